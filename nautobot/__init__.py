@@ -1,0 +1,33 @@
+"""Nautobot: network source of truth and automation platform.
+
+`setup()` is the one way to bring up Django for any entry point (CLI, WSGI, Celery, tests).
+"""
+
+import os
+
+__version__ = "1.6.0"
+
+_configured = False
+
+
+def setup(config_path: str | None = None) -> None:
+    """Find the configuration, point Django at it and run `django.setup()` once per process.
+
+    `config_path` wins over `NAUTOBOT_CONFIG`, which wins over `$NAUTOBOT_ROOT/nautobot_config.py`.
+    Raises `nautobot.core.config.ConfigError` (a message for people, not a traceback) when the file is
+    missing or broken.
+    """
+    global _configured
+    if _configured:
+        return
+    from nautobot.core import config
+
+    path = config.resolve_config_path(config_path)
+    os.environ["NAUTOBOT_CONFIG"] = str(path)
+    os.environ["DJANGO_SETTINGS_MODULE"] = config.SETTINGS_MODULE
+    config.load_settings(path)  # validate before Django swallows errors into ImproperlyConfigured
+
+    import django
+
+    django.setup()
+    _configured = True

@@ -1,0 +1,1 @@
+"""Shared machinery: settings, CLI, web and worker runtime."""

@@ -1,0 +1,13 @@
+"""Django app configuration of `nautobot.core`."""
+
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    name = "nautobot.core"
+    label = "core"
+    verbose_name = "Nautobot core"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from nautobot.core.celery import app  # noqa: F401  (the Celery app exists in every process)

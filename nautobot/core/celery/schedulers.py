@@ -1,0 +1,42 @@
+"""The Celery beat scheduler of Nautobot: Celery's file-backed scheduler plus a heartbeat."""
+
+import logging
+import os
+import socket
+import time
+
+from celery.beat import PersistentScheduler
+from django.utils import timezone
+
+from nautobot.core.heartbeat import beat_once, forget
+
+logger = logging.getLogger(__name__)
+
+
+class NautobotScheduler(PersistentScheduler):
+    """Persistent scheduler that records a `beat` heartbeat at most every `WORKER_HEARTBEAT_INTERVAL`."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._heartbeat_name = f"beat@{socket.gethostname()}:{os.getpid()}"
+        self._heartbeat_started = timezone.now()
+        self._heartbeat_due = 0.0
+
+    def tick(self, *args, **kwargs) -> float:
+        from django.conf import settings
+
+        interval = settings.WORKER_HEARTBEAT_INTERVAL
+        if time.monotonic() >= self._heartbeat_due:
+            try:
+                beat_once(name=self._heartbeat_name, kind="beat", queues=[], started=self._heartbeat_started)
+            except Exception as exc:
+                logger.warning("Could not write the scheduler heartbeat: %s", exc)
+            self._heartbeat_due = time.monotonic() + interval
+        return min(super().tick(*args, **kwargs), interval)
+
+    def close(self) -> None:
+        try:
+            forget(self._heartbeat_name)
+        except Exception as exc:
+            logger.warning("Could not remove the scheduler heartbeat: %s", exc)
+        super().close()

@@ -1,0 +1,157 @@
+"""Find, write and load the user's `nautobot_config.py`.
+
+The file is plain Python laid over `nautobot.core.settings`: every UPPERCASE name it defines
+replaces the default, and `EXTRA_<NAME>` appends to (or, for a dict, updates) the default `<NAME>`.
+Errors are raised as `ConfigError`, whose text is meant for the person running the command.
+"""
+
+import os
+import secrets
+import sys
+import traceback
+from pathlib import Path
+from typing import Any
+
+from nautobot.core.settings_funcs import SettingError, nautobot_root
+
+SETTINGS_MODULE = "nautobot.core.active_settings"
+CONFIG_FILENAME = "nautobot_config.py"
+TEMPLATE = Path(__file__).parent / "templates" / "nautobot_config.py.tmpl"
+
+
+class ConfigError(Exception):
+    """The configuration cannot be used; the message names the file and the fix."""
+
+
+def resolve_config_path(cli_path: str | os.PathLike | None = None) -> Path:
+    """Return the config path: `--config`, else `$NAUTOBOT_CONFIG`, else `$NAUTOBOT_ROOT/nautobot_config.py`."""
+    chosen = cli_path or os.environ.get("NAUTOBOT_CONFIG") or os.path.join(nautobot_root(), CONFIG_FILENAME)
+    return Path(chosen).expanduser().absolute()
+
+
+def write_config(path: Path) -> None:
+    """Write a commented config with a fresh secret key; refuse to overwrite an existing file."""
+    if path.exists():
+        raise ConfigError(f"{path} already exists; not overwriting it. Remove it first or choose another path.")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = TEMPLATE.read_text().replace("{{ secret_key }}", secrets.token_urlsafe(50))
+    path.write_text(text)
+
+
+def _execute_user_file(path: Path) -> dict[str, Any]:
+    try:
+        source = path.read_text()
+    except OSError as exc:
+        raise ConfigError(f"Cannot read the configuration file {path}: {exc.strerror}.") from None
+    namespace: dict[str, Any] = {"__file__": str(path), "__name__": "nautobot_config"}
+    try:
+        exec(compile(source, str(path), "exec"), namespace)
+    except SyntaxError as exc:
+        raise ConfigError(
+            f"The configuration file {path} has a syntax error on line {exc.lineno}: {exc.msg}. "
+            "Fix that line, or regenerate the file with `nautobot-server init`."
+        ) from None
+    except (ConfigError, SettingError) as exc:
+        raise ConfigError(f"{exc} (while loading {path})") from None
+    except Exception as exc:
+        lines = [f.lineno for f in traceback.extract_tb(exc.__traceback__) if f.filename == str(path)]
+        where = f" on line {lines[-1]}" if lines else ""
+        raise ConfigError(
+            f"The configuration file {path} failed{where} with {type(exc).__name__}: {exc}. "
+            "Fix the file, or regenerate it with `nautobot-server init`."
+        ) from None
+    return namespace
+
+
+def _merge(defaults: dict[str, Any], user: dict[str, Any], path: Path) -> dict[str, Any]:
+    merged = dict(defaults)
+    merged.update({k: v for k, v in user.items() if k.isupper() and not k.startswith("EXTRA_")})
+    for key, extra in user.items():
+        if not (key.isupper() and key.startswith("EXTRA_")):
+            continue
+        name = key.removeprefix("EXTRA_")
+        base = merged.get(name)
+        if isinstance(base, (list, tuple)) and isinstance(extra, (list, tuple)):
+            merged[name] = [*base, *extra]
+        elif isinstance(base, dict) and isinstance(extra, dict):
+            merged[name] = {**base, **extra}
+        else:
+            raise ConfigError(
+                f"{key} in {path} extends {name}, which must be a list or a dict of the same kind "
+                f"(it is {type(base).__name__}, and {key} is {type(extra).__name__})."
+            )
+    return merged
+
+
+def _default_settings() -> dict[str, Any]:
+    try:
+        from nautobot.core import settings
+    except SettingError as exc:
+        raise ConfigError(str(exc)) from None
+    return {k: v for k, v in vars(settings).items() if k.isupper()}
+
+
+def load_settings(path: Path) -> dict[str, Any]:
+    """Return every setting: the defaults, overlaid with the file at `path`, checked and completed."""
+    if not path.is_file():
+        raise ConfigError(
+            f"No configuration file at {path}. Create one with `nautobot-server init {path}`, or point "
+            "--config or NAUTOBOT_CONFIG at your existing nautobot_config.py."
+        )
+    defaults = _default_settings()
+    merged = _merge(defaults, _execute_user_file(path), path)
+    _finalize(merged, path)
+    return merged
+
+
+def _finalize(settings: dict[str, Any], path: Path) -> None:
+    if not settings.get("SECRET_KEY"):
+        raise ConfigError(
+            f"SECRET_KEY is empty. Set it in {path} or in NAUTOBOT_SECRET_KEY "
+            "(`nautobot-server init` writes a fresh one into new configuration files)."
+        )
+    if not isinstance(settings.get("ALLOWED_HOSTS"), (list, tuple)):
+        raise ConfigError(f"ALLOWED_HOSTS in {path} must be a list of host names, e.g. ['nautobot.example.com'].")
+    for alias, database in settings["DATABASES"].items():
+        _complete_database(alias, database, path)
+    root = Path(settings["NAUTOBOT_ROOT"])
+    for directory in (root, Path(settings["MEDIA_ROOT"]), Path(settings["GIT_ROOT"]), Path(settings["JOBS_ROOT"])):
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ConfigError(f"Cannot create the directory {directory}: {exc.strerror}. Check NAUTOBOT_ROOT.") from None
+    (Path(settings["JOBS_ROOT"]) / "__init__.py").touch(exist_ok=True)
+
+
+def _complete_database(alias: str, database: dict[str, Any], path: Path) -> None:
+    engine = database.get("ENGINE", "")
+    options = database.setdefault("OPTIONS", {})
+    if "mysql" in engine:
+        # MySQL's "utf8" is 3 bytes wide: 4-byte characters (emoji) would fail to save.
+        options["charset"] = "utf8mb4"
+        options.setdefault("init_command", "SET sql_mode='STRICT_TRANS_TABLES'")
+    elif engine.endswith("sqlite3"):
+        name = database.get("NAME")
+        if not name:
+            raise ConfigError(f'DATABASES["{alias}"]["NAME"] in {path} must be the path of the SQLite file.')
+        if name != ":memory:":
+            Path(name).parent.mkdir(parents=True, exist_ok=True)
+        # WAL lets the web service read while a worker writes; IMMEDIATE avoids lock-upgrade deadlocks.
+        options.setdefault("init_command", "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;")
+        options.setdefault("transaction_mode", "IMMEDIATE")
+        options.setdefault("timeout", 30)
+        # Each SQLite connection is cheap; persistent ones would hold WAL snapshots open across processes.
+        database["CONN_MAX_AGE"] = 0
+    elif not engine:
+        raise ConfigError(f'DATABASES["{alias}"] in {path} has no ENGINE.')
+
+
+def current_settings() -> dict[str, Any]:
+    """Load the settings for the config this process was started with (used by `active_settings`)."""
+    return load_settings(resolve_config_path())
+
+
+def exit_with(error: Exception, code: int = 2) -> None:
+    """Print a user-facing error in one paragraph and exit (no traceback)."""
+    print(f"nautobot-server: {error}", file=sys.stderr)
+    raise SystemExit(code)

@@ -1,0 +1,22 @@
+"""Request middleware of the core: login required everywhere, with a short list of exceptions."""
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.http import JsonResponse
+
+# Paths anyone may reach: the login page itself, health probes and static files.
+PUBLIC_PREFIXES = ("/login/", "/health/", "/static/")
+
+
+class LoginRequiredMiddleware:
+    """Send anonymous users to the login page (HTML) or answer 403 (API) when `LOGIN_REQUIRED` is on."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if settings.LOGIN_REQUIRED and not request.user.is_authenticated and not request.path.startswith(PUBLIC_PREFIXES):
+            if request.path.startswith("/api/"):
+                return JsonResponse({"detail": "Authentication credentials were not provided."}, status=403)
+            return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
+        return self.get_response(request)

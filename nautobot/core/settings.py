@@ -1,0 +1,169 @@
+"""Default settings. A user's `nautobot_config.py` is laid over these (see `nautobot.core.config`).
+
+Each default that can come from the environment is read through `settings_funcs.env_*`, which names
+the variable and the fix when a value is wrong. With no database or Redis variables at all, the
+defaults are the embedded, server-less set-up: SQLite, a SQLite-backed Celery broker and result
+backend, and a file cache, all under `$NAUTOBOT_ROOT`.
+"""
+
+import os
+
+from nautobot.core.settings_funcs import (
+    database_from_env,
+    env_bool,
+    env_choice,
+    env_int,
+    env_list,
+    env_path,
+    env_str,
+    is_redis_configured,
+    nautobot_root,
+    parse_redis_connection,
+)
+
+NAUTOBOT_ROOT = nautobot_root()
+BASE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+# Core Django
+DEBUG = env_bool("NAUTOBOT_DEBUG", False)
+SECRET_KEY = env_str("NAUTOBOT_SECRET_KEY")
+ALLOWED_HOSTS = env_list("NAUTOBOT_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"], sep=" ")
+CSRF_TRUSTED_ORIGINS = env_list("NAUTOBOT_CSRF_TRUSTED_ORIGINS", [], sep=" ")
+TIME_ZONE = env_str("NAUTOBOT_TIME_ZONE", "UTC")
+USE_TZ = True
+USE_I18N = False
+LANGUAGE_CODE = "en-us"
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+ROOT_URLCONF = "nautobot.core.urls"
+WSGI_APPLICATION = "nautobot.core.wsgi.application"
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+USE_X_FORWARDED_HOST = True
+X_FRAME_OPTIONS = "DENY"
+MAINTENANCE_MODE = env_bool("NAUTOBOT_MAINTENANCE_MODE", False)
+LOGIN_REQUIRED = env_bool("NAUTOBOT_LOGIN_REQUIRED", True)
+LOGIN_URL = "/login/"
+LOGIN_REDIRECT_URL = "/"
+SESSION_COOKIE_AGE = env_int("NAUTOBOT_SESSION_COOKIE_AGE", 1209600, minimum=1)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("NAUTOBOT_SESSION_EXPIRE_AT_BROWSER_CLOSE", False)
+
+# Database: embedded SQLite unless NAUTOBOT_DB_* says otherwise (see settings_funcs.database_from_env).
+DATABASES = {"default": database_from_env(NAUTOBOT_ROOT)}
+
+# Files
+STATIC_URL = "static/"
+STATIC_ROOT = env_path("NAUTOBOT_STATIC_ROOT", os.path.join(NAUTOBOT_ROOT, "static"))
+MEDIA_URL = "media/"
+MEDIA_ROOT = env_path("NAUTOBOT_MEDIA_ROOT", os.path.join(NAUTOBOT_ROOT, "media"))
+JOBS_ROOT = env_path("NAUTOBOT_JOBS_ROOT", os.path.join(NAUTOBOT_ROOT, "jobs"))
+GIT_ROOT = env_path("NAUTOBOT_GIT_ROOT", os.path.join(NAUTOBOT_ROOT, "git"))
+
+# Redis (cache, Celery, RQ) — only when a NAUTOBOT_REDIS_* variable is set.
+REDIS_CONFIGURED = is_redis_configured()
+if REDIS_CONFIGURED:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": parse_redis_connection(0),
+            "TIMEOUT": 300,
+        }
+    }
+    _celery_default_url = parse_redis_connection(0)
+    _celery_default_results = parse_redis_connection(0)
+    RQ_QUEUES = {
+        name: {"URL": parse_redis_connection(0), "DEFAULT_TIMEOUT": 300}
+        for name in ("default", "check_releases", "custom_fields", "webhooks")
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.path.join(NAUTOBOT_ROOT, "cache"),
+            "TIMEOUT": 300,
+        }
+    }
+    _celery_default_url = "sqla+sqlite:///" + os.path.join(NAUTOBOT_ROOT, "celery-broker.sqlite3")
+    _celery_default_results = "db+sqlite:///" + os.path.join(NAUTOBOT_ROOT, "celery-results.sqlite3")
+    RQ_QUEUES = {}
+
+# Celery (every CELERY_* setting maps onto the lower-case Celery option)
+CELERY_BROKER_URL = env_str("NAUTOBOT_CELERY_BROKER_URL", _celery_default_url)
+CELERY_RESULT_BACKEND = env_str("NAUTOBOT_CELERY_RESULT_BACKEND", _celery_default_results)
+CELERY_RESULT_EXPIRES = 86400
+CELERY_TASK_DEFAULT_QUEUE = env_str("NAUTOBOT_CELERY_TASK_DEFAULT_QUEUE", "default")
+CELERY_TASK_SOFT_TIME_LIMIT = env_int("NAUTOBOT_CELERY_TASK_SOFT_TIME_LIMIT", 300, minimum=1)
+CELERY_TASK_TIME_LIMIT = env_int("NAUTOBOT_CELERY_TASK_TIME_LIMIT", 600, minimum=1)
+CELERY_TASK_TRACK_STARTED = True
+CELERY_TASK_SERIALIZER = "nautobot_json"
+CELERY_RESULT_SERIALIZER = "nautobot_json"
+CELERY_ACCEPT_CONTENT = ["nautobot_json", "json"]
+CELERY_RESULT_ACCEPT_CONTENT = ["nautobot_json", "json"]
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_WORKER_SEND_TASK_EVENTS = False
+CELERY_BEAT_SCHEDULER = "nautobot.core.celery.schedulers:NautobotScheduler"
+CELERY_BEAT_SCHEDULE_FILENAME = os.path.join(NAUTOBOT_ROOT, "celerybeat-schedule")
+CELERY_BEAT_SCHEDULE = {}
+
+# Worker presence: every worker and the scheduler write a heartbeat row this often (seconds) ...
+WORKER_HEARTBEAT_INTERVAL = env_int("NAUTOBOT_WORKER_HEARTBEAT_INTERVAL", 10, minimum=1)
+# ... and one older than this counts as gone.
+WORKER_HEARTBEAT_TIMEOUT = env_int("NAUTOBOT_WORKER_HEARTBEAT_TIMEOUT", 60, minimum=2)
+# Checks that make /health/ and `nautobot-server health_check` fail; "workers" and "scheduler" are
+# reported either way.
+HEALTH_CHECKS_REQUIRED = env_list("NAUTOBOT_HEALTH_CHECKS_REQUIRED", ["database", "cache", "broker"], sep=",")
+
+# API and UI
+MAX_PAGE_SIZE = env_int("NAUTOBOT_MAX_PAGE_SIZE", 1000, minimum=0)
+PAGINATE_COUNT = env_int("NAUTOBOT_PAGINATE_COUNT", 50, minimum=1)
+CHANGELOG_RETENTION = env_int("NAUTOBOT_CHANGELOG_RETENTION", 90, minimum=0)
+
+# Logging
+LOG_LEVEL = env_choice(
+    "NAUTOBOT_LOG_LEVEL", "DEBUG" if DEBUG else "INFO", ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+)
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "normal": {"format": "%(asctime)s.%(msecs)03d %(levelname)-7s %(name)s: %(message)s", "datefmt": "%H:%M:%S"}
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "normal"}},
+    "loggers": {
+        "nautobot": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
+        "django": {"handlers": ["console"], "level": "INFO"},
+    },
+}
+
+# Applications
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "nautobot.core",  # before django_rq so that our `rqworker` wins
+    "django_rq",
+]
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "nautobot.core.middleware.LoginRequiredMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ]
+        },
+    }
+]

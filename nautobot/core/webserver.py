@@ -1,0 +1,49 @@
+"""`nautobot-server start`: run uWSGI (pyuwsgi) with our defaults followed by the user's arguments.
+
+The user's arguments come last, so that their ini file or options override the defaults; they are
+passed verbatim. `--stop`/`--reload` only signal the master named by a pidfile and load nothing.
+"""
+
+import os
+import sys
+
+import pyuwsgi
+
+# Requests with long URLs (many filters) or large headers exceed uWSGI's 4 KB default.
+DEFAULT_BUFFER_SIZE = 32768
+
+
+def interpreter_path() -> str:
+    """Return the virtualenv's python (not its symlink target), so uWSGI's reload re-exec finds our packages."""
+    return os.path.join(sys.prefix, "bin", os.path.basename(sys.executable)) if sys.prefix != sys.base_prefix else sys.executable
+
+
+def default_arguments() -> list[str]:
+    """Return the uWSGI options we put before the user's: app module, static files, safe reloads."""
+    from django.conf import settings
+
+    arguments = [
+        "--strict",
+        "--need-app",
+        "--module=nautobot.core.wsgi:application",
+        f"--binary-path={interpreter_path()}",
+        f"--buffer-size={DEFAULT_BUFFER_SIZE}",
+    ]
+    static_url = settings.STATIC_URL if settings.STATIC_URL.startswith("/") else "/" + settings.STATIC_URL
+    arguments.append(f"--static-map={static_url.rstrip('/')}={settings.STATIC_ROOT}")
+    return arguments
+
+
+def run_uwsgi(user_arguments: list[str]) -> int:
+    """Run uWSGI in this process with our defaults and `user_arguments`; return its exit status."""
+    return _run([*default_arguments(), *user_arguments])
+
+
+def run_uwsgi_unconfigured(user_arguments: list[str]) -> int:
+    """Run uWSGI with `user_arguments` only (for `--stop`, `--reload`, `--help`): no app is loaded."""
+    return _run(list(user_arguments))
+
+
+def _run(arguments: list[str]) -> int:
+    status = pyuwsgi.run(arguments)
+    return 0 if status is None else int(status)

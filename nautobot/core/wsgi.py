@@ -1,0 +1,49 @@
+"""WSGI application. Safe for pre-forking servers (uWSGI, gunicorn --preload).
+
+The app is loaded once in the uWSGI master and shared by its forked workers. No database or cache
+connection may cross that fork: we close every connection at the end of loading, and each new
+worker discards (without closing, which would end the master's session) anything it inherited.
+"""
+
+import nautobot
+
+nautobot.setup()
+
+from django.core.cache import caches  # noqa: E402
+from django.core.wsgi import get_wsgi_application  # noqa: E402
+from django.db import connections  # noqa: E402
+
+application = get_wsgi_application()
+
+# Kept so that the garbage collector never finalizes (and so terminates) a connection of the master.
+_inherited: list = []
+
+
+def close_connections_before_fork() -> None:
+    """Close the loading process's connections so that nothing is inherited by workers."""
+    connections.close_all()
+    caches.close_all()
+
+
+def forget_inherited_connections() -> None:
+    """In a freshly forked worker, drop inherited connection objects without touching their sockets."""
+    for conn in connections.all(initialized_only=True):
+        if conn.connection is not None:
+            _inherited.append(conn.connection)
+            conn.connection = None
+    for cache in caches.all(initialized_only=True):
+        client = getattr(cache, "_cache", None)
+        pool = getattr(client, "_pools", None)
+        if pool:
+            _inherited.append(dict(pool))
+            pool.clear()
+
+
+close_connections_before_fork()
+
+try:  # only inside uWSGI
+    import uwsgi  # type: ignore[import-not-found]
+
+    uwsgi.post_fork_hook = forget_inherited_connections
+except ImportError:
+    pass
