@@ -72,6 +72,8 @@ def main(argv: list[str] | None = None) -> None:
             from nautobot.core.webserver import run_uwsgi_unconfigured
 
             raise SystemExit(run_uwsgi_unconfigured(args))
+        if command == "quickstart" and not resolve_config_path(config).exists():
+            _init(config, [])
         nautobot.setup(config)
     except ConfigError as exc:
         exit_with(exc)
@@ -112,3 +114,7 @@ def _run_django_command(command: str, args: list[str]) -> None:
         if message is None:
             raise
         exit_with(message, code=1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,34 @@
+"""`nautobot-server config check`: validate the settings and reach every backing service."""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from nautobot.core import health
+
+
+class Command(BaseCommand):
+    help = "Inspect the configuration. `config check`: validate settings and connect to database, cache and broker."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("action", choices=["check", "path"], help="check: test the settings; path: print the config file used")
+
+    def handle(self, *args, **options) -> None:
+        import os
+
+        if options["action"] == "path":
+            self.stdout.write(os.environ["NAUTOBOT_CONFIG"])
+            return
+        self.stdout.write(f"Configuration file: {os.environ['NAUTOBOT_CONFIG']}")
+        self.stdout.write(f"NAUTOBOT_ROOT:      {settings.NAUTOBOT_ROOT}")
+        problems = []
+        if settings.DEBUG:
+            self.stdout.write(self.style.WARNING("warning    DEBUG is on: never run production like this."))
+        for result in health.run_checks(["database", "cache", "broker"]):
+            if result.ok:
+                self.stdout.write(f"{result.name:<10} {self.style.SUCCESS('ok')}  {result.detail}")
+            else:
+                self.stdout.write(f"{result.name:<10} {self.style.ERROR('FAILED')}  {result.detail}")
+                problems.append(result.name)
+        if problems:
+            raise CommandError("the configuration has problems: " + ", ".join(problems))
+        self.stdout.write(self.style.SUCCESS("The configuration works."))

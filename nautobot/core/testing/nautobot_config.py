@@ -1,0 +1,40 @@
+"""Configuration of the test suite: PostgreSQL by default, `NAUTOBOT_TEST_DB=mysql|sqlite3` for the others.
+
+Names carry `NAUTOBOT_TEST_RUN_ID` so that parallel runs on one machine never share a database.
+"""
+
+import os
+
+RUN_ID = os.environ.get("NAUTOBOT_TEST_RUN_ID", "local")
+SECRET_KEY = "test-only-secret-key-not-for-production-0123456789abcdefghijklmnop"
+ALLOWED_HOSTS = ["*"]
+_engine = os.environ.get("NAUTOBOT_TEST_DB", "postgresql")
+if _engine == "postgresql":
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.postgresql",
+            "NAME": f"nautobot_{RUN_ID}",
+            "USER": os.environ.get("NAUTOBOT_TEST_PG_USER", "postgres"),
+            "HOST": "127.0.0.1",
+            "PORT": "5432",
+            "CONN_MAX_AGE": 300,
+        }
+    }
+elif _engine == "mysql":
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.mysql",
+            "NAME": f"nautobot_{RUN_ID}",
+            "USER": "root",
+            "HOST": "127.0.0.1",
+            "PORT": "3306",
+            "TEST": {"CHARSET": "utf8mb4", "COLLATION": "utf8mb4_bin"},
+        }
+    }
+else:
+    DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": os.path.join(NAUTOBOT_ROOT, "test.sqlite3")}}  # noqa: F821
+
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# In-process tests never need a real broker; tests of workers start real ones with their own settings.
+CELERY_BROKER_URL = "memory://"
+CELERY_RESULT_BACKEND = "cache+memory://"

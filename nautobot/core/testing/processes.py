@@ -1,0 +1,211 @@
+"""Run `nautobot-server` as a real process against real services, for tests of the runtime.
+
+`Deployment` is one installation: its own `NAUTOBOT_ROOT`, a generated `nautobot_config.py`, and a
+database, cache and broker of a chosen kind, named uniquely so that parallel runs never collide.
+"""
+
+import contextlib
+import os
+import random
+import signal
+import socket
+import struct
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+BIN = Path(sys.executable).parent
+NAUTOBOT_SERVER = str(BIN / "nautobot-server")
+PG = {"host": "127.0.0.1", "port": 5432, "user": "postgres"}
+MYSQL = {"host": "127.0.0.1", "port": 3306, "user": "root", "password": ""}
+REDIS_URL = "redis://127.0.0.1:6379"
+RABBITMQ_URL = "amqp://guest:guest@127.0.0.1:5672//"
+
+
+def run_id() -> str:
+    return os.environ.get("NAUTOBOT_TEST_RUN_ID", f"t{os.getpid()}")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(predicate: Callable[[], object], timeout: float = 30.0, interval: float = 0.2, what: str = "condition"):
+    """Poll `predicate` until it returns a truthy value (returned) or `timeout` seconds pass (AssertionError)."""
+    deadline = time.monotonic() + timeout
+    last_error: Exception | None = None
+    while time.monotonic() < deadline:
+        try:
+            value = predicate()
+            if value:
+                return value
+        except Exception as exc:  # the service may not be up yet
+            last_error = exc
+        time.sleep(interval)
+    raise AssertionError(f"timed out after {timeout}s waiting for {what} (last error: {last_error})")
+
+
+@contextlib.contextmanager
+def redis_database() -> Iterator[int]:
+    """Claim an empty Redis database number (1-15) for the duration, and empty it afterwards."""
+    import redis
+
+    numbers = list(range(1, 16))
+    random.shuffle(numbers)
+    for number in numbers:
+        client = redis.Redis.from_url(f"{REDIS_URL}/{number}")
+        if client.dbsize() == 0 and client.set("nautobot-test-claim", run_id(), nx=True, ex=3600):
+            try:
+                yield number
+            finally:
+                client.flushdb()
+            return
+    raise RuntimeError("no empty Redis database is free for this test run")
+
+
+@contextlib.contextmanager
+def postgres_database(name: str) -> Iterator[str]:
+    import psycopg
+
+    with psycopg.connect(dbname="postgres", autocommit=True, **PG) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield name
+    finally:
+        with psycopg.connect(dbname="postgres", autocommit=True, **PG) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@contextlib.contextmanager
+def mysql_database(name: str) -> Iterator[str]:
+    import MySQLdb
+
+    conn = MySQLdb.connect(host=MYSQL["host"], port=MYSQL["port"], user=MYSQL["user"], passwd=MYSQL["password"])
+    try:
+        conn.cursor().execute(f"DROP DATABASE IF EXISTS `{name}`")
+        # Created with the server's default character set on purpose: Nautobot must force utf8mb4 itself.
+        conn.cursor().execute(f"CREATE DATABASE `{name}`")
+        yield name
+    finally:
+        conn.cursor().execute(f"DROP DATABASE IF EXISTS `{name}`")
+        conn.close()
+
+
+@dataclass
+class Deployment:
+    """One installation of Nautobot under `root`, driven through `nautobot-server` like a user would."""
+
+    root: Path
+    env: dict[str, str] = field(default_factory=dict)
+    processes: list[subprocess.Popen] = field(default_factory=list)
+
+    @property
+    def environ(self) -> dict[str, str]:
+        clean = {k: v for k, v in os.environ.items() if not k.startswith(("NAUTOBOT_", "DJANGO_"))}
+        return {**clean, "NAUTOBOT_ROOT": str(self.root), "PYTHONUNBUFFERED": "1", **self.env}
+
+    def server(self, *args: str, timeout: float = 180, check: bool = True, cwd: Path | None = None) -> subprocess.CompletedProcess:
+        """Run `nautobot-server ARGS` to completion and return the result (stdout/stderr as text)."""
+        result = subprocess.run(
+            [NAUTOBOT_SERVER, *args], env=self.environ, cwd=cwd or self.root, capture_output=True, text=True, timeout=timeout
+        )
+        if check and result.returncode != 0:
+            raise AssertionError(f"nautobot-server {' '.join(args)} exited {result.returncode}:\n{result.stdout}\n{result.stderr}")
+        return result
+
+    def shell(self, code: str, timeout: float = 120) -> str:
+        """Run Python `code` in `nautobot-server nbshell` and return what it printed."""
+        return self.server("nbshell", "-c", code, timeout=timeout).stdout.strip()
+
+    def spawn(self, *args: str, log_name: str) -> subprocess.Popen:
+        """Start `nautobot-server ARGS` in the background, its output going to `root/<log_name>.log`."""
+        log = open(self.root / f"{log_name}.log", "ab")
+        process = subprocess.Popen(
+            [NAUTOBOT_SERVER, *args], env=self.environ, cwd=self.root, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
+        self.processes.append(process)
+        return process
+
+    def log(self, log_name: str) -> str:
+        path = self.root / f"{log_name}.log"
+        return path.read_text(errors="replace") if path.exists() else ""
+
+    def stop_all(self) -> None:
+        for process in self.processes:
+            if process.poll() is None:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(process.pid, signal.SIGTERM)
+        for process in self.processes:
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(process.pid, signal.SIGKILL)
+                process.wait(timeout=5)
+
+
+def uwsgi_request(port: int, path: str, *, host: str = "127.0.0.1", method: str = "GET", headers: dict | None = None, timeout: float = 30) -> tuple[int, dict, bytes]:
+    """Send one request over the uwsgi protocol (what nginx's `uwsgi_pass` speaks); return status, headers, body."""
+    query = ""
+    if "?" in path:
+        path, query = path.split("?", 1)
+    variables = {
+        "REQUEST_METHOD": method,
+        "REQUEST_URI": path + (f"?{query}" if query else ""),
+        "PATH_INFO": path,
+        "QUERY_STRING": query,
+        "SERVER_NAME": "localhost",
+        "SERVER_PORT": "80",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "REMOTE_ADDR": "127.0.0.1",
+        "HTTP_HOST": "localhost",
+    }
+    for name, value in (headers or {}).items():
+        variables["HTTP_" + name.upper().replace("-", "_")] = value
+    body = b"".join(
+        struct.pack("<H", len(k.encode())) + k.encode() + struct.pack("<H", len(v.encode())) + v.encode()
+        for k, v in variables.items()
+    )
+    packet = struct.pack("<BHB", 0, len(body), 0) + body
+    with socket.create_connection((host, port), timeout=timeout) as conn:
+        conn.sendall(packet)
+        chunks = []
+        while chunk := conn.recv(65536):
+            chunks.append(chunk)
+    raw = b"".join(chunks)
+    head, _, payload = raw.partition(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    if not lines or not lines[0].startswith("HTTP/"):
+        raise ConnectionError(f"no HTTP response over uwsgi (got {raw[:80]!r})")
+    status = int(lines[0].split()[1])
+    response_headers = dict(line.split(": ", 1) for line in lines[1:] if ": " in line)
+    return status, response_headers, payload
+
+
+def children_of(pid: int) -> set[int]:
+    """Return the pids of the direct children of `pid` (from /proc)."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            with contextlib.suppress(OSError):
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                if int(fields[1]) == pid:
+                    found.add(int(entry.name))
+    return found
+
+
+def pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    with contextlib.suppress(OSError):
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        return state != "Z"
+    return True

@@ -1,0 +1,96 @@
+"""Fixtures that build real installations (`Deployment`) on the supported database/broker pairs."""
+
+import contextlib
+import re
+import textwrap
+
+import pytest
+
+from nautobot.core.testing.processes import (
+    MYSQL,
+    PG,
+    RABBITMQ_URL,
+    REDIS_URL,
+    Deployment,
+    mysql_database,
+    postgres_database,
+    redis_database,
+    run_id,
+)
+
+# The deployment guide's custom task, before (RQ) and after (Celery) its migration.
+CELERY_TASK_MODULE = '''\
+from nautobot.core.celery import nautobot_task
+
+
+@nautobot_task
+def example_task(*args, **kwargs):
+    return "examples are cool!"
+'''
+RQ_TASK_MODULE = '''\
+from django_rq import job
+
+
+@job("default")
+def example_task(*args, **kwargs):
+    return "examples are cool!"
+'''
+BACKENDS = ("embedded", "postgres-redis", "mariadb-rabbitmq")
+
+
+def _redis_settings(number: int) -> str:
+    url = f"{REDIS_URL}/{number}"
+    return textwrap.dedent(f"""
+        CACHES = {{"default": {{"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "{url}"}}}}
+        RQ_QUEUES = {{name: {{"URL": "{url}"}} for name in ("default", "check_releases", "custom_fields", "webhooks")}}
+    """)
+
+
+@pytest.fixture
+def make_deployment(tmp_path):
+    """Return a factory: `make_deployment(backend)` gives a migrated `Deployment` with the guide's tasks."""
+    with contextlib.ExitStack() as stack:
+        made: list[Deployment] = []
+
+        def make(backend: str, *, migrate: bool = True) -> Deployment:
+            root = tmp_path / backend
+            (root / "tasks").mkdir(parents=True)
+            (root / "tasks" / "task_example.py").write_text(CELERY_TASK_MODULE)
+            (root / "tasks" / "rq_task_example.py").write_text(RQ_TASK_MODULE)
+            deployment = Deployment(root, env={"PYTHONPATH": str(root / "tasks")})
+            made.append(deployment)
+            deployment.server("init")
+            extra = 'CELERY_IMPORTS = ["task_example"]\n'
+            name = re.sub(r"\W", "_", f"nautobot_{run_id()}_{backend}")
+            if backend == "postgres-redis":
+                stack.enter_context(postgres_database(name))
+                number = stack.enter_context(redis_database())
+                deployment.env.update(
+                    NAUTOBOT_DB_ENGINE="postgresql", NAUTOBOT_DB_HOST=PG["host"], NAUTOBOT_DB_PORT=str(PG["port"]),
+                    NAUTOBOT_DB_USER=PG["user"], NAUTOBOT_DB_NAME=name,
+                    NAUTOBOT_CELERY_BROKER_URL=f"{REDIS_URL}/{number}", NAUTOBOT_CELERY_RESULT_BACKEND=f"{REDIS_URL}/{number}",
+                )
+                extra += _redis_settings(number)
+            elif backend == "mariadb-rabbitmq":
+                stack.enter_context(mysql_database(name))
+                number = stack.enter_context(redis_database())  # for the legacy RQ worker only
+                deployment.env.update(
+                    NAUTOBOT_DB_ENGINE="mysql", NAUTOBOT_DB_HOST=MYSQL["host"], NAUTOBOT_DB_PORT=str(MYSQL["port"]),
+                    NAUTOBOT_DB_USER=MYSQL["user"], NAUTOBOT_DB_NAME=name,
+                    NAUTOBOT_CELERY_BROKER_URL=RABBITMQ_URL, NAUTOBOT_CELERY_RESULT_BACKEND="rpc://",
+                    NAUTOBOT_CELERY_TASK_DEFAULT_QUEUE=f"default-{run_id()}",
+                )
+                extra += _redis_settings(number)
+            elif backend != "embedded":
+                raise ValueError(backend)
+            with open(root / "nautobot_config.py", "a") as config:
+                config.write("\n" + extra)
+            if migrate:
+                deployment.server("post_upgrade", "--no-collectstatic")
+            return deployment
+
+        try:
+            yield make
+        finally:
+            for deployment in made:
+                deployment.stop_all()
