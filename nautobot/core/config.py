@@ -84,8 +84,14 @@ def _merge(defaults: dict[str, Any], user: dict[str, Any], path: Path) -> dict[s
 
 
 def _default_settings() -> dict[str, Any]:
+    """Evaluate the defaults against the environment as it is now (re-evaluated if imported before)."""
+    import importlib
+
     try:
-        from nautobot.core import settings
+        if "nautobot.core.settings" in sys.modules:
+            settings = importlib.reload(sys.modules["nautobot.core.settings"])
+        else:
+            from nautobot.core import settings
     except SettingError as exc:
         raise ConfigError(str(exc)) from None
     return {k: v for k, v in vars(settings).items() if k.isupper()}

@@ -1,0 +1,48 @@
+"""Loading `nautobot_config.py`: overlay, EXTRA_ settings and per-engine database completion."""
+
+import pytest
+
+from nautobot.core.config import ConfigError, load_settings
+
+
+def _load(tmp_path, monkeypatch, text: str) -> dict:
+    monkeypatch.setenv("NAUTOBOT_ROOT", str(tmp_path))
+    path = tmp_path / "nautobot_config.py"
+    path.write_text("SECRET_KEY = 'k' * 50\n" + text)
+    return load_settings(path)
+
+
+def test_user_values_replace_defaults_and_extra_appends(tmp_path, monkeypatch):
+    settings = _load(tmp_path, monkeypatch, "PAGINATE_COUNT = 10\nEXTRA_INSTALLED_APPS = ['my_app']\nlowercase = 1\n")
+    assert settings["PAGINATE_COUNT"] == 10
+    assert settings["INSTALLED_APPS"][-1] == "my_app" and "nautobot.core" in settings["INSTALLED_APPS"]
+    assert "lowercase" not in settings
+
+
+def test_extra_of_a_non_list_is_refused(tmp_path, monkeypatch):
+    with pytest.raises(ConfigError, match="EXTRA_DEBUG"):
+        _load(tmp_path, monkeypatch, "EXTRA_DEBUG = [True]\n")
+
+
+def test_mysql_always_gets_utf8mb4(tmp_path, monkeypatch):
+    settings = _load(
+        tmp_path, monkeypatch,
+        "DATABASES = {'default': {'ENGINE': 'django.db.backends.mysql', 'NAME': 'n', 'OPTIONS': {'charset': 'utf8'}}}\n",
+    )
+    assert settings["DATABASES"]["default"]["OPTIONS"]["charset"] == "utf8mb4"
+
+
+def test_embedded_sqlite_uses_wal(tmp_path, monkeypatch):
+    for name in ("NAUTOBOT_DB_ENGINE", "NAUTOBOT_DB_HOST", "NAUTOBOT_DB_NAME", "NAUTOBOT_DB_USER", "NAUTOBOT_DB_PASSWORD", "NAUTOBOT_DB_PORT"):
+        monkeypatch.delenv(name, raising=False)
+    settings = _load(tmp_path, monkeypatch, "")
+    options = settings["DATABASES"]["default"]["OPTIONS"]
+    assert "journal_mode=WAL" in options["init_command"] and options["transaction_mode"] == "IMMEDIATE"
+    assert settings["CELERY_BROKER_URL"].startswith("sqla+sqlite:///")
+    assert (tmp_path / "jobs" / "__init__.py").exists()
+
+
+def test_empty_secret_key_is_refused(tmp_path, monkeypatch):
+    monkeypatch.delenv("NAUTOBOT_SECRET_KEY", raising=False)
+    with pytest.raises(ConfigError, match="SECRET_KEY is empty"):
+        _load(tmp_path, monkeypatch, "SECRET_KEY = ''\n")
