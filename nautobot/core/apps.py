@@ -10,4 +10,8 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from django.utils.module_loading import autodiscover_modules
+
         from nautobot.core.celery import app  # noqa: F401  (the Celery app exists in every process)
+
+        autodiscover_modules("specs")  # each app's specs.py registers its models with the API machinery

@@ -2,10 +2,10 @@
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
-from django.http import JsonResponse
 
-# Paths anyone may reach: the login page itself, health probes and static files.
-PUBLIC_PREFIXES = ("/login/", "/health/", "/static/")
+# Paths this middleware leaves alone: the login page, health probes and static files are public; the
+# REST API authenticates (sessions and tokens) and authorizes in its own views.
+PUBLIC_PREFIXES = ("/login/", "/health/", "/static/", "/api/")
 
 
 class LoginRequiredMiddleware:
@@ -16,7 +16,5 @@ class LoginRequiredMiddleware:
 
     def __call__(self, request):
         if settings.LOGIN_REQUIRED and not request.user.is_authenticated and not request.path.startswith(PUBLIC_PREFIXES):
-            if request.path.startswith("/api/"):
-                return JsonResponse({"detail": "Authentication credentials were not provided."}, status=403)
             return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
         return self.get_response(request)

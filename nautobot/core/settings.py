@@ -140,9 +140,57 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "rest_framework",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "taggit",
     "nautobot.core",  # before django_rq so that our `rqworker` wins
+    "nautobot.users",
+    "nautobot.extras",
+    "nautobot.tenancy",
+    "nautobot.dcim",
     "django_rq",
 ]
+AUTH_USER_MODEL = "users.User"
+AUTHENTICATION_BACKENDS = ["nautobot.users.permissions.ObjectPermissionBackend"]
+
+# REST API
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.SessionAuthentication",
+        "nautobot.users.authentication.TokenAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["nautobot.core.api.permissions.TokenPermissions"],
+    "DEFAULT_PAGINATION_CLASS": "nautobot.core.api.pagination.OptionalLimitOffsetPagination",
+    "DEFAULT_VERSIONING_CLASS": "nautobot.core.api.versioning.NautobotAPIVersioning",
+    "DEFAULT_VERSION": "1.2",
+    "ALLOWED_VERSIONS": ["1.2", "1.3", "1.4", "1.5", "1.6"],
+    "DEFAULT_METADATA_CLASS": "nautobot.core.api.metadata.NautobotMetadata",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer", "rest_framework.renderers.BrowsableAPIRenderer"],
+    "DEFAULT_PARSER_CLASSES": [
+        "rest_framework.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_FILTER_BACKENDS": [],
+    "PAGE_SIZE": PAGINATE_COUNT,
+    "VIEW_NAME_FUNCTION": "rest_framework.views.get_view_name",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "API Documentation",
+    "DESCRIPTION": "Source of truth and network automation platform",
+    "VERSION": "1.6",
+    "SERVERS": [{"url": "/api"}],
+    "SCHEMA_PATH_PREFIX": "/api",
+    "SCHEMA_PATH_PREFIX_TRIM": True,
+    "SERVE_PERMISSIONS": ["nautobot.core.api.permissions.IsAuthenticated"],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+}
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

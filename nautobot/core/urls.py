@@ -1,7 +1,7 @@
 """Root URL configuration."""
 
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from nautobot.core import views
 
@@ -11,4 +11,5 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(next_page="/login/"), name="logout"),
     path("health/", views.health_view, name="health"),
     path("health/live/", views.liveness_view, name="health_live"),
+    path("api/", include("nautobot.core.api.urls")),
 ]

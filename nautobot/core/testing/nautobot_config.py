@@ -38,3 +38,5 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # In-process tests never need a real broker; tests of workers start real ones with their own settings.
 CELERY_BROKER_URL = "memory://"
 CELERY_RESULT_BACKEND = "cache+memory://"
+# Tests create many users: a fast hasher keeps fixtures cheap (never use this outside tests).
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

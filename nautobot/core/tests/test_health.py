@@ -37,7 +37,8 @@ def test_workers_can_be_required(client: Client, settings):
 def test_login_required_everywhere_else(client: Client, django_user_model):
     response = client.get("/")
     assert response.status_code == 302 and response["Location"].startswith("/login/")
-    assert client.get("/api/anything/").status_code == 403
+    api = client.get("/api/")
+    assert api.status_code == 403 and api.json() == {"detail": "Authentication credentials were not provided."}
     user = django_user_model.objects.create_user("alice", password="pw")
     client.force_login(user)
     assert client.get("/").status_code == 200

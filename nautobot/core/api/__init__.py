@@ -1,0 +1,1 @@
+"""REST API machinery: serializers, filters, views and routes derived from model specs."""

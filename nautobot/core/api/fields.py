@@ -1,0 +1,140 @@
+"""Serializer fields of the wire contract: nested related objects, `{value, label}` choices, content types."""
+
+import uuid
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import MultipleObjectsReturned, ObjectDoesNotExist
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import models
+from rest_framework import serializers
+
+from nautobot.core.api.brief import brief_representation
+
+
+class NestedRelatedField(serializers.RelatedField):
+    """A foreign key: read as the related object's brief dict; written as a UUID or a dict of attributes."""
+
+    default_error_messages = {
+        "not_found_id": "Related object not found using the provided ID: {value}",
+        "not_found_attrs": "Related object not found using the provided attributes: {value}",
+        "multiple": "Multiple objects match the provided attributes: {value}",
+        "unrecognized": "Related objects must be referenced by ID or by dictionary of attributes. Received an unrecognized value: {value}",
+    }
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.pop("view_name", None)
+        super().__init__(**kwargs)
+
+    def use_pk_only_optimization(self) -> bool:
+        return False
+
+    def to_representation(self, value: models.Model) -> dict:
+        return brief_representation(value, self.context.get("request"))
+
+    def to_internal_value(self, data: Any) -> models.Model:
+        queryset = self.get_queryset()
+        if isinstance(data, dict):
+            return self._lookup_by_attributes(queryset, data)
+        if isinstance(data, (str, uuid.UUID, int)) and not isinstance(data, bool):
+            try:
+                return queryset.get(pk=data)
+            except (ObjectDoesNotExist, ValueError, TypeError, DjangoValidationError):
+                self.fail("not_found_id", value=data)
+        self.fail("unrecognized", value=data)
+
+    def _lookup_by_attributes(self, queryset, data: dict) -> models.Model:
+        lookups = attribute_lookups(queryset.model, data)
+        try:
+            return queryset.get(**lookups)
+        except ObjectDoesNotExist:
+            self.fail("not_found_attrs", value=data)
+        except MultipleObjectsReturned:
+            self.fail("multiple", value=data)
+        except (ValueError, TypeError, DjangoValidationError):
+            self.fail("not_found_attrs", value=data)
+
+    def get_choices(self, cutoff=None):  # OPTIONS must not list every related object
+        return {}
+
+
+def attribute_lookups(model: type[models.Model], data: dict, prefix: str = "") -> dict:
+    """Turn `{"site": {"slug": "x"}, "name": "r1", "display": ...}` into ORM lookups; keys that are not fields are ignored."""
+    field_names = {f.name: f for f in model._meta.get_fields() if not f.auto_created or f.concrete}
+    lookups = {}
+    for key, value in data.items():
+        field = field_names.get(key)
+        if field is None or key.startswith("_"):
+            continue
+        if isinstance(value, dict) and field.is_relation and field.related_model is not None:
+            lookups.update(attribute_lookups(field.related_model, value, prefix=f"{prefix}{key}__"))
+        else:
+            lookups[f"{prefix}{key}"] = value
+    return lookups
+
+
+class ChoiceField(serializers.ChoiceField):
+    """An enumeration: read as `{"value": raw, "label": text}` (null when blank), written as the raw value."""
+
+    def __init__(self, choices, **kwargs) -> None:
+        kwargs.pop("max_length", None)
+        super().__init__(choices, **kwargs)
+
+    def to_representation(self, value: Any) -> dict | None:
+        if value in ("", None):
+            return None
+        labels = getattr(self, "_labels", None)
+        if labels is None:
+            labels = self._labels = {str(k): str(v) for k, v in self.choices.items()}
+        return {"value": value, "label": labels.get(str(value), str(value))}
+
+    def to_internal_value(self, data: Any) -> Any:
+        if isinstance(data, (dict, list)):
+            self.fail("invalid_choice", input=data)
+        if data == "" and self.allow_blank:
+            return ""
+        if isinstance(data, bool):
+            data = str(data).lower()
+        for value in self.choices:
+            if str(value) == str(data) or str(value).lower() == str(data).lower():
+                return value
+        self.fail("invalid_choice", input=data)
+
+
+class ContentTypeField(serializers.RelatedField):
+    """A content type, as the string `"app_label.model"` both ways."""
+
+    default_error_messages = {"invalid": "Invalid content type: {value}", "does_not_exist": "Invalid content type: {value}"}
+
+    def to_representation(self, value: ContentType) -> str:
+        return f"{value.app_label}.{value.model}"
+
+    def to_internal_value(self, data: Any) -> ContentType:
+        try:
+            app_label, model = str(data).lower().split(".", 1)
+            return self.get_queryset().get(app_label=app_label, model=model)
+        except (ValueError, ObjectDoesNotExist):
+            self.fail("does_not_exist", value=data)
+
+    def get_choices(self, cutoff=None):
+        return {f"{ct.app_label}.{ct.model}": f"{ct.app_label}.{ct.model}" for ct in self.get_queryset()}
+
+
+class DisplayField(serializers.ReadOnlyField):
+    def __init__(self, **kwargs) -> None:
+        super().__init__(source="*", **kwargs)
+
+    def to_representation(self, value: models.Model) -> str:
+        return getattr(value, "display", None) or str(value)
+
+
+class URLField(serializers.ReadOnlyField):
+    """The object's absolute API URL, built without reversing per object."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(source="*", **kwargs)
+
+    def to_representation(self, value: models.Model) -> str:
+        from nautobot.core.api.urlbuilding import detail_url
+
+        return detail_url(self.context.get("request"), value)

@@ -1,0 +1,50 @@
+"""Limit/offset pagination with the original's rules for `limit=0`, `MAX_PAGE_SIZE` and bad values."""
+
+from django.conf import settings
+from rest_framework.pagination import LimitOffsetPagination
+from rest_framework.utils.urls import remove_query_param, replace_query_param
+
+
+class OptionalLimitOffsetPagination(LimitOffsetPagination):
+    """`?limit=N&offset=M`, clamped to MAX_PAGE_SIZE; `limit=0` = MAX_PAGE_SIZE, or everything if that is 0."""
+
+    def get_limit(self, request) -> int | None:
+        max_size = settings.MAX_PAGE_SIZE
+        raw = request.query_params.get(self.limit_query_param)
+        if raw is None:
+            return settings.PAGINATE_COUNT
+        try:
+            limit = int(raw)
+        except ValueError:
+            return settings.PAGINATE_COUNT
+        if limit < 0:
+            return settings.PAGINATE_COUNT
+        if limit == 0:
+            return max_size or None
+        return min(limit, max_size) if max_size else limit
+
+    def paginate_queryset(self, queryset, request, view=None):
+        self.request = request
+        self.limit = self.get_limit(request)
+        self.offset = self.get_offset(request)
+        self.count = self.get_count(queryset)
+        if self.limit is None:
+            return list(queryset[self.offset :]) if self.offset else list(queryset)
+        if self.count == 0 or self.offset > self.count:
+            return []
+        return list(queryset[self.offset : self.offset + self.limit])
+
+    def get_next_link(self) -> str | None:
+        if self.limit is None or self.offset + self.limit >= self.count:
+            return None
+        url = self.request.build_absolute_uri()
+        url = replace_query_param(url, self.limit_query_param, self.limit)
+        return replace_query_param(url, self.offset_query_param, self.offset + self.limit)
+
+    def get_previous_link(self) -> str | None:
+        if self.limit is None or self.offset <= 0:
+            return None
+        url = replace_query_param(self.request.build_absolute_uri(), self.limit_query_param, self.limit)
+        if self.offset - self.limit <= 0:
+            return remove_query_param(url, self.offset_query_param)
+        return replace_query_param(url, self.offset_query_param, self.offset - self.limit)

@@ -1,0 +1,159 @@
+"""Serializers derived from specs: DRF's ModelSerializer with the original's field conventions.
+
+The type→field tables (`serializer_related_field`, `serializer_choice_field`) and `build_*` hooks
+choose our fields: nested objects for foreign keys, `{value, label}` for choices, `"app.model"`
+for content types, slugs for statuses. `validate()` runs the model's `full_clean()`, so model rules
+apply to every API write.
+"""
+
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import models
+from rest_framework import serializers
+from rest_framework.fields import empty
+
+from nautobot.core.api.fields import ChoiceField, ContentTypeField, DisplayField, NestedRelatedField, URLField
+from nautobot.core.specs import ObjectSpec, spec_for
+
+_cache: dict[tuple, type[serializers.Serializer]] = {}
+
+
+def django_errors_to_drf(error: DjangoValidationError) -> serializers.ValidationError:
+    """Map a model ValidationError to DRF's shape (`__all__` becomes `non_field_errors`)."""
+    if hasattr(error, "error_dict"):
+        return serializers.ValidationError(
+            {("non_field_errors" if k == "__all__" else k): [str(m) for m in v] for k, v in error.message_dict.items()}
+        )
+    return serializers.ValidationError({"non_field_errors": error.messages})
+
+
+class BaseModelSerializer(serializers.ModelSerializer):
+    """Base of every generated serializer; hand-written overrides subclass it (see `ObjectSpec.serializer_base`)."""
+
+    serializer_related_field = NestedRelatedField
+    serializer_choice_field = ChoiceField
+
+    url = URLField()
+    display = DisplayField()
+
+    def build_field(self, field_name: str, info, model_class, nested_depth):
+        builder = EXTRA_FIELD_BUILDERS.get(field_name)
+        if builder is not None:
+            return builder(model_class)
+        return super().build_field(field_name, info, model_class, nested_depth)
+
+    def build_relational_field(self, field_name: str, relation_info) -> tuple[type, dict]:
+        field_class, kwargs = super().build_relational_field(field_name, relation_info)
+        related = relation_info.related_model
+        if related is ContentType:
+            return ContentTypeField, {k: v for k, v in kwargs.items() if k in ("queryset", "many", "required", "allow_null", "read_only")}
+        special = RELATED_FIELD_OVERRIDES.get(related._meta.label)
+        if special is not None:
+            return special, {k: v for k, v in kwargs.items() if k in ("queryset", "many", "required", "allow_null", "read_only")}
+        kwargs.pop("view_name", None)
+        return NestedRelatedField, kwargs
+
+    def build_property_field(self, field_name: str, model_class) -> tuple[type, dict]:
+        return serializers.ReadOnlyField, {}
+
+    def validate(self, attrs: dict) -> dict:
+        attrs = super().validate(attrs)
+        for hook in VALIDATION_HOOKS:
+            attrs = hook(self, attrs)
+        if self.instance is None:
+            self._apply_default_status(attrs)
+        self._run_model_validation(attrs)
+        return attrs
+
+    def create(self, validated_data: dict):
+        tags = validated_data.pop("tags", None)
+        instance = super().create(validated_data)
+        if tags:
+            instance.tags.set(tags)
+        return instance
+
+    def update(self, instance, validated_data: dict):
+        tags = validated_data.pop("tags", None)
+        instance = super().update(instance, validated_data)
+        if tags is not None:
+            instance.tags.set(tags)
+        return instance
+
+    def _apply_default_status(self, validated_data: dict) -> None:
+        spec = spec_for(self.Meta.model)
+        if spec.default_status and "status" not in self.fields and "status" not in validated_data:
+            from django.apps import apps
+
+            status_model = apps.get_model("extras", "Status")
+            validated_data["status"] = status_model.objects.filter(slug=spec.default_status).first()
+
+    def _run_model_validation(self, attrs: dict) -> None:
+        model = self.Meta.model
+        relations = {f.name for f in model._meta.get_fields() if f.many_to_many or f.one_to_many}
+        plain = {k: v for k, v in attrs.items() if k not in relations and not k.startswith("_custom") and k in self._model_field_names()}
+        if self.instance is not None and not isinstance(self.instance, list):
+            instance = model.objects.get(pk=self.instance.pk) if self.instance.pk else self.instance
+            for key, value in plain.items():
+                setattr(instance, key, value)
+        else:
+            instance = model(**plain)
+        if "_custom_field_data" in attrs:
+            instance._custom_field_data = attrs["_custom_field_data"]
+        try:
+            instance.full_clean(exclude=self._unvalidated_fields(), validate_unique=True)
+        except DjangoValidationError as error:
+            raise django_errors_to_drf(error) from None
+
+    def _model_field_names(self) -> set[str]:
+        return {f.name for f in self.Meta.model._meta.concrete_fields}
+
+    def _unvalidated_fields(self) -> list[str]:
+        return []
+
+    def run_validation(self, data: Any = empty) -> Any:
+        if isinstance(data, dict):
+            # Unknown keys are ignored (clients post whole documents); keep only what we know.
+            data = {k: v for k, v in data.items() if k in self.fields}
+        return super().run_validation(data)
+
+
+# Filled by apps: functions (serializer, attrs) -> attrs run before model validation (e.g. custom fields).
+VALIDATION_HOOKS: list = []
+# Filled by apps for their special related models (e.g. extras.Status → StatusField).
+RELATED_FIELD_OVERRIDES: dict[str, type[serializers.Field]] = {}
+# Filled by apps for fields that are not model fields (e.g. "custom_fields", "tags").
+EXTRA_FIELD_BUILDERS: dict[str, Any] = {}
+
+
+def serializer_for(model: type[models.Model], *, brief: bool = False, version: str | None = None) -> type[BaseModelSerializer]:
+    """Return the (generated, cached) serializer class of `model`: full or brief, for API `version`."""
+    spec = spec_for(model)
+    fields = spec.brief_fields if brief else spec.fields_for_version(version)
+    key = (model, brief, fields)
+    serializer = _cache.get(key)
+    if serializer is None:
+        serializer = _cache[key] = _build(spec, fields, brief=brief)
+    return serializer
+
+
+def _build(spec: type[ObjectSpec], spec_fields: tuple[str, ...], *, brief: bool) -> type[BaseModelSerializer]:
+    fields = ("id", "display", "url", *spec_fields)
+    count_names = set(spec.counts)
+    meta = type(
+        "Meta",
+        (),
+        {
+            "model": spec.model,
+            "fields": fields,
+            "read_only_fields": tuple(spec.read_only_fields),
+            "extra_kwargs": dict(spec.extra_kwargs),
+        },
+    )
+    attrs: dict[str, Any] = {"Meta": meta, "__module__": spec.__module__}
+    for name in count_names & set(fields):
+        attrs[name] = serializers.IntegerField(read_only=True)
+    base = spec.serializer_base or BaseModelSerializer
+    suffix = "BriefSerializer" if brief else "Serializer"
+    return type(f"{spec.model.__name__}{suffix}", (base,), attrs)

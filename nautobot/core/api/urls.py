@@ -1,0 +1,34 @@
+"""`/api/`: root, status, schema, one include per app, and JSON 404s for everything else."""
+
+from django.http import HttpResponsePermanentRedirect, JsonResponse
+from django.urls import path, re_path, reverse
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+
+from nautobot.core.api.routers import app_urlpatterns
+from nautobot.core.api.views import APIRootView, StatusView
+
+_swagger_ui = SpectacularSwaggerView.as_view(url_name="schema_json")
+
+
+def not_found(request, *args, **kwargs):
+    return JsonResponse({"detail": "Not found."}, status=404)
+
+
+def docs(request, *args, **kwargs):
+    """Swagger UI; `?format=openapi` is a permanent redirect to the JSON schema, as in the original."""
+    if request.GET.get("format") == "openapi":
+        return HttpResponsePermanentRedirect(reverse("schema_json"))
+    return _swagger_ui(request, *args, **kwargs)
+
+
+urlpatterns = [
+    path("", APIRootView.as_view(), name="api-root"),
+    path("status/", StatusView.as_view(), name="api-status"),
+    path("swagger.json", SpectacularAPIView.as_view(), {"format": "json"}, name="schema_json"),
+    path("swagger.yaml", SpectacularAPIView.as_view(), {"format": "yaml"}, name="schema_yaml"),
+    path("swagger/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", docs, name="api_docs"),
+    path("redoc/", SpectacularRedocView.as_view(url_name="schema_json"), name="api_redocs"),
+    *app_urlpatterns(),
+    re_path(r"^.*$", not_found),
+]

@@ -1,0 +1,277 @@
+"""API views: the model viewset every spec gets, and the root, app-root and status views.
+
+`ModelViewSet` = DRF's viewset plus the original's behaviour: brief mode, strict filters, bulk
+update/delete on the list URL, 409 for protected deletes, object permissions on reads and writes,
+`API-Version` on every response, and a constant number of queries per list page.
+"""
+
+from __future__ import annotations
+
+import platform
+from collections import OrderedDict
+
+import django
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import ProtectedError, RestrictedError
+from django.http import Http404
+from rest_framework import exceptions, status, viewsets
+from rest_framework.response import Response
+from rest_framework.reverse import reverse
+from rest_framework.views import APIView
+
+import nautobot
+from nautobot.core.api.brief import brief_representation
+from nautobot.core.api.querysets import optimized_queryset
+from nautobot.core.api.serializers import serializer_for
+from nautobot.core.filters import filterset_for, unknown_parameters
+from nautobot.core.specs import ObjectSpec
+from nautobot.users.permissions import permission_name, restrict
+
+
+class NautobotAPIMixin:
+    """What every API view of ours does: version header, JSON errors."""
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        version = getattr(request, "version", None)
+        if version and response.status_code != status.HTTP_406_NOT_ACCEPTABLE:
+            response["API-Version"] = version
+        return response
+
+
+class ModelViewSet(NautobotAPIMixin, viewsets.ModelViewSet):
+    """CRUD + bulk operations for the model of `spec` (set by `viewset_for`)."""
+
+    spec: type[ObjectSpec]
+    brief = False
+
+    def initialize_request(self, request, *args, **kwargs):
+        request = super().initialize_request(request, *args, **kwargs)
+        self.brief = request.method == "GET" and bool(request.GET.get("brief"))
+        return request
+
+    # Reads --------------------------------------------------------------------------------------
+    def get_serializer_class(self):
+        return serializer_for(self.spec.model, brief=self.brief, version=getattr(self.request, "version", None))
+
+    def get_queryset(self):
+        action = {"GET": "view", "HEAD": "view", "OPTIONS": "view", "PUT": "change", "PATCH": "change", "DELETE": "delete"}.get(
+            self.request.method, "view"
+        )
+        queryset = optimized_queryset(self.spec, brief=self.brief)
+        return restrict(queryset, self.request.user, action)
+
+    def filter_queryset(self, queryset):
+        filterset_class = filterset_for(self.spec.model)
+        unknown = unknown_parameters(filterset_class, self.request.query_params)
+        if unknown:
+            raise exceptions.ValidationError({name: ["Unknown filter field"] for name in unknown})
+        filterset = filterset_class(self.request.query_params, queryset=queryset, request=self.request)
+        if not filterset.is_valid():
+            raise exceptions.ValidationError(filterset.errors)
+        return filterset.qs
+
+    def list(self, request, *args, **kwargs):
+        queryset = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(queryset)
+        rows = page if page is not None else list(queryset)
+        data = [brief_representation(obj, request) for obj in rows] if self.brief else self.get_serializer(rows, many=True).data
+        return self.get_paginated_response(data) if page is not None else Response(data)
+
+    def retrieve(self, request, *args, **kwargs):
+        instance = self.get_object()
+        data = brief_representation(instance, request) if self.brief else self.get_serializer(instance).data
+        return Response(data)
+
+    # Writes -------------------------------------------------------------------------------------
+    def create(self, request, *args, **kwargs):
+        many = isinstance(request.data, list)
+        serializer = self.get_serializer(data=request.data, many=many)
+        serializer.is_valid(raise_exception=True)
+        with transaction.atomic():
+            instances = self._save_each(serializer, many)
+            self._check_constraints(instances, "add")
+        output = self.get_serializer(self._refetch(instances), many=True).data
+        return Response(output if many else output[0], status=status.HTTP_201_CREATED)
+
+    def update(self, request, *args, **kwargs):
+        partial = kwargs.pop("partial", False)
+        instance = self.get_object()
+        serializer = self.get_serializer(instance, data=request.data, partial=partial)
+        serializer.is_valid(raise_exception=True)
+        with transaction.atomic():
+            instances = self._save_each(serializer, many=False)
+            self._check_constraints(instances, "change")
+        return Response(self.get_serializer(self._refetch(instances)[0]).data)
+
+    def destroy(self, request, *args, **kwargs):
+        instance = self.get_object()
+        with transaction.atomic():
+            self._delete([instance])
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    def bulk_update(self, request, *args, partial: bool = False, **kwargs):
+        items = self._bulk_items(request.data)
+        objects = self._bulk_objects(items)
+        serializers = [self.get_serializer(objects[str(item["id"])], data=item, partial=partial) for item in items]
+        errors = [{} if s.is_valid() else s.errors for s in serializers]
+        if any(errors):
+            raise exceptions.ValidationError(errors)
+        with transaction.atomic():
+            instances = []
+            for serializer in serializers:
+                instances.extend(self._save_each(serializer, many=False))
+            self._check_constraints(instances, "change")
+        return Response(self.get_serializer(self._refetch(instances), many=True).data)
+
+    def bulk_partial_update(self, request, *args, **kwargs):
+        return self.bulk_update(request, *args, partial=True, **kwargs)
+
+    def bulk_destroy(self, request, *args, **kwargs):
+        items = self._bulk_items(request.data)
+        objects = self._bulk_objects(items)
+        with transaction.atomic():
+            self._delete(list(objects.values()))
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    # Helpers ------------------------------------------------------------------------------------
+    def _save_each(self, serializer, many: bool) -> list:
+        """Save one or many validated objects; an integrity error becomes a 400 at the item it hit."""
+        if not many:
+            try:
+                with transaction.atomic():
+                    return [serializer.save()]
+            except IntegrityError as exc:
+                raise exceptions.ValidationError({"non_field_errors": [_integrity_message(exc)]}) from None
+        instances = []
+        items = serializer.validated_data
+        for index, attrs in enumerate(items):
+            try:
+                with transaction.atomic():
+                    instances.append(serializer.child.create(attrs))
+            except IntegrityError as exc:
+                errors = [{} for _ in items]
+                errors[index] = {"non_field_errors": [_integrity_message(exc)]}
+                raise exceptions.ValidationError(errors) from None
+        return instances
+
+    def _refetch(self, instances: list) -> list:
+        by_pk = {o.pk: o for o in optimized_queryset(self.spec).filter(pk__in=[i.pk for i in instances])}
+        return [by_pk[i.pk] for i in instances]
+
+    def _check_constraints(self, instances: list, action: str) -> None:
+        allowed = restrict(self.spec.model.objects.all(), self.request.user, action).filter(pk__in=[i.pk for i in instances])
+        if allowed.count() != len({i.pk for i in instances}):
+            raise exceptions.PermissionDenied("You do not have permission to perform this action on one or more of these objects.")
+
+    def _bulk_items(self, data) -> list[dict]:
+        if not isinstance(data, list) or not all(isinstance(i, dict) and i.get("id") for i in data):
+            raise exceptions.ValidationError({"non_field_errors": ["Bulk operations need a list of objects, each with an 'id'."]})
+        return data
+
+    def _bulk_objects(self, items: list[dict]) -> dict:
+        ids = [str(item["id"]) for item in items]
+        try:
+            found = {str(o.pk): o for o in self.get_queryset().filter(pk__in=ids)}
+        except Exception:
+            raise exceptions.ValidationError({"id": ["Invalid object id."]}) from None
+        missing = [i for i in ids if i not in found]
+        if missing:
+            raise exceptions.NotFound(f"Objects not found: {', '.join(missing)}")
+        return found
+
+    def _delete(self, objects: list) -> None:
+        try:
+            for obj in objects:
+                obj.delete()
+        except (ProtectedError, RestrictedError) as exc:
+            dependents = list(getattr(exc, "protected_objects", None) or getattr(exc, "restricted_objects", []))
+            listing = ", ".join(f"{d} ({d.pk})" for d in dependents[:20])
+            raise Conflict(f"Unable to delete object. {len(dependents)} dependent objects were found: {listing}") from None
+
+
+def _integrity_message(exc: IntegrityError) -> str:
+    first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return f"This object conflicts with an existing one ({first_line})."
+
+
+class Conflict(exceptions.APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = "Conflict."
+
+
+_viewsets: dict = {}
+
+
+def viewset_for(spec: type[ObjectSpec]) -> type[ModelViewSet]:
+    """Return the (generated, cached) viewset of `spec`'s model."""
+    viewset = _viewsets.get(spec)
+    if viewset is None:
+        base = spec.viewset_base or ModelViewSet
+        viewset = _viewsets[spec] = type(f"{spec.model.__name__}ViewSet", (base,), {"spec": spec, "__module__": spec.__module__})
+    return viewset
+
+
+class APIRootView(NautobotAPIMixin, APIView):
+    """`GET /api/`: links to every app; its `API-Version` header is how clients learn the version."""
+
+    def get_view_name(self) -> str:
+        return "API Root"
+
+    def get(self, request, format=None):
+        names = ("circuits", "dcim", "extras", "graphql", "ipam", "plugins", "status", "tenancy", "users", "virtualization")
+        links = OrderedDict()
+        for name in names:
+            try:
+                links[name] = reverse(f"{name}-api:api-root" if name not in ("graphql", "status") else f"api-{name}", request=request, format=format)
+            except Exception:
+                links[name] = request.build_absolute_uri(f"/api/{name}/")
+        return Response(links)
+
+
+class AppRootView(NautobotAPIMixin, APIView):
+    """`GET /api/<app>/`: links to each endpoint of the app, sorted by name."""
+
+    app_label = ""
+    endpoints: list[tuple[str, str]] = []
+
+    def get_view_name(self) -> str:
+        return f"{self.app_label.capitalize()} API"
+
+    def get(self, request, format=None):
+        return Response(
+            OrderedDict((endpoint, reverse(name, request=request, format=format)) for endpoint, name in sorted(self.endpoints))
+        )
+
+
+class StatusView(NautobotAPIMixin, APIView):
+    """`GET /api/status/`: versions, apps, plugins and running workers (from heartbeats)."""
+
+    def get(self, request):
+        from django.apps import apps
+
+        from nautobot.core.heartbeat import alive
+
+        installed = OrderedDict()
+        for config in apps.get_app_configs():
+            module = __import__(config.module.__name__.split(".")[0])
+            installed[config.name] = getattr(config, "version", None) or getattr(module, "__version__", None)
+        return Response(
+            {
+                "django-version": django.__version__,
+                "installed-apps": installed,
+                "nautobot-version": nautobot.__version__,
+                "plugins": {name: installed.get(name) for name in getattr(settings, "PLUGINS", [])},
+                "python-version": platform.python_version(),
+                "rq-workers-running": len(alive("rq")),
+                "celery-workers-running": len(alive("celery")),
+            }
+        )
+
+
+def api_not_found(request, *args, **kwargs):
+    raise Http404
+
+
+__all__ = ["ModelViewSet", "viewset_for", "APIRootView", "AppRootView", "StatusView", "permission_name"]

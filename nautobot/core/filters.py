@@ -1,0 +1,239 @@
+"""FilterSets derived from specs, with the original's query-parameter grammar.
+
+Every filter accepts repeated parameters (OR). Lookup variants are derived from the field type:
+strings get `__n __ic __nic __isw __nisw __iew __niew __ie __nie __re __nre __ire __nire`, numbers and
+dates `__n __lt __lte __gt __gte`, foreign keys `<name>` (by slug, or name) and `<name>_id` (by UUID)
+with `__n`. `q` searches the spec's `search_fields`. Unknown parameters are an error (see
+`StrictFilterBackend`).
+"""
+
+import uuid
+from typing import Any
+
+import django_filters
+from django import forms
+from django.db import models
+from django.db.models import Q
+
+from nautobot.core.specs import ObjectSpec, spec_for
+
+STRING_LOOKUPS = {
+    "n": ("exact", True),
+    "ic": ("icontains", False),
+    "nic": ("icontains", True),
+    "isw": ("istartswith", False),
+    "nisw": ("istartswith", True),
+    "iew": ("iendswith", False),
+    "niew": ("iendswith", True),
+    "ie": ("iexact", False),
+    "nie": ("iexact", True),
+    "re": ("regex", False),
+    "nre": ("regex", True),
+    "ire": ("iregex", False),
+    "nire": ("iregex", True),
+}
+NUMBER_LOOKUPS = {"n": ("exact", True), "lt": ("lt", False), "lte": ("lte", False), "gt": ("gt", False), "gte": ("gte", False)}
+# Query parameters that are never filters.
+NON_FILTER_PARAMETERS = frozenset({"api_version", "brief", "format", "include", "limit", "offset", "exclude", "export", "depth"})
+
+
+class MultiValueField(forms.Field):
+    """A form field holding every value of a repeated query parameter, each cleaned by `inner`."""
+
+    widget = forms.MultipleHiddenInput
+
+    def __init__(self, *args, inner: forms.Field | None = None, **kwargs) -> None:
+        self.inner = inner or forms.CharField()
+        super().__init__(*args, **kwargs)
+
+    def clean(self, value: Any) -> list:
+        if value in (None, "", []):
+            return []
+        values = value if isinstance(value, (list, tuple)) else [value]
+        return [self.inner.clean(v) for v in values]
+
+
+class MultiValueFilter(django_filters.Filter):
+    """Filter on any of several values: `?name=a&name=b` means name a OR name b (or neither, with exclude)."""
+
+    field_class = MultiValueField
+
+    def __init__(self, *args, inner: forms.Field | None = None, **kwargs) -> None:
+        self.inner = inner
+        super().__init__(*args, **kwargs)
+
+    @property
+    def field(self):
+        if not hasattr(self, "_field"):
+            self._field = MultiValueField(inner=self.inner, required=False, label=self.label)
+        return self._field
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        condition = Q()
+        for item in value:
+            if item is None:
+                condition |= Q(**{f"{self.field_name}__isnull": True})
+            else:
+                condition |= Q(**{f"{self.field_name}__{self.lookup_expr}": item})
+        return qs.exclude(condition) if self.exclude else qs.filter(condition).distinct() if self.distinct else qs.filter(condition)
+
+
+class NullableCharField(forms.CharField):
+    """A related-object key where the literal `null` selects objects without one."""
+
+    def clean(self, value):
+        if value in ("null", None):
+            return None
+        return super().clean(value)
+
+
+class NullableUUIDField(forms.UUIDField):
+    def clean(self, value):
+        if value == "null":
+            return None
+        return super().clean(value)
+
+
+class TagFilter(django_filters.Filter):
+    """`?tag=a&tag=b`: objects that carry every one of the tags (AND), by slug."""
+
+    field_class = MultiValueField
+
+    def filter(self, qs, value):
+        for slug in value or []:
+            qs = qs.filter(tags__slug=slug)
+        return qs
+
+
+class SearchFilter(django_filters.CharFilter):
+    def __init__(self, fields: tuple[str, ...], **kwargs) -> None:
+        self.search_fields = fields
+        super().__init__(**kwargs)
+
+    def filter(self, qs, value):
+        value = (value or "").strip()
+        if not value:
+            return qs
+        condition = Q()
+        for name in self.search_fields:
+            condition |= Q(**{f"{name}__icontains": value})
+        return qs.filter(condition)
+
+
+class BaseFilterSet(django_filters.FilterSet):
+    """Base of every generated filterset; hand-written overrides subclass it (`ObjectSpec.filterset_base`)."""
+
+    @classmethod
+    def declared_parameter_names(cls) -> set[str]:
+        return set(cls.base_filters)
+
+
+def _inner_form_field(field: models.Field) -> forms.Field:
+    if isinstance(field, models.UUIDField):
+        return forms.UUIDField()
+    if isinstance(field, models.BooleanField):
+        return forms.NullBooleanField()
+    if isinstance(field, (models.IntegerField, models.BigIntegerField, models.SmallIntegerField, models.PositiveIntegerField, models.AutoField)):
+        return forms.IntegerField()
+    if isinstance(field, models.DecimalField):
+        return forms.DecimalField()
+    if isinstance(field, models.FloatField):
+        return forms.FloatField()
+    if isinstance(field, models.DateTimeField):
+        return forms.DateTimeField()
+    if isinstance(field, models.DateField):
+        return forms.DateField()
+    return forms.CharField()
+
+
+def _filters_for_plain(param: str, path: str, field: models.Field) -> dict[str, django_filters.Filter]:
+    if isinstance(field, models.BooleanField):
+        return {param: django_filters.BooleanFilter(field_name=path)}
+    inner = _inner_form_field(field)
+    filters: dict[str, django_filters.Filter] = {param: MultiValueFilter(field_name=path, lookup_expr="exact", inner=inner)}
+    is_string = isinstance(inner, forms.CharField) and not field.choices
+    table = STRING_LOOKUPS if is_string else NUMBER_LOOKUPS if not field.choices else {"n": ("exact", True)}
+    for suffix, (lookup, exclude) in table.items():
+        filters[f"{param}__{suffix}"] = MultiValueFilter(field_name=path, lookup_expr=lookup, exclude=exclude, inner=_inner_form_field(field))
+    return filters
+
+
+def _filters_for_relation(param: str, path: str, field: models.Field) -> dict[str, django_filters.Filter]:
+    target = field.related_model
+    key = "slug" if any(f.name == "slug" for f in target._meta.get_fields()) else "name"
+    if target._meta.label == "extras.Tag":
+        return {"tag": TagFilter(), "tag__n": MultiValueFilter(field_name=f"{path}__slug", exclude=True)}
+    distinct = field.many_to_many or field.one_to_many
+    filters = {
+        param: MultiValueFilter(field_name=f"{path}__{key}", inner=NullableCharField(), distinct=distinct),
+        f"{param}__n": MultiValueFilter(field_name=f"{path}__{key}", exclude=True, inner=NullableCharField()),
+        f"{param}_id": MultiValueFilter(field_name=path, inner=NullableUUIDField(), distinct=distinct),
+        f"{param}_id__n": MultiValueFilter(field_name=path, exclude=True, inner=NullableUUIDField()),
+    }
+    return filters
+
+
+def _resolve(model: type[models.Model], path: str) -> models.Field:
+    field: Any = None
+    current = model
+    for part in path.split("__"):
+        field = current._meta.get_field(part)
+        if field.is_relation and field.related_model is not None:
+            current = field.related_model
+    return field
+
+
+def filters_for_spec(spec: type[ObjectSpec]) -> dict[str, django_filters.Filter]:
+    """Return every filter of the model described by `spec`, by query parameter name."""
+    model = spec.model
+    pk_form_field = _inner_form_field(model._meta.pk)
+    filters: dict[str, django_filters.Filter] = {
+        "id": MultiValueFilter(field_name="id", inner=pk_form_field),
+        "id__n": MultiValueFilter(field_name="id", exclude=True, inner=_inner_form_field(model._meta.pk)),
+        "q": SearchFilter(spec.search_fields),
+    }
+    names = {f.name for f in model._meta.get_fields()}
+    extra = [n for n in ("created", "last_updated") if n in names]
+    if "tags" in names:
+        extra.append("tags")
+    for entry in (*spec.filter_fields, *extra):
+        param, path = entry if isinstance(entry, tuple) else (entry, entry)
+        field = _resolve(model, path)
+        if field.is_relation and field.related_model is not None:
+            filters.update(_filters_for_relation(param, path, field))
+        else:
+            filters.update(_filters_for_plain(param, path, field))
+    return filters
+
+
+_cache: dict[type[models.Model], type[BaseFilterSet]] = {}
+
+
+def filterset_for(model: type[models.Model]) -> type[BaseFilterSet]:
+    """Return the (generated, cached) filterset class of `model`."""
+    filterset = _cache.get(model)
+    if filterset is None:
+        spec = spec_for(model)
+        base = spec.filterset_base or BaseFilterSet
+        meta = type("Meta", (), {"model": model, "fields": []})
+        attrs = {**filters_for_spec(spec), "Meta": meta, "__module__": spec.__module__}
+        # Hand-written filters of the base win over generated ones of the same name.
+        for name in getattr(base, "declared_filters", {}):
+            attrs.pop(name, None)
+        filterset = _cache[model] = type(f"{model.__name__}FilterSet", (base,), attrs)
+    return filterset
+
+
+def unknown_parameters(filterset_class: type[BaseFilterSet], params) -> list[str]:
+    """Return the query parameters that are neither filters nor known non-filter parameters."""
+    known = filterset_class.declared_parameter_names()
+    return [p for p in params if p not in known and p not in NON_FILTER_PARAMETERS and not p.startswith("cf_")]
+
+
+def uuid_or_none(value: str) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        return None

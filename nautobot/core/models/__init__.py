@@ -1,0 +1,71 @@
+"""Base classes every Nautobot model builds on.
+
+`BaseModel`: UUID primary key, `display`, `validated_save()`. `ChangeLoggedModel` adds `created`
+(a date, as in the original's API) and `last_updated`. `OrganizationalModel` and `PrimaryModel` are
+the two standard bases: both carry custom field data; primary models also carry tags.
+
+Why a UUID key: objects keep their identity across installations (imports, Git-synced data), and ids
+reveal nothing about counts. The pitfall: `Model(...)` has a pk before it is saved, so test
+`obj._state.adding`, never `obj.pk is None`, to know whether it is new.
+"""
+
+import uuid
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
+from taggit.managers import TaggableManager
+
+from nautobot.core.models.runtime import WorkerHeartbeat  # noqa: F401
+
+
+class BaseModel(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False, unique=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def display(self) -> str:
+        """The human representation used in the API's `display` (override `__str__`, not this)."""
+        return str(self)
+
+    def validated_save(self, *args, **kwargs) -> None:
+        """Run `full_clean()` then save: the one way services write models."""
+        self.full_clean()
+        self.save(*args, **kwargs)
+
+
+class ChangeLoggedModel(models.Model):
+    created = models.DateField(auto_now_add=True, blank=True, null=True)
+    last_updated = models.DateTimeField(auto_now=True, blank=True, null=True)
+
+    class Meta:
+        abstract = True
+
+
+class CustomFieldModel(models.Model):
+    _custom_field_data = models.JSONField(encoder=DjangoJSONEncoder, blank=True, default=dict)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def cf(self) -> dict:
+        """Custom field values by field name."""
+        return self._custom_field_data
+
+
+class OrganizationalModel(BaseModel, ChangeLoggedModel, CustomFieldModel):
+    """An object that organizes others (regions, roles, manufacturers, ...)."""
+
+    class Meta:
+        abstract = True
+
+
+class PrimaryModel(BaseModel, ChangeLoggedModel, CustomFieldModel):
+    """A first-class object of the network (sites, devices, prefixes, ...); tagged."""
+
+    tags = TaggableManager(through="extras.TaggedItem", blank=True, ordering=["name"])
+
+    class Meta:
+        abstract = True

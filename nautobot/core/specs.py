@@ -1,0 +1,113 @@
+"""Model specs: one declaration per model from which the shared machinery derives everything else.
+
+A spec names the model's wire contract (API fields, brief fields), its filters, its search fields
+and its related-object counts. `nautobot.core.api` turns each registered spec into a serializer,
+a filterset, a viewset and routes; later layers (UI, GraphQL) read the same spec.
+"""
+
+from typing import Any, ClassVar
+
+from django.db import models
+from django.utils.text import slugify
+
+_registry: dict[type[models.Model], "ObjectSpec"] = {}
+
+
+class SpecError(LookupError):
+    """A model has no spec, or a spec is inconsistent; the message says which and how to fix it."""
+
+
+class ObjectSpec:
+    """Describe one model. Subclass it, set `model` and the fields, and decorate with `@register_spec`.
+
+    Fields:
+    - `api_fields`: the full representation after `id`, `url`, `display` (written out: it is a contract).
+    - `brief_fields`: the nested/brief representation after `id`, `url`, `display`.
+    - `filter_fields`: names of model fields to filter on; an entry `("param", "path")` exposes the
+      model path `path` under the query parameter `param`. Lookup variants are derived from field types.
+    - `search_fields`: fields the `q` parameter searches (case-insensitive contains).
+    - `counts`: `{"device_count": "devices"}`: annotate the count of a reverse relation (by its
+      related query name) on every list and detail query, and expose it read-only.
+    - `endpoint`: the URL segment; default: the model's verbose plural name, dashed.
+    - `serializer_base` / `filterset_base` / `viewset_base`: hand-written bases for real differences.
+    """
+
+    model: ClassVar[type[models.Model]]
+    api_fields: ClassVar[tuple[str, ...]] = ()
+    brief_fields: ClassVar[tuple[str, ...]] = ("name", "slug")
+    read_only_fields: ClassVar[tuple[str, ...]] = ()
+    filter_fields: ClassVar[tuple[Any, ...]] = ()
+    search_fields: ClassVar[tuple[str, ...]] = ("name",)
+    counts: ClassVar[dict[str, str]] = {}
+    endpoint: ClassVar[str] = ""
+    serializer_base: ClassVar[type | None] = None
+    filterset_base: ClassVar[type | None] = None
+    viewset_base: ClassVar[type | None] = None
+    extra_kwargs: ClassVar[dict[str, dict]] = {}
+    # Relations read by hand-written serializer fields, loaded with the list query too.
+    extra_select_related: ClassVar[tuple[str, ...]] = ()
+    extra_prefetch_related: ClassVar[tuple[str, ...]] = ()
+    # Status slug given on create when this API version's serializer has no `status` field.
+    default_status: ClassVar[str | None] = None
+    api_app: ClassVar[str] = ""  # API app when it differs from the model's app label (auth.Group → users)
+    # Fields that exist only in some API versions: {"content_types": ("1.3", None)} = from 1.3 on.
+    field_versions: ClassVar[dict[str, tuple[str | None, str | None]]] = {}
+
+    @classmethod
+    def fields_for_version(cls, version: str | None) -> tuple[str, ...]:
+        """Return `api_fields` as seen by a client of API `version` (None: the newest)."""
+        if version is None or not cls.field_versions:
+            return tuple(n for n in cls.api_fields if cls.field_versions.get(n, (None, None))[1] is None)
+        current = _version_key(version)
+        kept = []
+        for name in cls.api_fields:
+            since, until = cls.field_versions.get(name, (None, None))
+            if since is not None and current < _version_key(since):
+                continue
+            if until is not None and current >= _version_key(until):
+                continue
+            kept.append(name)
+        return tuple(kept)
+
+    @classmethod
+    def app_label(cls) -> str:
+        return cls.api_app or cls.model._meta.app_label
+
+    @classmethod
+    def url_endpoint(cls) -> str:
+        return cls.endpoint or slugify(str(cls.model._meta.verbose_name_plural)).replace("_", "-")
+
+    @classmethod
+    def route_name(cls) -> str:
+        return cls.model._meta.model_name
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split("."))
+
+
+def register_spec(spec: type[ObjectSpec]) -> type[ObjectSpec]:
+    """Class decorator: register `spec` for its model (one spec per model)."""
+    if not getattr(spec, "model", None):
+        raise SpecError(f"{spec.__name__} must set `model`.")
+    if spec.model in _registry and _registry[spec.model] is not spec:
+        raise SpecError(f"{spec.model._meta.label} already has the spec {_registry[spec.model].__name__}.")
+    _registry[spec.model] = spec
+    return spec
+
+
+def spec_for(model: type[models.Model]) -> type[ObjectSpec]:
+    """Return the spec of `model`; raise `SpecError` (never return None) when it has none."""
+    try:
+        return _registry[model]
+    except KeyError:
+        raise SpecError(f"{model._meta.label} has no ObjectSpec; declare one in {model._meta.app_label}/specs.py.") from None
+
+
+def has_spec(model: type[models.Model]) -> bool:
+    return model in _registry
+
+
+def all_specs() -> list[type[ObjectSpec]]:
+    """Every registered spec, in registration order."""
+    return list(_registry.values())

@@ -1,0 +1,155 @@
+"""Small ORM builders for test data: each call makes a new, valid object with unique names."""
+
+import itertools
+
+from django.contrib.contenttypes.models import ContentType
+
+_counter = itertools.count(1)
+
+
+def unique(prefix: str) -> str:
+    return f"{prefix}-{next(_counter)}"
+
+
+def status(slug: str = "active"):
+    from nautobot.extras.models import Status
+
+    return Status.objects.get(slug=slug)
+
+
+def tenant_group(**kw):
+    from nautobot.tenancy.models import TenantGroup
+
+    name = unique("tenant-group")
+    return TenantGroup.objects.create(name=name, slug=name, **kw)
+
+
+def tenant(**kw):
+    from nautobot.tenancy.models import Tenant
+
+    name = unique("tenant")
+    return Tenant.objects.create(name=name, slug=name, **kw)
+
+
+def region(**kw):
+    from nautobot.dcim.models import Region
+
+    name = unique("region")
+    return Region.objects.create(name=name, slug=name, **kw)
+
+
+def site(**kw):
+    from nautobot.dcim.models import Site
+
+    name = unique("site")
+    return Site.objects.create(name=name, slug=name, status=status(), **kw)
+
+
+def location_type(**kw):
+    from nautobot.dcim.models import LocationType
+
+    name = unique("location-type")
+    return LocationType.objects.create(name=name, slug=name, **kw)
+
+
+def location(**kw):
+    from nautobot.dcim.models import Location
+
+    name = unique("location")
+    kw.setdefault("location_type", location_type())
+    kw.setdefault("site", site())
+    return Location.objects.create(name=name, slug=name, status=status(), **kw)
+
+
+def rack_group(**kw):
+    from nautobot.dcim.models import RackGroup
+
+    name = unique("rack-group")
+    kw.setdefault("site", site())
+    return RackGroup.objects.create(name=name, slug=name, **kw)
+
+
+def rack_role(**kw):
+    from nautobot.dcim.models import RackRole
+
+    name = unique("rack-role")
+    return RackRole.objects.create(name=name, slug=name, **kw)
+
+
+def rack(**kw):
+    from nautobot.dcim.models import Rack
+
+    kw.setdefault("site", site())
+    return Rack.objects.create(name=unique("rack"), status=status(), **kw)
+
+
+def manufacturer(**kw):
+    from nautobot.dcim.models import Manufacturer
+
+    name = unique("manufacturer")
+    return Manufacturer.objects.create(name=name, slug=name, **kw)
+
+
+def device_type(**kw):
+    from nautobot.dcim.models import DeviceType
+
+    name = unique("model")
+    kw.setdefault("manufacturer", manufacturer())
+    return DeviceType.objects.create(model=name, slug=name, **kw)
+
+
+def device_role(**kw):
+    from nautobot.dcim.models import DeviceRole
+
+    name = unique("role")
+    return DeviceRole.objects.create(name=name, slug=name, **kw)
+
+
+def platform(**kw):
+    from nautobot.dcim.models import Platform
+
+    name = unique("platform")
+    return Platform.objects.create(name=name, slug=name, **kw)
+
+
+def device(**kw):
+    from nautobot.dcim.models import Device
+
+    kw.setdefault("device_type", device_type())
+    kw.setdefault("device_role", device_role())
+    kw.setdefault("site", site())
+    kw.setdefault("name", unique("device"))
+    return Device.objects.create(status=status(), **kw)
+
+
+def rear_port(**kw):
+    from nautobot.dcim.models import RearPort
+
+    kw.setdefault("device", device())
+    return RearPort.objects.create(name=unique("rear"), type="8p8c", positions=4, **kw)
+
+
+def rear_port_template(**kw):
+    from nautobot.dcim.models import RearPortTemplate
+
+    kw.setdefault("device_type", device_type())
+    return RearPortTemplate.objects.create(name=unique("rear"), type="8p8c", positions=4, **kw)
+
+
+def user(**kw):
+    from nautobot.users.models import User
+
+    return User.objects.create_user(username=unique("user"), password="pw", **kw)
+
+
+def content_type(label: str) -> ContentType:
+    app_label, model = label.split(".")
+    return ContentType.objects.get(app_label=app_label, model=model)
+
+
+def custom_field(model_label: str, **kw):
+    from nautobot.extras.models import CustomField
+
+    field = CustomField.objects.create(name=kw.pop("name", unique("cf").replace("-", "_")), **kw)
+    field.content_types.add(content_type(model_label))
+    return field

@@ -1,0 +1,157 @@
+"""Manufacturers, device types, device roles, platforms, devices and virtual chassis."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+from nautobot.core.models import OrganizationalModel, PrimaryModel
+from nautobot.core.models.ordering import NaturalOrderingField
+from nautobot.dcim.choices import DeviceFaceChoices, SubdeviceRoleChoices
+from nautobot.extras.models import ColorValidator, StatusField
+
+__all__ = ("Manufacturer", "DeviceType", "DeviceRole", "Platform", "Device", "VirtualChassis")
+
+
+class Manufacturer(OrganizationalModel):
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    description = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ("name",)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class DeviceType(PrimaryModel):
+    manufacturer = models.ForeignKey(Manufacturer, on_delete=models.PROTECT, related_name="device_types")
+    model = models.CharField(max_length=100)
+    slug = models.SlugField(max_length=100)
+    part_number = models.CharField(max_length=50, blank=True)
+    u_height = models.PositiveSmallIntegerField(default=1, verbose_name="Height (U)")
+    is_full_depth = models.BooleanField(default=True)
+    subdevice_role = models.CharField(max_length=50, choices=SubdeviceRoleChoices.choices, blank=True)
+    front_image = models.ImageField(upload_to="devicetype-images", blank=True)
+    rear_image = models.ImageField(upload_to="devicetype-images", blank=True)
+    comments = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ("manufacturer", "model")
+        unique_together = [["manufacturer", "model"], ["manufacturer", "slug"]]
+
+    def __str__(self) -> str:
+        return self.model
+
+    @property
+    def display(self) -> str:
+        return f"{self.manufacturer.name} {self.model}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.subdevice_role == SubdeviceRoleChoices.ROLE_CHILD and self.u_height:
+            raise ValidationError({"u_height": "Child device types must be 0U."})
+
+
+class DeviceRole(OrganizationalModel):
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    color = models.CharField(max_length=6, default="9e9e9e", validators=[ColorValidator])
+    vm_role = models.BooleanField(default=True, verbose_name="VM role", help_text="Virtual machines may be assigned to this role")
+    description = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ("name",)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Platform(OrganizationalModel):
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    manufacturer = models.ForeignKey(Manufacturer, on_delete=models.PROTECT, related_name="platforms", blank=True, null=True)
+    napalm_driver = models.CharField(max_length=50, blank=True, verbose_name="NAPALM driver")
+    napalm_args = models.JSONField(blank=True, null=True, verbose_name="NAPALM arguments")
+    network_driver = models.CharField(max_length=100, blank=True)
+    description = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ("name",)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class VirtualChassis(PrimaryModel):
+    master = models.OneToOneField("dcim.Device", on_delete=models.PROTECT, related_name="vc_master_for", blank=True, null=True)
+    name = models.CharField(max_length=64)
+    domain = models.CharField(max_length=30, blank=True)
+
+    class Meta:
+        ordering = ("name",)
+        verbose_name_plural = "virtual chassis"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        super().clean()
+        if self.master_id and not self._state.adding and self.master.virtual_chassis_id not in (None, self.pk):
+            raise ValidationError({"master": f"The selected master ({self.master}) is not assigned to this virtual chassis."})
+
+
+class Device(PrimaryModel):
+    device_type = models.ForeignKey(DeviceType, on_delete=models.PROTECT, related_name="instances")
+    device_role = models.ForeignKey(DeviceRole, on_delete=models.PROTECT, related_name="devices")
+    tenant = models.ForeignKey("tenancy.Tenant", on_delete=models.PROTECT, related_name="devices", blank=True, null=True)
+    platform = models.ForeignKey(Platform, on_delete=models.SET_NULL, related_name="devices", blank=True, null=True)
+    name = models.CharField(max_length=64, blank=True, null=True)
+    _name = NaturalOrderingField("name", null=True)
+    serial = models.CharField(max_length=255, blank=True, verbose_name="Serial number")
+    asset_tag = models.CharField(max_length=50, blank=True, null=True, unique=True)
+    site = models.ForeignKey("dcim.Site", on_delete=models.PROTECT, related_name="devices")
+    location = models.ForeignKey("dcim.Location", on_delete=models.PROTECT, related_name="devices", blank=True, null=True)
+    rack = models.ForeignKey("dcim.Rack", on_delete=models.PROTECT, related_name="devices", blank=True, null=True)
+    position = models.PositiveSmallIntegerField(blank=True, null=True, validators=[MinValueValidator(1)], verbose_name="Position (U)")
+    face = models.CharField(max_length=50, blank=True, choices=DeviceFaceChoices.choices, verbose_name="Rack face")
+    status = StatusField()
+    virtual_chassis = models.ForeignKey(VirtualChassis, on_delete=models.SET_NULL, related_name="members", blank=True, null=True)
+    vc_position = models.PositiveSmallIntegerField(blank=True, null=True, validators=[MaxValueValidator(255)])
+    vc_priority = models.PositiveSmallIntegerField(blank=True, null=True, validators=[MaxValueValidator(255)])
+    comments = models.TextField(blank=True)
+    local_context_data = models.JSONField(blank=True, null=True)
+
+    class Meta:
+        ordering = ("_name", "pk")
+        unique_together = [["site", "tenant", "name"], ["rack", "position", "face"], ["virtual_chassis", "vc_position"]]
+
+    def __str__(self) -> str:
+        if self.name:
+            return self.name
+        if self.virtual_chassis_id:
+            return f"{self.virtual_chassis.name}:{self.vc_position} ({self.pk})"
+        return f"{self.device_type.manufacturer.name} {self.device_type.model} ({self.pk})"
+
+    def clean(self) -> None:
+        super().clean()
+        errors = {}
+        if self.rack_id and self.site_id and self.rack.site_id != self.site_id:
+            errors["rack"] = f"Rack {self.rack} does not belong to site {self.site}."
+        if self.location_id and self.site_id and self.location.site_id not in (None, self.site_id):
+            errors["location"] = f"Location {self.location} does not belong to site {self.site}."
+        if self.position is not None and not self.rack_id:
+            errors["position"] = "Cannot select a rack position without assigning a rack."
+        if self.position is not None and not self.face:
+            errors["face"] = "Must specify rack face when defining rack position."
+        if self.rack_id and self.position is not None and self.device_type_id and self.position + self.device_type.u_height - 1 > self.rack.u_height:
+            errors["position"] = f"U{self.position} is outside rack {self.rack} ({self.rack.u_height}U)."
+        if self.platform_id and self.device_type_id and self.platform.manufacturer_id not in (None, self.device_type.manufacturer_id):
+            errors["platform"] = (
+                f"The assigned platform is limited to {self.platform.manufacturer} device types, but this device's type "
+                f"belongs to {self.device_type.manufacturer}."
+            )
+        if self.vc_position is not None and not self.virtual_chassis_id:
+            errors["vc_position"] = "A device can have a virtual chassis position only as a member of a virtual chassis."
+        if errors:
+            raise ValidationError(errors)

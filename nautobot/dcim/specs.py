@@ -1,0 +1,226 @@
+"""Specs of the DCIM models: their API fields, filters and search."""
+
+from nautobot.core.specs import ObjectSpec, register_spec
+from nautobot.dcim import models as m
+from nautobot.dcim.api.serializers import DeviceSerializerBase, VirtualChassisSerializerBase
+
+COMMON = ("custom_fields", "created", "last_updated")
+TAGGED = ("tags", *COMMON)
+ADDRESS = (
+    "facility", "asn", "time_zone", "description", "physical_address", "shipping_address", "latitude", "longitude",
+    "contact_name", "contact_phone", "contact_email", "comments",
+)
+ADDRESS_FILTERS = ("facility", "asn", "time_zone", "description", "contact_name", "contact_phone", "contact_email", "latitude", "longitude")
+
+
+@register_spec
+class RegionSpec(ObjectSpec):
+    model = m.Region
+    api_fields = ("name", "slug", "parent", "description", "site_count", "_depth", *COMMON)
+    brief_fields = ("name", "slug", "_depth")
+    counts = {"site_count": "sites"}
+    filter_fields = ("name", "slug", "description", "parent")
+    search_fields = ("name", "slug", "description")
+
+
+@register_spec
+class SiteSpec(ObjectSpec):
+    model = m.Site
+    api_fields = ("name", "slug", "status", "region", "tenant", *ADDRESS, "device_count", "rack_count", *TAGGED)
+    counts = {"device_count": "devices", "rack_count": "racks"}
+    filter_fields = ("name", "slug", "status", "region", "tenant", ("tenant_group", "tenant__group"), *ADDRESS_FILTERS)
+    search_fields = ("name", "slug", "facility", "description", "physical_address", "shipping_address", "contact_name", "comments")
+
+
+@register_spec
+class LocationTypeSpec(ObjectSpec):
+    model = m.LocationType
+    api_fields = ("name", "slug", "parent", "nestable", "content_types", "description", "_depth", *COMMON)
+    brief_fields = ("name", "slug", "_depth")
+    filter_fields = ("name", "slug", "description", "parent", "nestable")
+    search_fields = ("name", "slug", "description")
+
+
+@register_spec
+class LocationSpec(ObjectSpec):
+    model = m.Location
+    api_fields = ("name", "slug", "location_type", "parent", "site", "status", "tenant", *ADDRESS, "_depth", *TAGGED)
+    brief_fields = ("name", "slug", "_depth")
+    filter_fields = ("name", "slug", "location_type", "parent", "site", "status", "tenant", *ADDRESS_FILTERS)
+    search_fields = ("name", "slug", "description", "facility")
+
+
+@register_spec
+class RackGroupSpec(ObjectSpec):
+    model = m.RackGroup
+    api_fields = ("name", "slug", "site", "location", "parent", "description", "rack_count", "_depth", *COMMON)
+    brief_fields = ("name", "slug", "_depth")
+    counts = {"rack_count": "racks"}
+    filter_fields = ("name", "slug", "description", "site", "location", "parent")
+    search_fields = ("name", "slug", "description")
+
+
+@register_spec
+class RackRoleSpec(ObjectSpec):
+    model = m.RackRole
+    api_fields = ("name", "slug", "color", "description", "rack_count", *COMMON)
+    counts = {"rack_count": "racks"}
+    filter_fields = ("name", "slug", "color", "description")
+    search_fields = ("name", "slug", "description")
+
+
+@register_spec
+class RackSpec(ObjectSpec):
+    model = m.Rack
+    api_fields = (
+        "name", "facility_id", "site", "location", "group", "tenant", "status", "role", "serial", "asset_tag", "type", "width",
+        "u_height", "desc_units", "outer_width", "outer_depth", "outer_unit", "comments", "device_count", *TAGGED,
+    )
+    brief_fields = ("name",)
+    counts = {"device_count": "devices"}
+    filter_fields = (
+        "name", "facility_id", "site", "location", "group", "tenant", "status", "role", "serial", "asset_tag", "type",
+        "width", "u_height", "desc_units", "outer_width", "outer_depth", "outer_unit",
+    )
+    search_fields = ("name", "facility_id", "serial", "asset_tag", "comments")
+
+
+@register_spec
+class RackReservationSpec(ObjectSpec):
+    model = m.RackReservation
+    api_fields = ("rack", "units", "user", "tenant", "description", *TAGGED)
+    brief_fields = ("user", "units")
+    filter_fields = ("rack", ("site", "rack__site"), "user", "tenant", "description")
+    search_fields = ("rack__name", "rack__facility_id", "user__username", "description")
+
+
+@register_spec
+class ManufacturerSpec(ObjectSpec):
+    model = m.Manufacturer
+    api_fields = ("name", "slug", "description", "devicetype_count", "platform_count", "inventoryitem_count", *COMMON)
+    counts = {"devicetype_count": "device_types", "platform_count": "platforms", "inventoryitem_count": "inventory_items"}
+    filter_fields = ("name", "slug", "description")
+    search_fields = ("name", "slug", "description")
+
+
+@register_spec
+class DeviceTypeSpec(ObjectSpec):
+    model = m.DeviceType
+    api_fields = (
+        "manufacturer", "model", "slug", "part_number", "u_height", "is_full_depth", "subdevice_role", "front_image",
+        "rear_image", "comments", "device_count", *TAGGED,
+    )
+    brief_fields = ("manufacturer", "model", "slug")
+    counts = {"device_count": "instances"}
+    filter_fields = ("manufacturer", "model", "slug", "part_number", "u_height", "is_full_depth", "subdevice_role")
+    search_fields = ("manufacturer__name", "model", "part_number", "comments")
+
+
+@register_spec
+class DeviceRoleSpec(ObjectSpec):
+    model = m.DeviceRole
+    api_fields = ("name", "slug", "color", "vm_role", "description", "device_count", *COMMON)
+    counts = {"device_count": "devices"}
+    filter_fields = ("name", "slug", "color", "vm_role", "description")
+    search_fields = ("name", "slug", "description")
+
+
+@register_spec
+class PlatformSpec(ObjectSpec):
+    model = m.Platform
+    api_fields = ("name", "slug", "manufacturer", "napalm_driver", "napalm_args", "network_driver", "description", "device_count", *COMMON)
+    counts = {"device_count": "devices"}
+    filter_fields = ("name", "slug", "manufacturer", "napalm_driver", "network_driver", "description")
+    search_fields = ("name", "slug", "description")
+
+
+@register_spec
+class DeviceSpec(ObjectSpec):
+    model = m.Device
+    api_fields = (
+        "name", "device_type", "device_role", "tenant", "platform", "serial", "asset_tag", "site", "location", "rack",
+        "position", "face", "parent_device", "status", "virtual_chassis", "vc_position", "vc_priority", "comments",
+        "local_context_data", *TAGGED,
+    )
+    brief_fields = ("name",)
+    filter_fields = (
+        "name", "device_type", ("manufacturer", "device_type__manufacturer"), ("role", "device_role"), "tenant", "platform",
+        "serial", "asset_tag", "site", ("region", "site__region"), "location", "rack", ("rack_group", "rack__group"), "position", "face",
+        "status", "virtual_chassis", "vc_position", "vc_priority",
+    )
+    search_fields = ("name", "serial", "asset_tag", "comments")
+    serializer_base = DeviceSerializerBase
+    extra_select_related = ("parent_bay__device",)
+
+
+@register_spec
+class VirtualChassisSpec(ObjectSpec):
+    model = m.VirtualChassis
+    endpoint = "virtual-chassis"
+    api_fields = ("name", "domain", "master", "member_count", *TAGGED)
+    brief_fields = ("name", "master")
+    counts = {"member_count": "members"}
+    filter_fields = ("name", "domain", "master")
+    search_fields = ("name", "domain")
+    serializer_base = VirtualChassisSerializerBase
+
+
+def _template_spec(model, *fields: str) -> type[ObjectSpec]:
+    """Register the spec of a component template model (they differ only in their own fields)."""
+    attrs = {
+        "model": model,
+        "__module__": __name__,
+        "api_fields": ("device_type", "name", "label", *fields, "description", *COMMON),
+        "brief_fields": ("name",),
+        "filter_fields": ("device_type", ("devicetype_id", "device_type__id"), "name", "label", "description", *TEMPLATE_FILTERS.intersection(fields)),
+        "search_fields": ("name", "label", "description"),
+    }
+    return register_spec(type(f"{model.__name__}Spec", (ObjectSpec,), attrs))
+
+
+TEMPLATE_FILTERS = {"type", "mgmt_only", "feed_leg", "positions"}
+COMPONENT_FILTERS = {
+    "type", "mgmt_only", "enabled", "mtu", "mac_address", "mode", "feed_leg", "positions", "status", "discovered", "part_id",
+    "serial", "asset_tag", "manufacturer", "lag", "parent_interface", "bridge", "parent",
+}
+
+
+def _component_spec(model, *fields: str, **extra) -> type[ObjectSpec]:
+    """Register the spec of a device component model."""
+    attrs = {
+        "model": model,
+        "__module__": __name__,
+        "api_fields": ("device", "name", "label", *fields, "description", *TAGGED),
+        "brief_fields": ("device", "name"),
+        "filter_fields": (
+            "device", ("site", "device__site"), ("region", "device__site__region"), "name", "label", "description",
+            *[f for f in fields if f in COMPONENT_FILTERS],
+        ),
+        "search_fields": ("name", "label", "description"),
+        **extra,
+    }
+    return register_spec(type(f"{model.__name__}Spec", (ObjectSpec,), attrs))
+
+
+_template_spec(m.ConsolePortTemplate, "type")
+_template_spec(m.ConsoleServerPortTemplate, "type")
+_template_spec(m.PowerPortTemplate, "type", "maximum_draw", "allocated_draw")
+_template_spec(m.PowerOutletTemplate, "type", "power_port", "feed_leg")
+_template_spec(m.InterfaceTemplate, "type", "mgmt_only")
+_template_spec(m.RearPortTemplate, "type", "positions")
+_template_spec(m.FrontPortTemplate, "type", "rear_port", "rear_port_position")
+_template_spec(m.DeviceBayTemplate)
+
+_component_spec(m.ConsolePort, "type")
+_component_spec(m.ConsoleServerPort, "type")
+_component_spec(m.PowerPort, "type", "maximum_draw", "allocated_draw")
+_component_spec(m.PowerOutlet, "type", "power_port", "feed_leg")
+_component_spec(
+    m.Interface, "type", "enabled", "parent_interface", "bridge", "lag", "mtu", "mac_address", "mgmt_only", "mode", "status",
+    field_versions={"status": ("1.4", None)},
+    default_status="active",
+)
+_component_spec(m.RearPort, "type", "positions")
+_component_spec(m.FrontPort, "type", "rear_port", "rear_port_position")
+_component_spec(m.DeviceBay, "installed_device")
+_component_spec(m.InventoryItem, "parent", "manufacturer", "part_id", "serial", "asset_tag", "discovered", "_depth", brief_fields=("device", "name", "_depth"))

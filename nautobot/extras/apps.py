@@ -1,0 +1,21 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+class ExtrasConfig(AppConfig):
+    name = "nautobot.extras"
+    label = "extras"
+    verbose_name = "Extensibility"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from nautobot.extras.api import fields  # noqa: F401  (registers status, tags and custom_fields serializer fields)
+
+        post_migrate.connect(seed_statuses, sender=self, dispatch_uid="nautobot.extras.seed_statuses")
+
+
+def seed_statuses(sender, apps, using="default", **kwargs) -> None:
+    """After every migrate: make sure the default statuses exist with their content types (idempotent)."""
+    from nautobot.extras.statuses import ensure_default_statuses
+
+    ensure_default_statuses(apps, using=using)

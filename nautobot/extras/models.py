@@ -1,0 +1,142 @@
+"""Statuses, tags and custom fields: the data every network model can carry."""
+
+import re
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from taggit.models import GenericUUIDTaggedItemBase, TagBase
+
+from nautobot.core.models import BaseModel, ChangeLoggedModel, CustomFieldModel
+
+ColorValidator = RegexValidator(r"^[0-9a-f]{6}$", "Enter a valid hexadecimal RGB color code (six lower-case hex digits).")
+
+
+class Status(BaseModel, ChangeLoggedModel, CustomFieldModel):
+    """A lifecycle state (active, planned, ...) usable by the models in `content_types`."""
+
+    content_types = models.ManyToManyField(ContentType, related_name="statuses")
+    name = models.CharField(max_length=50, unique=True)
+    slug = models.SlugField(max_length=50, unique=True)
+    color = models.CharField(max_length=6, default="9e9e9e", validators=[ColorValidator])
+    description = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ("name",)
+        verbose_name_plural = "statuses"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class StatusField(models.ForeignKey):
+    """The `status` of a model: a protected foreign key to `extras.Status`."""
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("to", "extras.Status")
+        kwargs.setdefault("on_delete", models.PROTECT)
+        kwargs.setdefault("related_name", "%(app_label)s_%(class)s_related")
+        kwargs.setdefault("null", True)
+        super().__init__(**kwargs)
+
+
+class Tag(BaseModel, ChangeLoggedModel, CustomFieldModel, TagBase):
+    """A label applicable to objects of `content_types`."""
+
+    content_types = models.ManyToManyField(ContentType, related_name="tags", blank=True)
+    color = models.CharField(max_length=6, default="9e9e9e", validators=[ColorValidator])
+    description = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ("name",)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TaggedItem(BaseModel, GenericUUIDTaggedItemBase):
+    tag = models.ForeignKey(Tag, related_name="%(app_label)s_%(class)s_items", on_delete=models.CASCADE)
+
+    class Meta:
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+        unique_together = [["content_type", "object_id", "tag"]]
+
+
+class CustomFieldType(models.TextChoices):
+    TEXT = "text", "Text"
+    INTEGER = "integer", "Integer"
+    BOOLEAN = "boolean", "Boolean (true/false)"
+    DATE = "date", "Date"
+    URL = "url", "URL"
+    SELECT = "select", "Selection"
+    MULTISELECT = "multi-select", "Multiple selection"
+    JSON = "json", "JSON"
+
+
+class CustomFieldFilterLogic(models.TextChoices):
+    DISABLED = "disabled", "Disabled"
+    LOOSE = "loose", "Loose"
+    EXACT = "exact", "Exact"
+
+
+class CustomField(BaseModel, ChangeLoggedModel):
+    """A user-defined field on the models in `content_types`; values live in each object's `_custom_field_data`."""
+
+    content_types = models.ManyToManyField(ContentType, related_name="custom_fields")
+    type = models.CharField(max_length=50, choices=CustomFieldType.choices, default=CustomFieldType.TEXT)
+    name = models.CharField(max_length=50, unique=True)
+    label = models.CharField(max_length=50, blank=True)
+    slug = models.SlugField(max_length=50, unique=True, blank=True, null=True)
+    description = models.CharField(max_length=200, blank=True)
+    required = models.BooleanField(default=False)
+    filter_logic = models.CharField(max_length=50, choices=CustomFieldFilterLogic.choices, default=CustomFieldFilterLogic.LOOSE)
+    default = models.JSONField(blank=True, null=True)
+    weight = models.PositiveSmallIntegerField(default=100)
+    validation_minimum = models.BigIntegerField(blank=True, null=True)
+    validation_maximum = models.BigIntegerField(blank=True, null=True)
+    validation_regex = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ("weight", "name")
+
+    def __str__(self) -> str:
+        return self.label or self.name.replace("_", " ").capitalize()
+
+    def clean(self) -> None:
+        super().clean()
+        if not self.label:
+            self.label = str(self)
+        if not self.slug:
+            self.slug = self.name
+        if self.validation_regex:
+            try:
+                re.compile(self.validation_regex)
+            except re.error as exc:
+                raise ValidationError({"validation_regex": f"Invalid regular expression: {exc}"}) from None
+        if self.default is not None:
+            try:
+                self.default = self.validate(self.default)
+            except ValidationError as exc:
+                raise ValidationError({"default": f"Invalid default value: {'; '.join(exc.messages)}"}) from None
+
+    def validate(self, value):
+        """Return `value` checked and normalized for this field's type; raise ValidationError otherwise."""
+        from nautobot.extras.customfields import validate_value
+
+        return validate_value(self, value)
+
+
+class CustomFieldChoice(BaseModel, ChangeLoggedModel):
+    """A permitted value of a select or multi-select custom field."""
+
+    field = models.ForeignKey(CustomField, on_delete=models.CASCADE, related_name="choices")
+    value = models.CharField(max_length=100)
+    weight = models.PositiveSmallIntegerField(default=100)
+
+    class Meta:
+        ordering = ("field", "weight", "value")
+        unique_together = [["field", "value"]]
+
+    def __str__(self) -> str:
+        return self.value

@@ -1,0 +1,63 @@
+"""Specs of the extras models."""
+
+from django.contrib.contenttypes.models import ContentType
+
+from nautobot.core.specs import ObjectSpec, register_spec
+from nautobot.extras.api.serializers import ContentTypeSerializerBase, TagSerializerBase
+from nautobot.extras.models import CustomField, CustomFieldChoice, Status, Tag
+
+COMMON = ("custom_fields", "created", "last_updated")
+
+
+@register_spec
+class StatusSpec(ObjectSpec):
+    model = Status
+    api_fields = ("content_types", "name", "slug", "color", "description", *COMMON)
+    filter_fields = ("name", "slug", "color", "description", ("content_types", "content_types__model"))
+    search_fields = ("name", "slug", "description")
+
+
+@register_spec
+class TagSpec(ObjectSpec):
+    model = Tag
+    api_fields = ("name", "slug", "color", "description", "tagged_items", "content_types", *COMMON)
+    brief_fields = ("name", "slug", "color")
+    field_versions = {"content_types": ("1.3", None)}
+    counts = {"tagged_items": "extras_taggeditem_items"}
+    filter_fields = ("name", "slug", "color", "description")
+    search_fields = ("name", "slug", "description")
+    serializer_base = TagSerializerBase
+
+
+@register_spec
+class CustomFieldSpec(ObjectSpec):
+    model = CustomField
+    api_fields = (
+        "content_types", "type", "name", "label", "slug", "description", "required", "filter_logic", "default", "weight",
+        "validation_minimum", "validation_maximum", "validation_regex", "created", "last_updated",
+    )
+    brief_fields = ("name", "slug")
+    filter_fields = ("name", "label", "slug", "type", "required", "filter_logic", "weight", ("content_types", "content_types__model"))
+    search_fields = ("name", "label", "description")
+    extra_kwargs = {"label": {"required": False}, "slug": {"required": False}}
+
+
+@register_spec
+class CustomFieldChoiceSpec(ObjectSpec):
+    model = CustomFieldChoice
+    api_fields = ("field", "value", "weight", "created", "last_updated")
+    brief_fields = ("value",)
+    filter_fields = ("field", "value", "weight")
+    search_fields = ("value",)
+
+
+@register_spec
+class ContentTypeSpec(ObjectSpec):
+    model = ContentType
+    api_app = "extras"
+    endpoint = "content-types"
+    api_fields = ("app_label", "model")
+    brief_fields = ("app_label", "model")
+    filter_fields = ("app_label", "model")
+    search_fields = ("app_label", "model")
+    serializer_base = ContentTypeSerializerBase

@@ -1,0 +1,32 @@
+"""API authentication: `Authorization: Token <key>`."""
+
+from rest_framework import authentication, exceptions
+
+from nautobot.users.models import Token
+
+
+class TokenAuthentication(authentication.BaseAuthentication):
+    """Token auth with the original's messages; expired tokens and inactive users are refused."""
+
+    keyword = "token"
+
+    def authenticate(self, request):
+        parts = authentication.get_authorization_header(request).split()
+        if not parts or parts[0].lower() != self.keyword.encode():
+            return None
+        if len(parts) == 1:
+            raise exceptions.AuthenticationFailed("Invalid token header. No credentials provided.")
+        if len(parts) > 2:
+            raise exceptions.AuthenticationFailed("Invalid token header. Token string should not contain spaces.")
+        try:
+            key = parts[1].decode()
+        except UnicodeError:
+            raise exceptions.AuthenticationFailed("Invalid token header. Token string should not contain invalid characters.") from None
+        token = Token.objects.select_related("user").filter(key=key).first()
+        if token is None:
+            raise exceptions.AuthenticationFailed("Invalid token")
+        if token.is_expired:
+            raise exceptions.AuthenticationFailed("Token expired")
+        if not token.user.is_active:
+            raise exceptions.AuthenticationFailed("User inactive")
+        return token.user, token

@@ -1,0 +1,78 @@
+"""Users, API tokens and object permissions."""
+
+import secrets
+
+from django.contrib.auth.models import AbstractUser, Group
+from django.contrib.contenttypes.models import ContentType
+from django.core.serializers.json import DjangoJSONEncoder
+from django.core.validators import MinLengthValidator
+from django.db import models
+from django.utils import timezone
+
+from nautobot.core.models import BaseModel
+
+
+class User(BaseModel, AbstractUser):
+    """A person or automation account; UUID primary key like every other object."""
+
+    config_data = models.JSONField(encoder=DjangoJSONEncoder, default=dict, blank=True)
+
+    class Meta:
+        db_table = "auth_user"
+        ordering = ("username",)
+
+    def __str__(self) -> str:
+        return self.username
+
+
+class Token(BaseModel):
+    """An API token (`Authorization: Token <key>`); read-only unless `write_enabled`."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="tokens")
+    created = models.DateTimeField(auto_now_add=True)
+    expires = models.DateTimeField(blank=True, null=True)
+    key = models.CharField(max_length=40, unique=True, validators=[MinLengthValidator(40)])
+    write_enabled = models.BooleanField(default=True, help_text="Permit create/update/delete operations using this key")
+    description = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ("created",)
+
+    def __str__(self) -> str:
+        return f"{self.key[-6:]} ({self.user})"
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.key:
+            self.key = self.generate_key()
+        super().save(*args, **kwargs)
+
+    @staticmethod
+    def generate_key() -> str:
+        return secrets.token_hex(20)
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires is not None and timezone.now() >= self.expires
+
+
+class ObjectPermission(BaseModel):
+    """Grant `actions` on objects of `object_types` that match `constraints` to users and groups.
+
+    `constraints` is a dict of ORM lookups or a list of such dicts (OR); empty means every object.
+    """
+
+    name = models.CharField(max_length=100, unique=True)
+    description = models.CharField(max_length=200, blank=True)
+    enabled = models.BooleanField(default=True)
+    object_types = models.ManyToManyField(ContentType, related_name="object_permissions")
+    groups = models.ManyToManyField(Group, blank=True, related_name="object_permissions")
+    users = models.ManyToManyField(User, blank=True, related_name="object_permissions")
+    actions = models.JSONField(help_text="The list of actions granted: view, add, change, delete, or others (e.g. run)")
+    constraints = models.JSONField(blank=True, null=True, help_text="Queryset filter matching the objects this applies to")
+
+    class Meta:
+        ordering = ("name",)
+        verbose_name = "permission"
+
+    def __str__(self) -> str:
+        return self.name
