@@ -14,6 +14,8 @@ import django_filters
 from django import forms
 from django.db import models
 from django.db.models import Q
+from django_filters.rest_framework import DjangoFilterBackend
+from rest_framework import exceptions
 
 from nautobot.core.specs import ObjectSpec, spec_for
 
@@ -96,6 +98,29 @@ class NullableUUIDField(forms.UUIDField):
         return super().clean(value)
 
 
+class TruthyBooleanField(forms.NullBooleanField):
+    """`true/false`, `True/False`, `1/0`, `yes/no`, `on/off`; anything else is a validation error."""
+
+    widget = forms.TextInput
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return None
+        from nautobot.core.settings_funcs import is_truthy
+
+        try:
+            return is_truthy(value)
+        except ValueError:
+            raise forms.ValidationError(f"'{value}' is not a boolean; use true or false.") from None
+
+    def validate(self, value):
+        pass
+
+
+class BooleanFilter(django_filters.BooleanFilter):
+    field_class = TruthyBooleanField
+
+
 class TagFilter(django_filters.Filter):
     """`?tag=a&tag=b`: objects that carry every one of the tags (AND), by slug."""
 
@@ -150,7 +175,7 @@ def _inner_form_field(field: models.Field) -> forms.Field:
 
 def _filters_for_plain(param: str, path: str, field: models.Field) -> dict[str, django_filters.Filter]:
     if isinstance(field, models.BooleanField):
-        return {param: django_filters.BooleanFilter(field_name=path)}
+        return {param: BooleanFilter(field_name=path)}
     inner = _inner_form_field(field)
     filters: dict[str, django_filters.Filter] = {param: MultiValueFilter(field_name=path, lookup_expr="exact", inner=inner)}
     is_string = isinstance(inner, forms.CharField) and not field.choices
@@ -224,6 +249,23 @@ def filterset_for(model: type[models.Model]) -> type[BaseFilterSet]:
             attrs.pop(name, None)
         filterset = _cache[model] = type(f"{model.__name__}FilterSet", (base,), attrs)
     return filterset
+
+
+class SpecFilterBackend(DjangoFilterBackend):
+    """Filter a viewset's queryset with the generated filterset of its spec; unknown parameters are a 400."""
+
+    def get_filterset_class(self, view, queryset=None):
+        return filterset_for(view.spec.model)
+
+    def filter_queryset(self, request, queryset, view):
+        filterset_class = self.get_filterset_class(view, queryset)
+        unknown = unknown_parameters(filterset_class, request.query_params)
+        if unknown:
+            raise exceptions.ValidationError({name: ["Unknown filter field"] for name in unknown})
+        filterset = filterset_class(request.query_params, queryset=queryset, request=request)
+        if not filterset.is_valid():
+            raise exceptions.ValidationError(filterset.errors)
+        return filterset.qs
 
 
 def unknown_parameters(filterset_class: type[BaseFilterSet], params) -> list[str]:

@@ -24,7 +24,7 @@ import nautobot
 from nautobot.core.api.brief import brief_representation
 from nautobot.core.api.querysets import optimized_queryset
 from nautobot.core.api.serializers import serializer_for
-from nautobot.core.filters import filterset_for, unknown_parameters
+from nautobot.core.filters import SpecFilterBackend
 from nautobot.core.specs import ObjectSpec
 from nautobot.users.permissions import permission_name, restrict
 
@@ -45,6 +45,7 @@ class ModelViewSet(NautobotAPIMixin, viewsets.ModelViewSet):
 
     spec: type[ObjectSpec]
     brief = False
+    filter_backends = [SpecFilterBackend]
 
     def initialize_request(self, request, *args, **kwargs):
         request = super().initialize_request(request, *args, **kwargs)
@@ -61,16 +62,6 @@ class ModelViewSet(NautobotAPIMixin, viewsets.ModelViewSet):
         )
         queryset = optimized_queryset(self.spec, brief=self.brief)
         return restrict(queryset, self.request.user, action)
-
-    def filter_queryset(self, queryset):
-        filterset_class = filterset_for(self.spec.model)
-        unknown = unknown_parameters(filterset_class, self.request.query_params)
-        if unknown:
-            raise exceptions.ValidationError({name: ["Unknown filter field"] for name in unknown})
-        filterset = filterset_class(self.request.query_params, queryset=queryset, request=self.request)
-        if not filterset.is_valid():
-            raise exceptions.ValidationError(filterset.errors)
-        return filterset.qs
 
     def list(self, request, *args, **kwargs):
         queryset = self.filter_queryset(self.get_queryset())

@@ -1,0 +1,260 @@
+"""The REST API's rules as clients depend on them: versions, pagination, filters, writes, errors, auth."""
+
+import base64
+import datetime
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from nautobot.core.testing import builders as b
+from nautobot.core.testing.api import TokenClient
+from nautobot.users.models import ObjectPermission, Token
+
+pytestmark = pytest.mark.django_db
+SITES = "/api/dcim/sites/"
+
+
+@pytest.fixture
+def admin_user(django_user_model):
+    return django_user_model.objects.create_superuser("behaviour-admin", "a@example.com", "pw")
+
+
+@pytest.fixture
+def api(admin_user):
+    return TokenClient(Token.objects.create(user=admin_user).key)
+
+
+def versioned(admin_user, version):
+    return TokenClient(Token.objects.create(user=admin_user).key, version=version)
+
+
+# Versions ---------------------------------------------------------------------------------------
+
+
+def test_version_negotiation(admin_user, api):
+    assert api.get("/api/")["API-Version"] == "1.2"
+    assert versioned(admin_user, "1.4").get(SITES)["API-Version"] == "1.4"
+    rejected = versioned(admin_user, "2.0").get(SITES)
+    assert rejected.status_code == 406 and "API-Version" not in rejected
+    assert "Supported versions are 1.2, 1.3, 1.4, 1.5, 1.6" in rejected.json()["detail"]
+    assert api.get(SITES, api_version="1.9").status_code == 404
+    assert api.get(SITES, api_version="1.5")["API-Version"] == "1.5"
+    assert versioned(admin_user, "1.3").get(SITES, api_version="1.4").status_code == 400
+
+
+def test_interface_status_exists_from_1_4(admin_user, api):
+    device = b.device()
+    old = api.post("/api/dcim/interfaces/", {"device": str(device.pk), "name": "eth0", "type": "1000base-t"})
+    assert old.status_code == 201 and "status" not in old.json()
+    new = versioned(admin_user, "1.4")
+    assert new.get(old.json()["url"]).json()["status"] == {"value": "active", "label": "Active"}
+    missing = new.post("/api/dcim/interfaces/", {"device": str(device.pk), "name": "eth1", "type": "1000base-t"})
+    assert missing.status_code == 400 and "status" in missing.json()
+
+
+def test_tag_content_types_by_version(admin_user, api):
+    legacy = api.post("/api/extras/tags/", {"name": "Legacy", "slug": "legacy"})
+    assert legacy.status_code == 201 and "content_types" not in legacy.json()
+    modern = versioned(admin_user, "1.3")
+    assert "dcim.device" in modern.get(legacy.json()["url"]).json()["content_types"]
+    assert modern.post("/api/extras/tags/", {"name": "New", "slug": "new"}).status_code == 400
+
+
+# Pagination -------------------------------------------------------------------------------------
+
+
+def test_pagination_rules(api, settings):
+    for _ in range(7):
+        b.site()
+    page = api.get(SITES, limit=3, offset=3, status="active").json()
+    assert page["count"] == 7 and len(page["results"]) == 3
+    assert page["next"].startswith("http://testserver/api/dcim/sites/?") and "status=active" in page["next"] and "offset=6" in page["next"]
+    assert "offset" not in api.get(SITES, limit=3, offset=2).json()["previous"]
+    settings.MAX_PAGE_SIZE = 5
+    assert len(api.get(SITES, limit=100).json()["results"]) == 5
+    assert len(api.get(SITES, limit=0).json()["results"]) == 5
+    settings.MAX_PAGE_SIZE = 0
+    everything = api.get(SITES, limit=0).json()
+    assert len(everything["results"]) == 7 and everything["next"] is None
+    settings.PAGINATE_COUNT = 2
+    assert len(api.get(SITES, limit=-4).json()["results"]) == 2
+    assert len(api.get(SITES, limit="x").json()["results"]) == 2
+    assert api.get(SITES, offset=100).json()["results"] == []
+
+
+# Filters ----------------------------------------------------------------------------------------
+
+
+def test_filter_grammar(api):
+    region = b.region()
+    a = b.site(region=region)
+    c = b.site()
+    names = lambda response: sorted(o["name"] for o in response.json()["results"])  # noqa: E731
+    assert names(api.get(SITES, name=[a.name, c.name])) == sorted([a.name, c.name])
+    assert names(api.get(SITES, name__n=a.name)) == [c.name]
+    assert names(api.get(SITES, name__ic=a.name.upper())) == [a.name]
+    assert names(api.get(SITES, name__isw=a.name[:4], region=region.slug)) == [a.name]
+    assert names(api.get(SITES, region_id=str(region.pk))) == [a.name]
+    assert names(api.get(SITES, region="null")) == [c.name]
+    assert names(api.get(SITES, q=c.name)) == [c.name]
+    assert api.get(SITES, id="not-a-uuid").status_code == 400
+
+
+def test_boolean_filters_accept_the_usual_spellings(api):
+    role = b.device_role(vm_role=True)
+    b.device_role(vm_role=False)
+    for word in ("True", "true", "1"):
+        results = api.get("/api/dcim/device-roles/", vm_role=word).json()["results"]
+        assert [r["id"] for r in results] == [str(role.pk)], word
+    assert api.get("/api/dcim/device-roles/", vm_role="False").json()["count"] == 1
+
+
+def test_tag_filter_means_all_tags(api):
+    from nautobot.extras.models import Tag
+
+    red, blue = Tag.objects.create(name="Red", slug="red"), Tag.objects.create(name="Blue", slug="blue")
+    both, only_red = b.site(), b.site()
+    both.tags.set([red, blue])
+    only_red.tags.set([red])
+    assert api.get(SITES, tag=["red", "blue"]).json()["count"] == 1
+    assert api.get(SITES, tag="red").json()["count"] == 2
+
+
+# Writes -----------------------------------------------------------------------------------------
+
+
+def test_related_objects_by_attributes(api):
+    region = b.region()
+    body = {"name": "By Attributes", "slug": "by-attributes", "status": "ACTIVE", "region": {"slug": region.slug, "display": "ignored"}, "not_a_field": 1}
+    created = api.post(SITES, body)
+    assert created.status_code == 201, created.content
+    assert created.json()["region"]["id"] == str(region.pk)
+    assert created.json()["status"] == {"value": "active", "label": "Active"}
+    missing = api.post(SITES, {**body, "slug": "x2", "name": "x2", "region": {"slug": "nope"}})
+    assert missing.status_code == 400
+    assert missing.json()["region"] == ["Related object not found using the provided attributes: {'slug': 'nope'}"]
+    bad = api.post(SITES, {**body, "slug": "x3", "name": "x3", "region": 3.5})
+    assert "unrecognized value" in bad.json()["region"][0]
+    unknown_id = api.post(SITES, {**body, "slug": "x4", "name": "x4", "region": "7b5f6f5e-0000-0000-0000-000000000000"})
+    assert "Related object not found using the provided ID" in unknown_id.json()["region"][0]
+
+
+def test_invalid_choice_and_status_are_field_errors(api):
+    bad = api.post("/api/dcim/racks/", {"name": "r", "site": str(b.site().pk), "status": "bogus", "type": "nope"})
+    assert bad.status_code == 400
+    assert set(bad.json()) >= {"status", "type"}
+
+
+def test_bulk_create_with_a_duplicate_is_a_400_and_creates_nothing(api):
+    body = [{"name": "Dup A", "slug": "dup"}, {"name": "Dup B", "slug": "dup"}]
+    response = api.post("/api/dcim/manufacturers/", body)
+    assert response.status_code == 400
+    errors = response.json()
+    assert isinstance(errors, list) and len(errors) == 2 and errors[0] == {} and errors[1]
+    assert api.get("/api/dcim/manufacturers/", slug="dup").json()["count"] == 0
+
+
+def test_protected_delete_is_a_409(api):
+    device = b.device()
+    response = api.delete(f"/api/dcim/device-roles/{device.device_role_id}/")
+    assert response.status_code == 409
+    assert response.json()["detail"].startswith("Unable to delete object. 1 dependent objects were found:")
+
+
+def test_device_creation_builds_components_and_orders_them_naturally(api):
+    from nautobot.dcim.models import InterfaceTemplate
+
+    device_type = b.device_type()
+    for name in ("Ethernet1/10", "Ethernet1/2", "Ethernet1/1"):
+        InterfaceTemplate.objects.create(device_type=device_type, name=name, type="1000base-t")
+    created = api.post("/api/dcim/devices/", {
+        "device_type": {"slug": device_type.slug}, "device_role": str(b.device_role().pk), "site": str(b.site().pk), "status": "active",
+    })
+    assert created.status_code == 201, created.content
+    device = created.json()
+    assert device["display"] == f"{device_type.manufacturer.name} {device_type.model} ({device['id']})"
+    interfaces = api.get("/api/dcim/interfaces/", device_id=device["id"]).json()["results"]
+    assert [i["name"] for i in interfaces] == ["Ethernet1/1", "Ethernet1/2", "Ethernet1/10"]
+
+
+def test_virtual_chassis_adopts_its_master(api):
+    device = b.device()
+    chassis = api.post("/api/dcim/virtual-chassis/", {"name": "vc1", "master": str(device.pk)})
+    assert chassis.status_code == 201, chassis.content
+    member = api.get(f"/api/dcim/devices/{device.pk}/").json()
+    assert member["virtual_chassis"]["id"] == chassis.json()["id"] and member["vc_position"] == 1
+    assert api.get(chassis.json()["url"]).json()["member_count"] == 1
+
+
+def test_custom_fields_are_validated_and_defaulted(api):
+    b.custom_field("dcim.site", name="circuit_count", type="integer", default=2, validation_maximum=10)
+    site = api.post(SITES, {"name": "CF", "slug": "cf", "status": "active"}).json()
+    assert site["custom_fields"] == {"circuit_count": 2}
+    too_big = api.patch(site["url"], {"custom_fields": {"circuit_count": 11}})
+    assert too_big.status_code == 400 and "circuit_count" in too_big.json()["custom_fields"]
+    unknown = api.patch(site["url"], {"custom_fields": {"nope": 1}})
+    assert unknown.status_code == 400
+    assert api.patch(site["url"], {"custom_fields": {"circuit_count": 7}}).json()["custom_fields"] == {"circuit_count": 7}
+
+
+# Auth -------------------------------------------------------------------------------------------
+
+
+def test_token_errors(admin_user, django_user_model):
+    assert TokenClient("0" * 40).get("/api/").json() == {"detail": "Invalid token"}
+    expired = Token.objects.create(user=admin_user, expires=timezone.now() - datetime.timedelta(minutes=1))
+    assert TokenClient(expired.key).get("/api/").json() == {"detail": "Token expired"}
+    sleeper = django_user_model.objects.create_user("sleeper", password="pw", is_active=False)
+    assert TokenClient(Token.objects.create(user=sleeper).key).get("/api/").json() == {"detail": "User inactive"}
+
+
+def test_object_permissions_constrain_reads_and_writes(django_user_model):
+    user = django_user_model.objects.create_user("limited", password="pw")
+    visible, hidden = b.site(), b.site()
+    grant = ObjectPermission.objects.create(name="paris only", actions=["view", "change"], constraints={"slug": visible.slug})
+    grant.object_types.add(b.content_type("dcim.site"))
+    grant.users.add(user)
+    client = TokenClient(Token.objects.create(user=user).key)
+    assert [s["id"] for s in client.get(SITES).json()["results"]] == [str(visible.pk)]
+    assert client.get(f"{SITES}{hidden.pk}/").status_code == 404
+    assert client.patch(f"{SITES}{visible.pk}/", {"description": "ok"}).status_code == 200
+    assert client.patch(f"{SITES}{visible.pk}/", {"slug": "escaped"}).status_code == 403
+    assert client.post(SITES, {"name": "n", "slug": "n", "status": "active"}).status_code == 403
+
+
+def test_token_provisioning_with_basic_auth(django_user_model):
+    user = django_user_model.objects.create_superuser("provisioner", "p@example.com", "s3cret")
+    other = Token.objects.create(user=b.user())
+    credentials = base64.b64encode(b"provisioner:s3cret").decode()
+    client = Client()
+    response = client.post("/api/users/tokens/", data="{}", content_type="application/json", HTTP_AUTHORIZATION=f"Basic {credentials}")
+    assert response.status_code == 201, response.content
+    token = response.json()
+    assert len(token["key"]) == 40 and token["write_enabled"] is True and token["display"].endswith(f"({user.username})")
+    listed = TokenClient(token["key"]).get("/api/users/tokens/").json()["results"]
+    assert other.key not in [t["key"] for t in listed]
+
+
+# Discovery --------------------------------------------------------------------------------------
+
+
+def test_status_and_schema(api):
+    status = api.get("/api/status/").json()
+    assert {"django-version", "installed-apps", "nautobot-version", "plugins", "python-version", "rq-workers-running", "celery-workers-running"} <= set(status)
+    redirect = api.get("/api/docs/", format="openapi")
+    assert redirect.status_code == 301 and redirect["Location"] == "/api/swagger.json"
+    schema = api.get("/api/swagger.json").json()
+    parameters = {p["name"] for p in schema["paths"]["/dcim/devices/"]["get"]["parameters"]}
+    assert {"site", "name__ic", "limit", "offset"} <= parameters
+
+
+def test_options_status_choices_come_from_statuses(api):
+    post = api.options(SITES).json()["actions"]["POST"]
+    values = {c["value"] for c in post["status"]["choices"]}
+    assert {"active", "planned", "retired"} <= values and "connected" not in values
+
+
+def test_unrouted_api_path_is_a_json_404(api):
+    response = api.get("/api/dcim/no-such-endpoint/")
+    assert response.status_code == 404 and response.json() == {"detail": "Not found."}
