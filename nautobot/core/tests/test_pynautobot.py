@@ -1,0 +1,93 @@
+"""The real client, pynautobot 1.5.5, against a real `nautobot-server start` on PostgreSQL."""
+
+import pynautobot
+import pytest
+import requests
+
+from nautobot.core.testing.processes import free_port, wait_for
+
+pytestmark = pytest.mark.slow
+TOKEN = "0123456789abcdef0123456789abcdef01234567"
+
+
+@pytest.fixture
+def server(make_deployment):
+    deployment = make_deployment("postgres-redis")
+    deployment.shell(
+        "from nautobot.users.models import Token, User\n"
+        "user = User.objects.create_superuser('admin', 'admin@example.com', 'admin')\n"
+        f"Token.objects.create(user=user, key='{TOKEN}')"
+    )
+    port = free_port()
+    deployment.spawn(
+        "start", f"--http=127.0.0.1:{port}", "--master", "--processes=2", "--threads=2", "--http-keepalive", "--die-on-term",
+        log_name="web",
+    )
+    url = f"http://127.0.0.1:{port}"
+    wait_for(lambda: requests.get(f"{url}/health/live/", timeout=5).status_code == 200, timeout=60, what="the web service")
+    return url
+
+
+def test_pynautobot_crud_filters_and_pagination(server):
+    nb = pynautobot.api(server, token=TOKEN)
+    assert nb.version == "1.2"
+    assert nb.status()["nautobot-version"]
+
+    region = nb.dcim.regions.create(name="Europe", slug="europe")
+    site = nb.dcim.sites.create(name="Paris 1", slug="par1", status="active", region=region.id)
+    assert str(site) == "Paris 1" and site.status.value == "active" and site.region.id == region.id
+    assert nb.dcim.sites.get(slug="par1").id == site.id
+    assert nb.dcim.sites.get(slug="missing") is None
+    assert [s.name for s in nb.dcim.sites.filter(region="europe")] == ["Paris 1"]
+    assert nb.dcim.sites.count(status="active") == 1
+
+    site.description = "first floor"
+    assert site.save() is True
+    assert nb.dcim.sites.get(site.id).description == "first floor"
+    assert nb.dcim.sites.update(id=site.id, data={"facility": "DC-1"}) is True
+    assert nb.dcim.sites.get(site.id).facility == "DC-1"
+
+    created = nb.dcim.manufacturers.create([{"name": f"vendor-{i:04}", "slug": f"vendor-{i:04}"} for i in range(1100)])
+    assert len(created) == 1100
+    assert len(list(nb.dcim.manufacturers.all())) == 1100, "pagination past MAX_PAGE_SIZE (1,000)"
+    threaded = pynautobot.api(server, token=TOKEN, threading=True)
+    assert len({m.id for m in threaded.dcim.manufacturers.all()}) == 1100
+    assert len(list(nb.dcim.manufacturers.filter(name__isw="vendor-10"))) == 100
+
+    assert region.delete() is True
+    assert nb.dcim.regions.get(slug="europe") is None
+
+
+def test_pynautobot_choices_devices_and_virtual_chassis(server):
+    nb = pynautobot.api(server, token=TOKEN)
+    choices = nb.dcim.interfaces.choices()
+    assert {"value": "1000base-t", "display": "1000BASE-T (1GE)"} in choices["type"]
+    site = nb.dcim.sites.create(name="Lyon", slug="lyon", status="active")
+    manufacturer = nb.dcim.manufacturers.create(name="Arista", slug="arista")
+    device_type = nb.dcim.device_types.create(manufacturer=manufacturer.id, model="DCS-7050", slug="dcs-7050")
+    nb.dcim.interface_templates.create(device_type=device_type.id, name="Ethernet1", type="1000base-t")
+    role = nb.dcim.device_roles.create(name="Leaf", slug="leaf")
+    leaf1 = nb.dcim.devices.create(name="leaf1", device_type=device_type.id, device_role=role.id, site=site.id, status="active")
+    interfaces = list(nb.dcim.interfaces.filter(device_id=leaf1.id))
+    assert [i.name for i in interfaces] == ["Ethernet1"] and str(interfaces[0].device) == "leaf1"
+
+    chassis = nb.dcim.virtual_chassis.create(name="stack1", master=leaf1.id)
+    member = nb.dcim.devices.get(leaf1.id)
+    assert member.virtual_chassis.id == chassis.id and member.vc_position == 1
+
+    modern = pynautobot.api(server, token=TOKEN, api_version="1.3")
+    tag = modern.extras.tags.create(name="Core", slug="core", content_types=["dcim.device"])
+    assert tag.content_types == ["dcim.device"]
+    leaf1.tags = [tag.id]
+    leaf1.save()
+    assert [t.slug for t in nb.dcim.devices.get(leaf1.id).tags] == ["core"]
+    assert nb.dcim.devices.count(tag="core") == 1
+
+
+def test_pynautobot_errors(server):
+    nb = pynautobot.api(server, token=TOKEN)
+    with pytest.raises(pynautobot.RequestError) as error:
+        nb.dcim.sites.create(name="No Status", slug="no-status")
+    assert "status" in error.value.error
+    with pytest.raises(pynautobot.RequestError):
+        pynautobot.api(server, token="f" * 40)
