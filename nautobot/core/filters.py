@@ -251,6 +251,10 @@ def filterset_for(model: type[models.Model]) -> type[BaseFilterSet]:
     return filterset
 
 
+# Filled by apps: functions (queryset, params) -> queryset for parameters defined at run time (e.g. `cf_<name>`).
+QUERYSET_FILTER_HOOKS: list = []
+
+
 class SpecFilterBackend(DjangoFilterBackend):
     """Filter a viewset's queryset with the generated filterset of its spec; unknown parameters are a 400."""
 
@@ -265,7 +269,10 @@ class SpecFilterBackend(DjangoFilterBackend):
         filterset = filterset_class(request.query_params, queryset=queryset, request=request)
         if not filterset.is_valid():
             raise exceptions.ValidationError(filterset.errors)
-        return filterset.qs
+        queryset = filterset.qs
+        for hook in QUERYSET_FILTER_HOOKS:
+            queryset = hook(queryset, request.query_params)
+        return queryset
 
 
 def unknown_parameters(filterset_class: type[BaseFilterSet], params) -> list[str]:

@@ -9,7 +9,7 @@ class ExtrasConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from nautobot.extras.api import fields  # noqa: F401  (registers status, tags and custom_fields serializer fields)
+        from nautobot.extras.api import fields, includes  # noqa: F401  (register serializer fields, includes, cf_ filters)
 
         post_migrate.connect(seed_statuses, sender=self, dispatch_uid="nautobot.extras.seed_statuses")
 

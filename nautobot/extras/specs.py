@@ -4,7 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 
 from nautobot.core.specs import ObjectSpec, register_spec
 from nautobot.extras.api.serializers import ContentTypeSerializerBase, TagSerializerBase
-from nautobot.extras.models import CustomField, CustomFieldChoice, Status, Tag
+from nautobot.extras.models import ComputedField, CustomField, CustomFieldChoice, Relationship, RelationshipAssociation, Status, Tag
 
 COMMON = ("custom_fields", "created", "last_updated")
 
@@ -61,3 +61,32 @@ class ContentTypeSpec(ObjectSpec):
     filter_fields = ("app_label", "model")
     search_fields = ("app_label", "model")
     serializer_base = ContentTypeSerializerBase
+
+
+@register_spec
+class ComputedFieldSpec(ObjectSpec):
+    model = ComputedField
+    api_fields = ("content_type", "slug", "label", "description", "template", "fallback_value", "weight", "advanced_ui", "created", "last_updated")
+    brief_fields = ("slug", "label")
+    filter_fields = ("slug", "label", "weight", ("content_type", "content_type__model"))
+    search_fields = ("label", "slug", "description", "template")
+
+
+@register_spec
+class RelationshipSpec(ObjectSpec):
+    model = Relationship
+    api_fields = (
+        "name", "slug", "description", "type", "source_type", "source_label", "source_hidden", "source_filter",
+        "destination_type", "destination_label", "destination_hidden", "destination_filter", "advanced_ui", "created", "last_updated",
+    )
+    filter_fields = ("name", "slug", "type", ("source_type", "source_type__model"), ("destination_type", "destination_type__model"))
+    search_fields = ("name", "slug", "description")
+
+
+@register_spec
+class RelationshipAssociationSpec(ObjectSpec):
+    model = RelationshipAssociation
+    api_fields = ("relationship", "source_type", "source_id", "destination_type", "destination_id")
+    brief_fields = ("relationship", "source_id", "destination_id")
+    filter_fields = ("relationship", "source_id", "destination_id", ("source_type", "source_type__model"), ("destination_type", "destination_type__model"))
+    search_fields = ("relationship__name",)

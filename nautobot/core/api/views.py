@@ -22,6 +22,7 @@ from rest_framework.views import APIView
 
 import nautobot
 from nautobot.core.api.brief import brief_representation
+from nautobot.core.api.includes import add_includes
 from nautobot.core.api.querysets import optimized_queryset
 from nautobot.core.api.serializers import serializer_for
 from nautobot.core.filters import SpecFilterBackend
@@ -67,12 +68,19 @@ class ModelViewSet(NautobotAPIMixin, viewsets.ModelViewSet):
         queryset = self.filter_queryset(self.get_queryset())
         page = self.paginate_queryset(queryset)
         rows = page if page is not None else list(queryset)
-        data = [brief_representation(obj, request) for obj in rows] if self.brief else self.get_serializer(rows, many=True).data
+        if self.brief:
+            data = [brief_representation(obj, request) for obj in rows]
+        else:
+            data = self.get_serializer(rows, many=True).data
+            add_includes(rows, data, request)
         return self.get_paginated_response(data) if page is not None else Response(data)
 
     def retrieve(self, request, *args, **kwargs):
         instance = self.get_object()
-        data = brief_representation(instance, request) if self.brief else self.get_serializer(instance).data
+        if self.brief:
+            return Response(brief_representation(instance, request))
+        data = self.get_serializer(instance).data
+        add_includes([instance], [data], request)
         return Response(data)
 
     # Writes -------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 
 from nautobot.core.testing import builders as b
 from nautobot.core.testing.api import register_case
-from nautobot.extras.models import CustomField, CustomFieldChoice, Status, Tag
+from nautobot.extras.models import ComputedField, CustomField, CustomFieldChoice, Relationship, RelationshipAssociation, Status, Tag
 
 
 def _named(prefix: str, **extra) -> dict:
@@ -21,3 +21,19 @@ register_case(
     update=lambda: {"weight": 50},
 )
 register_case(ContentType, lambda: {}, read_only=True)
+register_case(ComputedField, lambda: {"content_type": "dcim.site", "slug": b.unique("cpf"), "label": b.unique("Computed"), "template": "{{ obj.name }}!"})
+register_case(Relationship, lambda: _named("rel", type="many-to-many", source_type="dcim.site", destination_type="dcim.device"))
+
+
+def _association() -> dict:
+    relationship = Relationship.objects.create(
+        name=b.unique("rel"), slug=b.unique("rel"), type="one-to-many",
+        source_type=b.content_type("dcim.site"), destination_type=b.content_type("dcim.device"),
+    )
+    return {
+        "relationship": str(relationship.pk), "source_type": "dcim.site", "source_id": str(b.site().pk),
+        "destination_type": "dcim.device", "destination_id": str(b.device().pk),
+    }
+
+
+register_case(RelationshipAssociation, _association, update=lambda: {"destination_id": str(b.device().pk)})
