@@ -188,3 +188,67 @@ class PortTypeChoices(models.TextChoices):
     TYPE_SN = "sn", "SN"
     TYPE_SPLICE = "splice", "Splice"
     TYPE_OTHER = "other", "Other"
+
+
+class CableTypeChoices(models.TextChoices):
+    TYPE_CAT3 = "cat3", "CAT3"
+    TYPE_CAT5 = "cat5", "CAT5"
+    TYPE_CAT5E = "cat5e", "CAT5e"
+    TYPE_CAT6 = "cat6", "CAT6"
+    TYPE_CAT6A = "cat6a", "CAT6a"
+    TYPE_CAT7 = "cat7", "CAT7"
+    TYPE_CAT7A = "cat7a", "CAT7a"
+    TYPE_CAT8 = "cat8", "CAT8"
+    TYPE_DAC_ACTIVE = "dac-active", "Direct Attach Copper (Active)"
+    TYPE_DAC_PASSIVE = "dac-passive", "Direct Attach Copper (Passive)"
+    TYPE_MRJ21_TRUNK = "mrj21-trunk", "MRJ21 Trunk"
+    TYPE_COAXIAL = "coaxial", "Coaxial"
+    TYPE_MMF = "mmf", "Multimode Fiber"
+    TYPE_MMF_OM1 = "mmf-om1", "Multimode Fiber (OM1)"
+    TYPE_MMF_OM2 = "mmf-om2", "Multimode Fiber (OM2)"
+    TYPE_MMF_OM3 = "mmf-om3", "Multimode Fiber (OM3)"
+    TYPE_MMF_OM4 = "mmf-om4", "Multimode Fiber (OM4)"
+    TYPE_SMF = "smf", "Singlemode Fiber"
+    TYPE_SMF_OS1 = "smf-os1", "Singlemode Fiber (OS1)"
+    TYPE_SMF_OS2 = "smf-os2", "Singlemode Fiber (OS2)"
+    TYPE_AOC = "aoc", "Active Optical Cabling (AOC)"
+    TYPE_POWER = "power", "Power"
+    TYPE_OTHER = "other", "Other"
+
+
+class CableLengthUnitChoices(models.TextChoices):
+    UNIT_METER = "m", "Meters"
+    UNIT_CENTIMETER = "cm", "Centimeters"
+    UNIT_FOOT = "ft", "Feet"
+    UNIT_INCH = "in", "Inches"
+
+
+class PowerFeedTypeChoices(models.TextChoices):
+    TYPE_PRIMARY = "primary", "Primary"
+    TYPE_REDUNDANT = "redundant", "Redundant"
+
+
+class PowerFeedSupplyChoices(models.TextChoices):
+    SUPPLY_AC = "ac", "AC"
+    SUPPLY_DC = "dc", "DC"
+
+
+class PowerFeedPhaseChoices(models.TextChoices):
+    PHASE_SINGLE = "single-phase", "Single phase"
+    PHASE_3PHASE = "three-phase", "Three-phase"
+
+
+# Which termination models a cable may join, by model name (both directions are listed).
+_PASS_THROUGH_PEERS = ("consoleport", "consoleserverport", "interface", "frontport", "rearport")
+CABLE_COMPATIBLE_TERMINATIONS = {
+    "consoleport": ("consoleserverport", "frontport", "rearport"),
+    "consoleserverport": ("consoleport", "frontport", "rearport"),
+    "powerport": ("poweroutlet", "powerfeed"),
+    "poweroutlet": ("powerport",),
+    "powerfeed": ("powerport",),
+    "interface": ("interface", "frontport", "rearport"),
+    "frontport": _PASS_THROUGH_PEERS,
+    "rearport": _PASS_THROUGH_PEERS,
+}
+# Interfaces that have no physical port to plug a cable into.
+NON_CONNECTABLE_INTERFACE_TYPES = VIRTUAL_INTERFACE_TYPES | WIRELESS_INTERFACE_TYPES

@@ -1,5 +1,6 @@
 """DCIM writes that span several objects."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
 from nautobot.dcim.models import COMPONENT_TEMPLATES, Device
@@ -43,3 +44,94 @@ def virtual_chassis_adopt_master(*, virtual_chassis) -> None:
     if master.vc_position is None:
         master.vc_position = 1
     master.save(update_fields=["virtual_chassis", "vc_position", "last_updated"])
+
+
+# Cables and paths -------------------------------------------------------------------------------
+
+PATH_ENDPOINT_MODELS = ("consoleport", "consoleserverport", "powerport", "poweroutlet", "interface", "powerfeed")
+
+
+def cable_connect(*, cable) -> None:
+    """Attach a saved cable to both of its ends, then (re)compute every path it changes.
+
+    Raises Django's `ValidationError` when an end took another cable since validation (concurrent writes).
+    """
+    from django.core.exceptions import ValidationError
+
+    with transaction.atomic():
+        ends = {}
+        for side in ("a", "b"):
+            end = _locked_end(cable, side)
+            if end.cable_id not in (None, cable.pk):
+                raise ValidationError({f"termination_{side}_id": f"{end} already has a cable ({end.cable_id})."})
+            ends[side] = end
+        for side, end in ends.items():
+            if end.cable_id != cable.pk:
+                type(end).objects.filter(pk=end.pk).update(cable=cable)
+                end.cable = cable
+            setattr(cable, f"_termination_{side}_device_id", getattr(end, "device_id", None))
+        type(cable).objects.filter(pk=cable.pk).update(
+            _termination_a_device_id=cable._termination_a_device_id, _termination_b_device_id=cable._termination_b_device_id
+        )
+        cable_paths_refresh(cable=cable, ends=list(ends.values()))
+
+
+def _locked_end(cable, side: str):
+    content_type = getattr(cable, f"termination_{side}_type")
+    return content_type.model_class().objects.select_for_update().get(pk=getattr(cable, f"termination_{side}_id"))
+
+
+def cable_paths_refresh(*, cable, ends: list | None = None) -> None:
+    """Recompute the paths that start at an end of `cable` or pass through it or its ports."""
+    from nautobot.dcim.cabling import paths_through
+
+    ends = ends if ends is not None else [e for e in (cable.termination_a, cable.termination_b) if e is not None]
+    for end in ends:
+        if end._meta.model_name in PATH_ENDPOINT_MODELS:
+            cable_path_trace(origin=end)
+        else:
+            for cable_path in paths_through(end):
+                cable_path_retrace(cable_path=cable_path)
+    for cable_path in paths_through(cable):
+        cable_path_retrace(cable_path=cable_path)
+
+
+def cable_path_trace(*, origin):
+    """Compute and save the path starting at `origin` (an endpoint); delete it when it has no cable."""
+    from nautobot.dcim.cabling import trace_from
+    from nautobot.dcim.models import CablePath
+
+    existing = CablePath.objects.filter(origin_type=ContentType.objects.get_for_model(origin), origin_id=origin.pk).first()
+    origin = type(origin).objects.select_related("cable__status").get(pk=origin.pk)
+    if not origin.cable_id:
+        if existing is not None:
+            existing.delete()
+        return None
+    traced = trace_from(origin)
+    cable_path = existing or CablePath(origin=origin)
+    cable_path.path = traced.path
+    cable_path.destination = traced.destination
+    cable_path.is_active = traced.is_active
+    cable_path.is_split = traced.is_split
+    cable_path.save()
+    if origin._path_id != cable_path.pk:
+        type(origin).objects.filter(pk=origin.pk).update(_path=cable_path)
+    return cable_path
+
+
+def cable_path_retrace(*, cable_path) -> None:
+    """Recompute an existing path from its origin (in place); delete it if its origin is gone."""
+    origin_model = cable_path.origin_type.model_class()
+    origin = origin_model.objects.filter(pk=cable_path.origin_id).first() if origin_model else None
+    if origin is None:
+        cable_path.delete()
+        return
+    cable_path_trace(origin=origin)
+
+
+def cable_disconnected(*, cable) -> None:
+    """After `cable` was deleted (its ends' `cable` already nulled): shorten or drop the paths it carried."""
+    from nautobot.dcim.cabling import paths_through
+
+    for cable_path in paths_through(cable):
+        cable_path_retrace(cable_path=cable_path)

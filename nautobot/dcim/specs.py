@@ -2,7 +2,16 @@
 
 from nautobot.core.specs import ObjectSpec, register_spec
 from nautobot.dcim import models as m
-from nautobot.dcim.api.serializers import DeviceSerializerBase, VirtualChassisSerializerBase
+from nautobot.dcim.api.representations import GenericEndPrefetches
+from nautobot.dcim.api.serializers import (
+    CableSerializerBase,
+    CableTerminationSerializerBase,
+    DeviceSerializerBase,
+    PathEndpointSerializerBase,
+    VirtualChassisSerializerBase,
+)
+from nautobot.dcim.api.views import PassThroughPortViewSet, PathEndpointViewSet
+from nautobot.dcim.filters import CableFilterSet, CableTerminationFilterSet, PathEndpointFilterSet
 
 COMMON = ("custom_fields", "created", "last_updated")
 TAGGED = ("tags", *COMMON)
@@ -211,16 +220,79 @@ _template_spec(m.RearPortTemplate, "type", "positions")
 _template_spec(m.FrontPortTemplate, "type", "rear_port", "rear_port_position")
 _template_spec(m.DeviceBayTemplate)
 
-_component_spec(m.ConsolePort, "type")
-_component_spec(m.ConsoleServerPort, "type")
-_component_spec(m.PowerPort, "type", "maximum_draw", "allocated_draw")
-_component_spec(m.PowerOutlet, "type", "power_port", "feed_leg")
+# Cable-able components show their cable and its far end; path endpoints also where their path ends.
+CABLE_FIELDS = ("cable", "cable_peer", "cable_peer_type")
+PATH_FIELDS = (*CABLE_FIELDS, "connected_endpoint", "connected_endpoint_type", "connected_endpoint_reachable")
+PASS_THROUGH = {
+    "brief_fields": ("device", "name", "cable"),
+    "serializer_base": CableTerminationSerializerBase,
+    "filterset_base": CableTerminationFilterSet,
+    "viewset_base": PassThroughPortViewSet,
+    "extra_prefetch_related": GenericEndPrefetches("cable__termination_a", "cable__termination_b"),
+}
+ENDPOINT = {
+    **PASS_THROUGH,
+    "serializer_base": PathEndpointSerializerBase,
+    "filterset_base": PathEndpointFilterSet,
+    "viewset_base": PathEndpointViewSet,
+    "extra_select_related": ("_path",),
+    "extra_prefetch_related": GenericEndPrefetches("cable__termination_a", "cable__termination_b", "_path__destination"),
+}
+
+_component_spec(m.ConsolePort, "type", *PATH_FIELDS, **ENDPOINT)
+_component_spec(m.ConsoleServerPort, "type", *PATH_FIELDS, **ENDPOINT)
+_component_spec(m.PowerPort, "type", "maximum_draw", "allocated_draw", *PATH_FIELDS, **ENDPOINT)
+_component_spec(m.PowerOutlet, "type", "power_port", "feed_leg", *PATH_FIELDS, **ENDPOINT)
 _component_spec(
     m.Interface, "type", "enabled", "parent_interface", "bridge", "lag", "mtu", "mac_address", "mgmt_only", "mode", "status",
+    *PATH_FIELDS,
     field_versions={"status": ("1.4", None)},
     default_status="active",
+    **ENDPOINT,
 )
-_component_spec(m.RearPort, "type", "positions")
-_component_spec(m.FrontPort, "type", "rear_port", "rear_port_position")
+_component_spec(m.RearPort, "type", "positions", *CABLE_FIELDS, **PASS_THROUGH)
+_component_spec(m.FrontPort, "type", "rear_port", "rear_port_position", *CABLE_FIELDS, **PASS_THROUGH)
 _component_spec(m.DeviceBay, "installed_device")
 _component_spec(m.InventoryItem, "parent", "manufacturer", "part_id", "serial", "asset_tag", "discovered", "_depth", brief_fields=("device", "name", "_depth"))
+
+
+@register_spec
+class PowerPanelSpec(ObjectSpec):
+    model = m.PowerPanel
+    api_fields = ("site", "location", "rack_group", "name", "powerfeed_count", *TAGGED)
+    brief_fields = ("name",)
+    counts = {"powerfeed_count": "powerfeeds"}
+    filter_fields = ("site", ("region", "site__region"), "location", "rack_group", "name")
+    search_fields = ("name",)
+
+
+PowerFeedSpec = register_spec(type("PowerFeedSpec", (ObjectSpec,), {
+    "model": m.PowerFeed,
+    "__module__": __name__,
+    "api_fields": (
+        "power_panel", "rack", "name", "status", "type", "supply", "phase", "voltage", "amperage", "max_utilization",
+        "available_power", "comments", *PATH_FIELDS, *TAGGED,
+    ),
+    "filter_fields": (
+        "power_panel", "rack", ("site", "power_panel__site"), "name", "status", "type", "supply", "phase", "voltage",
+        "amperage", "max_utilization",
+    ),
+    "search_fields": ("name", "comments"),
+    **ENDPOINT,
+    "brief_fields": ("name", "cable"),
+}))
+
+
+@register_spec
+class CableSpec(ObjectSpec):
+    model = m.Cable
+    api_fields = (
+        "termination_a_type", "termination_a_id", "termination_a", "termination_b_type", "termination_b_id", "termination_b",
+        "type", "status", "label", "color", "length", "length_unit", *TAGGED,
+    )
+    brief_fields = ("label",)
+    filter_fields = ("label", "type", "status", "color", "length", "length_unit", "termination_a_id", "termination_b_id")
+    search_fields = ("label",)
+    serializer_base = CableSerializerBase
+    filterset_base = CableFilterSet
+    extra_prefetch_related = GenericEndPrefetches("termination_a", "termination_b")

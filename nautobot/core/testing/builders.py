@@ -153,3 +153,67 @@ def custom_field(model_label: str, **kw):
     field = CustomField.objects.create(name=kw.pop("name", unique("cf").replace("-", "_")), **kw)
     field.content_types.add(content_type(model_label))
     return field
+
+
+def _component(model_name: str, **kw):
+    from django.apps import apps
+
+    kw.setdefault("device", device())
+    kw.setdefault("name", unique(model_name.lower()))
+    return apps.get_model("dcim", model_name).objects.create(**kw)
+
+
+def interface(**kw):
+    kw.setdefault("type", "1000base-t")
+    kw.setdefault("status", status())
+    return _component("Interface", **kw)
+
+
+def console_port(**kw):
+    return _component("ConsolePort", **kw)
+
+
+def console_server_port(**kw):
+    return _component("ConsoleServerPort", **kw)
+
+
+def power_port(**kw):
+    return _component("PowerPort", **kw)
+
+
+def power_outlet(**kw):
+    return _component("PowerOutlet", **kw)
+
+
+def front_port(**kw):
+    """A front port on position `rear_port_position` (default 1) of `rear_port` (default: a new 4-position one)."""
+    kw.setdefault("rear_port", rear_port(**({"device": kw["device"]} if "device" in kw else {})))
+    kw.setdefault("device", kw["rear_port"].device)
+    kw.setdefault("type", "8p8c")
+    return _component("FrontPort", **kw)
+
+
+def power_panel(**kw):
+    from nautobot.dcim.models import PowerPanel
+
+    kw.setdefault("site", site())
+    return PowerPanel.objects.create(name=unique("panel"), **kw)
+
+
+def power_feed(**kw):
+    from nautobot.dcim.models import PowerFeed
+
+    kw.setdefault("power_panel", power_panel())
+    return PowerFeed.objects.create(name=unique("feed"), status=status(), **kw)
+
+
+def cable(a, b, **kw):
+    """A connected cable between `a` and `b`, attached to both ends with paths computed (as the API does)."""
+    from nautobot.dcim.models import Cable
+    from nautobot.dcim.services import cable_connect
+
+    kw.setdefault("status", status("connected"))
+    made = Cable(termination_a=a, termination_b=b, **kw)
+    made.validated_save()
+    cable_connect(cable=made)
+    return made

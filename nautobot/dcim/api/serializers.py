@@ -1,9 +1,12 @@
-"""Hand-written serializer bases for DCIM models whose writes do more than save one row."""
+"""Hand-written serializer bases for DCIM models whose writes do more than save one row, or that show cable ends."""
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
 from nautobot.core.api.brief import brief_representation
-from nautobot.core.api.serializers import BaseModelSerializer
+from nautobot.core.api.serializers import BaseModelSerializer, django_errors_to_drf
+from nautobot.dcim.cabling import cable_peer, content_type_label
+from nautobot.extras.models import Status
 
 
 class DeviceSerializerBase(BaseModelSerializer):
@@ -43,3 +46,78 @@ class VirtualChassisSerializerBase(BaseModelSerializer):
         chassis = super().update(instance, validated_data)
         virtual_chassis_adopt_master(virtual_chassis=chassis)
         return chassis
+
+
+class CableTerminationSerializerBase(BaseModelSerializer):
+    """Cable-able components: `cable_peer` (the far end of the cable) and its `cable_peer_type`."""
+
+    cable_peer = serializers.SerializerMethodField(read_only=True)
+    cable_peer_type = serializers.SerializerMethodField(read_only=True)
+
+    def get_cable_peer(self, obj) -> dict | None:
+        peer = cable_peer(obj)
+        return None if peer is None else brief_representation(peer, self.context.get("request"))
+
+    def get_cable_peer_type(self, obj) -> str | None:
+        return content_type_label(cable_peer(obj))
+
+
+class PathEndpointSerializerBase(CableTerminationSerializerBase):
+    """Path endpoints: where their cable path ends (`connected_endpoint`) and whether it is all connected."""
+
+    connected_endpoint = serializers.SerializerMethodField(read_only=True)
+    connected_endpoint_type = serializers.SerializerMethodField(read_only=True)
+    connected_endpoint_reachable = serializers.SerializerMethodField(read_only=True)
+
+    def get_connected_endpoint(self, obj) -> dict | None:
+        endpoint = _connected_endpoint(obj)
+        return None if endpoint is None else brief_representation(endpoint, self.context.get("request"))
+
+    def get_connected_endpoint_type(self, obj) -> str | None:
+        return content_type_label(_connected_endpoint(obj))
+
+    def get_connected_endpoint_reachable(self, obj) -> bool | None:
+        return obj._path.is_active if obj._path_id else None
+
+
+def _connected_endpoint(obj):
+    return obj._path.destination if obj._path_id else None
+
+
+class CableSerializerBase(BaseModelSerializer):
+    """Cables: both ends as nested objects; saving one attaches it to its ends and recomputes paths."""
+
+    termination_a = serializers.SerializerMethodField(read_only=True)
+    termination_b = serializers.SerializerMethodField(read_only=True)
+
+    def get_termination_a(self, obj) -> dict | None:
+        return self._end(obj.termination_a)
+
+    def get_termination_b(self, obj) -> dict | None:
+        return self._end(obj.termination_b)
+
+    def _end(self, end) -> dict | None:
+        return None if end is None else brief_representation(end, self.context.get("request"))
+
+    def validate(self, attrs: dict) -> dict:
+        if self.instance is None and attrs.get("status") is None:
+            attrs["status"] = Status.objects.filter(slug="connected").first()
+        return super().validate(attrs)
+
+    def create(self, validated_data):
+        cable = super().create(validated_data)
+        self._connect(cable)
+        return cable
+
+    def update(self, instance, validated_data):
+        cable = super().update(instance, validated_data)
+        self._connect(cable)
+        return cable
+
+    def _connect(self, cable) -> None:
+        from nautobot.dcim.services import cable_connect
+
+        try:
+            cable_connect(cable=cable)
+        except DjangoValidationError as error:
+            raise django_errors_to_drf(error) from None

@@ -21,6 +21,7 @@ from nautobot.dcim.choices import (
     PowerPortTypeChoices,
     VIRTUAL_INTERFACE_TYPES,
 )
+from nautobot.dcim.models.cables import CableTermination, PathEndpoint
 from nautobot.extras.models import StatusField
 
 __all__ = (
@@ -189,21 +190,21 @@ COMPONENT_TEMPLATES = (
 # Components ---------------------------------------------------------------------------------------
 
 
-class ConsolePort(ComponentModel):
+class ConsolePort(ComponentModel, CableTermination, PathEndpoint):
     type = models.CharField(max_length=50, choices=ConsolePortTypeChoices.choices, blank=True)
 
     class Meta(ComponentModel.Meta):
         pass
 
 
-class ConsoleServerPort(ComponentModel):
+class ConsoleServerPort(ComponentModel, CableTermination, PathEndpoint):
     type = models.CharField(max_length=50, choices=ConsolePortTypeChoices.choices, blank=True)
 
     class Meta(ComponentModel.Meta):
         pass
 
 
-class PowerPort(ComponentModel):
+class PowerPort(ComponentModel, CableTermination, PathEndpoint):
     type = models.CharField(max_length=50, choices=PowerPortTypeChoices.choices, blank=True)
     maximum_draw = models.PositiveSmallIntegerField(blank=True, null=True, validators=[MinValueValidator(1)])
     allocated_draw = models.PositiveSmallIntegerField(blank=True, null=True, validators=[MinValueValidator(1)])
@@ -212,7 +213,7 @@ class PowerPort(ComponentModel):
         pass
 
 
-class PowerOutlet(ComponentModel):
+class PowerOutlet(ComponentModel, CableTermination, PathEndpoint):
     type = models.CharField(max_length=50, choices=PowerOutletTypeChoices.choices, blank=True)
     power_port = models.ForeignKey(PowerPort, on_delete=models.SET_NULL, blank=True, null=True, related_name="poweroutlets")
     feed_leg = models.CharField(max_length=50, choices=PowerOutletFeedLegChoices.choices, blank=True)
@@ -235,7 +236,7 @@ def normalize_mac(value: str | None) -> str | None:
         raise ValidationError(f"Invalid MAC address: {value}") from None
 
 
-class Interface(ComponentModel):
+class Interface(ComponentModel, CableTermination, PathEndpoint):
     type = models.CharField(max_length=50, choices=InterfaceTypeChoices.choices)
     enabled = models.BooleanField(default=True)
     mgmt_only = models.BooleanField(default=False, verbose_name="Management only")
@@ -277,7 +278,7 @@ class Interface(ComponentModel):
             raise ValidationError(errors)
 
 
-class RearPort(ComponentModel):
+class RearPort(ComponentModel, CableTermination):
     type = models.CharField(max_length=50, choices=PortTypeChoices.choices)
     positions = models.PositiveSmallIntegerField(default=1, validators=[MinValueValidator(1), MaxValueValidator(1024)])
 
@@ -285,7 +286,7 @@ class RearPort(ComponentModel):
         pass
 
 
-class FrontPort(ComponentModel):
+class FrontPort(ComponentModel, CableTermination):
     type = models.CharField(max_length=50, choices=PortTypeChoices.choices)
     rear_port = models.ForeignKey(RearPort, on_delete=models.CASCADE, related_name="frontports")
     rear_port_position = models.PositiveSmallIntegerField(default=1, validators=[MinValueValidator(1), MaxValueValidator(1024)])

@@ -66,3 +66,24 @@ def _front_port() -> dict:
 
 
 register_case(m.FrontPort, _front_port)
+
+
+def _cable() -> dict:
+    a, b = _interface(), _interface()
+    return {
+        "termination_a_type": "dcim.interface", "termination_a_id": str(a.pk),
+        "termination_b_type": "dcim.interface", "termination_b_id": str(b.pk),
+        "type": "cat6", "status": "connected", "label": b.name, "color": "ff0000", "length": 3, "length_unit": "m",
+    }
+
+
+def _interface():
+    return b.interface(device=b.device())
+
+
+register_case(m.Cable, _cable)
+register_case(m.PowerPanel, lambda: {"site": str(b.site().pk), "name": b.unique("panel")}, update=lambda: {"name": b.unique("panel")})
+register_case(m.PowerFeed, lambda: {
+    "power_panel": str(b.power_panel().pk), "name": b.unique("feed"), "status": "active", "type": "primary", "supply": "ac",
+    "phase": "three-phase", "voltage": 208, "amperage": 30, "max_utilization": 80,
+})

@@ -1,0 +1,68 @@
+"""Hand-written filterset bases for DCIM: cable state of components, and cables by either end.
+
+Named by the specs (`filterset_base`); the generated filtersets add the derived filters.
+"""
+
+import django_filters
+from django import forms
+from django.db.models import Q
+
+from nautobot.core.filters import BaseFilterSet, MultiValueFilter
+
+
+class CableTerminationFilterSet(BaseFilterSet):
+    """`cabled=true|false`: has a cable or not."""
+
+    cabled = django_filters.BooleanFilter(field_name="cable", lookup_expr="isnull", exclude=True)
+
+
+class PathEndpointFilterSet(CableTerminationFilterSet):
+    """`connected=true|false`: its cable path reaches an endpoint over connected cables (or not)."""
+
+    connected = django_filters.BooleanFilter(method="filter_connected")
+
+    def filter_connected(self, queryset, name, value):
+        if value is None:
+            return queryset
+        condition = Q(_path__is_active=True)
+        return queryset.filter(condition) if value else queryset.exclude(condition)
+
+
+class ContentTypeFilter(MultiValueFilter):
+    """`"app_label.model"` values, matched against a content type foreign key (`?termination_a_type=dcim.interface`)."""
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        condition = Q()
+        for label in value:
+            app_label, _, model = str(label).lower().partition(".")
+            condition |= Q(**{f"{self.field_name}__app_label": app_label, f"{self.field_name}__model": model})
+        return qs.exclude(condition) if self.exclude else qs.filter(condition)
+
+
+class EitherEndFilter(MultiValueFilter):
+    """A cable whose A or B end sits on a device matching `<device path>` (e.g. `site__slug`)."""
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        condition = Q()
+        for side in ("a", "b"):
+            condition |= Q(**{f"_termination_{side}_device__{self.field_name}__in": value})
+        return qs.filter(condition).distinct()
+
+
+class CableFilterSet(BaseFilterSet):
+    """Cables: by end type, and by the device, site or rack of either end."""
+
+    termination_a_type = ContentTypeFilter(field_name="termination_a_type")
+    termination_a_type__n = ContentTypeFilter(field_name="termination_a_type", exclude=True)
+    termination_b_type = ContentTypeFilter(field_name="termination_b_type")
+    termination_b_type__n = ContentTypeFilter(field_name="termination_b_type", exclude=True)
+    device = EitherEndFilter(field_name="name")
+    device_id = EitherEndFilter(field_name="id", inner=forms.UUIDField())
+    site = EitherEndFilter(field_name="site__slug")
+    site_id = EitherEndFilter(field_name="site_id", inner=forms.UUIDField())
+    rack = EitherEndFilter(field_name="rack__name")
+    rack_id = EitherEndFilter(field_name="rack_id", inner=forms.UUIDField())
