@@ -18,3 +18,28 @@ class LoginRequiredMiddleware:
         if settings.LOGIN_REQUIRED and not request.user.is_authenticated and not request.path.startswith(PUBLIC_PREFIXES):
             return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
         return self.get_response(request)
+
+
+class QueryCountHeaderMiddleware:
+    """With `QUERY_COUNT_HEADER` on, answer each request with `X-Query-Count: <SQL queries it ran>` (for benchmarks)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.enabled = bool(getattr(settings, "QUERY_COUNT_HEADER", False))
+
+    def __call__(self, request):
+        if not self.enabled:
+            return self.get_response(request)
+        from django.db import connection
+
+        count = 0
+
+        def counter(execute, sql, params, many, context):
+            nonlocal count
+            count += 1
+            return execute(sql, params, many, context)
+
+        with connection.execute_wrapper(counter):
+            response = self.get_response(request)
+        response["X-Query-Count"] = str(count)
+        return response

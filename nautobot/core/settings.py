@@ -112,6 +112,8 @@ WORKER_HEARTBEAT_TIMEOUT = env_int("NAUTOBOT_WORKER_HEARTBEAT_TIMEOUT", 60, mini
 HEALTH_CHECKS_REQUIRED = env_list("NAUTOBOT_HEALTH_CHECKS_REQUIRED", ["database", "cache", "broker"], sep=",")
 
 # API and UI
+# Add `X-Query-Count` (SQL queries per request) to every response; for benchmarks, off by default.
+QUERY_COUNT_HEADER = env_bool("NAUTOBOT_QUERY_COUNT_HEADER", False)
 MAX_PAGE_SIZE = env_int("NAUTOBOT_MAX_PAGE_SIZE", 1000, minimum=0)
 PAGINATE_COUNT = env_int("NAUTOBOT_PAGINATE_COUNT", 50, minimum=1)
 CHANGELOG_RETENTION = env_int("NAUTOBOT_CHANGELOG_RETENTION", 90, minimum=0)
@@ -192,6 +194,7 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
 }
 MIDDLEWARE = [
+    "nautobot.core.middleware.QueryCountHeaderMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
