@@ -147,6 +147,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "taggit",
+    "graphene_django",
     "nautobot.core",  # before django_rq so that our `rqworker` wins
     "nautobot.users",
     "nautobot.extras",
@@ -180,6 +181,7 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": PAGINATE_COUNT,
     "VIEW_NAME_FUNCTION": "rest_framework.views.get_view_name",
 }
+GRAPHENE = {"SCHEMA": "nautobot.core.graphql.schema.schema"}
 SPECTACULAR_SETTINGS = {
     "TITLE": "API Documentation",
     "DESCRIPTION": "Source of truth and network automation platform",

@@ -1,0 +1,125 @@
+"""One graphene-django type per registered spec, generated from the model (nothing written per model).
+
+- Scalar fields as graphene-django converts them, except choices: their raw value as a string or
+  number (`convert_choices_to_enum = False`), so no enum names can clash across models.
+- Foreign keys and one-to-ones as object fields; reverse relations and many-to-many as lists; only
+  relations whose other end has a spec (see `relations`). `status` is thus the `StatusType` object.
+- JSON fields as a JSON scalar (the object itself, not a string); `_custom_field_data` as the JSON
+  scalar `custom_field_data`; django-taggit `tags` as a list of tags.
+- A model field of a type graphene-django cannot convert is left out with a warning, never a crash
+  of the whole schema.
+- Secrets never leave: write-only API fields (`extra_kwargs`) and `HIDDEN_FIELDS`.
+"""
+
+import functools
+import logging
+from typing import Any
+
+import graphene
+from django.db import models
+from graphene.types.generic import GenericScalar
+from graphene_django import DjangoObjectType
+from graphene_django.converter import convert_django_field
+from graphene_django.registry import Registry
+
+from nautobot.core.graphql.relations import exposed_relations, is_tags
+from nautobot.core.specs import ObjectSpec
+
+# Fields readable through REST by their owner only, never through GraphQL.
+HIDDEN_FIELDS: dict[str, frozenset[str]] = {"users.token": frozenset({"key"})}
+CUSTOM_FIELD_DATA = "_custom_field_data"
+
+registry = Registry()
+logger = logging.getLogger(__name__)
+
+
+def hidden_field_names(spec: type[ObjectSpec]) -> set[str]:
+    """Names of model fields that GraphQL must not expose for `spec`'s model."""
+    hidden = {name for name, options in spec.extra_kwargs.items() if options.get("write_only")}
+    hidden |= HIDDEN_FIELDS.get(spec.model._meta.label_lower, frozenset())
+    return hidden
+
+
+def _is_convertible(field: models.Field) -> bool:
+    convertible = convert_django_field.dispatch(type(field)) is not convert_django_field.dispatch(object)
+    if not convertible:
+        logger.warning("GraphQL leaves out %s: no graphene converter for %s.", field, type(field).__name__)
+    return convertible
+
+
+@functools.cache
+def scalar_fields(spec: type[ObjectSpec]) -> tuple[models.Field, ...]:
+    """Concrete non-relation fields of `spec`'s model that GraphQL shows."""
+    hidden = hidden_field_names(spec) | {CUSTOM_FIELD_DATA}
+    fields = [f for f in spec.model._meta.concrete_fields if not f.is_relation and f.name not in hidden]
+    return tuple(f for f in fields if _is_convertible(f))
+
+
+def exposed_field_names(spec: type[ObjectSpec]) -> list[str]:
+    """Model fields (scalars and relations) that graphene-django converts for `spec`'s model."""
+    model = spec.model
+    hidden = hidden_field_names(spec)
+    names = [f.name for f in scalar_fields(spec)]
+    names += [name for name, field in exposed_relations(model).items() if not is_tags(field) and name not in hidden]
+    return names
+
+
+def type_name(model: type[models.Model], taken: set[str]) -> str:
+    """`DeviceType` -> `DeviceTypeType`; prefixed with the app label when two apps share a model name."""
+    name = f"{model.__name__}Type"
+    if name in taken:
+        name = f"{model._meta.app_label.capitalize()}{model.__name__}Type"
+    return name
+
+
+def _tags_field(tag_model: type[models.Model]) -> graphene.Dynamic:
+    def build() -> graphene.Field | None:
+        tag_type = registry.get_type_for_model(tag_model)
+        return graphene.List(graphene.NonNull(tag_type), required=True) if tag_type else None
+
+    return graphene.Dynamic(build)
+
+
+def _extra_attributes(spec: type[ObjectSpec]) -> dict[str, Any]:
+    """Fields graphene-django does not derive as we want: JSON, custom field data and tags."""
+    model = spec.model
+    attrs: dict[str, Any] = {f.name: GenericScalar() for f in scalar_fields(spec) if isinstance(f, models.JSONField)}
+    field_names = {f.name for f in model._meta.get_fields()}
+    if CUSTOM_FIELD_DATA in field_names:
+        attrs["custom_field_data"] = GenericScalar(description="Custom field values by field name")
+        attrs["resolve_custom_field_data"] = staticmethod(lambda root, info: getattr(root, CUSTOM_FIELD_DATA))
+    tags = next((f for f in exposed_relations(model).values() if is_tags(f)), None)
+    if tags is not None:
+        attrs[tags.name] = _tags_field(tags.related_model)
+        attrs[f"resolve_{tags.name}"] = staticmethod(lambda root, info: getattr(root, tags.name).all())
+    return attrs
+
+
+def build_type(spec: type[ObjectSpec], name: str) -> type[DjangoObjectType]:
+    """Generate the graphene type of `spec`'s model, registered in this module's `registry`."""
+    meta = type(
+        "Meta",
+        (),
+        {
+            "model": spec.model,
+            "fields": exposed_field_names(spec),
+            "convert_choices_to_enum": False,
+            "registry": registry,
+            "description": f"{spec.model._meta.verbose_name} ({spec.model._meta.label})",
+        },
+    )
+    attrs = {"Meta": meta, "__module__": __name__, **_extra_attributes(spec)}
+    return type(name, (DjangoObjectType,), attrs)
+
+
+def build_types(specs: list[type[ObjectSpec]]) -> dict[type[models.Model], type[DjangoObjectType]]:
+    """Return the type of every spec's model (built once; later calls reuse the registry)."""
+    types: dict[type[models.Model], type[DjangoObjectType]] = {}
+    taken: set[str] = set()
+    for spec in specs:
+        existing = registry.get_type_for_model(spec.model)
+        if existing is None:
+            existing = build_type(spec, type_name(spec.model, taken))
+        taken.add(existing.__name__)
+        types[spec.model] = existing
+    return types
