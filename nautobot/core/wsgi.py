@@ -15,6 +15,8 @@ from django.db import connections  # noqa: E402
 
 application = get_wsgi_application()
 
+import nautobot.core.graphql.schema  # noqa: E402,F401  (build the GraphQL schema once, before uWSGI forks)
+
 # Kept so that the garbage collector never finalizes (and so terminates) a connection of the master.
 _inherited: list = []
 
