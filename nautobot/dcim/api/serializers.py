@@ -99,6 +99,9 @@ class CableSerializerBase(BaseModelSerializer):
     def _end(self, end) -> dict | None:
         return None if end is None else brief_representation(end, self.context.get("request"))
 
+    def get_validators(self) -> list:
+        return []  # "one cable per end" is checked by `Cable.clean()`, with a message naming the end
+
     def validate(self, attrs: dict) -> dict:
         if self.instance is None and attrs.get("status") is None:
             attrs["status"] = Status.objects.filter(slug="connected").first()

@@ -69,11 +69,11 @@ register_case(m.FrontPort, _front_port)
 
 
 def _cable() -> dict:
-    a, b = _interface(), _interface()
+    near, far = _interface(), _interface()
     return {
-        "termination_a_type": "dcim.interface", "termination_a_id": str(a.pk),
-        "termination_b_type": "dcim.interface", "termination_b_id": str(b.pk),
-        "type": "cat6", "status": "connected", "label": b.name, "color": "ff0000", "length": 3, "length_unit": "m",
+        "termination_a_type": "dcim.interface", "termination_a_id": str(near.pk),
+        "termination_b_type": "dcim.interface", "termination_b_id": str(far.pk),
+        "type": "cat6", "status": "connected", "label": b.unique("cable"), "color": "ff0000", "length": 3, "length_unit": "m",
     }
 
 
