@@ -118,9 +118,8 @@ def resolve_nodes(refs: list[str]) -> list[models.Model | None]:
     loaded: dict[str, models.Model] = {}
     for label, pks in by_label.items():
         model = apps.get_model(label)
-        queryset = model.objects.filter(pk__in=pks)
-        if any(f.name == "device" for f in model._meta.concrete_fields):
-            queryset = queryset.select_related("device")
+        related = [f.name for f in model._meta.concrete_fields if f.name in ("device", "cable")]
+        queryset = model.objects.filter(pk__in=pks).select_related(*related)
         loaded.update({node_ref(obj): obj for obj in queryset})
     return [loaded.get(ref) for ref in refs]
 

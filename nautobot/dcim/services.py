@@ -83,17 +83,13 @@ def _locked_end(cable, side: str):
 
 def cable_paths_refresh(*, cable, ends: list | None = None) -> None:
     """Recompute the paths that start at an end of `cable` or pass through it or its ports."""
-    from nautobot.dcim.cabling import paths_through
-
     ends = ends if ends is not None else [e for e in (cable.termination_a, cable.termination_b) if e is not None]
     for end in ends:
         if end._meta.model_name in PATH_ENDPOINT_MODELS:
             cable_path_trace(origin=end)
         else:
-            for cable_path in paths_through(end):
-                cable_path_retrace(cable_path=cable_path)
-    for cable_path in paths_through(cable):
-        cable_path_retrace(cable_path=cable_path)
+            cable_paths_retrace_through(node=end)
+    cable_paths_retrace_through(node=cable)
 
 
 def cable_path_trace(*, origin):
@@ -131,7 +127,12 @@ def cable_path_retrace(*, cable_path) -> None:
 
 def cable_disconnected(*, cable) -> None:
     """After `cable` was deleted (its ends' `cable` already nulled): shorten or drop the paths it carried."""
+    cable_paths_retrace_through(node=cable)
+
+
+def cable_paths_retrace_through(*, node) -> None:
+    """Recompute every path that holds `node` (a cable or a front/rear port), e.g. after it was deleted."""
     from nautobot.dcim.cabling import paths_through
 
-    for cable_path in paths_through(cable):
+    for cable_path in paths_through(node):
         cable_path_retrace(cable_path=cable_path)

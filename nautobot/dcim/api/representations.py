@@ -41,8 +41,16 @@ def _cable(cable, request) -> dict | None:
 
 
 def trace_representation(endpoint: models.Model, request) -> list[list]:
-    """`[[near end, cable, far end], ...]` for `endpoint`; ends are brief objects, cables full ones."""
-    return [[_brief(near, request), _cable(cable, request), _brief(far, request)] for near, cable, far in trace_segments(endpoint)]
+    """`[[near end, cable, far end], ...]` for `endpoint`; ends are brief objects, cables full ones.
+
+    The trace stops before a segment whose near end is gone (a port deleted since the path was saved).
+    """
+    segments = []
+    for near, cable, far in trace_segments(endpoint):
+        if near is None:
+            break
+        segments.append([_brief(near, request), _cable(cable, request), _brief(far, request)])
+    return segments
 
 
 def cable_paths_representation(cable_paths: list, request) -> list[dict]:

@@ -15,6 +15,7 @@ from nautobot.dcim.choices import (
     ConsolePortTypeChoices,
     InterfaceModeChoices,
     InterfaceTypeChoices,
+    NON_CONNECTABLE_INTERFACE_TYPES,
     PortTypeChoices,
     PowerOutletFeedLegChoices,
     PowerOutletTypeChoices,
@@ -274,6 +275,8 @@ class Interface(ComponentModel, CableTermination, PathEndpoint):
             errors["lag"] = "A LAG interface cannot have a parent LAG."
         if self.type in VIRTUAL_INTERFACE_TYPES and self.lag_id:
             errors.setdefault("lag", "Virtual interfaces cannot have a parent LAG interface.")
+        if self.type in NON_CONNECTABLE_INTERFACE_TYPES and self.cable_id:
+            errors["type"] = f"Interfaces of type {self.get_type_display()} cannot have a cable; delete cable {self.cable} first."
         if errors:
             raise ValidationError(errors)
 

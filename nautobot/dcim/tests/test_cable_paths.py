@@ -181,3 +181,24 @@ def test_power_feed_validation_is_a_400(api):
         assert response.status_code == 400 and field in response.json(), (data, response.content)
     dc = api.post("/api/dcim/power-feeds/", {"power_panel": str(panel.pk), "name": "dc", "status": "active", "supply": "dc", "voltage": -48})
     assert dc.status_code == 201, dc.content
+
+
+def test_deleting_a_patch_panel_port_shortens_the_paths_through_it(api):
+    a, z = b.interface(), b.interface()
+    front_1, rear_1, rear_2, front_2 = patch_panels()
+    b.cable(a, front_1)
+    b.cable(rear_1, rear_2)
+    b.cable(front_2, z)
+    assert api.delete(f"/api/dcim/front-ports/{front_2.pk}/").status_code == 204
+    trace = ids(api.get(f"/api/dcim/interfaces/{a.pk}/trace/").json())
+    assert trace[-1] == [str(rear_1.pk), trace[-1][1], str(rear_2.pk)]
+    assert api.get(f"/api/dcim/interfaces/{a.pk}/").json()["connected_endpoint"] is None
+    assert api.get(f"/api/dcim/interfaces/{z.pk}/").json()["cable"] is None
+    assert not CablePath.objects.filter(origin_id=z.pk).exists()
+
+
+def test_cabled_interface_cannot_become_virtual(api):
+    a = b.interface()
+    b.cable(a, b.interface())
+    response = api.patch(f"/api/dcim/interfaces/{a.pk}/", {"type": "virtual"})
+    assert response.status_code == 400 and "type" in response.json()
