@@ -225,6 +225,7 @@ CABLE_FIELDS = ("cable", "cable_peer", "cable_peer_type")
 PATH_FIELDS = (*CABLE_FIELDS, "connected_endpoint", "connected_endpoint_type", "connected_endpoint_reachable")
 PASS_THROUGH = {
     "brief_fields": ("device", "name", "cable"),
+    "read_only_fields": ("cable",),  # set by creating or deleting a cable, never directly
     "serializer_base": CableTerminationSerializerBase,
     "filterset_base": CableTerminationFilterSet,
     "viewset_base": PassThroughPortViewSet,

@@ -222,3 +222,20 @@ def test_listing_cabled_interfaces_costs_the_same_queries_for_one_or_many(api):
         api.get(CABLES)
     assert len(many) == len(one)
     assert Interface.objects.filter(cable__isnull=False).count() == 8
+
+
+def test_cable_of_a_component_is_read_only(api):
+    a = b.interface()
+    cable = b.cable(b.interface(), b.interface())
+    response = api.patch(f"/api/dcim/interfaces/{a.pk}/", {"cable": str(cable.pk), "description": "x"})
+    assert response.status_code == 200 and response.json()["cable"] is None
+    post = api.options("/api/dcim/interfaces/").json()["actions"]["POST"]
+    assert post["cable"]["read_only"] is True and post["connected_endpoint"]["read_only"] is True
+
+
+def test_bulk_create_that_reuses_an_end_is_a_400_and_creates_nothing(api):
+    a, z, w = b.interface(), b.interface(), b.interface()
+    response = api.post(CABLES, [payload(a, z), payload(w, a)])
+    assert response.status_code == 400, response.content
+    assert Cable.objects.count() == 0 and CablePath.objects.count() == 0
+    assert detail(api, a)["cable"] is None
