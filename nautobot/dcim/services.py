@@ -1,9 +1,9 @@
-"""DCIM writes that span several objects."""
+"""DCIM writes that span several objects: device components from templates, virtual chassis masters, cables and their paths."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import models, transaction
 
-from nautobot.dcim.models import COMPONENT_TEMPLATES, Device
+from nautobot.dcim.models import COMPONENT_TEMPLATES, Cable, CablePath, Device
 
 
 def device_instantiate_components(*, device: Device) -> None:
@@ -51,7 +51,7 @@ def virtual_chassis_adopt_master(*, virtual_chassis) -> None:
 PATH_ENDPOINT_MODELS = ("consoleport", "consoleserverport", "powerport", "poweroutlet", "interface", "powerfeed")
 
 
-def cable_connect(*, cable) -> None:
+def cable_connect(*, cable: Cable) -> None:
     """Attach a saved cable to both of its ends, then (re)compute every path it changes.
 
     Raises Django's `ValidationError` when an end took another cable since validation (concurrent writes).
@@ -76,26 +76,27 @@ def cable_connect(*, cable) -> None:
         cable_paths_refresh(cable=cable, ends=list(ends.values()))
 
 
-def _locked_end(cable, side: str):
+def _locked_end(cable: Cable, side: str) -> models.Model:
     content_type = getattr(cable, f"termination_{side}_type")
     return content_type.model_class().objects.select_for_update().get(pk=getattr(cable, f"termination_{side}_id"))
 
 
-def cable_paths_refresh(*, cable, ends: list | None = None) -> None:
+def cable_paths_refresh(*, cable: Cable, ends: list[models.Model] | None = None) -> None:
     """Recompute the paths that start at an end of `cable` or pass through it or its ports."""
     ends = ends if ends is not None else [e for e in (cable.termination_a, cable.termination_b) if e is not None]
+    done: set = set()
     for end in ends:
         if end._meta.model_name in PATH_ENDPOINT_MODELS:
-            cable_path_trace(origin=end)
+            cable_path = cable_path_trace(origin=end)
+            done.add(getattr(cable_path, "pk", None))
         else:
-            cable_paths_retrace_through(node=end)
-    cable_paths_retrace_through(node=cable)
+            done |= cable_paths_retrace_through(node=end)
+    cable_paths_retrace_through(node=cable, skip=done)
 
 
-def cable_path_trace(*, origin):
+def cable_path_trace(*, origin: models.Model) -> CablePath | None:
     """Compute and save the path starting at `origin` (an endpoint); delete it when it has no cable."""
     from nautobot.dcim.cabling import trace_from
-    from nautobot.dcim.models import CablePath
 
     existing = CablePath.objects.filter(origin_type=ContentType.objects.get_for_model(origin), origin_id=origin.pk).first()
     origin = type(origin).objects.select_related("cable__status").get(pk=origin.pk)
@@ -115,7 +116,7 @@ def cable_path_trace(*, origin):
     return cable_path
 
 
-def cable_path_retrace(*, cable_path) -> None:
+def cable_path_retrace(*, cable_path: CablePath) -> None:
     """Recompute an existing path from its origin (in place); delete it if its origin is gone."""
     origin_model = cable_path.origin_type.model_class()
     origin = origin_model.objects.filter(pk=cable_path.origin_id).first() if origin_model else None
@@ -125,14 +126,17 @@ def cable_path_retrace(*, cable_path) -> None:
     cable_path_trace(origin=origin)
 
 
-def cable_disconnected(*, cable) -> None:
+def cable_disconnected(*, cable: Cable) -> None:
     """After `cable` was deleted (its ends' `cable` already nulled): shorten or drop the paths it carried."""
     cable_paths_retrace_through(node=cable)
 
 
-def cable_paths_retrace_through(*, node) -> None:
-    """Recompute every path that holds `node` (a cable or a front/rear port), e.g. after it was deleted."""
+def cable_paths_retrace_through(*, node: models.Model, skip: set | None = None) -> set:
+    """Recompute every path that holds `node` (a cable or a front/rear port); return the ids of those paths."""
     from nautobot.dcim.cabling import paths_through
 
-    for cable_path in paths_through(node):
+    retraced = set()
+    for cable_path in paths_through(node).exclude(pk__in=[pk for pk in skip or () if pk is not None]):
         cable_path_retrace(cable_path=cable_path)
+        retraced.add(cable_path.pk)
+    return retraced
