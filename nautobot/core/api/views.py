@@ -87,7 +87,8 @@ class ModelViewSet(NautobotAPIMixin, viewsets.ModelViewSet):
     def create(self, request, *args, **kwargs):
         many = isinstance(request.data, list)
         serializer = self.get_serializer(data=request.data, many=many)
-        serializer.is_valid(raise_exception=True)
+        if not serializer.is_valid():
+            raise exceptions.ValidationError(aligned_errors(serializer.errors, len(request.data)) if many else serializer.errors)
         with transaction.atomic():
             instances = self._save_each(serializer, many)
             self._check_constraints(instances, "add")
@@ -188,6 +189,15 @@ class ModelViewSet(NautobotAPIMixin, viewsets.ModelViewSet):
             dependents = list(getattr(exc, "protected_objects", None) or getattr(exc, "restricted_objects", []))
             listing = ", ".join(f"{d} ({d.pk})" for d in dependents[:20])
             raise Conflict(f"Unable to delete object. {len(dependents)} dependent objects were found: {listing}") from None
+
+
+def aligned_errors(errors, count: int) -> list:
+    """Errors of a bulk request as a list aligned with the input, `{}` for valid items (as the original)."""
+    if isinstance(errors, dict) and "non_field_errors" not in errors:
+        return [errors.get(i) or errors.get(str(i)) or {} for i in range(count)]
+    if isinstance(errors, list):
+        return [e or {} for e in errors]
+    return errors
 
 
 def _integrity_message(exc: IntegrityError) -> str:

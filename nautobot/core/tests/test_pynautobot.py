@@ -91,3 +91,28 @@ def test_pynautobot_errors(server):
     assert "status" in error.value.error
     with pytest.raises(pynautobot.RequestError):
         pynautobot.api(server, token="f" * 40)
+
+
+def test_pynautobot_cables_and_trace(server):
+    nb = pynautobot.api(server, token=TOKEN)
+    site = nb.dcim.sites.create(name="Nice", slug="nice", status="active")
+    manufacturer = nb.dcim.manufacturers.create(name="Juniper", slug="juniper")
+    device_type = nb.dcim.device_types.create(manufacturer=manufacturer.id, model="QFX", slug="qfx")
+    role = nb.dcim.device_roles.create(name="Spine", slug="spine")
+    a, z = (
+        nb.dcim.devices.create(name=name, device_type=device_type.id, device_role=role.id, site=site.id, status="active")
+        for name in ("spine1", "spine2")
+    )
+    ifaces = [nb.dcim.interfaces.create(device=d.id, name="xe-0/0/0", type="10gbase-x-sfpp") for d in (a, z)]
+    cable = nb.dcim.cables.create(
+        termination_a_type="dcim.interface", termination_a_id=ifaces[0].id,
+        termination_b_type="dcim.interface", termination_b_id=ifaces[1].id, status="connected",
+    )
+    assert nb.dcim.cables.get(termination_a_id=ifaces[0].id).id == cable.id
+    near = nb.dcim.interfaces.get(ifaces[0].id)
+    assert near.cable.id == cable.id and near.connected_endpoint.id == ifaces[1].id
+    trace = near.trace()
+    assert len(trace) == 1
+    first, middle, last = trace[0]
+    assert first.id == ifaces[0].id and middle.id == cable.id and last.id == ifaces[1].id
+    assert {i.id for i in nb.dcim.interfaces.filter(cabled=True)} == {i.id for i in ifaces}

@@ -55,7 +55,11 @@ class TagsField(serializers.Field):
         super().__init__(required=False, **kwargs)
 
     def get_attribute(self, instance):
-        return instance.tags.all() if instance.pk and not instance._state.adding else []
+        if instance._state.adding:
+            return []
+        # Read the prefetched tags directly: building taggit's manager costs more than the rest of the row.
+        prefetched = getattr(instance, "_prefetched_objects_cache", {}).get("tags")
+        return prefetched if prefetched is not None else instance.tags.all()
 
     def to_representation(self, value) -> list[dict]:
         request = self.context.get("request")
