@@ -89,7 +89,7 @@ def test_scheduler_heartbeat_on_embedded_default(make_deployment):
 def test_mariadb_stores_four_byte_characters(make_deployment):
     deployment = make_deployment("mariadb-rabbitmq")
     output = deployment.shell(
-        "from django.contrib.auth.models import User\n"
+        "from nautobot.users.models import User\n"
         "User.objects.create(username='emoji', first_name='\\U0001F480 skull')\n"
         "print(User.objects.get(username='emoji').first_name == '\\U0001F480 skull')"
     )
