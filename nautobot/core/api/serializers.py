@@ -6,6 +6,7 @@ for content types, slugs for statuses. `validate()` runs the model's `full_clean
 apply to every API write.
 """
 
+import threading
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -119,6 +120,9 @@ class BaseModelSerializer(serializers.ModelSerializer):
         return super().run_validation(data)
 
 
+# Filled by apps: functions (objects) that load data for a page of objects of one model in one query
+# (e.g. tags), before they are serialized for output.
+ROW_LOADERS: list = []
 # Filled by apps: functions (serializer, attrs) -> attrs run before model validation (e.g. custom fields).
 VALIDATION_HOOKS: list = []
 # Filled by apps for their special related models (e.g. extras.Status → StatusField).
@@ -157,3 +161,26 @@ def _build(spec: type[ObjectSpec], spec_fields: tuple[str, ...], *, brief: bool)
     base = spec.serializer_base or BaseModelSerializer
     suffix = "BriefSerializer" if brief else "Serializer"
     return type(f"{spec.model.__name__}{suffix}", (base,), attrs)
+
+
+_local = threading.local()
+
+
+def represent(serializer_class: type[BaseModelSerializer], objects: list, context: dict) -> list[dict]:
+    """Serialize `objects` for output with a serializer instance kept per thread and class.
+
+    Building a ModelSerializer's fields (deep copies of every field and related queryset) costs more
+    than serializing a page of rows; for output the fields hold no per-request state except the
+    context, which is replaced here. Per thread, so concurrent requests never share an instance.
+    """
+    cache = getattr(_local, "serializers", None)
+    if cache is None:
+        cache = _local.serializers = {}
+    serializer = cache.get(serializer_class)
+    if serializer is None:
+        serializer = cache[serializer_class] = serializer_class(context=context)
+        serializer.fields  # noqa: B018  (build and bind the fields once)
+    serializer._context = context
+    for loader in ROW_LOADERS:
+        loader(objects)
+    return [serializer.to_representation(obj) for obj in objects]

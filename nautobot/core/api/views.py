@@ -24,7 +24,7 @@ import nautobot
 from nautobot.core.api.brief import brief_representation
 from nautobot.core.api.includes import add_includes
 from nautobot.core.api.querysets import optimized_queryset
-from nautobot.core.api.serializers import serializer_for
+from nautobot.core.api.serializers import represent, serializer_for
 from nautobot.core.filters import SpecFilterBackend
 from nautobot.core.specs import ObjectSpec
 from nautobot.users.permissions import permission_name, restrict
@@ -71,7 +71,7 @@ class ModelViewSet(NautobotAPIMixin, viewsets.ModelViewSet):
         if self.brief:
             data = [brief_representation(obj, request) for obj in rows]
         else:
-            data = self.get_serializer(rows, many=True).data
+            data = self._represent(rows)
             add_includes(rows, data, request)
         return self.get_paginated_response(data) if page is not None else Response(data)
 
@@ -79,9 +79,9 @@ class ModelViewSet(NautobotAPIMixin, viewsets.ModelViewSet):
         instance = self.get_object()
         if self.brief:
             return Response(brief_representation(instance, request))
-        data = self.get_serializer(instance).data
-        add_includes([instance], [data], request)
-        return Response(data)
+        data = self._represent([instance])
+        add_includes([instance], data, request)
+        return Response(data[0])
 
     # Writes -------------------------------------------------------------------------------------
     def create(self, request, *args, **kwargs):
@@ -92,7 +92,7 @@ class ModelViewSet(NautobotAPIMixin, viewsets.ModelViewSet):
         with transaction.atomic():
             instances = self._save_each(serializer, many)
             self._check_constraints(instances, "add")
-        output = self.get_serializer(self._refetch(instances), many=True).data
+        output = self._represent(self._refetch(instances))
         return Response(output if many else output[0], status=status.HTTP_201_CREATED)
 
     def update(self, request, *args, **kwargs):
@@ -103,7 +103,7 @@ class ModelViewSet(NautobotAPIMixin, viewsets.ModelViewSet):
         with transaction.atomic():
             instances = self._save_each(serializer, many=False)
             self._check_constraints(instances, "change")
-        return Response(self.get_serializer(self._refetch(instances)[0]).data)
+        return Response(self._represent(self._refetch(instances))[0])
 
     def destroy(self, request, *args, **kwargs):
         instance = self.get_object()
@@ -123,7 +123,7 @@ class ModelViewSet(NautobotAPIMixin, viewsets.ModelViewSet):
             for serializer in serializers:
                 instances.extend(self._save_each(serializer, many=False))
             self._check_constraints(instances, "change")
-        return Response(self.get_serializer(self._refetch(instances), many=True).data)
+        return Response(self._represent(self._refetch(instances)))
 
     def bulk_partial_update(self, request, *args, **kwargs):
         return self.bulk_update(request, *args, partial=True, **kwargs)
@@ -136,6 +136,9 @@ class ModelViewSet(NautobotAPIMixin, viewsets.ModelViewSet):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     # Helpers ------------------------------------------------------------------------------------
+    def _represent(self, objects: list) -> list[dict]:
+        return represent(self.get_serializer_class(), objects, self.get_serializer_context())
+
     def _save_each(self, serializer, many: bool) -> list:
         """Save one or many validated objects; an integrity error becomes a 400 at the item it hit."""
         if not many:

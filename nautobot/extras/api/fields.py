@@ -8,7 +8,7 @@ from rest_framework import serializers
 
 from nautobot.core.api.brief import brief_representation
 from nautobot.core.api.fields import NestedRelatedField
-from nautobot.core.api.serializers import EXTRA_FIELD_BUILDERS, RELATED_FIELD_OVERRIDES, VALIDATION_HOOKS
+from nautobot.core.api.serializers import EXTRA_FIELD_BUILDERS, RELATED_FIELD_OVERRIDES, ROW_LOADERS, VALIDATION_HOOKS
 
 
 class StatusSerializerField(serializers.RelatedField):
@@ -49,17 +49,14 @@ class StatusSerializerField(serializers.RelatedField):
 class TagsField(serializers.Field):
     """`tags`: a list of nested tags; written as UUIDs or attribute dicts; `[]` clears."""
 
-    many_related = True
-
     def __init__(self, **kwargs) -> None:
         super().__init__(required=False, **kwargs)
 
     def get_attribute(self, instance):
         if instance._state.adding:
             return []
-        # Read the prefetched tags directly: building taggit's manager costs more than the rest of the row.
-        prefetched = getattr(instance, "_prefetched_objects_cache", {}).get("tags")
-        return prefetched if prefetched is not None else instance.tags.all()
+        loaded = getattr(instance, LOADED_TAGS, None)
+        return loaded if loaded is not None else instance.tags.all()
 
     def to_representation(self, value) -> list[dict]:
         request = self.context.get("request")
@@ -73,6 +70,26 @@ class TagsField(serializers.Field):
         field = NestedRelatedField(queryset=Tag.objects.all())
         tags = [field.to_internal_value(item) for item in data]
         return list(dict.fromkeys(tags))
+
+
+LOADED_TAGS = "_nautobot_loaded_tags"
+
+
+def load_tags(objects: list) -> None:
+    """Attach the tags of a page of objects in one query (taggit's own prefetch costs ~0.5 ms per object)."""
+    if not objects or not hasattr(type(objects[0]), "tags") or not hasattr(objects[0], "_custom_field_data"):
+        return
+    from nautobot.extras.models import TaggedItem
+
+    model = type(objects[0])
+    if not any(f.name == "tags" for f in model._meta.get_fields()):
+        return
+    by_object: dict = {o.pk: [] for o in objects}
+    items = TaggedItem.objects.filter(content_type=ContentType.objects.get_for_model(model), object_id__in=list(by_object))
+    for item in items.select_related("tag").order_by("tag__name"):
+        by_object[item.object_id].append(item.tag)
+    for obj in objects:
+        setattr(obj, LOADED_TAGS, by_object[obj.pk])
 
 
 class CustomFieldsDataField(serializers.Field):
@@ -138,3 +155,4 @@ def clean_custom_field_data(serializer, attrs: dict) -> dict:
 
 
 VALIDATION_HOOKS.append(clean_custom_field_data)
+ROW_LOADERS.append(load_tags)
