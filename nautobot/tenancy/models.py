@@ -2,20 +2,13 @@
 
 from django.db import models
 
-from nautobot.core.models import OrganizationalModel, PrimaryModel
+from nautobot.core.models import NameSlugDescriptionModel, OrganizationalModel, PrimaryModel
 from nautobot.core.models.trees import TreeModel
 
 
-class TenantGroup(TreeModel, OrganizationalModel):
-    name = models.CharField(max_length=100, unique=True)
-    slug = models.SlugField(max_length=100, unique=True)
-    description = models.CharField(max_length=200, blank=True)
-
+class TenantGroup(TreeModel, NameSlugDescriptionModel, OrganizationalModel):
     class Meta:
         ordering = ("name",)
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class Tenant(PrimaryModel):

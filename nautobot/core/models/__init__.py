@@ -69,3 +69,18 @@ class PrimaryModel(BaseModel, ChangeLoggedModel, CustomFieldModel):
 
     class Meta:
         abstract = True
+
+
+class NameSlugDescriptionModel(models.Model):
+    """A unique `name`, a unique `slug` and an optional `description`: what most organizing models have."""
+
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    description = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ("name",)
+
+    def __str__(self) -> str:
+        return self.name

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
-from nautobot.core.models import OrganizationalModel, PrimaryModel
+from nautobot.core.models import NameSlugDescriptionModel, OrganizationalModel, PrimaryModel
 from nautobot.core.models.ordering import NaturalOrderingField
 from nautobot.dcim.choices import DeviceFaceChoices, SubdeviceRoleChoices
 from nautobot.extras.models import ColorValidator, StatusField
@@ -12,16 +12,9 @@ from nautobot.extras.models import ColorValidator, StatusField
 __all__ = ("Manufacturer", "DeviceType", "DeviceRole", "Platform", "Device", "VirtualChassis")
 
 
-class Manufacturer(OrganizationalModel):
-    name = models.CharField(max_length=100, unique=True)
-    slug = models.SlugField(max_length=100, unique=True)
-    description = models.CharField(max_length=200, blank=True)
-
+class Manufacturer(NameSlugDescriptionModel, OrganizationalModel):
     class Meta:
         ordering = ("name",)
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class DeviceType(PrimaryModel):
@@ -53,34 +46,22 @@ class DeviceType(PrimaryModel):
             raise ValidationError({"u_height": "Child device types must be 0U."})
 
 
-class DeviceRole(OrganizationalModel):
-    name = models.CharField(max_length=100, unique=True)
-    slug = models.SlugField(max_length=100, unique=True)
+class DeviceRole(NameSlugDescriptionModel, OrganizationalModel):
     color = models.CharField(max_length=6, default="9e9e9e", validators=[ColorValidator])
     vm_role = models.BooleanField(default=True, verbose_name="VM role", help_text="Virtual machines may be assigned to this role")
-    description = models.CharField(max_length=200, blank=True)
 
     class Meta:
         ordering = ("name",)
 
-    def __str__(self) -> str:
-        return self.name
 
-
-class Platform(OrganizationalModel):
-    name = models.CharField(max_length=100, unique=True)
-    slug = models.SlugField(max_length=100, unique=True)
+class Platform(NameSlugDescriptionModel, OrganizationalModel):
     manufacturer = models.ForeignKey(Manufacturer, on_delete=models.PROTECT, related_name="platforms", blank=True, null=True)
     napalm_driver = models.CharField(max_length=50, blank=True, verbose_name="NAPALM driver")
     napalm_args = models.JSONField(blank=True, null=True, verbose_name="NAPALM arguments")
     network_driver = models.CharField(max_length=100, blank=True)
-    description = models.CharField(max_length=200, blank=True)
 
     class Meta:
         ordering = ("name",)
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class VirtualChassis(PrimaryModel):

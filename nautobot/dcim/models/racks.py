@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
-from nautobot.core.models import OrganizationalModel, PrimaryModel
+from nautobot.core.models import NameSlugDescriptionModel, OrganizationalModel, PrimaryModel
 from nautobot.core.models.ordering import NaturalOrderingField
 from nautobot.core.models.trees import TreeModel
 from nautobot.dcim.choices import RackDimensionUnitChoices, RackTypeChoices, RackWidthChoices
@@ -33,17 +33,11 @@ class RackGroup(TreeModel, OrganizationalModel):
             raise ValidationError({"parent": f"Parent rack group ({self.parent}) must belong to the same site ({self.site})."})
 
 
-class RackRole(OrganizationalModel):
-    name = models.CharField(max_length=100, unique=True)
-    slug = models.SlugField(max_length=100, unique=True)
+class RackRole(NameSlugDescriptionModel, OrganizationalModel):
     color = models.CharField(max_length=6, default="9e9e9e", validators=[ColorValidator])
-    description = models.CharField(max_length=200, blank=True)
 
     class Meta:
         ordering = ("name",)
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class Rack(PrimaryModel):

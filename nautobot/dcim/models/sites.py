@@ -6,7 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from nautobot.core.models import OrganizationalModel, PrimaryModel
+from nautobot.core.models import NameSlugDescriptionModel, OrganizationalModel, PrimaryModel
 from nautobot.core.models.ordering import NaturalOrderingField
 from nautobot.core.models.trees import TreeModel
 from nautobot.extras.models import StatusField
@@ -37,16 +37,9 @@ class AddressFields(models.Model):
         abstract = True
 
 
-class Region(TreeModel, OrganizationalModel):
-    name = models.CharField(max_length=100, unique=True)
-    slug = models.SlugField(max_length=100, unique=True)
-    description = models.CharField(max_length=200, blank=True)
-
+class Region(TreeModel, NameSlugDescriptionModel, OrganizationalModel):
     class Meta:
         ordering = ("name",)
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class Site(AddressFields, PrimaryModel):
@@ -64,18 +57,12 @@ class Site(AddressFields, PrimaryModel):
         return self.name
 
 
-class LocationType(TreeModel, OrganizationalModel):
-    name = models.CharField(max_length=100, unique=True)
-    slug = models.SlugField(max_length=100, unique=True)
-    description = models.CharField(max_length=200, blank=True)
+class LocationType(TreeModel, NameSlugDescriptionModel, OrganizationalModel):
     nestable = models.BooleanField(default=False, help_text="Allow locations of this type to be parents/children of other locations of this same type")
     content_types = models.ManyToManyField(ContentType, related_name="location_types", blank=True)
 
     class Meta:
         ordering = ("name",)
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class Location(TreeModel, AddressFields, PrimaryModel):
