@@ -1,12 +1,26 @@
 """URL routes for every spec: `/api/<app>/<endpoint>/` and `/api/<app>/<endpoint>/<pk>/`, bulk operations included."""
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 from django.urls import include, path
 from rest_framework.routers import Route, SimpleRouter
 
 from nautobot.core.api.views import AppRootView, viewset_for
 from nautobot.core.specs import all_specs
+
+
+@dataclass(frozen=True)
+class ExtraRoute:
+    """An API endpoint of an app that is not a model's (e.g. `/api/users/config/`)."""
+
+    endpoint: str
+    view: object
+    name: str
+
+
+# Filled by apps (in their AppConfig.ready): app label -> routes listed in its app root.
+EXTRA_ROUTES: dict[str, list[ExtraRoute]] = defaultdict(list)
 
 
 class BulkRouter(SimpleRouter):
@@ -34,7 +48,11 @@ def app_urlpatterns() -> list:
         router = BulkRouter()
         for spec in specs:
             router.register(spec.url_endpoint(), viewset_for(spec), basename=spec.route_name())
+        extra = EXTRA_ROUTES.get(app_label, [])
         endpoints = [(spec.url_endpoint(), f"{app_label}-api:{spec.route_name()}-list") for spec in specs]
+        endpoints += [(route.endpoint, f"{app_label}-api:{route.name}") for route in extra]
         root = AppRootView.as_view(app_label=app_label, endpoints=endpoints)
-        patterns.append(path(f"{app_label}/", include(([path("", root, name="api-root"), *router.urls], f"{app_label}-api"))))
+        extra_paths = [path(f"{route.endpoint}/", route.view, name=route.name) for route in extra]
+        app_urls = [path("", root, name="api-root"), *extra_paths, *router.urls]
+        patterns.append(path(f"{app_label}/", include((app_urls, f"{app_label}-api"))))
     return patterns

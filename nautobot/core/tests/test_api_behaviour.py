@@ -262,6 +262,15 @@ def test_options_status_choices_come_from_statuses(api):
     assert {"active", "planned", "retired"} <= values and "connected" not in values
 
 
+def test_user_config(api, admin_user):
+    admin_user.config_data = {"pagination": {"per_page": 100}}
+    admin_user.save()
+    response = api.get("/api/users/config/")
+    assert response.status_code == 200 and response.json() == {"pagination": {"per_page": 100}}
+    assert "config" in api.get("/api/users/").json()
+    assert TokenClient(None).get("/api/users/config/").status_code == 403
+
+
 def test_unrouted_api_path_is_a_json_404(api):
     response = api.get("/api/dcim/no-such-endpoint/")
     assert response.status_code == 404 and response.json() == {"detail": "Not found."}
