@@ -6,23 +6,35 @@ from django.db import models, transaction
 from nautobot.dcim.models import COMPONENT_TEMPLATES, Cable, CablePath, Device
 
 
-def device_instantiate_components(*, device: Device) -> None:
-    """Create every component of `device` from its device type's templates (in one transaction)."""
+def device_instantiate_components(*, device: Device, template_cache: dict | None = None) -> None:
+    """Create every component of `device` from its device type's templates (in one transaction).
+
+    `template_cache` (a dict kept for one request) saves re-reading the templates when many devices
+    of the same type are created together.
+    """
     made: dict[tuple[str, str], object] = {}
+    cache = {} if template_cache is None else template_cache
     with transaction.atomic():
         for template_model in COMPONENT_TEMPLATES:
-            templates = template_model.objects.filter(device_type_id=device.device_type_id).order_by("_name")
-            if template_model.__name__ in ("PowerOutletTemplate",):
-                templates = templates.select_related("power_port")
-            if template_model.__name__ == "FrontPortTemplate":
-                templates = templates.select_related("rear_port")
-            components = [t.instantiate(device, made) for t in templates]
+            key = (template_model, device.device_type_id)
+            if key not in cache:
+                cache[key] = list(_templates(template_model, device.device_type_id))
+            components = [t.instantiate(device, made) for t in cache[key]]
             if not components:
                 continue
             _with_default_status(components)
             model = type(components[0])
             created = model.objects.bulk_create(components)
             made.update({(model.__name__, c.name): c for c in created})
+
+
+def _templates(template_model, device_type_id):
+    templates = template_model.objects.filter(device_type_id=device_type_id).order_by("_name")
+    if template_model.__name__ == "PowerOutletTemplate":
+        templates = templates.select_related("power_port")
+    if template_model.__name__ == "FrontPortTemplate":
+        templates = templates.select_related("rear_port")
+    return templates
 
 
 def _with_default_status(components: list) -> None:

@@ -75,9 +75,12 @@ def validate_value(field, value: Any) -> Any:
     return value  # JSON: anything JSON can hold
 
 
-def clean_data(model: type[models.Model], data: dict | None, *, current: dict | None, creating: bool) -> dict:
-    """Validate the custom field data of an object of `model`: unknown names refused, defaults filled on create."""
-    definitions = {f.name: f for f in fields_for_model(model)}
+def clean_data(model: type[models.Model], data: dict | None, *, current: dict | None, creating: bool, definitions: list | None = None) -> dict:
+    """Validate the custom field data of an object of `model`: unknown names refused, defaults filled on create.
+
+    `definitions` (the model's custom fields) may be passed in to save the query when validating many objects.
+    """
+    definitions = {f.name: f for f in (fields_for_model(model) if definitions is None else definitions)}
     data = data or {}
     errors = {}
     unknown = [name for name in data if name not in definitions]

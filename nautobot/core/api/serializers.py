@@ -30,6 +30,27 @@ def django_errors_to_drf(error: DjangoValidationError) -> serializers.Validation
     return serializers.ValidationError({"non_field_errors": error.messages})
 
 
+def full_clean_quietly(instance: models.Model, *, exclude: list[str], skip_field_checks: list[str]) -> None:
+    """`instance.full_clean(exclude=...)`, minus field checks of `skip_field_checks`; errors in DRF's shape.
+
+    Unlike passing them in `exclude`, the skipped fields still take part in unique and model checks.
+    """
+    errors: dict = {}
+    steps = (
+        lambda: instance.clean_fields(exclude=[*exclude, *skip_field_checks]),
+        instance.clean,
+        lambda: instance.validate_unique(exclude=exclude),
+        lambda: instance.validate_constraints(exclude=exclude),
+    )
+    for step in steps:
+        try:
+            step()
+        except DjangoValidationError as error:
+            errors = error.update_error_dict(errors)
+    if errors:
+        raise django_errors_to_drf(DjangoValidationError(errors))
+
+
 class BaseModelSerializer(serializers.ModelSerializer):
     """Base of every generated serializer; hand-written overrides subclass it (see `ObjectSpec.serializer_base`)."""
 
@@ -102,10 +123,10 @@ class BaseModelSerializer(serializers.ModelSerializer):
             instance = model(**plain)
         if "_custom_field_data" in attrs:
             instance._custom_field_data = attrs["_custom_field_data"]
-        try:
-            instance.full_clean(exclude=self._unvalidated_fields(), validate_unique=True)
-        except DjangoValidationError as error:
-            raise django_errors_to_drf(error) from None
+        # Related objects given in this request were already looked up by their serializer fields;
+        # re-checking that they exist (one query each) is all that skipping them in clean_fields saves.
+        resolved = [k for k, v in plain.items() if isinstance(v, models.Model)]
+        full_clean_quietly(instance, exclude=self._unvalidated_fields(), skip_field_checks=resolved)
 
     def _model_field_names(self) -> set[str]:
         return {f.name for f in self.Meta.model._meta.concrete_fields}

@@ -26,7 +26,7 @@ class DeviceSerializerBase(BaseModelSerializer):
         from nautobot.dcim.services import device_instantiate_components
 
         device = super().create(validated_data)
-        device_instantiate_components(device=device)
+        device_instantiate_components(device=device, template_cache=self.context.setdefault("_component_templates", {}))
         return device
 
 

@@ -23,9 +23,12 @@ class StatusSerializerField(serializers.RelatedField):
         kwargs.pop("many", None)
         super().__init__(**kwargs)
 
-    def _model_statuses(self):
+    def _model_statuses(self) -> list:
         model = self.parent.Meta.model
-        return self.get_queryset().filter(content_types=ContentType.objects.get_for_model(model))
+        cache = self.context.setdefault("_statuses_by_model", {}) if isinstance(self.context, dict) else {}
+        if model not in cache:
+            cache[model] = list(self.get_queryset().filter(content_types=ContentType.objects.get_for_model(model)))
+        return cache[model]
 
     def to_representation(self, value) -> dict:
         return {"value": value.slug, "label": value.name}
@@ -33,7 +36,7 @@ class StatusSerializerField(serializers.RelatedField):
     def to_internal_value(self, data: Any):
         if isinstance(data, dict):
             data = data.get("value") or data.get("slug") or data.get("name")
-        statuses = list(self._model_statuses())
+        statuses = self._model_statuses()
         for status in statuses:
             if str(data).lower() in (status.slug.lower(), str(status.pk)):
                 return status
@@ -145,9 +148,15 @@ def clean_custom_field_data(serializer, attrs: dict) -> dict:
     instance = serializer.instance if serializer.instance is not None and not isinstance(serializer.instance, list) else None
     if instance is not None and "_custom_field_data" not in attrs:
         return attrs
+    definitions = serializer.context.setdefault("_custom_field_definitions", {})
+    if model not in definitions:
+        from nautobot.extras.customfields import fields_for_model
+
+        definitions[model] = fields_for_model(model)
     try:
         attrs["_custom_field_data"] = clean_data(
-            model, attrs.get("_custom_field_data"), current=instance._custom_field_data if instance else None, creating=instance is None
+            model, attrs.get("_custom_field_data"), current=instance._custom_field_data if instance else None,
+            creating=instance is None, definitions=definitions[model],
         )
     except DjangoValidationError as exc:
         raise serializers.ValidationError({"custom_fields": exc.message_dict}) from None
