@@ -8,7 +8,6 @@ with `__n`. `q` searches the spec's `search_fields`. Unknown parameters are an e
 """
 
 import copy
-import uuid
 from typing import Any
 
 import django_filters
@@ -301,9 +300,3 @@ def unknown_parameters(filterset_class: type[BaseFilterSet], params) -> list[str
     known = filterset_class.declared_parameter_names()
     return [p for p in params if p not in known and p not in NON_FILTER_PARAMETERS and not p.startswith("cf_")]
 
-
-def uuid_or_none(value: str) -> uuid.UUID | None:
-    try:
-        return uuid.UUID(str(value))
-    except ValueError:
-        return None

@@ -18,5 +18,5 @@ def add_includes(objects: list, data: list[dict], request) -> None:
     """Add each requested include to the serialized `data` of `objects` (same order), in place."""
     for name in requested(request):
         values = INCLUDES[name](objects, request)
-        for obj, item in zip(objects, data):
+        for obj, item in zip(objects, data, strict=True):
             item[name] = values.get(obj.pk, {})

@@ -14,7 +14,6 @@ import django
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError, RestrictedError
-from django.http import Http404
 from rest_framework import exceptions, status, viewsets
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
@@ -282,8 +281,4 @@ class StatusView(NautobotAPIMixin, APIView):
         )
 
 
-def api_not_found(request, *args, **kwargs):
-    raise Http404
-
-
-__all__ = ["ModelViewSet", "viewset_for", "APIRootView", "AppRootView", "StatusView", "permission_name"]
+__all__ = ["ModelViewSet", "viewset_for", "APIRootView", "AppRootView", "StatusView"]

@@ -60,7 +60,7 @@ def test_create_read_update_delete(spec, admin):
     body = created.json()
     assert {"id", "display", "url"} <= set(body)
     assert body["url"] == f"http://testserver{url}{body['id']}/"
-    assert all(v is not None for v in (body["display"],)), body
+    assert isinstance(body["display"], str) and body["display"], body
 
     detail = admin.get(body["url"])
     assert detail.status_code == 200 and detail.json()["id"] == body["id"]

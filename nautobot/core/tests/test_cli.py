@@ -1,7 +1,5 @@
 """`nautobot-server` as a user meets it: config discovery, init, and clear errors instead of tracebacks."""
 
-import os
-import stat
 
 import pytest
 

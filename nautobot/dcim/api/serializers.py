@@ -15,7 +15,7 @@ class DeviceSerializerBase(BaseModelSerializer):
     parent_device = serializers.SerializerMethodField(read_only=True)
 
     def get_parent_device(self, obj) -> dict | None:
-        bay = getattr(obj, "parent_bay", None) if hasattr(obj, "parent_bay") else None
+        bay = getattr(obj, "parent_bay", None)  # reverse one-to-one: absent → RelatedObjectDoesNotExist → None
         if bay is None:
             return None
         data = brief_representation(bay.device, self.context.get("request"))

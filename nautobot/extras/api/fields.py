@@ -80,7 +80,7 @@ LOADED_TAGS = "_nautobot_loaded_tags"
 
 def load_tags(objects: list) -> None:
     """Attach the tags of a page of objects in one query (taggit's own prefetch costs ~0.5 ms per object)."""
-    if not objects or not hasattr(type(objects[0]), "tags") or not hasattr(objects[0], "_custom_field_data"):
+    if not objects:
         return
     from nautobot.extras.models import TaggedItem
 
@@ -120,9 +120,6 @@ class CustomFieldsDataField(serializers.Field):
         if not isinstance(data, dict):
             raise serializers.ValidationError("Custom field data must be an object of field names and values.")
         return data
-
-    def validate_empty_values(self, data):
-        return super().validate_empty_values(data)
 
 
 def _custom_fields_builder(model_class):
