@@ -26,7 +26,7 @@ from nautobot.core.api.querysets import optimized_queryset
 from nautobot.core.api.serializers import represent, serializer_for
 from nautobot.core.filters import SpecFilterBackend
 from nautobot.core.specs import ObjectSpec
-from nautobot.users.permissions import permission_name, restrict
+from nautobot.users.permissions import restrict
 
 
 class NautobotAPIMixin:
