@@ -25,7 +25,7 @@ def setup(config_path: str | None = None) -> None:
     path = config.resolve_config_path(config_path)
     os.environ["NAUTOBOT_CONFIG"] = str(path)
     os.environ["DJANGO_SETTINGS_MODULE"] = config.SETTINGS_MODULE
-    config.load_settings(path)  # validate before Django swallows errors into ImproperlyConfigured
+    config.validate_and_keep(path)  # errors now, as ConfigError, before Django would wrap them
 
     import django
 

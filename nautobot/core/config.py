@@ -152,9 +152,23 @@ def _complete_database(alias: str, database: dict[str, Any], path: Path) -> None
         raise ConfigError(f'DATABASES["{alias}"] in {path} has no ENGINE.')
 
 
+_validated: dict[Path, dict[str, Any]] = {}
+
+
+def validate_and_keep(path: Path) -> None:
+    """Load `path` now (errors become ConfigError) and keep the result for `current_settings()`.
+
+    `nautobot.setup()` calls this before Django imports the settings module, so the user's file is
+    executed once per process, not twice.
+    """
+    _validated[path] = load_settings(path)
+
+
 def current_settings() -> dict[str, Any]:
-    """Load the settings for the config this process was started with (used by `active_settings`)."""
-    return load_settings(resolve_config_path())
+    """The settings for the config this process was started with (used by `active_settings`)."""
+    path = resolve_config_path()
+    kept = _validated.pop(path, None)
+    return kept if kept is not None else load_settings(path)
 
 
 def exit_with(error: Exception, code: int = 2) -> None:
