@@ -7,6 +7,14 @@ class DCIMConfig(AppConfig):
     verbose_name = "DCIM"
 
     def ready(self) -> None:
+        from nautobot.core.api.routers import EXTRA_ROUTES, ExtraRoute
         from nautobot.dcim import signals
+        from nautobot.dcim.api import connections
 
         signals.connect()
+        EXTRA_ROUTES["dcim"] += [
+            ExtraRoute("console-connections", connections.ConsoleConnectionListView.as_view(), "consoleport-connections"),
+            ExtraRoute("power-connections", connections.PowerConnectionListView.as_view(), "powerport-connections"),
+            ExtraRoute("interface-connections", connections.InterfaceConnectionListView.as_view(), "interface-connections"),
+            ExtraRoute("connected-device", connections.ConnectedDeviceView.as_view(), "connected-device"),
+        ]

@@ -10,7 +10,7 @@ from nautobot.dcim.api.serializers import (
     PathEndpointSerializerBase,
     VirtualChassisSerializerBase,
 )
-from nautobot.dcim.api.views import PassThroughPortViewSet, PathEndpointViewSet
+from nautobot.dcim.api.views import PassThroughPortViewSet, PathEndpointViewSet, RackViewSet
 from nautobot.dcim.filters import CableFilterSet, CableTerminationFilterSet, PathEndpointFilterSet
 
 COMMON = ("custom_fields", "created", "last_updated")
@@ -92,6 +92,7 @@ class RackSpec(ObjectSpec):
         "width", "u_height", "desc_units", "outer_width", "outer_depth", "outer_unit",
     )
     search_fields = ("name", "facility_id", "serial", "asset_tag", "comments")
+    viewset_base = RackViewSet
 
 
 @register_spec

@@ -127,6 +127,13 @@ class Device(PrimaryModel):
             errors["face"] = "Must specify rack face when defining rack position."
         if self.rack_id and self.position is not None and self.device_type_id and self.position + self.device_type.u_height - 1 > self.rack.u_height:
             errors["position"] = f"U{self.position} is outside rack {self.rack} ({self.rack.u_height}U)."
+        elif self.rack_id and self.position is not None and self.face and self.device_type_id:
+            clash = self._rack_clash()
+            if clash is not None:
+                errors["position"] = (
+                    f"U{self.position} has no room for this {self.device_type.u_height}U device: {clash} occupies "
+                    f"U{clash.position}-U{clash.position + clash.device_type.u_height - 1}."
+                )
         if self.platform_id and self.device_type_id and self.platform.manufacturer_id not in (None, self.device_type.manufacturer_id):
             errors["platform"] = (
                 f"The assigned platform is limited to {self.platform.manufacturer} device types, but this device's type "
@@ -136,3 +143,14 @@ class Device(PrimaryModel):
             errors["vc_position"] = "A device can have a virtual chassis position only as a member of a virtual chassis."
         if errors:
             raise ValidationError(errors)
+
+    def _rack_clash(self) -> "Device | None":
+        """The first other device in the rack that overlaps the units this device would take."""
+        from nautobot.dcim.selectors import occupied_units
+
+        face = "" if self.device_type.is_full_depth else self.face
+        taken = occupied_units(self.rack, face, exclude=self.pk)
+        for unit in range(self.position, self.position + self.device_type.u_height):
+            if unit in taken:
+                return taken[unit]
+        return None
