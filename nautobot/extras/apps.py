@@ -9,7 +9,7 @@ class ExtrasConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from nautobot.extras.api import fields, includes  # noqa: F401  (register serializer fields, includes, cf_ filters)
+        from nautobot.extras.api import fields, includes, notes  # noqa: F401  (register serializer fields, includes, cf_ filters, notes)
 
         post_migrate.connect(seed_statuses, sender=self, dispatch_uid="nautobot.extras.seed_statuses")
 

@@ -2,18 +2,21 @@
 
 import re
 
+from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils import timezone
+from django.utils.text import slugify
 from taggit.models import GenericUUIDTaggedItemBase, TagBase
 
-from nautobot.core.models import BaseModel, ChangeLoggedModel, CustomFieldModel
+from nautobot.core.models import BaseModel, ChangeLoggedModel, CustomFieldModel, NotesMixin
 
 ColorValidator = RegexValidator(r"^[0-9a-f]{6}$", "Enter a valid hexadecimal RGB color code (six lower-case hex digits).")
 
 
-class Status(BaseModel, ChangeLoggedModel, CustomFieldModel):
+class Status(BaseModel, ChangeLoggedModel, CustomFieldModel, NotesMixin):
     """A lifecycle state (active, planned, ...) usable by the models in `content_types`."""
 
     content_types = models.ManyToManyField(ContentType, related_name="statuses")
@@ -41,7 +44,7 @@ class StatusField(models.ForeignKey):
         super().__init__(**kwargs)
 
 
-class Tag(BaseModel, ChangeLoggedModel, CustomFieldModel, TagBase):
+class Tag(BaseModel, ChangeLoggedModel, CustomFieldModel, NotesMixin, TagBase):
     """A label applicable to objects of `content_types`."""
 
     content_types = models.ManyToManyField(ContentType, related_name="tags", blank=True)
@@ -237,3 +240,29 @@ class RelationshipAssociation(BaseModel):
         from nautobot.extras.relationships import validate_association
 
         validate_association(self)
+
+
+class Note(BaseModel, ChangeLoggedModel):
+    """A dated remark by a user on any object with notes (see `core.models.NotesMixin`)."""
+
+    assigned_object_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    assigned_object_id = models.UUIDField(db_index=True)
+    assigned_object = GenericForeignKey("assigned_object_type", "assigned_object_id")
+    user = models.ForeignKey("users.User", on_delete=models.SET_NULL, related_name="notes", blank=True, null=True)
+    # Kept as text so that the author stays known after the user account is deleted.
+    user_name = models.CharField(max_length=150, editable=False)
+    slug = models.SlugField(max_length=100, editable=False)
+    note = models.TextField()
+
+    class Meta:
+        ordering = ("created", "last_updated")
+
+    def __str__(self) -> str:
+        return self.slug
+
+    def save(self, *args, **kwargs) -> None:
+        if self.user_id and not self.user_name:
+            self.user_name = self.user.username
+        if not self.slug:
+            self.slug = slugify(f"{str(self.assigned_object)[:50]}-{timezone.now().isoformat()}")[:100]
+        super().save(*args, **kwargs)

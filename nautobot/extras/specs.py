@@ -3,8 +3,9 @@
 from django.contrib.contenttypes.models import ContentType
 
 from nautobot.core.specs import ObjectSpec, register_spec
+from nautobot.extras.api.notes import NoteSerializerBase
 from nautobot.extras.api.serializers import ContentTypeSerializerBase, TagSerializerBase
-from nautobot.extras.models import ComputedField, CustomField, CustomFieldChoice, Relationship, RelationshipAssociation, Status, Tag
+from nautobot.extras.models import ComputedField, CustomField, CustomFieldChoice, Note, Relationship, RelationshipAssociation, Status, Tag
 
 COMMON = ("custom_fields", "created", "last_updated")
 
@@ -90,3 +91,16 @@ class RelationshipAssociationSpec(ObjectSpec):
     brief_fields = ("relationship", "source_id", "destination_id")
     filter_fields = ("relationship", "source_id", "destination_id", ("source_type", "source_type__model"), ("destination_type", "destination_type__model"))
     search_fields = ("relationship__name",)
+
+
+@register_spec
+class NoteSpec(ObjectSpec):
+    model = Note
+    api_fields = ("user", "user_name", "assigned_object_type", "assigned_object_id", "assigned_object", "note", "slug", "created", "last_updated")
+    brief_fields = ("note", "user_name", "slug")
+    read_only_fields = ("user", "user_name", "slug")
+    filter_fields = ("user", "user_name", "assigned_object_id", "note", ("assigned_object_type", "assigned_object_type__model"))
+    search_fields = ("user_name", "note")
+    serializer_base = NoteSerializerBase
+    extra_select_related = ("assigned_object_type",)
+    extra_prefetch_related = ("assigned_object",)

@@ -150,12 +150,18 @@ VALIDATION_HOOKS: list = []
 RELATED_FIELD_OVERRIDES: dict[str, type[serializers.Field]] = {}
 # Filled by apps for fields that are not model fields (e.g. "custom_fields", "tags").
 EXTRA_FIELD_BUILDERS: dict[str, Any] = {}
+# Filled by apps: functions (model) -> field names that the app adds to the full representation of
+# every model it applies to (e.g. `notes_url` on models with notes), after the spec's own fields.
+MODEL_FIELD_HOOKS: list = []
 
 
 def serializer_for(model: type[models.Model], *, brief: bool = False, version: str | None = None) -> type[BaseModelSerializer]:
     """Return the (generated, cached) serializer class of `model`: full or brief, for API `version`."""
     spec = spec_for(model)
     fields = spec.brief_fields if brief else spec.fields_for_version(version)
+    if not brief:
+        added = (name for hook in MODEL_FIELD_HOOKS for name in hook(model))
+        fields = (*fields, *(name for name in dict.fromkeys(added) if name not in fields))
     key = (model, brief, fields)
     serializer = _cache.get(key)
     if serializer is None:

@@ -213,14 +213,18 @@ class Conflict(exceptions.APIException):
 
 
 _viewsets: dict = {}
+# Filled by apps: functions (spec) -> a mixin class (or None) that adds actions to the viewset of every
+# model the app applies to (e.g. `<id>/notes/` on models with notes).
+VIEWSET_MIXINS: list = []
 
 
 def viewset_for(spec: type[ObjectSpec]) -> type[ModelViewSet]:
     """Return the (generated, cached) viewset of `spec`'s model."""
     viewset = _viewsets.get(spec)
     if viewset is None:
-        base = spec.viewset_base or ModelViewSet
-        viewset = _viewsets[spec] = type(f"{spec.model.__name__}ViewSet", (base,), {"spec": spec, "__module__": spec.__module__})
+        mixins = [mixin for mixin in (hook(spec) for hook in VIEWSET_MIXINS) if mixin is not None]
+        bases = (*mixins, spec.viewset_base or ModelViewSet)
+        viewset = _viewsets[spec] = type(f"{spec.model.__name__}ViewSet", bases, {"spec": spec, "__module__": spec.__module__})
     return viewset
 
 

@@ -2,7 +2,7 @@
 
 `BaseModel`: UUID primary key, `display`, `validated_save()`. `ChangeLoggedModel` adds `created`
 (a date, as in the original's API) and `last_updated`. `OrganizationalModel` and `PrimaryModel` are
-the two standard bases: both carry custom field data; primary models also carry tags.
+the two standard bases: both carry custom field data and notes; primary models also carry tags.
 
 Why a UUID key: objects keep their identity across installations (imports, Git-synced data), and ids
 reveal nothing about counts. The pitfall: `Model(...)` has a pk before it is saved, so test
@@ -11,6 +11,7 @@ reveal nothing about counts. The pitfall: `Model(...)` has a pk before it is sav
 
 import uuid
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from taggit.managers import TaggableManager
@@ -55,14 +56,23 @@ class CustomFieldModel(models.Model):
         return self._custom_field_data
 
 
-class OrganizationalModel(BaseModel, ChangeLoggedModel, CustomFieldModel):
+class NotesMixin(models.Model):
+    """Objects that people can write notes on (`extras.Note`); the notes go when the object goes."""
+
+    notes = GenericRelation("extras.Note", content_type_field="assigned_object_type", object_id_field="assigned_object_id")
+
+    class Meta:
+        abstract = True
+
+
+class OrganizationalModel(BaseModel, ChangeLoggedModel, CustomFieldModel, NotesMixin):
     """An object that organizes others (regions, roles, manufacturers, ...)."""
 
     class Meta:
         abstract = True
 
 
-class PrimaryModel(BaseModel, ChangeLoggedModel, CustomFieldModel):
+class PrimaryModel(BaseModel, ChangeLoggedModel, CustomFieldModel, NotesMixin):
     """A first-class object of the network (sites, devices, prefixes, ...); tagged."""
 
     tags = TaggableManager(through="extras.TaggedItem", blank=True, ordering=["name"])

@@ -4,7 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 
 from nautobot.core.testing import builders as b
 from nautobot.core.testing.api import register_case
-from nautobot.extras.models import ComputedField, CustomField, CustomFieldChoice, Relationship, RelationshipAssociation, Status, Tag
+from nautobot.extras.models import ComputedField, CustomField, CustomFieldChoice, Note, Relationship, RelationshipAssociation, Status, Tag
 
 
 def _named(prefix: str, **extra) -> dict:
@@ -37,3 +37,4 @@ def _association() -> dict:
 
 
 register_case(RelationshipAssociation, _association, update=lambda: {"destination_id": str(b.device().pk)})
+register_case(Note, lambda: {"assigned_object_type": "dcim.site", "assigned_object_id": str(b.site().pk), "note": b.unique("note")}, update=lambda: {"note": "changed"})
