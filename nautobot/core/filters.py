@@ -83,6 +83,21 @@ class MultiValueFilter(django_filters.Filter):
         return qs.exclude(condition) if self.exclude else qs.filter(condition).distinct() if self.distinct else qs.filter(condition)
 
 
+class ContentTypeFilter(MultiValueFilter):
+    """`"app_label.model"` values, matched against a content type relation (`?termination_a_type=dcim.interface`)."""
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        condition = Q()
+        for label in value:
+            app_label, _, model = str(label).lower().partition(".")
+            condition |= Q(**{f"{self.field_name}__app_label": app_label, f"{self.field_name}__model": model})
+        if self.exclude:
+            return qs.exclude(condition)
+        return qs.filter(condition).distinct() if self.distinct else qs.filter(condition)
+
+
 class NullableCharField(forms.CharField):
     """A related-object key where the literal `null` selects objects without one."""
 

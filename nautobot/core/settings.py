@@ -101,7 +101,10 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_WORKER_SEND_TASK_EVENTS = False
 CELERY_BEAT_SCHEDULER = "nautobot.core.celery.schedulers:NautobotScheduler"
 CELERY_BEAT_SCHEDULE_FILENAME = os.path.join(NAUTOBOT_ROOT, "celerybeat-schedule")
-CELERY_BEAT_SCHEDULE = {}
+# Periodic system tasks; add your own with EXTRA_CELERY_BEAT_SCHEDULE (replacing this drops them).
+CELERY_BEAT_SCHEDULE = {
+    "nautobot.extras.changelog.purge_object_changes": {"task": "nautobot.extras.changelog.purge_object_changes", "schedule": 3600.0},
+}
 
 # Worker presence: every worker and the scheduler write a heartbeat row this often (seconds) ...
 WORKER_HEARTBEAT_INTERVAL = env_int("NAUTOBOT_WORKER_HEARTBEAT_INTERVAL", 10, minimum=1)
@@ -118,6 +121,7 @@ MAX_PAGE_SIZE = env_int("NAUTOBOT_MAX_PAGE_SIZE", 1000, minimum=0)
 PAGINATE_COUNT = env_int("NAUTOBOT_PAGINATE_COUNT", 50, minimum=1)
 RACK_ELEVATION_DEFAULT_UNIT_HEIGHT = env_int("NAUTOBOT_RACK_ELEVATION_DEFAULT_UNIT_HEIGHT", 22, minimum=5)
 RACK_ELEVATION_DEFAULT_UNIT_WIDTH = env_int("NAUTOBOT_RACK_ELEVATION_DEFAULT_UNIT_WIDTH", 230, minimum=20)
+# Days object changes are kept (0: forever), enforced hourly by a scheduled task.
 CHANGELOG_RETENTION = env_int("NAUTOBOT_CHANGELOG_RETENTION", 90, minimum=0)
 
 # Logging

@@ -7,7 +7,7 @@ import django_filters
 from django import forms
 from django.db.models import Q
 
-from nautobot.core.filters import BaseFilterSet, MultiValueFilter
+from nautobot.core.filters import BaseFilterSet, ContentTypeFilter, MultiValueFilter
 
 
 class CableTerminationFilterSet(BaseFilterSet):
@@ -26,19 +26,6 @@ class PathEndpointFilterSet(CableTerminationFilterSet):
             return queryset
         condition = Q(_path__is_active=True)
         return queryset.filter(condition) if value else queryset.exclude(condition)
-
-
-class ContentTypeFilter(MultiValueFilter):
-    """`"app_label.model"` values, matched against a content type foreign key (`?termination_a_type=dcim.interface`)."""
-
-    def filter(self, qs, value):
-        if not value:
-            return qs
-        condition = Q()
-        for label in value:
-            app_label, _, model = str(label).lower().partition(".")
-            condition |= Q(**{f"{self.field_name}__app_label": app_label, f"{self.field_name}__model": model})
-        return qs.exclude(condition) if self.exclude else qs.filter(condition)
 
 
 class EitherEndFilter(MultiValueFilter):

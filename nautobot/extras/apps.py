@@ -9,8 +9,13 @@ class ExtrasConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from nautobot.core.api.views import WRITE_CONTEXTS
         from nautobot.extras.api import fields, includes, notes  # noqa: F401  (register serializer fields, includes, cf_ filters, notes)
+        from nautobot.extras.changelog import signals, tasks  # noqa: F401  (tasks: registered with Celery)
+        from nautobot.extras.changelog.context import web_change_context
 
+        signals.connect()
+        WRITE_CONTEXTS.append(web_change_context)
         post_migrate.connect(seed_statuses, sender=self, dispatch_uid="nautobot.extras.seed_statuses")
 
 

@@ -266,3 +266,6 @@ class Note(BaseModel, ChangeLoggedModel):
         if not self.slug:
             self.slug = slugify(f"{str(self.assigned_object)[:50]}-{timezone.now().isoformat()}")[:100]
         super().save(*args, **kwargs)
+
+
+from nautobot.extras.changelog.models import ObjectChange  # noqa: E402,F401  (models of their own modules)

@@ -5,6 +5,7 @@ from django.contrib.contenttypes.models import ContentType
 from nautobot.core.specs import ObjectSpec, register_spec
 from nautobot.extras.api.notes import NoteSerializerBase
 from nautobot.extras.api.serializers import ContentTypeSerializerBase, TagSerializerBase
+from nautobot.extras.changelog import specs as changelog_specs  # noqa: F401  (registers its specs)
 from nautobot.extras.models import ComputedField, CustomField, CustomFieldChoice, Note, Relationship, RelationshipAssociation, Status, Tag
 
 COMMON = ("custom_fields", "created", "last_updated")

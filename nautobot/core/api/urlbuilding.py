@@ -12,14 +12,18 @@ def list_url_name(model: type[models.Model]) -> str:
 
 
 def list_url(request, model: type[models.Model]) -> str:
-    """Return the absolute list URL of `model` for this request (cached on the request)."""
+    """Return the absolute list URL of `model` for this request (cached on the request).
+
+    Without a request (change log, webhooks: work done outside a request), the URL is the path alone.
+    """
+    if request is None:
+        return reverse(list_url_name(model))
     cache = getattr(request, "_nautobot_list_urls", None)
     if cache is None:
         cache = request._nautobot_list_urls = {}
     url = cache.get(model)
     if url is None:
-        path = reverse(list_url_name(model))
-        url = cache[model] = request.build_absolute_uri(path) if request is not None else path
+        url = cache[model] = request.build_absolute_uri(reverse(list_url_name(model)))
     return url
 
 

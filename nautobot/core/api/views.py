@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import platform
 from collections import OrderedDict
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, ExitStack, contextmanager
 
 import django
 from django.conf import settings
@@ -27,6 +29,19 @@ from nautobot.core.api.serializers import represent, serializer_for
 from nautobot.core.filters import SpecFilterBackend
 from nautobot.core.specs import ObjectSpec
 from nautobot.users.permissions import restrict
+
+# Filled by apps: factories `(request) -> context manager`, entered in order inside the transaction of
+# every API write and exited before it commits (change logging writes its rows there).
+WRITE_CONTEXTS: list[Callable[[object], AbstractContextManager]] = []
+
+
+@contextmanager
+def write_transaction(request) -> Iterator[None]:
+    """The transaction of one API write, with every registered write context open inside it."""
+    with transaction.atomic(), ExitStack() as stack:
+        for factory in WRITE_CONTEXTS:
+            stack.enter_context(factory(request))
+        yield
 
 
 class NautobotAPIMixin:
@@ -88,7 +103,7 @@ class ModelViewSet(NautobotAPIMixin, viewsets.ModelViewSet):
         serializer = self.get_serializer(data=request.data, many=many)
         if not serializer.is_valid():
             raise exceptions.ValidationError(aligned_errors(serializer.errors, len(request.data)) if many else serializer.errors)
-        with transaction.atomic():
+        with write_transaction(request):
             instances = self._save_each(serializer, many)
             self._check_constraints(instances, "add")
         output = self._represent(self._refetch(instances))
@@ -99,14 +114,14 @@ class ModelViewSet(NautobotAPIMixin, viewsets.ModelViewSet):
         instance = self.get_object()
         serializer = self.get_serializer(instance, data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
-        with transaction.atomic():
+        with write_transaction(request):
             instances = self._save_each(serializer, many=False)
             self._check_constraints(instances, "change")
         return Response(self._represent(self._refetch(instances))[0])
 
     def destroy(self, request, *args, **kwargs):
         instance = self.get_object()
-        with transaction.atomic():
+        with write_transaction(request):
             self._delete([instance])
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -117,7 +132,7 @@ class ModelViewSet(NautobotAPIMixin, viewsets.ModelViewSet):
         errors = [{} if s.is_valid() else s.errors for s in serializers]
         if any(errors):
             raise exceptions.ValidationError(errors)
-        with transaction.atomic():
+        with write_transaction(request):
             instances = []
             for serializer in serializers:
                 instances.extend(self._save_each(serializer, many=False))
@@ -130,7 +145,7 @@ class ModelViewSet(NautobotAPIMixin, viewsets.ModelViewSet):
     def bulk_destroy(self, request, *args, **kwargs):
         items = self._bulk_items(request.data)
         objects = self._bulk_objects(items)
-        with transaction.atomic():
+        with write_transaction(request):
             self._delete(list(objects.values()))
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -285,4 +300,4 @@ class StatusView(NautobotAPIMixin, APIView):
         )
 
 
-__all__ = ["ModelViewSet", "viewset_for", "APIRootView", "AppRootView", "StatusView"]
+__all__ = ["ModelViewSet", "WRITE_CONTEXTS", "write_transaction", "viewset_for", "APIRootView", "AppRootView", "StatusView"]

@@ -4,7 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 
 from nautobot.core.testing import builders as b
 from nautobot.core.testing.api import register_case
-from nautobot.extras.models import ComputedField, CustomField, CustomFieldChoice, Note, Relationship, RelationshipAssociation, Status, Tag
+from nautobot.extras.models import ComputedField, CustomField, CustomFieldChoice, Note, ObjectChange, Relationship, RelationshipAssociation, Status, Tag
 
 
 def _named(prefix: str, **extra) -> dict:

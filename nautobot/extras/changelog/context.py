@@ -1,0 +1,137 @@
+"""The active change context and the changes it has recorded so far.
+
+The context lives in a `ContextVar`, so every thread, request and task sees only its own; the signal
+receivers (signals.py) are connected once for the life of the process and do nothing when no context
+is active. Nothing is written until the context closes: then all its changes are written together,
+inside its transaction (writer.py).
+"""
+
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from django.db import models, transaction
+from django.utils import timezone
+
+from nautobot.extras.changelog.choices import ChangeContextKind, ObjectChangeAction
+
+
+@dataclass(eq=False)
+class PendingChange:
+    """One change to be logged: the object, what happened to it, and when it first changed."""
+
+    instance: models.Model
+    object_id: Any  # kept apart: Django clears `instance.pk` once it is deleted
+    action: str
+    time: datetime
+    object_data: dict | None = None  # taken before removal for deletes; after the fact for the others
+
+
+@dataclass(eq=False)
+class ChangeContext:
+    """Who is changing things (user, web/job/orm and a detail such as the view or job name) and what changed.
+
+    Changes to one object coalesce until it is deleted: a create followed by updates or tag changes is
+    one `create`, several updates are one `update`, logged with the state at the end of the context.
+    """
+
+    user: Any = None
+    context: str = ChangeContextKind.ORM
+    detail: str = ""
+    request_id: uuid.UUID = field(default_factory=uuid.uuid4)
+    changes: list[PendingChange] = field(default_factory=list)
+    _open: dict[tuple, PendingChange] = field(default_factory=dict, repr=False)
+
+    def record(self, instance: models.Model, action: str) -> None:
+        key = (instance._meta.concrete_model, instance.pk)
+        pending = self._open.get(key)
+        if pending is not None:
+            pending.instance = instance
+            return
+        pending = self._open[key] = PendingChange(instance, instance.pk, action, timezone.now())
+        self.changes.append(pending)
+
+    def record_delete(self, instance: models.Model, object_data: dict) -> None:
+        pending = self._open.pop((instance._meta.concrete_model, instance.pk), None)
+        if pending is not None and pending.object_data is None:
+            pending.object_data = object_data
+        self.changes.append(
+            PendingChange(instance, instance.pk, ObjectChangeAction.DELETE, timezone.now(), object_data)
+        )
+
+
+_current: ContextVar[ChangeContext | None] = ContextVar("nautobot_change_context", default=None)
+
+
+def current_change_context() -> ChangeContext | None:
+    """The change context active in this thread or task, or None."""
+    return _current.get()
+
+
+@contextmanager
+def change_context(
+    *,
+    user: Any = None,
+    context: str = ChangeContextKind.ORM,
+    detail: str = "",
+    request_id: uuid.UUID | str | None = None,
+) -> Iterator[ChangeContext]:
+    """Log every change made inside the block as done by `user` (web, job or orm `context`), in one transaction.
+
+    Usage (a job, a script, `nbshell`): `with change_context(user=user, context="job", detail="my-job"): ...`.
+    The block runs in a transaction (a savepoint of the caller's, if one is open); the change log and
+    outgoing events are written when it ends, and vanish with it if it rolls back. Nested contexts join
+    the outermost one. `request_id` groups the changes (a new UUID by default).
+    """
+    with _activated(_new_context(user, context, detail, request_id), savepoint=True) as active:
+        yield active
+
+
+@contextmanager
+def web_change_context(request) -> Iterator[ChangeContext]:
+    """The change context of one API write: its user, `web`, the view's name, and the request's id.
+
+    Entered inside the API's own transaction (`write_transaction`), which rolls back as a whole on any
+    error, so it needs no savepoint of its own.
+    """
+    django_request = getattr(request, "_request", request)
+    request_id = getattr(django_request, "id", None)
+    if request_id is None:
+        request_id = django_request.id = uuid.uuid4()
+    match = getattr(django_request, "resolver_match", None)
+    detail = match.view_name if match is not None else ""
+    active = _new_context(getattr(request, "user", None), ChangeContextKind.WEB, detail, request_id)
+    with _activated(active, savepoint=False) as joined:
+        yield joined
+
+
+def _new_context(user: Any, context: str, detail: str, request_id: uuid.UUID | str | None) -> ChangeContext:
+    if user is not None and not getattr(user, "is_authenticated", True):
+        user = None  # an anonymous user is no user
+    return ChangeContext(
+        user=user,
+        context=str(context),
+        detail=detail or "",
+        request_id=uuid.UUID(str(request_id)) if request_id else uuid.uuid4(),
+    )
+
+
+@contextmanager
+def _activated(active: ChangeContext, *, savepoint: bool) -> Iterator[ChangeContext]:
+    outer = _current.get()
+    if outer is not None:
+        yield outer
+        return
+    token = _current.set(active)
+    try:
+        with transaction.atomic(savepoint=savepoint):
+            yield active
+            from nautobot.extras.changelog.writer import write_changes
+
+            write_changes(active)
+    finally:
+        _current.reset(token)

@@ -1,0 +1,42 @@
+"""Spec of the change log (registered by `nautobot.extras.specs`)."""
+
+from nautobot.core.specs import ObjectSpec, register_spec
+from nautobot.extras.changelog.api import ObjectChangeFilterSet, ObjectChangeSerializerBase, ObjectChangeViewSetBase
+from nautobot.extras.changelog.models import ObjectChange
+
+
+@register_spec
+class ObjectChangeSpec(ObjectSpec):
+    model = ObjectChange
+    api_fields = (
+        "time",
+        "user",
+        "user_name",
+        "request_id",
+        "action",
+        "change_context",
+        "change_context_detail",
+        "changed_object_type",
+        "changed_object_id",
+        "changed_object",
+        "related_object_type",
+        "related_object_id",
+        "object_repr",
+        "object_data",
+    )
+    brief_fields = ("time", "action", "object_repr", "request_id")
+    read_only_fields = api_fields
+    filter_fields = (
+        "user_name",
+        "request_id",
+        "action",
+        "change_context",
+        "changed_object_id",
+        "related_object_id",
+        "object_repr",
+        "time",
+    )
+    search_fields = ("user_name", "object_repr")
+    serializer_base = ObjectChangeSerializerBase
+    filterset_base = ObjectChangeFilterSet
+    viewset_base = ObjectChangeViewSetBase
