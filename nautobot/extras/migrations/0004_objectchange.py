@@ -9,35 +9,92 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('contenttypes', '0002_remove_content_type_name'),
-        ('extras', '0003_note'),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("extras", "0003_note"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ObjectChange',
+            name="ObjectChange",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('time', models.DateTimeField(db_index=True)),
-                ('user_name', models.CharField(editable=False, max_length=150)),
-                ('request_id', models.UUIDField(db_index=True, editable=False)),
-                ('action', models.CharField(choices=[('create', 'Created'), ('update', 'Updated'), ('delete', 'Deleted')], max_length=50)),
-                ('change_context', models.CharField(choices=[('web', 'Web'), ('job', 'Job'), ('job-hook', 'Job hook'), ('orm', 'ORM'), ('unknown', 'Unknown')], db_index=True, editable=False, max_length=50)),
-                ('change_context_detail', models.CharField(blank=True, editable=False, max_length=400)),
-                ('changed_object_id', models.UUIDField(db_index=True)),
-                ('related_object_id', models.UUIDField(blank=True, null=True)),
-                ('object_repr', models.CharField(editable=False, max_length=200)),
-                ('object_data', models.JSONField(editable=False, encoder=django.core.serializers.json.DjangoJSONEncoder)),
-                ('changed_object_type', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='contenttypes.contenttype')),
-                ('related_object_type', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='contenttypes.contenttype')),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='changes', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("time", models.DateTimeField(db_index=True)),
+                ("user_name", models.CharField(editable=False, max_length=150)),
+                ("request_id", models.UUIDField(db_index=True, editable=False)),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[("create", "Created"), ("update", "Updated"), ("delete", "Deleted")], max_length=50
+                    ),
+                ),
+                (
+                    "change_context",
+                    models.CharField(
+                        choices=[
+                            ("web", "Web"),
+                            ("job", "Job"),
+                            ("job-hook", "Job hook"),
+                            ("orm", "ORM"),
+                            ("unknown", "Unknown"),
+                        ],
+                        db_index=True,
+                        editable=False,
+                        max_length=50,
+                    ),
+                ),
+                ("change_context_detail", models.CharField(blank=True, editable=False, max_length=400)),
+                ("changed_object_id", models.UUIDField(db_index=True)),
+                ("related_object_id", models.UUIDField(blank=True, null=True)),
+                ("object_repr", models.CharField(editable=False, max_length=200)),
+                (
+                    "object_data",
+                    models.JSONField(editable=False, encoder=django.core.serializers.json.DjangoJSONEncoder),
+                ),
+                (
+                    "changed_object_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="contenttypes.contenttype"
+                    ),
+                ),
+                (
+                    "related_object_type",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="contenttypes.contenttype",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="changes",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ('-time',),
-                'indexes': [models.Index(fields=['changed_object_type', 'changed_object_id', 'time'], name='extras_objchange_object_time'), models.Index(fields=['request_id', 'changed_object_type', 'changed_object_id'], name='extras_objchange_request')],
+                "ordering": ("-time",),
+                "indexes": [
+                    models.Index(
+                        fields=["changed_object_type", "changed_object_id", "time"], name="extras_objchange_object_time"
+                    ),
+                    models.Index(
+                        fields=["request_id", "changed_object_type", "changed_object_id"],
+                        name="extras_objchange_request",
+                    ),
+                ],
             },
         ),
     ]
