@@ -38,3 +38,4 @@ def _association() -> dict:
 
 register_case(RelationshipAssociation, _association, update=lambda: {"destination_id": str(b.device().pk)})
 register_case(Note, lambda: {"assigned_object_type": "dcim.site", "assigned_object_id": str(b.site().pk), "note": b.unique("note")}, update=lambda: {"note": "changed"})
+register_case(ObjectChange, lambda: {}, read_only=True)
