@@ -91,17 +91,33 @@ class BaseModelSerializer(serializers.ModelSerializer):
 
     def create(self, validated_data: dict):
         tags = validated_data.pop("tags", None)
+        related = self._pop_related(validated_data)
         instance = super().create(validated_data)
         if tags:
             instance.tags.set(tags)
+        self._save_related(instance, related)
         return instance
 
     def update(self, instance, validated_data: dict):
         tags = validated_data.pop("tags", None)
+        related = self._pop_related(validated_data)
         instance = super().update(instance, validated_data)
         if tags is not None:
             instance.tags.set(tags)
+        self._save_related(instance, related)
         return instance
+
+    def _pop_related(self, validated_data: dict) -> list:
+        """Values of fields that write other rows once the instance is saved (fields with `save_related`)."""
+        return [
+            (field, validated_data.pop(field.source))
+            for field in self.fields.values()
+            if hasattr(field, "save_related") and field.source in validated_data
+        ]
+
+    def _save_related(self, instance, related: list) -> None:
+        for field, value in related:
+            field.save_related(instance, value)
 
     def _apply_default_status(self, validated_data: dict) -> None:
         spec = spec_for(self.Meta.model)
