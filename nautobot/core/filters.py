@@ -208,24 +208,40 @@ def _inner_form_field(field: models.Field) -> forms.Field:
     return forms.CharField()
 
 
-def _filters_for_plain(param: str, path: str, field: models.Field) -> dict[str, django_filters.Filter]:
+def _filters_for_plain(param: str, path: str, field: models.Field, *, many: bool = False) -> dict[str, django_filters.Filter]:
     if isinstance(field, models.BooleanField):
-        return {param: BooleanFilter(field_name=path)}
+        return {param: BooleanFilter(field_name=path, distinct=many)}
     inner = _inner_form_field(field)
-    filters: dict[str, django_filters.Filter] = {param: MultiValueFilter(field_name=path, lookup_expr="exact", inner=inner)}
+    filters: dict[str, django_filters.Filter] = {
+        param: MultiValueFilter(field_name=path, lookup_expr="exact", inner=inner, distinct=many)
+    }
     is_string = isinstance(inner, forms.CharField) and not field.choices
     table = STRING_LOOKUPS if is_string else NUMBER_LOOKUPS if not field.choices else {"n": ("exact", True)}
     for suffix, (lookup, exclude) in table.items():
-        filters[f"{param}__{suffix}"] = MultiValueFilter(field_name=path, lookup_expr=lookup, exclude=exclude, inner=_inner_form_field(field))
+        filters[f"{param}__{suffix}"] = MultiValueFilter(
+            field_name=path, lookup_expr=lookup, exclude=exclude, inner=_inner_form_field(field), distinct=many
+        )
     return filters
 
 
-def _filters_for_relation(param: str, path: str, field: models.Field) -> dict[str, django_filters.Filter]:
+def natural_key_field(model: type[models.Model]) -> str:
+    """The field a related object is named by in filters: `slug`, else `name`, else its first plain brief field."""
+    names = {f.name for f in model._meta.get_fields()}
+    for candidate in ("slug", "name"):
+        if candidate in names:
+            return candidate
+    for name in spec_for(model).brief_fields:
+        if name in names and not model._meta.get_field(name).is_relation:
+            return name
+    return "pk"
+
+
+def _filters_for_relation(param: str, path: str, field: models.Field, *, many: bool = False) -> dict[str, django_filters.Filter]:
     target = field.related_model
-    key = "slug" if any(f.name == "slug" for f in target._meta.get_fields()) else "name"
+    key = natural_key_field(target)
     if target._meta.label == "extras.Tag":
         return {"tag": TagFilter(), "tag__n": MultiValueFilter(field_name=f"{path}__slug", exclude=True)}
-    distinct = field.many_to_many or field.one_to_many
+    distinct = many or field.many_to_many or field.one_to_many
     filters = {
         param: MultiValueFilter(field_name=f"{path}__{key}", inner=NullableCharField(), distinct=distinct),
         f"{param}__n": MultiValueFilter(field_name=f"{path}__{key}", exclude=True, inner=NullableCharField()),
@@ -235,14 +251,19 @@ def _filters_for_relation(param: str, path: str, field: models.Field) -> dict[st
     return filters
 
 
-def _resolve(model: type[models.Model], path: str) -> models.Field:
+def _resolve(model: type[models.Model], path: str) -> tuple[models.Field, bool]:
+    """The field at the end of `path`, and whether a relation before it is to-many (matches repeat rows)."""
     field: Any = None
     current = model
-    for part in path.split("__"):
+    parts = path.split("__")
+    many = False
+    for index, part in enumerate(parts):
         field = current._meta.get_field(part)
         if field.is_relation and field.related_model is not None:
+            if index < len(parts) - 1 and (field.many_to_many or field.one_to_many):
+                many = True
             current = field.related_model
-    return field
+    return field, many
 
 
 def filters_for_spec(spec: type[ObjectSpec]) -> dict[str, django_filters.Filter]:
@@ -260,11 +281,11 @@ def filters_for_spec(spec: type[ObjectSpec]) -> dict[str, django_filters.Filter]
         extra.append("tags")
     for entry in (*spec.filter_fields, *extra):
         param, path = entry if isinstance(entry, tuple) else (entry, entry)
-        field = _resolve(model, path)
+        field, many = _resolve(model, path)
         if field.is_relation and field.related_model is not None:
-            filters.update(_filters_for_relation(param, path, field))
+            filters.update(_filters_for_relation(param, path, field, many=many))
         else:
-            filters.update(_filters_for_plain(param, path, field))
+            filters.update(_filters_for_plain(param, path, field, many=many))
     return filters
 
 

@@ -44,6 +44,8 @@ class ObjectSpec:
     filterset_base: ClassVar[type | None] = None
     viewset_base: ClassVar[type | None] = None
     extra_kwargs: ClassVar[dict[str, dict]] = {}
+    # Forward relations that the model's `display` (its `__str__`) reads: loaded wherever its brief form is.
+    display_related: ClassVar[tuple[str, ...]] = ()
     # Relations read by hand-written serializer fields, loaded with the list query too.
     extra_select_related: ClassVar[tuple[str, ...]] = ()
     extra_prefetch_related: ClassVar[tuple[str, ...]] = ()

@@ -8,9 +8,10 @@ class DCIMConfig(AppConfig):
 
     def ready(self) -> None:
         from nautobot.core.api.routers import EXTRA_ROUTES, ExtraRoute
-        from nautobot.dcim import signals
+        from nautobot.dcim import cabling, signals
         from nautobot.dcim.api import connections
 
+        cabling.register_dcim_cable_ends()
         signals.connect()
         EXTRA_ROUTES["dcim"] += [
             ExtraRoute("console-connections", connections.ConsoleConnectionListView.as_view(), "consoleport-connections"),

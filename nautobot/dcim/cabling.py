@@ -1,9 +1,10 @@
 """Selectors for cables and cable paths: far ends, path walking, and paths turned back into objects.
 
-A path is walked from an endpoint (interface, console/power port, power outlet, power feed) along
-its cable; a front port leads to its rear port (remembering the position on multi-position rear
-ports), a rear port back to the front port at the remembered position, until an endpoint is reached.
-Writes (saving paths) live in `nautobot.dcim.services`.
+A path is walked from an endpoint (interface, console/power port, power outlet, power feed, or any
+end another app registers) along its cable; each end reached says how the walk goes on (see
+`nautobot.dcim.cable_ends`): a front port leads to its rear port (remembering the position on
+multi-position rear ports), a rear port back to the front port at the remembered position, until an
+endpoint is reached. Writes (saving paths) live in `nautobot.dcim.services`.
 """
 
 import uuid
@@ -12,6 +13,8 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+
+from nautobot.dcim.cable_ends import cable_end, register_cable_end
 
 # Longest path we follow; a loop of front/rear ports would otherwise never end.
 MAX_PATH_NODES = 1000
@@ -60,14 +63,11 @@ def trace_from(origin: models.Model) -> TracedPath:
         peer = cable_peer(node)
         if peer is None:
             break
-        kind = peer._meta.model_name
-        if kind == "frontport":
-            node = _enter_front_port(peer, traced, positions)
-        elif kind == "rearport":
-            node = _leave_rear_port(peer, traced, positions)
-        else:
+        traverse = cable_end(peer).traverse
+        if traverse is None:
             traced.destination = peer
             break
+        node = traverse(peer, traced, positions)
     if traced.destination is None:
         traced.is_active = False
     return traced
@@ -139,3 +139,34 @@ def trace_segments(endpoint: models.Model) -> list[tuple]:
 def path_nodes(cable_path) -> list[models.Model | None]:
     """The objects between the two ends of `cable_path`."""
     return resolve_nodes(cable_path.path)
+
+
+def register_dcim_cable_ends() -> None:
+    """Register the DCIM components a cable can join, with what each may be joined to."""
+    model = lambda name: apps.get_model("dcim", name)  # noqa: E731
+    pass_through_peers = ("dcim.consoleport", "dcim.consoleserverport", "dcim.interface", "dcim.frontport", "dcim.rearport")
+    register_cable_end(
+        model("FrontPort"), peers=pass_through_peers, is_path_endpoint=False, traverse=_enter_front_port,
+        validate=_front_port_error,
+    )
+    register_cable_end(model("RearPort"), peers=pass_through_peers, is_path_endpoint=False, traverse=_leave_rear_port)
+    register_cable_end(model("ConsolePort"), peers=("dcim.consoleserverport",), is_path_endpoint=True)
+    register_cable_end(model("ConsoleServerPort"), peers=(), is_path_endpoint=True)
+    register_cable_end(model("Interface"), peers=("dcim.interface",), is_path_endpoint=True, validate=_interface_error)
+    register_cable_end(model("PowerPort"), peers=("dcim.poweroutlet", "dcim.powerfeed"), is_path_endpoint=True)
+    register_cable_end(model("PowerOutlet"), peers=(), is_path_endpoint=True)
+    register_cable_end(model("PowerFeed"), peers=(), is_path_endpoint=True)
+
+
+def _interface_error(interface, other) -> str | None:
+    from nautobot.dcim.choices import NON_CONNECTABLE_INTERFACE_TYPES
+
+    if interface.type in NON_CONNECTABLE_INTERFACE_TYPES:
+        return f"Interface {interface} is of type {interface.get_type_display()}, which cannot be cabled."
+    return None
+
+
+def _front_port_error(front, other) -> str | None:
+    if other._meta.label_lower == "dcim.rearport" and front.rear_port_id == other.pk:
+        return f"Front port {front} cannot be connected to its own rear port."
+    return None

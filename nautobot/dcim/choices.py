@@ -238,17 +238,5 @@ class PowerFeedPhaseChoices(models.TextChoices):
     PHASE_3PHASE = "three-phase", "Three-phase"
 
 
-# Which termination models a cable may join, by model name (both directions are listed).
-_PASS_THROUGH_PEERS = ("consoleport", "consoleserverport", "interface", "frontport", "rearport")
-CABLE_COMPATIBLE_TERMINATIONS = {
-    "consoleport": ("consoleserverport", "frontport", "rearport"),
-    "consoleserverport": ("consoleport", "frontport", "rearport"),
-    "powerport": ("poweroutlet", "powerfeed"),
-    "poweroutlet": ("powerport",),
-    "powerfeed": ("powerport",),
-    "interface": ("interface", "frontport", "rearport"),
-    "frontport": _PASS_THROUGH_PEERS,
-    "rearport": _PASS_THROUGH_PEERS,
-}
 # Interfaces that have no physical port to plug a cable into.
 NON_CONNECTABLE_INTERFACE_TYPES = VIRTUAL_INTERFACE_TYPES | WIRELESS_INTERFACE_TYPES

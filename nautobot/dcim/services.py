@@ -60,8 +60,6 @@ def virtual_chassis_adopt_master(*, virtual_chassis) -> None:
 
 # Cables and paths -------------------------------------------------------------------------------
 
-PATH_ENDPOINT_MODELS = ("consoleport", "consoleserverport", "powerport", "poweroutlet", "interface", "powerfeed")
-
 
 def cable_connect(*, cable: Cable) -> None:
     """Attach a saved cable to both of its ends, then (re)compute every path it changes.
@@ -94,15 +92,18 @@ def _locked_end(cable: Cable, side: str) -> models.Model:
 
 
 def cable_paths_refresh(*, cable: Cable, ends: list[models.Model] | None = None) -> None:
-    """Recompute the paths that start at an end of `cable` or pass through it or its ports."""
+    """Recompute the paths that start at an end of `cable` or pass through it or its ends."""
+    from nautobot.dcim.cable_ends import cable_end
+
     ends = ends if ends is not None else [e for e in (cable.termination_a, cable.termination_b) if e is not None]
     done: set = set()
     for end in ends:
-        if end._meta.model_name in PATH_ENDPOINT_MODELS:
+        kind = cable_end(end)
+        if kind.is_path_endpoint:
             cable_path = cable_path_trace(origin=end)
             done.add(getattr(cable_path, "pk", None))
-        else:
-            done |= cable_paths_retrace_through(node=end)
+        if kind.is_pass_through:
+            done |= cable_paths_retrace_through(node=end, skip=done)
     cable_paths_retrace_through(node=cable, skip=done)
 
 
@@ -144,7 +145,7 @@ def cable_disconnected(*, cable: Cable) -> None:
 
 
 def cable_paths_retrace_through(*, node: models.Model, skip: set | None = None) -> set:
-    """Recompute every path that holds `node` (a cable or a front/rear port); return the ids of those paths."""
+    """Recompute every path that holds `node` (a cable or a pass-through end); return the ids of those paths."""
     from nautobot.dcim.cabling import paths_through
 
     retraced = set()

@@ -67,9 +67,10 @@ def brief_representation(obj: models.Model, request) -> dict:
 
 
 def brief_select_related(model: type[models.Model], prefix: str = "") -> list[str]:
-    """Foreign keys that the brief representation of `model` follows (for `select_related`)."""
-    paths = []
-    for name in spec_for(model).brief_fields:
+    """Foreign keys that the brief representation of `model` follows (for `select_related`), its display's too."""
+    spec = spec_for(model)
+    paths = [prefix + path for path in spec.display_related]
+    for name in spec.brief_fields:
         try:
             field = model._meta.get_field(name)
         except FieldDoesNotExist:

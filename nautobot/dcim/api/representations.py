@@ -3,14 +3,13 @@ that let list pages show generic cable ends (`cable_peer`, `connected_endpoint`,
 at a constant number of queries.
 """
 
-from django.apps import apps
 from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.db import models
 
 from nautobot.core.api.brief import brief_representation, brief_select_related
 from nautobot.core.api.serializers import serializer_for
 from nautobot.dcim.cabling import content_type_label, path_nodes, trace_segments
-from nautobot.dcim.choices import CABLE_COMPATIBLE_TERMINATIONS
+from nautobot.dcim.cable_ends import cable_end_models
 
 
 class GenericEndPrefetches:
@@ -23,10 +22,7 @@ class GenericEndPrefetches:
         self.lookups = lookups
 
     def __iter__(self):
-        querysets = [
-            model.objects.select_related(*brief_select_related(model))
-            for model in (apps.get_model("dcim", name) for name in CABLE_COMPATIBLE_TERMINATIONS)
-        ]
+        querysets = [model.objects.select_related(*brief_select_related(model)) for model in cable_end_models()]
         return iter([GenericPrefetch(lookup, querysets) for lookup in self.lookups])
 
 

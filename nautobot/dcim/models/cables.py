@@ -9,21 +9,13 @@ from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelatio
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
 
 from nautobot.core.models import BaseModel, PrimaryModel
-from nautobot.dcim.choices import (
-    CABLE_COMPATIBLE_TERMINATIONS,
-    NON_CONNECTABLE_INTERFACE_TYPES,
-    CableLengthUnitChoices,
-    CableTypeChoices,
-)
+from nautobot.dcim.cable_ends import cable_end, cable_termination_types, can_connect
+from nautobot.dcim.choices import CableLengthUnitChoices, CableTypeChoices
 from nautobot.extras.models import ColorValidator, StatusField
 
-__all__ = ("CableTermination", "PathEndpoint", "Cable", "CablePath", "CABLE_TERMINATION_MODELS")
-
-CABLE_TERMINATION_MODELS = tuple(CABLE_COMPATIBLE_TERMINATIONS)
-CABLE_TERMINATION_TYPES = Q(app_label="dcim", model__in=CABLE_TERMINATION_MODELS)
+__all__ = ("CableTermination", "PathEndpoint", "Cable", "CablePath")
 
 
 class CableTermination(models.Model):
@@ -49,12 +41,12 @@ class PathEndpoint(models.Model):
 
 class Cable(PrimaryModel):
     termination_a_type = models.ForeignKey(
-        ContentType, on_delete=models.PROTECT, limit_choices_to=CABLE_TERMINATION_TYPES, related_name="+"
+        ContentType, on_delete=models.PROTECT, limit_choices_to=cable_termination_types, related_name="+"
     )
     termination_a_id = models.UUIDField()
     termination_a = GenericForeignKey("termination_a_type", "termination_a_id")
     termination_b_type = models.ForeignKey(
-        ContentType, on_delete=models.PROTECT, limit_choices_to=CABLE_TERMINATION_TYPES, related_name="+"
+        ContentType, on_delete=models.PROTECT, limit_choices_to=cable_termination_types, related_name="+"
     )
     termination_b_id = models.UUIDField()
     termination_b = GenericForeignKey("termination_b_type", "termination_b_id")
@@ -102,8 +94,7 @@ class Cable(PrimaryModel):
         a, b = ends["a"], ends["b"]
         if self.termination_a_type_id == self.termination_b_type_id and a.pk == b.pk:
             return {"termination_b_id": "A cable cannot connect a termination to itself."}
-        a_name, b_name = a._meta.model_name, b._meta.model_name
-        if b_name not in CABLE_COMPATIBLE_TERMINATIONS.get(a_name, ()):
+        if not can_connect(a, b):
             return {"termination_b_type": f"Incompatible termination types: {a._meta.verbose_name} and {b._meta.verbose_name}."}
         errors = {}
         for side, end in ends.items():
@@ -122,11 +113,8 @@ class Cable(PrimaryModel):
     def _end_error(self, end, other) -> str | None:
         if end.cable_id is not None and end.cable_id != self.pk:
             return f"{end._meta.verbose_name.capitalize()} {end} already has a cable ({end.cable}); delete that cable first."
-        if end._meta.model_name == "interface" and end.type in NON_CONNECTABLE_INTERFACE_TYPES:
-            return f"Interface {end} is of type {end.get_type_display()}, which cannot be cabled."
-        if end._meta.model_name == "frontport" and other._meta.model_name == "rearport" and end.rear_port_id == other.pk:
-            return f"Front port {end} cannot be connected to its own rear port."
-        return None
+        validate = cable_end(end).validate
+        return validate(end, other) if validate is not None else None
 
     def _ends_changed(self) -> bool:
         if self._state.adding:
