@@ -159,6 +159,7 @@ INSTALLED_APPS = [
     "nautobot.extras",
     "nautobot.tenancy",
     "nautobot.dcim",
+    "nautobot.circuits",
     "django_rq",
 ]
 AUTH_USER_MODEL = "users.User"

@@ -217,3 +217,48 @@ def cable(a, b, **kw):
     made.validated_save()
     cable_connect(cable=made)
     return made
+
+
+def provider(**kw):
+    from nautobot.circuits.models import Provider
+
+    name = unique("provider")
+    return Provider.objects.create(name=name, slug=name, **kw)
+
+
+def provider_network(**kw):
+    from nautobot.circuits.models import ProviderNetwork
+
+    name = unique("provider-network")
+    kw.setdefault("provider", provider())
+    return ProviderNetwork.objects.create(name=name, slug=name, **kw)
+
+
+def circuit_type(**kw):
+    from nautobot.circuits.models import CircuitType
+
+    name = unique("circuit-type")
+    return CircuitType.objects.create(name=name, slug=name, **kw)
+
+
+def circuit(**kw):
+    from nautobot.circuits.models import Circuit
+
+    kw.setdefault("provider", provider())
+    kw.setdefault("type", circuit_type())
+    return Circuit.objects.create(cid=unique("cid"), status=status(), **kw)
+
+
+def circuit_termination(**kw):
+    """A termination (side A unless `term_side`) of `circuit` (default: a new one) at a new site, as the API makes it."""
+    from nautobot.circuits.models import CircuitTermination
+    from nautobot.circuits.services import circuit_termination_saved
+
+    kw.setdefault("circuit", circuit())
+    kw.setdefault("term_side", "A")
+    if "provider_network" not in kw and "location" not in kw:
+        kw.setdefault("site", site())
+    termination = CircuitTermination(**kw)
+    termination.validated_save()
+    circuit_termination_saved(termination=termination)
+    return termination
