@@ -12,6 +12,7 @@ from nautobot.dcim.api.serializers import (
 )
 from nautobot.dcim.api.views import PassThroughPortViewSet, PathEndpointViewSet, RackViewSet
 from nautobot.dcim.filters import CableFilterSet, CableTerminationFilterSet, PathEndpointFilterSet
+from nautobot.extras.filters import LocalContextFilterSet
 
 COMMON = ("custom_fields", "created", "last_updated")
 TAGGED = ("tags", *COMMON)
@@ -150,16 +151,17 @@ class DeviceSpec(ObjectSpec):
     api_fields = (
         "name", "device_type", "device_role", "tenant", "platform", "serial", "asset_tag", "site", "location", "rack",
         "position", "face", "parent_device", "status", "virtual_chassis", "vc_position", "vc_priority", "comments",
-        "local_context_data", *TAGGED,
+        "local_context_schema", "local_context_data", *TAGGED,
     )
     brief_fields = ("name",)
     filter_fields = (
         "name", "device_type", ("manufacturer", "device_type__manufacturer"), ("role", "device_role"), "tenant", "platform",
         "serial", "asset_tag", "site", ("region", "site__region"), "location", "rack", ("rack_group", "rack__group"), "position", "face",
-        "status", "virtual_chassis", "vc_position", "vc_priority",
+        "status", "virtual_chassis", "vc_position", "vc_priority", "local_context_schema",
     )
     search_fields = ("name", "serial", "asset_tag", "comments")
     serializer_base = DeviceSerializerBase
+    filterset_base = LocalContextFilterSet
     extra_select_related = ("parent_bay__device",)
 
 

@@ -10,7 +10,9 @@ class ExtrasConfig(AppConfig):
 
     def ready(self) -> None:
         from nautobot.core.api.views import WRITE_CONTEXTS
-        from nautobot.extras.api import fields, includes, notes, relationships  # noqa: F401  (register fields, includes, cf_ filters, notes)
+
+        # Register serializer fields, includes, cf_ filters, notes, relationships, config contexts and `?export`.
+        from nautobot.extras.api import contexts, fields, includes, notes, relationships  # noqa: F401
         from nautobot.extras.changelog import signals, tasks  # noqa: F401  (tasks: registered with Celery)
         from nautobot.extras.changelog.context import web_change_context
 

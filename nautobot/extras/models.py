@@ -1,4 +1,7 @@
-"""Statuses, tags and custom fields: the data every network model can carry."""
+"""Statuses, tags and custom fields: the data every network model can carry.
+
+Config contexts and export templates live in their own modules and are re-exported here.
+"""
 
 import re
 
@@ -12,6 +15,8 @@ from django.utils.text import slugify
 from taggit.models import GenericUUIDTaggedItemBase, TagBase
 
 from nautobot.core.models import BaseModel, ChangeLoggedModel, CustomFieldModel, NotesMixin
+from nautobot.extras.configcontexts import ConfigContext, ConfigContextModel, ConfigContextSchema  # noqa: F401
+from nautobot.extras.exporttemplates import ExportTemplate  # noqa: F401
 
 ColorValidator = RegexValidator(r"^[0-9a-f]{6}$", "Enter a valid hexadecimal RGB color code (six lower-case hex digits).")
 

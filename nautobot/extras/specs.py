@@ -3,10 +3,14 @@
 from django.contrib.contenttypes.models import ContentType
 
 from nautobot.core.specs import ObjectSpec, register_spec
+from nautobot.extras.api.contexts import ExportTemplateSerializerBase, OwnedSerializerBase
 from nautobot.extras.api.notes import NoteSerializerBase
 from nautobot.extras.api.serializers import ContentTypeSerializerBase, TagSerializerBase
 from nautobot.extras.changelog import specs as changelog_specs  # noqa: F401  (registers its specs)
-from nautobot.extras.models import ComputedField, CustomField, CustomFieldChoice, Note, Relationship, RelationshipAssociation, Status, Tag
+from nautobot.extras.models import (
+    ComputedField, ConfigContext, ConfigContextSchema, CustomField, CustomFieldChoice, ExportTemplate, Note, Relationship,
+    RelationshipAssociation, Status, Tag,
+)
 
 COMMON = ("custom_fields", "created", "last_updated")
 
@@ -105,3 +109,48 @@ class NoteSpec(ObjectSpec):
     serializer_base = NoteSerializerBase
     extra_select_related = ("assigned_object_type",)
     extra_prefetch_related = ("assigned_object",)
+
+
+OWNER = ("owner_content_type", "owner_object_id", "owner")
+
+
+@register_spec
+class ConfigContextSchemaSpec(ObjectSpec):
+    model = ConfigContextSchema
+    api_fields = ("name", "slug", *OWNER, "description", "data_schema", *COMMON)
+    filter_fields = ("name", "slug", "description", "owner_object_id", ("owner_content_type", "owner_content_type__model"))
+    search_fields = ("name", "slug", "description")
+    serializer_base = OwnedSerializerBase
+    extra_prefetch_related = ("owner",)
+
+
+# Scope relations of a config context, each filterable by slug (`region=`) and id (`region_id=`).
+CONTEXT_SCOPES = (
+    ("region", "regions"), ("site", "sites"), ("location", "locations"), ("role", "roles"), ("device_type", "device_types"),
+    ("platform", "platforms"), ("tenant_group", "tenant_groups"), ("tenant", "tenants"),
+)
+
+
+@register_spec
+class ConfigContextSpec(ObjectSpec):
+    model = ConfigContext
+    api_fields = (
+        "name", *OWNER, "weight", "description", "schema", "is_active", *(scope for _, scope in CONTEXT_SCOPES), "tags", "data",
+        "created", "last_updated",
+    )
+    brief_fields = ("name",)
+    filter_fields = ("name", "weight", "is_active", "schema", "owner_object_id", ("owner_content_type", "owner_content_type__model"), *CONTEXT_SCOPES)
+    search_fields = ("name", "description")
+    serializer_base = OwnedSerializerBase
+    extra_prefetch_related = ("owner", "tags")  # `tags` is a plain many-to-many here (a scope), not taggit's
+
+
+@register_spec
+class ExportTemplateSpec(ObjectSpec):
+    model = ExportTemplate
+    api_fields = ("content_type", *OWNER, "name", "description", "template_code", "mime_type", "file_extension", "created", "last_updated")
+    brief_fields = ("name",)
+    filter_fields = ("name", "owner_object_id", ("content_type", "content_type__model"), ("owner_content_type", "owner_content_type__model"))
+    search_fields = ("name", "description")
+    serializer_base = ExportTemplateSerializerBase
+    extra_prefetch_related = ("owner",)

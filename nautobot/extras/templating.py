@@ -1,11 +1,28 @@
-"""Jinja2 in its sandbox: the only way user-written templates are rendered."""
+"""Jinja2 in its sandbox: the only way user-written templates are rendered.
 
+Stricter than Jinja2's own sandbox in two ways: touching an unsafe attribute (`__class__`, `_meta`,
+`__globals__`, ...) raises `SecurityError` at once instead of quietly rendering as empty text, and no
+attribute that holds a class is reachable (`queryset.model.objects` would bypass the permissions that
+narrowed `queryset`). Methods marked `alters_data` (Django's save, delete, update, create, ...) are
+refused by Jinja2's sandbox already.
+"""
+
+from types import ModuleType
 from typing import Any
 
 from jinja2 import TemplateSyntaxError
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
-_environment = SandboxedEnvironment(autoescape=False)
+
+class StrictSandboxedEnvironment(SandboxedEnvironment):
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        return not isinstance(value, (type, ModuleType)) and super().is_safe_attribute(obj, attr, value)
+
+    def unsafe_undefined(self, obj: Any, attribute: str):
+        raise SecurityError(f"access to attribute {attribute!r} of {type(obj).__name__!r} object is unsafe.")
+
+
+_environment = StrictSandboxedEnvironment(autoescape=False)
 
 
 class TemplateError(ValueError):
@@ -29,3 +46,6 @@ def render_or_fallback(source: str, context: dict[str, Any], fallback: str) -> s
         return render(source, context)
     except Exception:
         return fallback
+
+
+__all__ = ["SecurityError", "TemplateError", "compile_template", "render", "render_or_fallback"]

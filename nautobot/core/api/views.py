@@ -55,6 +55,11 @@ class NautobotAPIMixin:
         return response
 
 
+# Filled by apps: functions (view, request, queryset) -> HttpResponse | None that answer a list request in
+# another form than JSON (e.g. `?export=<template>`); the first one that answers wins.
+LIST_EXPORTERS: list = []
+
+
 class ModelViewSet(NautobotAPIMixin, viewsets.ModelViewSet):
     """CRUD + bulk operations for the model of `spec` (set by `viewset_for`)."""
 
@@ -80,6 +85,10 @@ class ModelViewSet(NautobotAPIMixin, viewsets.ModelViewSet):
 
     def list(self, request, *args, **kwargs):
         queryset = self.filter_queryset(self.get_queryset())
+        for exporter in LIST_EXPORTERS:
+            exported = exporter(self, request, queryset)
+            if exported is not None:
+                return exported
         page = self.paginate_queryset(queryset)
         rows = page if page is not None else list(queryset)
         if self.brief:
@@ -300,4 +309,4 @@ class StatusView(NautobotAPIMixin, APIView):
         )
 
 
-__all__ = ["ModelViewSet", "WRITE_CONTEXTS", "write_transaction", "viewset_for", "APIRootView", "AppRootView", "StatusView"]
+__all__ = ["LIST_EXPORTERS", "ModelViewSet", "WRITE_CONTEXTS", "write_transaction", "viewset_for", "APIRootView", "AppRootView", "StatusView"]

@@ -142,6 +142,13 @@ def user(**kw):
     return User.objects.create_user(username=unique("user"), password="pw", **kw)
 
 
+def tag(**kw):
+    from nautobot.extras.models import Tag
+
+    name = unique("tag")
+    return Tag.objects.create(name=name, slug=name, **kw)
+
+
 def content_type(label: str) -> ContentType:
     app_label, model = label.split(".")
     return ContentType.objects.get(app_label=app_label, model=model)

@@ -7,7 +7,7 @@ from django.db import models
 from nautobot.core.models import NameSlugDescriptionModel, OrganizationalModel, PrimaryModel
 from nautobot.core.models.ordering import NaturalOrderingField
 from nautobot.dcim.choices import DeviceFaceChoices, SubdeviceRoleChoices
-from nautobot.extras.models import ColorValidator, StatusField
+from nautobot.extras.models import ColorValidator, ConfigContextModel, StatusField
 
 __all__ = ("Manufacturer", "DeviceType", "DeviceRole", "Platform", "Device", "VirtualChassis")
 
@@ -82,7 +82,7 @@ class VirtualChassis(PrimaryModel):
             raise ValidationError({"master": f"The selected master ({self.master}) is not assigned to this virtual chassis."})
 
 
-class Device(PrimaryModel):
+class Device(ConfigContextModel, PrimaryModel):
     device_type = models.ForeignKey(DeviceType, on_delete=models.PROTECT, related_name="instances")
     device_role = models.ForeignKey(DeviceRole, on_delete=models.PROTECT, related_name="devices")
     tenant = models.ForeignKey("tenancy.Tenant", on_delete=models.PROTECT, related_name="devices", blank=True, null=True)
@@ -101,7 +101,6 @@ class Device(PrimaryModel):
     vc_position = models.PositiveSmallIntegerField(blank=True, null=True, validators=[MaxValueValidator(255)])
     vc_priority = models.PositiveSmallIntegerField(blank=True, null=True, validators=[MaxValueValidator(255)])
     comments = models.TextField(blank=True)
-    local_context_data = models.JSONField(blank=True, null=True)
 
     class Meta:
         ordering = ("_name", "pk")

@@ -4,7 +4,10 @@ from django.contrib.contenttypes.models import ContentType
 
 from nautobot.core.testing import builders as b
 from nautobot.core.testing.api import register_case
-from nautobot.extras.models import ComputedField, CustomField, CustomFieldChoice, Note, ObjectChange, Relationship, RelationshipAssociation, Status, Tag
+from nautobot.extras.models import (
+    ComputedField, ConfigContext, ConfigContextSchema, CustomField, CustomFieldChoice, ExportTemplate, Note, ObjectChange,
+    Relationship, RelationshipAssociation, Status, Tag,
+)
 
 
 def _named(prefix: str, **extra) -> dict:
@@ -39,3 +42,23 @@ def _association() -> dict:
 register_case(RelationshipAssociation, _association, update=lambda: {"destination_id": str(b.device().pk)})
 register_case(Note, lambda: {"assigned_object_type": "dcim.site", "assigned_object_id": str(b.site().pk), "note": b.unique("note")}, update=lambda: {"note": "changed"})
 register_case(ObjectChange, lambda: {}, read_only=True)
+
+
+NTP_SCHEMA = {"type": "object", "properties": {"ntp": {"type": "array", "items": {"type": "string"}}}}
+register_case(ConfigContextSchema, lambda: _named("schema", data_schema=NTP_SCHEMA))
+
+
+def _config_context() -> dict:
+    schema = ConfigContextSchema.objects.create(name=b.unique("schema"), slug=b.unique("schema"), data_schema=NTP_SCHEMA)
+    return {
+        "name": b.unique("context"), "weight": 200, "schema": str(schema.pk), "data": {"ntp": ["192.0.2.1"]},
+        "regions": [str(b.region().pk)], "sites": [str(b.site().pk)], "roles": [str(b.device_role().pk)],
+        "tenants": [str(b.tenant().pk)], "tags": [str(b.tag().pk)],
+    }
+
+
+register_case(ConfigContext, _config_context)
+register_case(ExportTemplate, lambda: {
+    "content_type": "dcim.site", "name": b.unique("export"), "template_code": "{% for s in queryset %}{{ s.name }}\n{% endfor %}",
+    "mime_type": "text/plain", "file_extension": "txt",
+})
