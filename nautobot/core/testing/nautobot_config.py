@@ -32,7 +32,9 @@ elif _engine == "mysql":
         }
     }
 else:
-    DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": os.path.join(NAUTOBOT_ROOT, "test.sqlite3")}}  # noqa: F821
+    # The file runs on its own (no defaults in its namespace), so NAUTOBOT_ROOT comes from the environment.
+    _root = os.environ.get("NAUTOBOT_ROOT", os.path.expanduser("~/.nautobot"))
+    DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": os.path.join(_root, f"test-{RUN_ID}.sqlite3")}}
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # In-process tests never need a real broker; tests of workers start real ones with their own settings.
