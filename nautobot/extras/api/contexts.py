@@ -1,8 +1,8 @@
 """REST pieces of config contexts and export templates: the rendered `config_context` of devices and VMs,
 the `owner` of synced records, and `?export` on every list endpoint.
 
-Registered with the core machinery (`MODEL_FIELD_HOOKS`, `EXTRA_FIELD_BUILDERS`, `VIEWSET_MIXINS`,
-`LIST_EXPORTERS`): every model with `ConfigContextModel` gets `config_context` without a line in its spec.
+Registered with the core machinery (`EXTRA_FIELD_BUILDERS`, `VIEWSET_MIXINS`, `LIST_EXPORTERS`): the
+viewset of every model with `ConfigContextModel` shows `config_context` without a line in its spec.
 
 `config_context` is part of a device's (or VM's) representation unless the request says
 `?exclude=config_context`, as in the original 1.x; it is computed for a whole page at once
@@ -15,7 +15,7 @@ from rest_framework import exceptions, serializers
 
 from nautobot.core.api.brief import brief_representation
 from nautobot.core.api.csv import queryset_csv
-from nautobot.core.api.serializers import EXTRA_FIELD_BUILDERS, MODEL_FIELD_HOOKS, BaseModelSerializer
+from nautobot.core.api.serializers import EXTRA_FIELD_BUILDERS, BaseModelSerializer
 from nautobot.core.api.views import LIST_EXPORTERS, VIEWSET_MIXINS
 from nautobot.core.specs import has_spec
 
@@ -45,32 +45,35 @@ def receives_config_context(model) -> bool:
 
 
 EXTRA_FIELD_BUILDERS[CONFIG_CONTEXT] = lambda model_class: (ConfigContextField, {})
-MODEL_FIELD_HOOKS.append(lambda model: (CONFIG_CONTEXT,) if receives_config_context(model) else ())
 
 
 def _excludes_config_context(request) -> bool:
     return any(CONFIG_CONTEXT in value.split(",") for value in request.query_params.getlist("exclude"))
 
 
-_without: dict[type, type] = {}
+_with: dict[type, type] = {}
 
 
-def _serializer_without_config_context(serializer_class: type) -> type:
-    variant = _without.get(serializer_class)
+def _serializer_with_config_context(serializer_class: type) -> type:
+    variant = _with.get(serializer_class)
     if variant is None:
-        meta = type("Meta", (serializer_class.Meta,), {"fields": tuple(f for f in serializer_class.Meta.fields if f != CONFIG_CONTEXT)})
-        variant = _without[serializer_class] = type(serializer_class.__name__, (serializer_class,), {"Meta": meta})
+        meta = type("Meta", (serializer_class.Meta,), {"fields": (*serializer_class.Meta.fields, CONFIG_CONTEXT)})
+        variant = _with[serializer_class] = type(f"{serializer_class.__name__}WithConfigContext", (serializer_class,), {"Meta": meta})
     return variant
 
 
 class ConfigContextViewSetMixin:
-    """Devices and VMs: `config_context` rendered for the whole page; `?exclude=config_context` leaves it out."""
+    """Devices and VMs: `config_context` rendered for the whole page; `?exclude=config_context` leaves it out.
+
+    Only API responses carry it (as the original's `...WithConfigContextSerializer`): the model's own
+    serializer, used for change-log snapshots and webhooks, does not.
+    """
 
     def get_serializer_class(self):
         serializer_class = super().get_serializer_class()
-        if not self.brief and _excludes_config_context(self.request):
-            return _serializer_without_config_context(serializer_class)
-        return serializer_class
+        if self.brief or _excludes_config_context(self.request):
+            return serializer_class
+        return _serializer_with_config_context(serializer_class)
 
     def _represent(self, objects: list) -> list[dict]:
         if CONFIG_CONTEXT in self.get_serializer_class().Meta.fields and objects:

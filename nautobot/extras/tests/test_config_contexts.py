@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 from nautobot.core.testing import builders as b
 from nautobot.core.testing.api import TokenClient
-from nautobot.extras.models import ConfigContext, ConfigContextSchema
+from nautobot.extras.models import ConfigContext, ConfigContextSchema, ObjectChange
 from nautobot.extras.rendered_contexts import deep_merge, rendered_config_contexts
 from nautobot.users.models import Token
 
@@ -121,6 +121,8 @@ def test_device_api_shows_rendered_context_unless_excluded(api):
         "name": "new", "device_type": str(b.device_type().pk), "device_role": str(b.device_role().pk), "site": str(site.pk), "status": "active",
     })
     assert created.status_code == 201 and created.json()["config_context"] == {"syslog": ["192.0.2.10"], "hostname": "from-context"}
+    logged = ObjectChange.objects.get(changed_object_id=created.json()["id"]).object_data
+    assert "local_context_data" in logged and "config_context" not in logged  # as the original's change log
 
 
 def test_device_list_renders_contexts_in_constant_queries(api):

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('dcim', '0004_cables_power'),
+        ('dcim', '0005_cable_ends_registry'),
         ('extras', '0005_config_contexts_export_templates'),
     ]
 
