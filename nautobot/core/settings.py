@@ -121,6 +121,10 @@ MAX_PAGE_SIZE = env_int("NAUTOBOT_MAX_PAGE_SIZE", 1000, minimum=0)
 PAGINATE_COUNT = env_int("NAUTOBOT_PAGINATE_COUNT", 50, minimum=1)
 RACK_ELEVATION_DEFAULT_UNIT_HEIGHT = env_int("NAUTOBOT_RACK_ELEVATION_DEFAULT_UNIT_HEIGHT", 22, minimum=5)
 RACK_ELEVATION_DEFAULT_UNIT_WIDTH = env_int("NAUTOBOT_RACK_ELEVATION_DEFAULT_UNIT_WIDTH", 230, minimum=20)
+# IPAM: refuse duplicate prefixes/addresses in the global table (VRFs decide with `enforce_unique`).
+ENFORCE_GLOBAL_UNIQUE = env_bool("NAUTOBOT_ENFORCE_GLOBAL_UNIQUE", False)
+# A device's `primary_ip` is its IPv6 primary unless this is set (or it has none).
+PREFER_IPV4 = env_bool("NAUTOBOT_PREFER_IPV4", False)
 # Days object changes are kept (0: forever), enforced hourly by a scheduled task.
 CHANGELOG_RETENTION = env_int("NAUTOBOT_CHANGELOG_RETENTION", 90, minimum=0)
 
@@ -159,6 +163,7 @@ INSTALLED_APPS = [
     "nautobot.extras",
     "nautobot.tenancy",
     "nautobot.dcim",
+    "nautobot.ipam",
     "nautobot.circuits",
     "django_rq",
 ]

@@ -54,6 +54,8 @@ class ObjectSpec:
     api_app: ClassVar[str] = ""  # API app when it differs from the model's app label (auth.Group → users)
     # Fields that exist only in some API versions: {"content_types": ("1.3", None)} = from 1.3 on.
     field_versions: ClassVar[dict[str, tuple[str | None, str | None]]] = {}
+    # GraphQL fields that are not model fields: {"prefix": graphene.String()} (resolved by attribute).
+    graphql_fields: ClassVar[dict[str, Any]] = {}
 
     @classmethod
     def fields_for_version(cls, version: str | None) -> tuple[str, ...]:

@@ -7,7 +7,8 @@ import django_filters
 from django import forms
 from django.db.models import Q
 
-from nautobot.core.filters import BaseFilterSet, ContentTypeFilter, MultiValueFilter
+from nautobot.core.filters import BaseFilterSet, BooleanFilter, ContentTypeFilter, MultiValueFilter
+from nautobot.extras.filters import LocalContextFilterSet
 
 
 class CableTerminationFilterSet(BaseFilterSet):
@@ -53,3 +54,30 @@ class CableFilterSet(BaseFilterSet):
     site_id = EitherEndFilter(field_name="site_id", inner=forms.UUIDField())
     rack = EitherEndFilter(field_name="rack__name")
     rack_id = EitherEndFilter(field_name="rack_id", inner=forms.UUIDField())
+
+
+class DeviceFilterSet(LocalContextFilterSet):
+    """Devices: `has_primary_ip=true|false` (an IPv4 or IPv6 primary address is set, or neither)."""
+
+    has_primary_ip = BooleanFilter(method="filter_has_primary_ip")
+
+    def filter_has_primary_ip(self, queryset, name, value):
+        if value is None:
+            return queryset
+        condition = Q(primary_ip4__isnull=False) | Q(primary_ip6__isnull=False)
+        return queryset.filter(condition) if value else queryset.exclude(condition)
+
+
+class VLANFilter(MultiValueFilter):
+    """Interfaces carrying a VLAN, untagged or tagged (`vlan_id` by UUID, `vlan` by VLAN ID number)."""
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        untagged, tagged = (f"untagged_vlan__{self.field_name}__in", f"tagged_vlans__{self.field_name}__in")
+        return qs.filter(Q(**{untagged: value}) | Q(**{tagged: value})).distinct()
+
+
+class InterfaceFilterSet(PathEndpointFilterSet):
+    vlan_id = VLANFilter(field_name="id", inner=forms.UUIDField())
+    vlan = VLANFilter(field_name="vid", inner=forms.IntegerField(min_value=1, max_value=4094))

@@ -7,12 +7,12 @@ from nautobot.dcim.api.serializers import (
     CableSerializerBase,
     CableTerminationSerializerBase,
     DeviceSerializerBase,
+    InterfaceSerializerBase,
     PathEndpointSerializerBase,
     VirtualChassisSerializerBase,
 )
 from nautobot.dcim.api.views import PassThroughPortViewSet, PathEndpointViewSet, RackViewSet
-from nautobot.dcim.filters import CableFilterSet, CableTerminationFilterSet, PathEndpointFilterSet
-from nautobot.extras.filters import LocalContextFilterSet
+from nautobot.dcim.filters import CableFilterSet, CableTerminationFilterSet, DeviceFilterSet, InterfaceFilterSet, PathEndpointFilterSet
 
 COMMON = ("custom_fields", "created", "last_updated")
 TAGGED = ("tags", *COMMON)
@@ -150,8 +150,8 @@ class DeviceSpec(ObjectSpec):
     model = m.Device
     api_fields = (
         "name", "device_type", "device_role", "tenant", "platform", "serial", "asset_tag", "site", "location", "rack",
-        "position", "face", "parent_device", "status", "virtual_chassis", "vc_position", "vc_priority", "comments",
-        "local_context_schema", "local_context_data", *TAGGED,
+        "position", "face", "parent_device", "status", "primary_ip", "primary_ip4", "primary_ip6", "virtual_chassis",
+        "vc_position", "vc_priority", "comments", "local_context_schema", "local_context_data", *TAGGED,
     )
     brief_fields = ("name",)
     filter_fields = (
@@ -161,7 +161,7 @@ class DeviceSpec(ObjectSpec):
     )
     search_fields = ("name", "serial", "asset_tag", "comments")
     serializer_base = DeviceSerializerBase
-    filterset_base = LocalContextFilterSet
+    filterset_base = DeviceFilterSet
     extra_select_related = ("parent_bay__device",)
 
 
@@ -248,11 +248,11 @@ _component_spec(m.ConsoleServerPort, "type", *PATH_FIELDS, **ENDPOINT)
 _component_spec(m.PowerPort, "type", "maximum_draw", "allocated_draw", *PATH_FIELDS, **ENDPOINT)
 _component_spec(m.PowerOutlet, "type", "power_port", "feed_leg", *PATH_FIELDS, **ENDPOINT)
 _component_spec(
-    m.Interface, "type", "enabled", "parent_interface", "bridge", "lag", "mtu", "mac_address", "mgmt_only", "mode", "status",
-    *PATH_FIELDS,
+    m.Interface, "type", "enabled", "parent_interface", "bridge", "lag", "mtu", "mac_address", "mgmt_only", "mode",
+    "untagged_vlan", "tagged_vlans", "status", *PATH_FIELDS,
     field_versions={"status": ("1.4", None)},
     default_status="active",
-    **ENDPOINT,
+    **{**ENDPOINT, "serializer_base": InterfaceSerializerBase, "filterset_base": InterfaceFilterSet},
 )
 _component_spec(m.RearPort, "type", "positions", *CABLE_FIELDS, **PASS_THROUGH)
 _component_spec(m.FrontPort, "type", "rear_port", "rear_port_position", *CABLE_FIELDS, **PASS_THROUGH)

@@ -21,7 +21,7 @@ class ExtrasConfig(AppConfig):
         post_migrate.connect(seed_statuses, sender=self, dispatch_uid="nautobot.extras.seed_statuses")
 
 
-def seed_statuses(sender, apps, using="default", **kwargs) -> None:
+def seed_statuses(sender, apps=None, using="default", **kwargs) -> None:
     """After every migrate: make sure the default statuses exist with their content types (idempotent)."""
     from nautobot.extras.statuses import ensure_default_statuses
 

@@ -41,6 +41,13 @@ def _getter(model: type[models.Model], name: str) -> Callable[[Any, Any], Any]:
         return lambda obj, request: None if getattr(obj, name) is None else str(getattr(obj, name))
     if field is not None and field.is_relation:
         raise TypeError(f"brief field {model._meta.label}.{name} must be a plain field or a foreign key")
+    if field is None and isinstance(getattr(model, name, None), property):
+        # A computed value (e.g. a prefix as a netaddr object): JSON has no type for it, so its text.
+        def computed(obj, request):
+            value = getattr(obj, name)
+            return value if value is None or isinstance(value, (str, int, float, bool)) else str(value)
+
+        return computed
     return lambda obj, request: getattr(obj, name)
 
 

@@ -92,6 +92,7 @@ def _extra_attributes(spec: type[ObjectSpec]) -> dict[str, Any]:
     if tags is not None:
         attrs[tags.name] = _tags_field(tags.related_model)
         attrs[f"resolve_{tags.name}"] = staticmethod(lambda root, info: getattr(root, tags.name).all())
+    attrs.update(spec.graphql_fields)
     return attrs
 
 

@@ -34,7 +34,9 @@ elif _engine == "mysql":
 else:
     # The file runs on its own (no defaults in its namespace), so NAUTOBOT_ROOT comes from the environment.
     _root = os.environ.get("NAUTOBOT_ROOT", os.path.expanduser("~/.nautobot"))
-    DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": os.path.join(_root, f"test-{RUN_ID}.sqlite3")}}
+    _file = os.path.join(_root, f"test-{RUN_ID}.sqlite3")
+    # A file, not Django's shared in-memory database: threads of one test then lock it as processes do.
+    DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": _file, "TEST": {"NAME": _file}}}
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # In-process tests never need a real broker; tests of workers start real ones with their own settings.

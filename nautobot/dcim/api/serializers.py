@@ -6,13 +6,20 @@ from rest_framework import serializers
 from nautobot.core.api.brief import brief_representation
 from nautobot.core.api.serializers import BaseModelSerializer, django_errors_to_drf
 from nautobot.dcim.cabling import cable_peer, content_type_label
+from nautobot.dcim.choices import InterfaceModeChoices
 from nautobot.extras.models import Status
 
 
 class DeviceSerializerBase(BaseModelSerializer):
-    """Devices: `parent_device` (the device whose bay holds this one); creating one creates its components."""
+    """Devices: `parent_device` (the device whose bay holds this one), `primary_ip` (read-only, the preferred
+    of `primary_ip4`/`primary_ip6`); creating one creates its components."""
 
     parent_device = serializers.SerializerMethodField(read_only=True)
+    primary_ip = serializers.SerializerMethodField(read_only=True)
+
+    def get_primary_ip(self, obj) -> dict | None:
+        ip = obj.primary_ip
+        return None if ip is None else brief_representation(ip, self.context.get("request"))
 
     def get_parent_device(self, obj) -> dict | None:
         bay = getattr(obj, "parent_bay", None)  # reverse one-to-one: absent → RelatedObjectDoesNotExist → None
@@ -124,3 +131,27 @@ class CableSerializerBase(BaseModelSerializer):
             cable_connect(cable=cable)
         except DjangoValidationError as error:
             raise django_errors_to_drf(error) from None
+
+
+class InterfaceSerializerBase(PathEndpointSerializerBase):
+    """Interfaces: 802.1Q mode and VLANs. Tagged VLANs need mode `tagged`; VLANs must be global or of the
+    device's site; an interface without a mode has no untagged VLAN."""
+
+    def validate(self, attrs: dict) -> dict:
+        mode = attrs.get("mode", getattr(self.instance, "mode", ""))
+        tagged = attrs.get("tagged_vlans")
+        if mode != InterfaceModeChoices.MODE_TAGGED:
+            if tagged:
+                raise serializers.ValidationError({"tagged_vlans": f"Mode must be set to {InterfaceModeChoices.MODE_TAGGED} when specifying tagged_vlans"})
+            if tagged is None and self.instance is not None and self.instance.tagged_vlans.exists():
+                raise serializers.ValidationError({"tagged_vlans": f"Clear tagged_vlans to set mode to {mode or 'none'}"})
+        if not mode:
+            attrs["untagged_vlan"] = None
+        device = attrs.get("device") or getattr(self.instance, "device", None)
+        site_id = device.site_id if device is not None else None
+        for vlan in tagged or []:
+            if vlan.site_id not in (None, site_id):
+                raise serializers.ValidationError(
+                    {"tagged_vlans": f"VLAN {vlan} must belong to the same site as the interface's parent device, or it must be global."}
+                )
+        return super().validate(attrs)

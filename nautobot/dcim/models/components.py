@@ -248,6 +248,10 @@ class Interface(ComponentModel, CableTermination, PathEndpoint):
     parent_interface = models.ForeignKey("self", on_delete=models.SET_NULL, related_name="child_interfaces", blank=True, null=True)
     bridge = models.ForeignKey("self", on_delete=models.SET_NULL, related_name="bridged_interfaces", blank=True, null=True)
     status = StatusField()
+    untagged_vlan = models.ForeignKey(
+        "ipam.VLAN", on_delete=models.SET_NULL, related_name="interfaces_as_untagged", blank=True, null=True, verbose_name="Untagged VLAN"
+    )
+    tagged_vlans = models.ManyToManyField("ipam.VLAN", related_name="interfaces_as_tagged", blank=True, verbose_name="Tagged VLANs")
 
     class Meta(ComponentModel.Meta):
         pass
@@ -277,6 +281,11 @@ class Interface(ComponentModel, CableTermination, PathEndpoint):
             errors.setdefault("lag", "Virtual interfaces cannot have a parent LAG interface.")
         if self.type in NON_CONNECTABLE_INTERFACE_TYPES and self.cable_id:
             errors["type"] = f"Interfaces of type {self.get_type_display()} cannot have a cable; delete cable {self.cable} first."
+        if self.untagged_vlan_id and self.untagged_vlan.site_id not in (None, self.device.site_id):
+            errors["untagged_vlan"] = (
+                f"The untagged VLAN ({self.untagged_vlan}) must belong to the same site as the interface's parent device, "
+                "or it must be global."
+            )
         if errors:
             raise ValidationError(errors)
 

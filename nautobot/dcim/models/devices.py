@@ -1,5 +1,6 @@
 """Manufacturers, device types, device roles, platforms, devices and virtual chassis."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -101,6 +102,12 @@ class Device(ConfigContextModel, PrimaryModel):
     vc_position = models.PositiveSmallIntegerField(blank=True, null=True, validators=[MaxValueValidator(255)])
     vc_priority = models.PositiveSmallIntegerField(blank=True, null=True, validators=[MaxValueValidator(255)])
     comments = models.TextField(blank=True)
+    primary_ip4 = models.OneToOneField(
+        "ipam.IPAddress", on_delete=models.SET_NULL, related_name="primary_ip4_for", blank=True, null=True, verbose_name="Primary IPv4"
+    )
+    primary_ip6 = models.OneToOneField(
+        "ipam.IPAddress", on_delete=models.SET_NULL, related_name="primary_ip6_for", blank=True, null=True, verbose_name="Primary IPv6"
+    )
 
     class Meta:
         ordering = ("_name", "pk")
@@ -140,6 +147,7 @@ class Device(ConfigContextModel, PrimaryModel):
             )
         if self.vc_position is not None and not self.virtual_chassis_id:
             errors["vc_position"] = "A device can have a virtual chassis position only as a member of a virtual chassis."
+        errors.update(self._primary_ip_errors())
         if errors:
             raise ValidationError(errors)
 
@@ -153,3 +161,35 @@ class Device(ConfigContextModel, PrimaryModel):
             if unit in taken:
                 return taken[unit]
         return None
+
+    @property
+    def primary_ip(self):
+        """The primary IPv6 address, or IPv4 when there is none or `PREFER_IPV4` is set."""
+        if settings.PREFER_IPV4 and self.primary_ip4_id:
+            return self.primary_ip4
+        return self.primary_ip6 if self.primary_ip6_id else self.primary_ip4
+
+    def vc_interface_filter(self) -> models.Q:
+        """Interfaces of this device, and of every member when it is the master of a virtual chassis."""
+        condition = models.Q(device=self.pk)
+        if self.virtual_chassis_id and self.virtual_chassis.master_id == self.pk:
+            condition |= models.Q(device__virtual_chassis=self.virtual_chassis_id)
+        return condition
+
+    def _primary_ip_errors(self) -> dict:
+        """A primary IP must be of its family and sit on an interface of this device (or NAT to one that does)."""
+        from nautobot.dcim.models.components import Interface
+
+        errors = {}
+        for family, name in ((4, "primary_ip4"), (6, "primary_ip6")):
+            ip = getattr(self, name)
+            if ip is None:
+                continue
+            if ip.family != family:
+                errors[name] = f"{ip} is not an IPv{family} address."
+                continue
+            on_device = Interface.objects.filter(self.vc_interface_filter())
+            candidates = [i for i in (ip.interface_id, ip.nat_inside.interface_id if ip.nat_inside_id else None) if i]
+            if not candidates or not on_device.filter(pk__in=candidates).exists():
+                errors[name] = f"The specified IP address ({ip}) is not assigned to this device."
+        return errors

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class IPAMConfig(AppConfig):
+    name = "nautobot.ipam"
+    label = "ipam"
+    verbose_name = "IPAM"
+
+    def ready(self) -> None:
+        from nautobot.ipam import graphql  # noqa: F401  (converter of the binary IP columns)

@@ -1,0 +1,11 @@
+"""IPAM models: RIRs, roles, route targets, VRFs, aggregates, prefixes, IP addresses, VLANs and services."""
+
+from nautobot.ipam.models.networks import ASSIGNMENT_FIELDS, Aggregate, IPAddress, Prefix
+from nautobot.ipam.models.organizing import RIR, VRF, Role, RouteTarget
+from nautobot.ipam.models.services import SERVICE_PARENTS, Service
+from nautobot.ipam.models.vlans import VLAN, VLANGroup
+
+__all__ = (
+    "ASSIGNMENT_FIELDS", "Aggregate", "IPAddress", "Prefix", "RIR", "VRF", "Role", "RouteTarget", "SERVICE_PARENTS",
+    "Service", "VLAN", "VLANGroup",
+)
