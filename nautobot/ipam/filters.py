@@ -12,7 +12,14 @@ from django import forms
 from django.db import connection
 from django.db.models import Q
 
-from nautobot.core.filters import BaseFilterSet, BooleanFilter, MultiValueFilter, NullableCharField, NullableUUIDField, SearchFilter
+from nautobot.core.filters import (
+    BaseFilterSet,
+    BooleanFilter,
+    MultiValueFilter,
+    NullableCharField,
+    NullableUUIDField,
+    SearchFilter,
+)
 from nautobot.ipam import networks
 
 PARTIAL_IPV4 = re.compile(r"^\d{1,3}(\.\d{1,3}){0,2}\.?$")

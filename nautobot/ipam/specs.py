@@ -10,7 +10,13 @@ from nautobot.ipam.api.views import PrefixViewSet
 
 COMMON = ("custom_fields", "created", "last_updated")
 TAGGED = ("tags", *COMMON)
-NETWORK_FILTERS = (("family", "ip_version"), ("mask_length", "prefix_length"), "description", "tenant", ("tenant_group", "tenant__group"))
+NETWORK_FILTERS = (
+    ("family", "ip_version"),
+    ("mask_length", "prefix_length"),
+    "description",
+    "tenant",
+    ("tenant_group", "tenant__group"),
+)
 NETWORK_GRAPHQL = {"prefix": graphene.String(), "family": graphene.Int()}
 
 
@@ -38,8 +44,12 @@ class RouteTargetSpec(ObjectSpec):
     api_fields = ("name", "tenant", "description", *TAGGED)
     brief_fields = ("name",)
     filter_fields = (
-        "name", "tenant", ("tenant_group", "tenant__group"), "description",
-        ("importing_vrf", "importing_vrfs"), ("exporting_vrf", "exporting_vrfs"),
+        "name",
+        "tenant",
+        ("tenant_group", "tenant__group"),
+        "description",
+        ("importing_vrf", "importing_vrfs"),
+        ("exporting_vrf", "exporting_vrfs"),
     )
     search_fields = ("name", "description")
 
@@ -48,14 +58,28 @@ class RouteTargetSpec(ObjectSpec):
 class VRFSpec(ObjectSpec):
     model = m.VRF
     api_fields = (
-        "name", "rd", "tenant", "enforce_unique", "description", "import_targets", "export_targets", "ipaddress_count",
-        "prefix_count", *TAGGED,
+        "name",
+        "rd",
+        "tenant",
+        "enforce_unique",
+        "description",
+        "import_targets",
+        "export_targets",
+        "ipaddress_count",
+        "prefix_count",
+        *TAGGED,
     )
     brief_fields = ("name", "rd")
     counts = {"ipaddress_count": "ip_addresses", "prefix_count": "prefixes"}
     filter_fields = (
-        "name", "rd", "tenant", ("tenant_group", "tenant__group"), "enforce_unique", "description",
-        ("import_target", "import_targets"), ("export_target", "export_targets"),
+        "name",
+        "rd",
+        "tenant",
+        ("tenant_group", "tenant__group"),
+        "enforce_unique",
+        "description",
+        ("import_target", "import_targets"),
+        ("export_target", "export_targets"),
     )
     search_fields = ("name", "rd", "description")
 
@@ -75,12 +99,31 @@ class AggregateSpec(ObjectSpec):
 class PrefixSpec(ObjectSpec):
     model = m.Prefix
     api_fields = (
-        "family", "prefix", "site", "location", "vrf", "tenant", "vlan", "status", "role", "is_pool", "description", *TAGGED,
+        "family",
+        "prefix",
+        "site",
+        "location",
+        "vrf",
+        "tenant",
+        "vlan",
+        "status",
+        "role",
+        "is_pool",
+        "description",
+        *TAGGED,
     )
     brief_fields = ("family", "prefix")
     filter_fields = (
-        *NETWORK_FILTERS, "vrf", "site", ("region", "site__region"), "location", "vlan", ("vlan_vid", "vlan__vid"), "status",
-        "role", "is_pool",
+        *NETWORK_FILTERS,
+        "vrf",
+        "site",
+        ("region", "site__region"),
+        "location",
+        "vlan",
+        ("vlan_vid", "vlan__vid"),
+        "status",
+        "role",
+        "is_pool",
     )
     serializer_base = NetworkSerializerBase
     filterset_base = f.PrefixFilterSet
@@ -92,13 +135,34 @@ class PrefixSpec(ObjectSpec):
 class IPAddressSpec(ObjectSpec):
     model = m.IPAddress
     api_fields = (
-        "family", "address", "vrf", "tenant", "status", "role", "assigned_object_type", "assigned_object_id",
-        "assigned_object", "nat_inside", "nat_outside", "dns_name", "description", *TAGGED,
+        "family",
+        "address",
+        "vrf",
+        "tenant",
+        "status",
+        "role",
+        "assigned_object_type",
+        "assigned_object_id",
+        "assigned_object",
+        "nat_inside",
+        "nat_outside",
+        "dns_name",
+        "description",
+        *TAGGED,
     )
     brief_fields = ("family", "address")
     filter_fields = (
-        ("family", "ip_version"), ("mask_length", "prefix_length"), "vrf", "dns_name", "description", "tenant",
-        ("tenant_group", "tenant__group"), "status", "role", "interface", ("device", "interface__device"),
+        ("family", "ip_version"),
+        ("mask_length", "prefix_length"),
+        "vrf",
+        "dns_name",
+        "description",
+        "tenant",
+        ("tenant_group", "tenant__group"),
+        "status",
+        "role",
+        "interface",
+        ("device", "interface__device"),
     )
     search_fields = ("dns_name", "description")
     serializer_base = IPAddressSerializerBase
@@ -120,13 +184,32 @@ class VLANGroupSpec(ObjectSpec):
 class VLANSpec(ObjectSpec):
     model = m.VLAN
     api_fields = (
-        "site", "location", "group", "vid", "name", "tenant", "status", "role", "description", "prefix_count", *TAGGED,
+        "site",
+        "location",
+        "group",
+        "vid",
+        "name",
+        "tenant",
+        "status",
+        "role",
+        "description",
+        "prefix_count",
+        *TAGGED,
     )
     brief_fields = ("vid", "name")
     counts = {"prefix_count": "prefixes"}
     filter_fields = (
-        "site", ("region", "site__region"), "location", "group", "vid", "name", "tenant", ("tenant_group", "tenant__group"),
-        "status", "role", "description",
+        "site",
+        ("region", "site__region"),
+        "location",
+        "group",
+        "vid",
+        "name",
+        "tenant",
+        ("tenant_group", "tenant__group"),
+        "status",
+        "role",
+        "description",
     )
     search_fields = ("name", "description")
 

@@ -21,7 +21,9 @@ from nautobot.ipam.models import ASSIGNMENT_FIELDS, IPAddress
 class CIDRField(serializers.Field):
     """A network or an interface address as `"10.0.0.0/24"`; a bare address means a host (/32, /128)."""
 
-    default_error_messages = {"invalid": "Enter a valid IPv4 or IPv6 address with optional mask (e.g. {example}); got {value!r}."}
+    default_error_messages = {
+        "invalid": "Enter a valid IPv4 or IPv6 address with optional mask (e.g. {example}); got {value!r}."
+    }
 
     def __init__(self, *, example: str, **kwargs) -> None:
         self.example = example
@@ -87,7 +89,9 @@ class AssignedObjectTypeField(serializers.Field):
         super().__init__(required=False, allow_null=True, source="*", **kwargs)
 
     def to_representation(self, ip: IPAddress) -> str | None:
-        return next((label for label, (fk, _) in ASSIGNMENT_FIELDS.items() if getattr(ip, f"{fk}_id") is not None), None)
+        return next(
+            (label for label, (fk, _) in ASSIGNMENT_FIELDS.items() if getattr(ip, f"{fk}_id") is not None), None
+        )
 
     def validate_empty_values(self, data):
         if data is None:
@@ -109,7 +113,9 @@ class AssignedObjectIdField(serializers.UUIDField):
         super().__init__(required=False, allow_null=True, source="*", **kwargs)
 
     def to_representation(self, ip: IPAddress) -> str | None:
-        target = next((getattr(ip, f"{fk}_id") for fk, _ in ASSIGNMENT_FIELDS.values() if getattr(ip, f"{fk}_id")), None)
+        target = next(
+            (getattr(ip, f"{fk}_id") for fk, _ in ASSIGNMENT_FIELDS.values() if getattr(ip, f"{fk}_id")), None
+        )
         return None if target is None else str(target)
 
     def to_internal_value(self, data: Any) -> dict:
@@ -155,11 +161,15 @@ class IPAddressSerializerBase(BaseModelSerializer):
         if target_id is None:
             return
         if label is None:
-            raise serializers.ValidationError({"assigned_object_type": "Give the type of the assigned object with its id."})
+            raise serializers.ValidationError(
+                {"assigned_object_type": "Give the type of the assigned object with its id."}
+            )
         model = ContentType.objects.get_by_natural_key(*label.split(".")).model_class()
         target = model.objects.filter(pk=target_id).first()
         if target is None:
-            raise serializers.ValidationError({"assigned_object_id": f"No {model._meta.verbose_name} with id {target_id} exists."})
+            raise serializers.ValidationError(
+                {"assigned_object_id": f"No {model._meta.verbose_name} with id {target_id} exists."}
+            )
         attrs[ASSIGNMENT_FIELDS[label][0]] = target
 
     def _model_field_names(self) -> set[str]:

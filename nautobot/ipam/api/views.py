@@ -43,7 +43,12 @@ def _allocation_permission(model_label: str) -> type[BasePermission]:
 class PrefixViewSet(ModelViewSet):
     """Prefixes, plus their free space and allocation."""
 
-    @action(detail=True, methods=["get", "post"], url_path="available-prefixes", permission_classes=[_allocation_permission("ipam.Prefix")])
+    @action(
+        detail=True,
+        methods=["get", "post"],
+        url_path="available-prefixes",
+        permission_classes=[_allocation_permission("ipam.Prefix")],
+    )
     def available_prefixes(self, request, pk=None):
         """List the free networks of this prefix, or allocate networks of the requested `prefix_length`."""
         prefix = self.get_object()
@@ -63,7 +68,12 @@ class PrefixViewSet(ModelViewSet):
             data = [{"status": "active", **item, "prefix": str(net), **defaults} for item, net in zip(items, networks)]
             return self._create_allocated(request, "ipam.Prefix", data, many)
 
-    @action(detail=True, methods=["get", "post"], url_path="available-ips", permission_classes=[_allocation_permission("ipam.IPAddress")])
+    @action(
+        detail=True,
+        methods=["get", "post"],
+        url_path="available-ips",
+        permission_classes=[_allocation_permission("ipam.IPAddress")],
+    )
     def available_ips(self, request, pk=None):
         """List the first free addresses of this prefix (`?limit=`), or allocate one per object posted."""
         prefix = self.get_object()
@@ -83,7 +93,10 @@ class PrefixViewSet(ModelViewSet):
                 addresses = services.prefix_allocate_ips(parent=parent, count=len(items))
             except services.InsufficientSpace as error:
                 return Response({"detail": str(error)}, status=status.HTTP_204_NO_CONTENT)
-            data = [{"status": "active", **item, "address": str(a), "vrf": _pk(parent.vrf_id)} for item, a in zip(items, addresses)]
+            data = [
+                {"status": "active", **item, "address": str(a), "vrf": _pk(parent.vrf_id)}
+                for item, a in zip(items, addresses)
+            ]
             return self._create_allocated(request, "ipam.IPAddress", data, many)
 
     def _create_allocated(self, request, model_label: str, data: list[dict], many: bool) -> Response:
@@ -95,7 +108,9 @@ class PrefixViewSet(ModelViewSet):
         context = self.get_serializer_context()
         serializer = serializer_for(model, version=version)(data=data if many else data[0], many=many, context=context)
         if not serializer.is_valid():
-            raise exceptions.ValidationError(aligned_errors(serializer.errors, len(data)) if many else serializer.errors)
+            raise exceptions.ValidationError(
+                aligned_errors(serializer.errors, len(data)) if many else serializer.errors
+            )
         instances = self._save_each(serializer, many)
         ids = [i.pk for i in instances]
         if restrict(model.objects.filter(pk__in=ids), request.user, "add").count() != len(ids):
@@ -132,7 +147,9 @@ def _prefix_length(item: dict, parent) -> int:
         raise exceptions.ValidationError({"prefix_length": ["this field must be int type"]})
     maximum = 32 if parent.family == 4 else 128
     if not 0 <= length <= maximum:
-        raise exceptions.ValidationError({"prefix_length": [f"Invalid prefix length ({length}) for IPv{parent.family}"]})
+        raise exceptions.ValidationError(
+            {"prefix_length": [f"Invalid prefix length ({length}) for IPv{parent.family}"]}
+        )
     return length
 
 

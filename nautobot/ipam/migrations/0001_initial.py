@@ -12,234 +12,696 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('dcim', '0004_cables_power'),
-        ('extras', '0002_relationship_computedfield_relationshipassociation'),
-        ('tenancy', '0001_initial'),
+        ("dcim", "0004_cables_power"),
+        ("extras", "0002_relationship_computedfield_relationshipassociation"),
+        ("tenancy", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='RIR',
+            name="RIR",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('created', models.DateField(auto_now_add=True, null=True)),
-                ('last_updated', models.DateTimeField(auto_now=True, null=True)),
-                ('_custom_field_data', models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder)),
-                ('name', models.CharField(max_length=100, unique=True)),
-                ('slug', models.SlugField(max_length=100, unique=True)),
-                ('description', models.CharField(blank=True, max_length=200)),
-                ('is_private', models.BooleanField(default=False, help_text='IP space managed by this RIR is private', verbose_name='Private')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("created", models.DateField(auto_now_add=True, null=True)),
+                ("last_updated", models.DateTimeField(auto_now=True, null=True)),
+                (
+                    "_custom_field_data",
+                    models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder),
+                ),
+                ("name", models.CharField(max_length=100, unique=True)),
+                ("slug", models.SlugField(max_length=100, unique=True)),
+                ("description", models.CharField(blank=True, max_length=200)),
+                (
+                    "is_private",
+                    models.BooleanField(
+                        default=False, help_text="IP space managed by this RIR is private", verbose_name="Private"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'RIR',
-                'verbose_name_plural': 'RIRs',
-                'ordering': ('name',),
+                "verbose_name": "RIR",
+                "verbose_name_plural": "RIRs",
+                "ordering": ("name",),
             },
         ),
         migrations.CreateModel(
-            name='Role',
+            name="Role",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('created', models.DateField(auto_now_add=True, null=True)),
-                ('last_updated', models.DateTimeField(auto_now=True, null=True)),
-                ('_custom_field_data', models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder)),
-                ('name', models.CharField(max_length=100, unique=True)),
-                ('slug', models.SlugField(max_length=100, unique=True)),
-                ('description', models.CharField(blank=True, max_length=200)),
-                ('weight', models.PositiveSmallIntegerField(default=1000)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("created", models.DateField(auto_now_add=True, null=True)),
+                ("last_updated", models.DateTimeField(auto_now=True, null=True)),
+                (
+                    "_custom_field_data",
+                    models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder),
+                ),
+                ("name", models.CharField(max_length=100, unique=True)),
+                ("slug", models.SlugField(max_length=100, unique=True)),
+                ("description", models.CharField(blank=True, max_length=200)),
+                ("weight", models.PositiveSmallIntegerField(default=1000)),
             ],
             options={
-                'ordering': ('weight', 'name'),
+                "ordering": ("weight", "name"),
             },
         ),
         migrations.CreateModel(
-            name='IPAddress',
+            name="IPAddress",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('created', models.DateField(auto_now_add=True, null=True)),
-                ('last_updated', models.DateTimeField(auto_now=True, null=True)),
-                ('_custom_field_data', models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder)),
-                ('host', nautobot.ipam.fields.VarbinaryIPField(editable=False)),
-                ('prefix_length', models.PositiveSmallIntegerField(editable=False)),
-                ('ip_version', models.PositiveSmallIntegerField(choices=[(4, 'IPv4'), (6, 'IPv6')], editable=False)),
-                ('role', models.CharField(blank=True, choices=[('loopback', 'Loopback'), ('secondary', 'Secondary'), ('anycast', 'Anycast'), ('vip', 'VIP'), ('vrrp', 'VRRP'), ('hsrp', 'HSRP'), ('glbp', 'GLBP'), ('carp', 'CARP')], help_text='The functional role of this IP', max_length=50)),
-                ('dns_name', models.CharField(blank=True, help_text='Hostname or FQDN (not case-sensitive)', max_length=255, validators=[django.core.validators.RegexValidator('^([0-9A-Za-z_-]+|\\*)(\\.[0-9A-Za-z_-]+)*\\.?$', 'Only alphanumeric characters, asterisks, hyphens, periods, and underscores are allowed in DNS names')], verbose_name='DNS Name')),
-                ('description', models.CharField(blank=True, max_length=200)),
-                ('interface', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='ip_addresses', to='dcim.interface')),
-                ('nat_inside', models.ForeignKey(blank=True, help_text='The IP Addresses for which this address is the "outside" IP', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='nat_outside_list', to='ipam.ipaddress', verbose_name='NAT (Inside)')),
-                ('status', nautobot.extras.models.StatusField(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='%(app_label)s_%(class)s_related', to='extras.status')),
-                ('tags', taggit.managers.TaggableManager(blank=True, help_text='A comma-separated list of tags.', through='extras.TaggedItem', to='extras.Tag', verbose_name='Tags')),
-                ('tenant', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='ip_addresses', to='tenancy.tenant')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("created", models.DateField(auto_now_add=True, null=True)),
+                ("last_updated", models.DateTimeField(auto_now=True, null=True)),
+                (
+                    "_custom_field_data",
+                    models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder),
+                ),
+                ("host", nautobot.ipam.fields.VarbinaryIPField(editable=False)),
+                ("prefix_length", models.PositiveSmallIntegerField(editable=False)),
+                ("ip_version", models.PositiveSmallIntegerField(choices=[(4, "IPv4"), (6, "IPv6")], editable=False)),
+                (
+                    "role",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("loopback", "Loopback"),
+                            ("secondary", "Secondary"),
+                            ("anycast", "Anycast"),
+                            ("vip", "VIP"),
+                            ("vrrp", "VRRP"),
+                            ("hsrp", "HSRP"),
+                            ("glbp", "GLBP"),
+                            ("carp", "CARP"),
+                        ],
+                        help_text="The functional role of this IP",
+                        max_length=50,
+                    ),
+                ),
+                (
+                    "dns_name",
+                    models.CharField(
+                        blank=True,
+                        help_text="Hostname or FQDN (not case-sensitive)",
+                        max_length=255,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^([0-9A-Za-z_-]+|\\*)(\\.[0-9A-Za-z_-]+)*\\.?$",
+                                "Only alphanumeric characters, asterisks, hyphens, periods, and underscores are allowed in DNS names",
+                            )
+                        ],
+                        verbose_name="DNS Name",
+                    ),
+                ),
+                ("description", models.CharField(blank=True, max_length=200)),
+                (
+                    "interface",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="ip_addresses",
+                        to="dcim.interface",
+                    ),
+                ),
+                (
+                    "nat_inside",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text='The IP Addresses for which this address is the "outside" IP',
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="nat_outside_list",
+                        to="ipam.ipaddress",
+                        verbose_name="NAT (Inside)",
+                    ),
+                ),
+                (
+                    "status",
+                    nautobot.extras.models.StatusField(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="%(app_label)s_%(class)s_related",
+                        to="extras.status",
+                    ),
+                ),
+                (
+                    "tags",
+                    taggit.managers.TaggableManager(
+                        blank=True,
+                        help_text="A comma-separated list of tags.",
+                        through="extras.TaggedItem",
+                        to="extras.Tag",
+                        verbose_name="Tags",
+                    ),
+                ),
+                (
+                    "tenant",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="ip_addresses",
+                        to="tenancy.tenant",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'IP address',
-                'verbose_name_plural': 'IP addresses',
-                'ordering': ('ip_version', 'host', 'prefix_length', 'pk'),
+                "verbose_name": "IP address",
+                "verbose_name_plural": "IP addresses",
+                "ordering": ("ip_version", "host", "prefix_length", "pk"),
             },
         ),
         migrations.CreateModel(
-            name='RouteTarget',
+            name="RouteTarget",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('created', models.DateField(auto_now_add=True, null=True)),
-                ('last_updated', models.DateTimeField(auto_now=True, null=True)),
-                ('_custom_field_data', models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder)),
-                ('name', models.CharField(help_text='Route target value (formatted in accordance with RFC 4360)', max_length=21, unique=True)),
-                ('description', models.CharField(blank=True, max_length=200)),
-                ('tags', taggit.managers.TaggableManager(blank=True, help_text='A comma-separated list of tags.', through='extras.TaggedItem', to='extras.Tag', verbose_name='Tags')),
-                ('tenant', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='route_targets', to='tenancy.tenant')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("created", models.DateField(auto_now_add=True, null=True)),
+                ("last_updated", models.DateTimeField(auto_now=True, null=True)),
+                (
+                    "_custom_field_data",
+                    models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder),
+                ),
+                (
+                    "name",
+                    models.CharField(
+                        help_text="Route target value (formatted in accordance with RFC 4360)",
+                        max_length=21,
+                        unique=True,
+                    ),
+                ),
+                ("description", models.CharField(blank=True, max_length=200)),
+                (
+                    "tags",
+                    taggit.managers.TaggableManager(
+                        blank=True,
+                        help_text="A comma-separated list of tags.",
+                        through="extras.TaggedItem",
+                        to="extras.Tag",
+                        verbose_name="Tags",
+                    ),
+                ),
+                (
+                    "tenant",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="route_targets",
+                        to="tenancy.tenant",
+                    ),
+                ),
             ],
             options={
-                'ordering': ('name',),
+                "ordering": ("name",),
             },
         ),
         migrations.CreateModel(
-            name='Service',
+            name="Service",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('created', models.DateField(auto_now_add=True, null=True)),
-                ('last_updated', models.DateTimeField(auto_now=True, null=True)),
-                ('_custom_field_data', models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder)),
-                ('name', models.CharField(max_length=100)),
-                ('protocol', models.CharField(choices=[('tcp', 'TCP'), ('udp', 'UDP')], max_length=50)),
-                ('ports', models.JSONField(validators=[nautobot.ipam.models.services.validate_ports], verbose_name='Port numbers')),
-                ('description', models.CharField(blank=True, max_length=200)),
-                ('device', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='services', to='dcim.device')),
-                ('ipaddresses', models.ManyToManyField(blank=True, related_name='services', to='ipam.ipaddress', verbose_name='IP addresses')),
-                ('tags', taggit.managers.TaggableManager(blank=True, help_text='A comma-separated list of tags.', through='extras.TaggedItem', to='extras.Tag', verbose_name='Tags')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("created", models.DateField(auto_now_add=True, null=True)),
+                ("last_updated", models.DateTimeField(auto_now=True, null=True)),
+                (
+                    "_custom_field_data",
+                    models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder),
+                ),
+                ("name", models.CharField(max_length=100)),
+                ("protocol", models.CharField(choices=[("tcp", "TCP"), ("udp", "UDP")], max_length=50)),
+                (
+                    "ports",
+                    models.JSONField(
+                        validators=[nautobot.ipam.models.services.validate_ports], verbose_name="Port numbers"
+                    ),
+                ),
+                ("description", models.CharField(blank=True, max_length=200)),
+                (
+                    "device",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="services",
+                        to="dcim.device",
+                    ),
+                ),
+                (
+                    "ipaddresses",
+                    models.ManyToManyField(
+                        blank=True, related_name="services", to="ipam.ipaddress", verbose_name="IP addresses"
+                    ),
+                ),
+                (
+                    "tags",
+                    taggit.managers.TaggableManager(
+                        blank=True,
+                        help_text="A comma-separated list of tags.",
+                        through="extras.TaggedItem",
+                        to="extras.Tag",
+                        verbose_name="Tags",
+                    ),
+                ),
             ],
             options={
-                'ordering': ('protocol', 'name', 'pk'),
+                "ordering": ("protocol", "name", "pk"),
             },
         ),
         migrations.CreateModel(
-            name='VLANGroup',
+            name="VLANGroup",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('created', models.DateField(auto_now_add=True, null=True)),
-                ('last_updated', models.DateTimeField(auto_now=True, null=True)),
-                ('_custom_field_data', models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder)),
-                ('name', models.CharField(max_length=100)),
-                ('slug', models.SlugField(max_length=100)),
-                ('description', models.CharField(blank=True, max_length=200)),
-                ('location', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='vlan_groups', to='dcim.location')),
-                ('site', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='vlan_groups', to='dcim.site')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("created", models.DateField(auto_now_add=True, null=True)),
+                ("last_updated", models.DateTimeField(auto_now=True, null=True)),
+                (
+                    "_custom_field_data",
+                    models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder),
+                ),
+                ("name", models.CharField(max_length=100)),
+                ("slug", models.SlugField(max_length=100)),
+                ("description", models.CharField(blank=True, max_length=200)),
+                (
+                    "location",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="vlan_groups",
+                        to="dcim.location",
+                    ),
+                ),
+                (
+                    "site",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="vlan_groups",
+                        to="dcim.site",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'VLAN group',
-                'verbose_name_plural': 'VLAN groups',
-                'ordering': ('site', 'name', 'pk'),
-                'unique_together': {('site', 'name'), ('site', 'slug')},
+                "verbose_name": "VLAN group",
+                "verbose_name_plural": "VLAN groups",
+                "ordering": ("site", "name", "pk"),
+                "unique_together": {("site", "name"), ("site", "slug")},
             },
         ),
         migrations.CreateModel(
-            name='VLAN',
+            name="VLAN",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('created', models.DateField(auto_now_add=True, null=True)),
-                ('last_updated', models.DateTimeField(auto_now=True, null=True)),
-                ('_custom_field_data', models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder)),
-                ('vid', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(4094)], verbose_name='ID')),
-                ('name', models.CharField(max_length=64)),
-                ('description', models.CharField(blank=True, max_length=200)),
-                ('location', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='vlans', to='dcim.location')),
-                ('role', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='vlans', to='ipam.role')),
-                ('site', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='vlans', to='dcim.site')),
-                ('status', nautobot.extras.models.StatusField(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='%(app_label)s_%(class)s_related', to='extras.status')),
-                ('tags', taggit.managers.TaggableManager(blank=True, help_text='A comma-separated list of tags.', through='extras.TaggedItem', to='extras.Tag', verbose_name='Tags')),
-                ('tenant', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='vlans', to='tenancy.tenant')),
-                ('group', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='vlans', to='ipam.vlangroup')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("created", models.DateField(auto_now_add=True, null=True)),
+                ("last_updated", models.DateTimeField(auto_now=True, null=True)),
+                (
+                    "_custom_field_data",
+                    models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder),
+                ),
+                (
+                    "vid",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(4094),
+                        ],
+                        verbose_name="ID",
+                    ),
+                ),
+                ("name", models.CharField(max_length=64)),
+                ("description", models.CharField(blank=True, max_length=200)),
+                (
+                    "location",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="vlans",
+                        to="dcim.location",
+                    ),
+                ),
+                (
+                    "role",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="vlans",
+                        to="ipam.role",
+                    ),
+                ),
+                (
+                    "site",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="vlans",
+                        to="dcim.site",
+                    ),
+                ),
+                (
+                    "status",
+                    nautobot.extras.models.StatusField(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="%(app_label)s_%(class)s_related",
+                        to="extras.status",
+                    ),
+                ),
+                (
+                    "tags",
+                    taggit.managers.TaggableManager(
+                        blank=True,
+                        help_text="A comma-separated list of tags.",
+                        through="extras.TaggedItem",
+                        to="extras.Tag",
+                        verbose_name="Tags",
+                    ),
+                ),
+                (
+                    "tenant",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="vlans",
+                        to="tenancy.tenant",
+                    ),
+                ),
+                (
+                    "group",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="vlans",
+                        to="ipam.vlangroup",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'VLAN',
-                'verbose_name_plural': 'VLANs',
-                'ordering': ('site', 'group', 'vid', 'pk'),
-                'unique_together': {('group', 'name'), ('group', 'vid')},
+                "verbose_name": "VLAN",
+                "verbose_name_plural": "VLANs",
+                "ordering": ("site", "group", "vid", "pk"),
+                "unique_together": {("group", "name"), ("group", "vid")},
             },
         ),
         migrations.CreateModel(
-            name='VRF',
+            name="VRF",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('created', models.DateField(auto_now_add=True, null=True)),
-                ('last_updated', models.DateTimeField(auto_now=True, null=True)),
-                ('_custom_field_data', models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder)),
-                ('name', models.CharField(max_length=100)),
-                ('rd', models.CharField(blank=True, max_length=21, null=True, unique=True, verbose_name='Route distinguisher')),
-                ('enforce_unique', models.BooleanField(default=True, help_text='Prevent duplicate prefixes/IP addresses within this VRF', verbose_name='Enforce unique space')),
-                ('description', models.CharField(blank=True, max_length=200)),
-                ('export_targets', models.ManyToManyField(blank=True, related_name='exporting_vrfs', to='ipam.routetarget')),
-                ('import_targets', models.ManyToManyField(blank=True, related_name='importing_vrfs', to='ipam.routetarget')),
-                ('tags', taggit.managers.TaggableManager(blank=True, help_text='A comma-separated list of tags.', through='extras.TaggedItem', to='extras.Tag', verbose_name='Tags')),
-                ('tenant', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='vrfs', to='tenancy.tenant')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("created", models.DateField(auto_now_add=True, null=True)),
+                ("last_updated", models.DateTimeField(auto_now=True, null=True)),
+                (
+                    "_custom_field_data",
+                    models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder),
+                ),
+                ("name", models.CharField(max_length=100)),
+                (
+                    "rd",
+                    models.CharField(
+                        blank=True, max_length=21, null=True, unique=True, verbose_name="Route distinguisher"
+                    ),
+                ),
+                (
+                    "enforce_unique",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Prevent duplicate prefixes/IP addresses within this VRF",
+                        verbose_name="Enforce unique space",
+                    ),
+                ),
+                ("description", models.CharField(blank=True, max_length=200)),
+                (
+                    "export_targets",
+                    models.ManyToManyField(blank=True, related_name="exporting_vrfs", to="ipam.routetarget"),
+                ),
+                (
+                    "import_targets",
+                    models.ManyToManyField(blank=True, related_name="importing_vrfs", to="ipam.routetarget"),
+                ),
+                (
+                    "tags",
+                    taggit.managers.TaggableManager(
+                        blank=True,
+                        help_text="A comma-separated list of tags.",
+                        through="extras.TaggedItem",
+                        to="extras.Tag",
+                        verbose_name="Tags",
+                    ),
+                ),
+                (
+                    "tenant",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="vrfs",
+                        to="tenancy.tenant",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'VRF',
-                'verbose_name_plural': 'VRFs',
-                'ordering': ('name', 'rd'),
+                "verbose_name": "VRF",
+                "verbose_name_plural": "VRFs",
+                "ordering": ("name", "rd"),
             },
         ),
         migrations.AddField(
-            model_name='ipaddress',
-            name='vrf',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='ip_addresses', to='ipam.vrf', verbose_name='VRF'),
+            model_name="ipaddress",
+            name="vrf",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="ip_addresses",
+                to="ipam.vrf",
+                verbose_name="VRF",
+            ),
         ),
         migrations.CreateModel(
-            name='Aggregate',
+            name="Aggregate",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('created', models.DateField(auto_now_add=True, null=True)),
-                ('last_updated', models.DateTimeField(auto_now=True, null=True)),
-                ('_custom_field_data', models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder)),
-                ('network', nautobot.ipam.fields.VarbinaryIPField(editable=False)),
-                ('broadcast', nautobot.ipam.fields.VarbinaryIPField(editable=False)),
-                ('prefix_length', models.PositiveSmallIntegerField(editable=False)),
-                ('ip_version', models.PositiveSmallIntegerField(choices=[(4, 'IPv4'), (6, 'IPv6')], editable=False)),
-                ('date_added', models.DateField(blank=True, null=True)),
-                ('description', models.CharField(blank=True, max_length=200)),
-                ('tags', taggit.managers.TaggableManager(blank=True, help_text='A comma-separated list of tags.', through='extras.TaggedItem', to='extras.Tag', verbose_name='Tags')),
-                ('tenant', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='aggregates', to='tenancy.tenant')),
-                ('rir', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='aggregates', to='ipam.rir', verbose_name='RIR')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("created", models.DateField(auto_now_add=True, null=True)),
+                ("last_updated", models.DateTimeField(auto_now=True, null=True)),
+                (
+                    "_custom_field_data",
+                    models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder),
+                ),
+                ("network", nautobot.ipam.fields.VarbinaryIPField(editable=False)),
+                ("broadcast", nautobot.ipam.fields.VarbinaryIPField(editable=False)),
+                ("prefix_length", models.PositiveSmallIntegerField(editable=False)),
+                ("ip_version", models.PositiveSmallIntegerField(choices=[(4, "IPv4"), (6, "IPv6")], editable=False)),
+                ("date_added", models.DateField(blank=True, null=True)),
+                ("description", models.CharField(blank=True, max_length=200)),
+                (
+                    "tags",
+                    taggit.managers.TaggableManager(
+                        blank=True,
+                        help_text="A comma-separated list of tags.",
+                        through="extras.TaggedItem",
+                        to="extras.Tag",
+                        verbose_name="Tags",
+                    ),
+                ),
+                (
+                    "tenant",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="aggregates",
+                        to="tenancy.tenant",
+                    ),
+                ),
+                (
+                    "rir",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="aggregates",
+                        to="ipam.rir",
+                        verbose_name="RIR",
+                    ),
+                ),
             ],
             options={
-                'ordering': ('ip_version', 'network', 'prefix_length', 'pk'),
-                'indexes': [models.Index(fields=['ip_version', 'network', 'broadcast'], name='ipam_aggregate_range')],
+                "ordering": ("ip_version", "network", "prefix_length", "pk"),
+                "indexes": [models.Index(fields=["ip_version", "network", "broadcast"], name="ipam_aggregate_range")],
             },
         ),
         migrations.CreateModel(
-            name='Prefix',
+            name="Prefix",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('created', models.DateField(auto_now_add=True, null=True)),
-                ('last_updated', models.DateTimeField(auto_now=True, null=True)),
-                ('_custom_field_data', models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder)),
-                ('network', nautobot.ipam.fields.VarbinaryIPField(editable=False)),
-                ('broadcast', nautobot.ipam.fields.VarbinaryIPField(editable=False)),
-                ('prefix_length', models.PositiveSmallIntegerField(editable=False)),
-                ('ip_version', models.PositiveSmallIntegerField(choices=[(4, 'IPv4'), (6, 'IPv6')], editable=False)),
-                ('is_pool', models.BooleanField(default=False, help_text='All IP addresses within this prefix are considered usable', verbose_name='Is a pool')),
-                ('description', models.CharField(blank=True, max_length=200)),
-                ('location', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='prefixes', to='dcim.location')),
-                ('site', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='prefixes', to='dcim.site')),
-                ('status', nautobot.extras.models.StatusField(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='%(app_label)s_%(class)s_related', to='extras.status')),
-                ('tags', taggit.managers.TaggableManager(blank=True, help_text='A comma-separated list of tags.', through='extras.TaggedItem', to='extras.Tag', verbose_name='Tags')),
-                ('tenant', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='prefixes', to='tenancy.tenant')),
-                ('role', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='prefixes', to='ipam.role')),
-                ('vlan', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='prefixes', to='ipam.vlan', verbose_name='VLAN')),
-                ('vrf', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='prefixes', to='ipam.vrf', verbose_name='VRF')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("created", models.DateField(auto_now_add=True, null=True)),
+                ("last_updated", models.DateTimeField(auto_now=True, null=True)),
+                (
+                    "_custom_field_data",
+                    models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder),
+                ),
+                ("network", nautobot.ipam.fields.VarbinaryIPField(editable=False)),
+                ("broadcast", nautobot.ipam.fields.VarbinaryIPField(editable=False)),
+                ("prefix_length", models.PositiveSmallIntegerField(editable=False)),
+                ("ip_version", models.PositiveSmallIntegerField(choices=[(4, "IPv4"), (6, "IPv6")], editable=False)),
+                (
+                    "is_pool",
+                    models.BooleanField(
+                        default=False,
+                        help_text="All IP addresses within this prefix are considered usable",
+                        verbose_name="Is a pool",
+                    ),
+                ),
+                ("description", models.CharField(blank=True, max_length=200)),
+                (
+                    "location",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="prefixes",
+                        to="dcim.location",
+                    ),
+                ),
+                (
+                    "site",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="prefixes",
+                        to="dcim.site",
+                    ),
+                ),
+                (
+                    "status",
+                    nautobot.extras.models.StatusField(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="%(app_label)s_%(class)s_related",
+                        to="extras.status",
+                    ),
+                ),
+                (
+                    "tags",
+                    taggit.managers.TaggableManager(
+                        blank=True,
+                        help_text="A comma-separated list of tags.",
+                        through="extras.TaggedItem",
+                        to="extras.Tag",
+                        verbose_name="Tags",
+                    ),
+                ),
+                (
+                    "tenant",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="prefixes",
+                        to="tenancy.tenant",
+                    ),
+                ),
+                (
+                    "role",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="prefixes",
+                        to="ipam.role",
+                    ),
+                ),
+                (
+                    "vlan",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="prefixes",
+                        to="ipam.vlan",
+                        verbose_name="VLAN",
+                    ),
+                ),
+                (
+                    "vrf",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="prefixes",
+                        to="ipam.vrf",
+                        verbose_name="VRF",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'prefixes',
-                'ordering': (models.OrderBy(models.F('vrf'), nulls_first=True), 'ip_version', 'network', 'prefix_length', 'pk'),
-                'indexes': [models.Index(fields=['ip_version', 'network', 'broadcast', 'prefix_length'], name='ipam_prefix_range')],
+                "verbose_name_plural": "prefixes",
+                "ordering": (
+                    models.OrderBy(models.F("vrf"), nulls_first=True),
+                    "ip_version",
+                    "network",
+                    "prefix_length",
+                    "pk",
+                ),
+                "indexes": [
+                    models.Index(
+                        fields=["ip_version", "network", "broadcast", "prefix_length"], name="ipam_prefix_range"
+                    )
+                ],
             },
         ),
         migrations.AddIndex(
-            model_name='ipaddress',
-            index=models.Index(fields=['ip_version', 'host'], name='ipam_ipaddress_host'),
+            model_name="ipaddress",
+            index=models.Index(fields=["ip_version", "host"], name="ipam_ipaddress_host"),
         ),
     ]

@@ -6,6 +6,16 @@ from nautobot.ipam.models.services import SERVICE_PARENTS, Service
 from nautobot.ipam.models.vlans import VLAN, VLANGroup
 
 __all__ = (
-    "ASSIGNMENT_FIELDS", "Aggregate", "IPAddress", "Prefix", "RIR", "VRF", "Role", "RouteTarget", "SERVICE_PARENTS",
-    "Service", "VLAN", "VLANGroup",
+    "ASSIGNMENT_FIELDS",
+    "Aggregate",
+    "IPAddress",
+    "Prefix",
+    "RIR",
+    "VRF",
+    "Role",
+    "RouteTarget",
+    "SERVICE_PARENTS",
+    "Service",
+    "VLAN",
+    "VLANGroup",
 )

@@ -73,7 +73,9 @@ class Aggregate(NetworkModel, PrimaryModel):
     """A block of space delegated by a RIR; aggregates never overlap."""
 
     rir = models.ForeignKey("ipam.RIR", on_delete=models.PROTECT, related_name="aggregates", verbose_name="RIR")
-    tenant = models.ForeignKey("tenancy.Tenant", on_delete=models.PROTECT, related_name="aggregates", blank=True, null=True)
+    tenant = models.ForeignKey(
+        "tenancy.Tenant", on_delete=models.PROTECT, related_name="aggregates", blank=True, null=True
+    )
     date_added = models.DateField(blank=True, null=True)
     description = models.CharField(max_length=200, blank=True)
 
@@ -88,29 +90,45 @@ class Aggregate(NetworkModel, PrimaryModel):
         from nautobot.ipam.networks import network_contains, network_within
 
         prefix = self.prefix
-        overlapping = Aggregate.objects.filter(network_contains(prefix) | network_within(prefix)).exclude(pk=self.pk).first()
+        overlapping = (
+            Aggregate.objects.filter(network_contains(prefix) | network_within(prefix)).exclude(pk=self.pk).first()
+        )
         if overlapping is not None:
             covers = overlapping.prefix_length <= self.prefix_length
             relation = "is already covered by" if covers else "covers"
-            raise ValidationError({"prefix": f"Aggregates cannot overlap. {prefix} {relation} an existing aggregate ({overlapping})."})
+            raise ValidationError(
+                {"prefix": f"Aggregates cannot overlap. {prefix} {relation} an existing aggregate ({overlapping})."}
+            )
 
 
 class Prefix(NetworkModel, PrimaryModel):
     """An IP network, optionally in a VRF; its parents and children are whatever contains or lies in it."""
 
     site = models.ForeignKey("dcim.Site", on_delete=models.PROTECT, related_name="prefixes", blank=True, null=True)
-    location = models.ForeignKey("dcim.Location", on_delete=models.PROTECT, related_name="prefixes", blank=True, null=True)
-    vrf = models.ForeignKey("ipam.VRF", on_delete=models.PROTECT, related_name="prefixes", blank=True, null=True, verbose_name="VRF")
-    tenant = models.ForeignKey("tenancy.Tenant", on_delete=models.PROTECT, related_name="prefixes", blank=True, null=True)
-    vlan = models.ForeignKey("ipam.VLAN", on_delete=models.PROTECT, related_name="prefixes", blank=True, null=True, verbose_name="VLAN")
+    location = models.ForeignKey(
+        "dcim.Location", on_delete=models.PROTECT, related_name="prefixes", blank=True, null=True
+    )
+    vrf = models.ForeignKey(
+        "ipam.VRF", on_delete=models.PROTECT, related_name="prefixes", blank=True, null=True, verbose_name="VRF"
+    )
+    tenant = models.ForeignKey(
+        "tenancy.Tenant", on_delete=models.PROTECT, related_name="prefixes", blank=True, null=True
+    )
+    vlan = models.ForeignKey(
+        "ipam.VLAN", on_delete=models.PROTECT, related_name="prefixes", blank=True, null=True, verbose_name="VLAN"
+    )
     status = StatusField()
     role = models.ForeignKey("ipam.Role", on_delete=models.SET_NULL, related_name="prefixes", blank=True, null=True)
-    is_pool = models.BooleanField(default=False, verbose_name="Is a pool", help_text="All IP addresses within this prefix are considered usable")
+    is_pool = models.BooleanField(
+        default=False, verbose_name="Is a pool", help_text="All IP addresses within this prefix are considered usable"
+    )
     description = models.CharField(max_length=200, blank=True)
 
     class Meta:
         ordering = (models.F("vrf").asc(nulls_first=True), "ip_version", "network", "prefix_length", "pk")
-        indexes = [models.Index(fields=["ip_version", "network", "broadcast", "prefix_length"], name="ipam_prefix_range")]
+        indexes = [
+            models.Index(fields=["ip_version", "network", "broadcast", "prefix_length"], name="ipam_prefix_range")
+        ]
         verbose_name_plural = "prefixes"
 
     def clean(self) -> None:
@@ -141,16 +159,35 @@ class IPAddress(PrimaryModel):
     host = VarbinaryIPField(editable=False)
     prefix_length = models.PositiveSmallIntegerField(editable=False)
     ip_version = models.PositiveSmallIntegerField(choices=IPVersionChoices.choices, editable=False)
-    vrf = models.ForeignKey("ipam.VRF", on_delete=models.PROTECT, related_name="ip_addresses", blank=True, null=True, verbose_name="VRF")
-    tenant = models.ForeignKey("tenancy.Tenant", on_delete=models.PROTECT, related_name="ip_addresses", blank=True, null=True)
+    vrf = models.ForeignKey(
+        "ipam.VRF", on_delete=models.PROTECT, related_name="ip_addresses", blank=True, null=True, verbose_name="VRF"
+    )
+    tenant = models.ForeignKey(
+        "tenancy.Tenant", on_delete=models.PROTECT, related_name="ip_addresses", blank=True, null=True
+    )
     status = StatusField()
-    role = models.CharField(max_length=50, choices=IPAddressRoleChoices.choices, blank=True, help_text="The functional role of this IP")
-    interface = models.ForeignKey("dcim.Interface", on_delete=models.CASCADE, related_name="ip_addresses", blank=True, null=True)
+    role = models.CharField(
+        max_length=50, choices=IPAddressRoleChoices.choices, blank=True, help_text="The functional role of this IP"
+    )
+    interface = models.ForeignKey(
+        "dcim.Interface", on_delete=models.CASCADE, related_name="ip_addresses", blank=True, null=True
+    )
     nat_inside = models.ForeignKey(
-        "self", on_delete=models.SET_NULL, related_name="nat_outside_list", blank=True, null=True, verbose_name="NAT (Inside)",
+        "self",
+        on_delete=models.SET_NULL,
+        related_name="nat_outside_list",
+        blank=True,
+        null=True,
+        verbose_name="NAT (Inside)",
         help_text='The IP Addresses for which this address is the "outside" IP',
     )
-    dns_name = models.CharField(max_length=255, blank=True, validators=[DNSValidator], verbose_name="DNS Name", help_text="Hostname or FQDN (not case-sensitive)")
+    dns_name = models.CharField(
+        max_length=255,
+        blank=True,
+        validators=[DNSValidator],
+        verbose_name="DNS Name",
+        help_text="Hostname or FQDN (not case-sensitive)",
+    )
     description = models.CharField(max_length=200, blank=True)
 
     class Meta:
@@ -192,8 +229,12 @@ class IPAddress(PrimaryModel):
         errors = {}
         if self.prefix_length == 0:
             errors["address"] = "Cannot create IP address with /0 mask."
-        elif self.role not in NON_UNIQUE_IP_ROLES and (self.vrf.enforce_unique if self.vrf_id else settings.ENFORCE_GLOBAL_UNIQUE):
-            duplicate = IPAddress.objects.filter(ip_version=self.ip_version, host=self.host, vrf=self.vrf_id).exclude(pk=self.pk)
+        elif self.role not in NON_UNIQUE_IP_ROLES and (
+            self.vrf.enforce_unique if self.vrf_id else settings.ENFORCE_GLOBAL_UNIQUE
+        ):
+            duplicate = IPAddress.objects.filter(ip_version=self.ip_version, host=self.host, vrf=self.vrf_id).exclude(
+                pk=self.pk
+            )
             duplicate = duplicate.exclude(role__in=NON_UNIQUE_IP_ROLES).first()
             if duplicate is not None:
                 table = f"VRF {self.vrf}" if self.vrf_id else "global table"
@@ -223,10 +264,18 @@ class IPAddress(PrimaryModel):
         if previous is None or previous == self.assigned_parent_key():
             return {}
         parent_name, parent_id = previous
-        parent_model = type(self)._meta.get_field(_fk_of(parent_name)).related_model._meta.get_field(parent_name).related_model
-        if parent_model.objects.filter(pk=parent_id).filter(models.Q(primary_ip4=self.pk) | models.Q(primary_ip6=self.pk)).exists():
+        parent_model = (
+            type(self)._meta.get_field(_fk_of(parent_name)).related_model._meta.get_field(parent_name).related_model
+        )
+        if (
+            parent_model.objects.filter(pk=parent_id)
+            .filter(models.Q(primary_ip4=self.pk) | models.Q(primary_ip6=self.pk))
+            .exists()
+        ):
             field = _fk_of(parent_name)
-            return {field: f"Cannot reassign IP address while it is designated as the primary IP for the parent {parent_name.replace('_', ' ')}."}
+            return {
+                field: f"Cannot reassign IP address while it is designated as the primary IP for the parent {parent_name.replace('_', ' ')}."
+            }
         return {}
 
 

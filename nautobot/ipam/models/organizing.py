@@ -10,7 +10,9 @@ __all__ = ("RIR", "Role", "RouteTarget", "VRF")
 class RIR(NameSlugDescriptionModel, OrganizationalModel):
     """A regional internet registry (or a private space such as RFC 1918) that aggregates come from."""
 
-    is_private = models.BooleanField(default=False, verbose_name="Private", help_text="IP space managed by this RIR is private")
+    is_private = models.BooleanField(
+        default=False, verbose_name="Private", help_text="IP space managed by this RIR is private"
+    )
 
     class Meta:
         ordering = ("name",)
@@ -30,8 +32,12 @@ class Role(NameSlugDescriptionModel, OrganizationalModel):
 class RouteTarget(PrimaryModel):
     """A BGP extended community (RFC 4360) that VRFs import and export."""
 
-    name = models.CharField(max_length=21, unique=True, help_text="Route target value (formatted in accordance with RFC 4360)")
-    tenant = models.ForeignKey("tenancy.Tenant", on_delete=models.PROTECT, related_name="route_targets", blank=True, null=True)
+    name = models.CharField(
+        max_length=21, unique=True, help_text="Route target value (formatted in accordance with RFC 4360)"
+    )
+    tenant = models.ForeignKey(
+        "tenancy.Tenant", on_delete=models.PROTECT, related_name="route_targets", blank=True, null=True
+    )
     description = models.CharField(max_length=200, blank=True)
 
     class Meta:
@@ -47,7 +53,11 @@ class VRF(PrimaryModel):
     name = models.CharField(max_length=100)
     rd = models.CharField(max_length=21, unique=True, blank=True, null=True, verbose_name="Route distinguisher")
     tenant = models.ForeignKey("tenancy.Tenant", on_delete=models.PROTECT, related_name="vrfs", blank=True, null=True)
-    enforce_unique = models.BooleanField(default=True, verbose_name="Enforce unique space", help_text="Prevent duplicate prefixes/IP addresses within this VRF")
+    enforce_unique = models.BooleanField(
+        default=True,
+        verbose_name="Enforce unique space",
+        help_text="Prevent duplicate prefixes/IP addresses within this VRF",
+    )
     description = models.CharField(max_length=200, blank=True)
     import_targets = models.ManyToManyField(RouteTarget, related_name="importing_vrfs", blank=True)
     export_targets = models.ManyToManyField(RouteTarget, related_name="exporting_vrfs", blank=True)

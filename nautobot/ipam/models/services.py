@@ -25,7 +25,9 @@ class Service(PrimaryModel):
     name = models.CharField(max_length=100)
     protocol = models.CharField(max_length=50, choices=ServiceProtocolChoices.choices)
     ports = models.JSONField(validators=[validate_ports], verbose_name="Port numbers")
-    ipaddresses = models.ManyToManyField("ipam.IPAddress", related_name="services", blank=True, verbose_name="IP addresses")
+    ipaddresses = models.ManyToManyField(
+        "ipam.IPAddress", related_name="services", blank=True, verbose_name="IP addresses"
+    )
     description = models.CharField(max_length=200, blank=True)
 
     class Meta:

@@ -16,7 +16,9 @@ class VLANGroup(OrganizationalModel):
     name = models.CharField(max_length=100)
     slug = models.SlugField(max_length=100)
     site = models.ForeignKey("dcim.Site", on_delete=models.PROTECT, related_name="vlan_groups", blank=True, null=True)
-    location = models.ForeignKey("dcim.Location", on_delete=models.PROTECT, related_name="vlan_groups", blank=True, null=True)
+    location = models.ForeignKey(
+        "dcim.Location", on_delete=models.PROTECT, related_name="vlan_groups", blank=True, null=True
+    )
     description = models.CharField(max_length=200, blank=True)
 
     class Meta:
@@ -40,7 +42,9 @@ class VLAN(PrimaryModel):
     site = models.ForeignKey("dcim.Site", on_delete=models.PROTECT, related_name="vlans", blank=True, null=True)
     location = models.ForeignKey("dcim.Location", on_delete=models.PROTECT, related_name="vlans", blank=True, null=True)
     group = models.ForeignKey(VLANGroup, on_delete=models.PROTECT, related_name="vlans", blank=True, null=True)
-    vid = models.PositiveSmallIntegerField(verbose_name="ID", validators=[MinValueValidator(1), MaxValueValidator(4094)])
+    vid = models.PositiveSmallIntegerField(
+        verbose_name="ID", validators=[MinValueValidator(1), MaxValueValidator(4094)]
+    )
     name = models.CharField(max_length=64)
     tenant = models.ForeignKey("tenancy.Tenant", on_delete=models.PROTECT, related_name="vlans", blank=True, null=True)
     status = StatusField()

@@ -16,7 +16,13 @@ def test_prefix_shape_normalizes_host_bits_and_nests_brief(admin):
     assert body["family"] == {"value": 4, "label": "IPv4"}
     assert body["is_pool"] is False and body["vrf"] is None
     brief = admin.get(body["url"], brief=1).json()
-    assert brief == {"id": body["id"], "display": "10.9.8.0/24", "url": body["url"], "family": 4, "prefix": "10.9.8.0/24"}
+    assert brief == {
+        "id": body["id"],
+        "display": "10.9.8.0/24",
+        "url": body["url"],
+        "family": 4,
+        "prefix": "10.9.8.0/24",
+    }
 
 
 @pytest.mark.parametrize("bad", ["10.0.0.300/24", "not-a-prefix", 12, "10.0.0.0/33"])
@@ -33,7 +39,10 @@ def test_zero_length_prefix_is_refused(admin):
 
 def test_vrf_enforce_unique_refuses_duplicates_but_global_table_allows_them(admin):
     vrf = ib.vrf(enforce_unique=True)
-    assert admin.post("/api/ipam/prefixes/", {"prefix": "10.1.0.0/16", "status": "active", "vrf": str(vrf.pk)}).status_code == 201
+    assert (
+        admin.post("/api/ipam/prefixes/", {"prefix": "10.1.0.0/16", "status": "active", "vrf": str(vrf.pk)}).status_code
+        == 201
+    )
     duplicate = admin.post("/api/ipam/prefixes/", {"prefix": "10.1.0.0/16", "status": "active", "vrf": str(vrf.pk)})
     assert duplicate.status_code == 400 and "Duplicate prefix" in duplicate.json()["prefix"][0]
     for _ in range(2):
@@ -49,9 +58,15 @@ def test_overlapping_aggregates_are_refused(admin):
 
 def test_ip_address_assignment_shape_and_reassignment(admin):
     interface = b.interface(device=b.device())
-    created = admin.post("/api/ipam/ip-addresses/", {
-        "address": "192.0.2.10/24", "status": "active", "assigned_object_type": "dcim.interface", "assigned_object_id": str(interface.pk),
-    })
+    created = admin.post(
+        "/api/ipam/ip-addresses/",
+        {
+            "address": "192.0.2.10/24",
+            "status": "active",
+            "assigned_object_type": "dcim.interface",
+            "assigned_object_id": str(interface.pk),
+        },
+    )
     assert created.status_code == 201, created.content
     body = created.json()
     assert body["family"] == {"value": 4, "label": "IPv4"} and body["address"] == "192.0.2.10/24"
@@ -63,15 +78,25 @@ def test_ip_address_assignment_shape_and_reassignment(admin):
 
 
 def test_ip_address_assignment_errors_are_400(admin):
-    missing = admin.post("/api/ipam/ip-addresses/", {
-        "address": "192.0.2.11/24", "status": "active", "assigned_object_type": "dcim.interface",
-        "assigned_object_id": "00000000-0000-0000-0000-000000000000",
-    })
+    missing = admin.post(
+        "/api/ipam/ip-addresses/",
+        {
+            "address": "192.0.2.11/24",
+            "status": "active",
+            "assigned_object_type": "dcim.interface",
+            "assigned_object_id": "00000000-0000-0000-0000-000000000000",
+        },
+    )
     assert missing.status_code == 400 and "assigned_object_id" in missing.json()
-    wrong_type = admin.post("/api/ipam/ip-addresses/", {
-        "address": "192.0.2.12/24", "status": "active", "assigned_object_type": "dcim.device",
-        "assigned_object_id": str(b.device().pk),
-    })
+    wrong_type = admin.post(
+        "/api/ipam/ip-addresses/",
+        {
+            "address": "192.0.2.12/24",
+            "status": "active",
+            "assigned_object_type": "dcim.device",
+            "assigned_object_id": str(b.device().pk),
+        },
+    )
     assert wrong_type.status_code == 400 and "assigned_object_type" in wrong_type.json()
 
 
@@ -90,7 +115,9 @@ def test_nat_outside_is_single_in_1_2_and_a_list_from_1_3(admin, admin_13):
 
 
 def test_ip_address_dns_name_and_slaac_validation(admin):
-    bad_dns = admin.post("/api/ipam/ip-addresses/", {"address": "192.0.2.20/24", "status": "active", "dns_name": "bad name!"})
+    bad_dns = admin.post(
+        "/api/ipam/ip-addresses/", {"address": "192.0.2.20/24", "status": "active", "dns_name": "bad name!"}
+    )
     assert bad_dns.status_code == 400 and "dns_name" in bad_dns.json()
     slaac_v4 = admin.post("/api/ipam/ip-addresses/", {"address": "192.0.2.21/24", "status": "slaac"})
     assert slaac_v4.status_code == 400 and "status" in slaac_v4.json()
@@ -112,7 +139,10 @@ def test_device_primary_ips(admin):
     assert wrong_family.status_code == 400 and "not an IPv4 address" in wrong_family.json()["primary_ip4"][0]
     not_here = admin.patch(url, {"primary_ip4": str(elsewhere.pk)})
     assert not_here.status_code == 400 and "not assigned to this device" in not_here.json()["primary_ip4"][0]
-    moved = admin.patch(f"/api/ipam/ip-addresses/{v4.pk}/", {"assigned_object_id": str(b.interface(device=b.device()).pk), "assigned_object_type": "dcim.interface"})
+    moved = admin.patch(
+        f"/api/ipam/ip-addresses/{v4.pk}/",
+        {"assigned_object_id": str(b.interface(device=b.device()).pk), "assigned_object_type": "dcim.interface"},
+    )
     assert moved.status_code == 400 and "primary IP" in str(moved.json())
     nat = ib.ip_address("203.0.113.30/32", nat_inside=v4)
     assert admin.patch(url, {"primary_ip4": str(nat.pk)}).status_code == 200  # NAT outside of an address on the device
@@ -128,8 +158,12 @@ def test_interface_vlans_follow_the_802_1q_mode(admin):
     url = f"/api/dcim/interfaces/{interface.pk}/"
     refused = admin.patch(url, {"mode": "access", "tagged_vlans": [str(local.pk)]})
     assert refused.status_code == 400 and "Mode must be set to tagged" in refused.json()["tagged_vlans"][0]
-    body = admin.patch(url, {"mode": "tagged", "untagged_vlan": str(local.pk), "tagged_vlans": [str(global_vlan.pk)]}).json()
-    assert body["untagged_vlan"]["vid"] == local.vid and [v["id"] for v in body["tagged_vlans"]] == [str(global_vlan.pk)]
+    body = admin.patch(
+        url, {"mode": "tagged", "untagged_vlan": str(local.pk), "tagged_vlans": [str(global_vlan.pk)]}
+    ).json()
+    assert body["untagged_vlan"]["vid"] == local.vid and [v["id"] for v in body["tagged_vlans"]] == [
+        str(global_vlan.pk)
+    ]
     assert admin.get("/api/dcim/interfaces/", vlan_id=str(global_vlan.pk)).json()["count"] == 1
     assert admin.get("/api/dcim/interfaces/", vlan=str(local.vid)).json()["count"] == 1
     keep_tagged = admin.patch(url, {"mode": "access"})
@@ -144,11 +178,15 @@ def test_interface_vlans_follow_the_802_1q_mode(admin):
 
 def test_service_ports_are_validated(admin):
     device = b.device()
-    bad = admin.post("/api/ipam/services/", {"device": str(device.pk), "name": "x", "protocol": "tcp", "ports": [0, 70000]})
+    bad = admin.post(
+        "/api/ipam/services/", {"device": str(device.pk), "name": "x", "protocol": "tcp", "ports": [0, 70000]}
+    )
     assert bad.status_code == 400 and "ports" in bad.json()
     orphan = admin.post("/api/ipam/services/", {"name": "x", "protocol": "tcp", "ports": [22]})
     assert orphan.status_code == 400
-    ok = admin.post("/api/ipam/services/", {"device": str(device.pk), "name": "ssh", "protocol": "tcp", "ports": [22, 830]})
+    ok = admin.post(
+        "/api/ipam/services/", {"device": str(device.pk), "name": "ssh", "protocol": "tcp", "ports": [22, 830]}
+    )
     assert ok.status_code == 201 and ok.json()["protocol"] == {"value": "tcp", "label": "TCP"}
     assert admin.get("/api/ipam/services/", port="830").json()["count"] == 1
     assert admin.get("/api/ipam/services/", port="83").json()["count"] == 0
