@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("dcim", "0004_cables_power"),
+        ("dcim", "0005_cable_ends_registry"),
         ("ipam", "0001_initial"),
     ]
 
