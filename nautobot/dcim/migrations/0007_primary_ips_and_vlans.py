@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("dcim", "0005_cable_ends_registry"),
+        ("dcim", "0006_device_local_context_schema"),
         ("ipam", "0001_initial"),
     ]
 
