@@ -4,6 +4,8 @@ import logging
 import os
 import socket
 import threading
+from collections import defaultdict
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -11,6 +13,21 @@ from django.db import close_old_connections, connection
 from django.utils import timezone
 
 logger = logging.getLogger(__name__)
+
+# Functions an app wants run right after each heartbeat of a process of a kind ("celery", "beat"),
+# e.g. reaping jobs whose worker died. Each runs on the same short-lived connection, errors logged.
+BEAT_HOOKS: dict[str, list[Callable[[], object]]] = defaultdict(list)
+
+
+def run_beat_hooks(kind: str) -> None:
+    for hook in BEAT_HOOKS.get(kind, []):
+        try:
+            close_old_connections()
+            hook()
+        except Exception as exc:
+            logger.warning("Heartbeat hook %s failed: %s", getattr(hook, "__name__", hook), exc)
+        finally:
+            connection.close()
 
 
 def beat_once(*, name: str, kind: str, queues: list[str], started: datetime) -> None:
@@ -59,6 +76,7 @@ class HeartbeatThread(threading.Thread):
                 beat_once(name=self.worker_name, kind=self.kind, queues=self.queues, started=self.started_at)
             except Exception as exc:  # the database may be down for a while; keep trying
                 logger.warning("Could not write the heartbeat of %s: %s", self.worker_name, exc)
+            run_beat_hooks(self.kind)
             self.stopping.wait(settings.WORKER_HEARTBEAT_INTERVAL)
 
     def stop(self) -> None:

@@ -110,6 +110,9 @@ CELERY_BEAT_SCHEDULE = {
 WORKER_HEARTBEAT_INTERVAL = env_int("NAUTOBOT_WORKER_HEARTBEAT_INTERVAL", 10, minimum=1)
 # ... and one older than this counts as gone.
 WORKER_HEARTBEAT_TIMEOUT = env_int("NAUTOBOT_WORKER_HEARTBEAT_TIMEOUT", 60, minimum=2)
+# A running job's worker renews its lease every third of this (seconds); a job whose lease lapsed is
+# marked errored by the reaper (in every worker and the scheduler).
+JOB_LEASE_TIMEOUT = env_int("NAUTOBOT_JOB_LEASE_TIMEOUT", 30, minimum=3)
 # Checks that make /health/ and `nautobot-server health_check` fail; "workers" and "scheduler" are
 # reported either way.
 HEALTH_CHECKS_REQUIRED = env_list("NAUTOBOT_HEALTH_CHECKS_REQUIRED", ["database", "cache", "broker"], sep=",")

@@ -19,6 +19,23 @@ class ExtrasConfig(AppConfig):
         signals.connect()
         WRITE_CONTEXTS.append(web_change_context)
         post_migrate.connect(seed_statuses, sender=self, dispatch_uid="nautobot.extras.seed_statuses")
+        self._ready_jobs()
+
+    def _ready_jobs(self) -> None:
+        """Jobs: the Celery task, the registry refresh after migrate, reaping and scheduling hooks."""
+        from nautobot.core.celery.schedulers import TICK_HOOKS
+        from nautobot.core.heartbeat import BEAT_HOOKS
+        from nautobot.extras.jobs import runner  # noqa: F401  (registers the run_job task in every process)
+        from nautobot.extras.jobs.logs import reap_lost_jobs
+        from nautobot.extras.jobs.registry import refresh_after_migrate
+        from nautobot.extras.jobs.schedules import fire_due_schedules
+
+        post_migrate.connect(refresh_after_migrate, sender=self, dispatch_uid="nautobot.extras.refresh_jobs")
+        for kind in ("celery", "beat"):
+            if reap_lost_jobs not in BEAT_HOOKS[kind]:
+                BEAT_HOOKS[kind].append(reap_lost_jobs)
+        if fire_due_schedules not in TICK_HOOKS:
+            TICK_HOOKS.append(fire_due_schedules)
 
 
 def seed_statuses(sender, apps=None, using="default", **kwargs) -> None:

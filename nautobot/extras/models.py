@@ -274,3 +274,11 @@ class Note(BaseModel, ChangeLoggedModel):
 
 
 from nautobot.extras.changelog.models import ObjectChange  # noqa: E402,F401  (models of their own modules)
+
+from nautobot.extras.jobs.models import (  # noqa: E402,F401  (jobs keep their models in their own module)
+    FileProxy,
+    Job,
+    JobLogEntry,
+    JobResult,
+    ScheduledJob,
+)

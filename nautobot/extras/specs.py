@@ -154,3 +154,6 @@ class ExportTemplateSpec(ObjectSpec):
     search_fields = ("name", "description")
     serializer_base = ExportTemplateSerializerBase
     extra_prefetch_related = ("owner",)
+
+
+from nautobot.extras.jobs import specs as _job_specs  # noqa: E402,F401  (jobs keep their specs in their own module)

@@ -1,4 +1,4 @@
-"""The Celery beat scheduler of Nautobot: Celery's file-backed scheduler plus a heartbeat."""
+"""The Celery beat scheduler of Nautobot: Celery's file-backed scheduler plus a heartbeat and app tick hooks."""
 
 import logging
 import os
@@ -8,9 +8,26 @@ import time
 from celery.beat import PersistentScheduler
 from django.utils import timezone
 
-from nautobot.core.heartbeat import beat_once, forget
+from nautobot.core.heartbeat import beat_once, forget, run_beat_hooks
 
 logger = logging.getLogger(__name__)
+
+# Functions run on every tick of the scheduler (at least once a second), e.g. firing scheduled jobs
+# that are due. Apps append to it; errors are logged and the connection is dropped.
+TICK_HOOKS: list = []
+TICK_SECONDS = 1.0
+
+
+def run_tick_hooks() -> None:
+    from django.db import close_old_connections, connection
+
+    for hook in TICK_HOOKS:
+        try:
+            close_old_connections()
+            hook()
+        except Exception as exc:
+            logger.error("Scheduler hook %s failed: %s", getattr(hook, "__name__", hook), exc)
+            connection.close()
 
 
 class NautobotScheduler(PersistentScheduler):
@@ -31,8 +48,10 @@ class NautobotScheduler(PersistentScheduler):
                 beat_once(name=self._heartbeat_name, kind="beat", queues=[], started=self._heartbeat_started)
             except Exception as exc:
                 logger.warning("Could not write the scheduler heartbeat: %s", exc)
+            run_beat_hooks("beat")
             self._heartbeat_due = time.monotonic() + interval
-        return min(super().tick(*args, **kwargs), interval)
+        run_tick_hooks()
+        return min(super().tick(*args, **kwargs), interval, TICK_SECONDS if TICK_HOOKS else interval)
 
     def close(self) -> None:
         try:

@@ -62,3 +62,14 @@ register_case(ExportTemplate, lambda: {
     "content_type": "dcim.site", "name": b.unique("export"), "template_code": "{% for s in queryset %}{{ s.name }}\n{% endfor %}",
     "mime_type": "text/plain", "file_extension": "txt",
 })
+
+
+def _register_job_cases() -> None:
+    # Jobs are discovered from code and runs are made by running jobs: no create through the API.
+    from nautobot.extras.jobs.models import Job, JobLogEntry, JobResult, ScheduledJob
+
+    for model in (Job, JobResult, JobLogEntry, ScheduledJob):
+        register_case(model, lambda: {}, read_only=True)
+
+
+_register_job_cases()
