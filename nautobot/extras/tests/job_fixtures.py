@@ -37,7 +37,7 @@ JOB_MODULE = textwrap.dedent("""
 
     class Failing(Job):
         def run(self, data, commit):
-            Status.objects.create(name="from-failing", slug="from-failing")
+            Status.objects.get_or_create(name="from-failing", slug="from-failing")
             self.log_failure(message="this did not work")
 
 
