@@ -30,10 +30,6 @@ from nautobot.extras.jobs.logs import JobCancelled, SideChannel, lease_timeout, 
 
 logger = logging.getLogger(__name__)
 
-# Functions (job_result, commit) -> context manager, entered around a job's transaction: how change
-# logging attributes a job's changes to it. Filled by the change-logging code.
-CHANGE_CONTEXT_PROVIDERS: list = []
-
 
 class AbortTransaction(Exception):
     """Raised to roll back a dry run."""
@@ -232,12 +228,19 @@ def execute(job_result_pk, data: dict, commit: bool, *, request: dict | None = N
     return status
 
 
-def _change_context(job_result, commit: bool):
-    stack = contextlib.ExitStack()
-    if commit:
-        for provider in CHANGE_CONTEXT_PROVIDERS:
-            stack.enter_context(provider(job_result))
-    return stack
+def _change_context(job, commit: bool):
+    """A committed run is change-logged as the job's (user, `job`, the job's slug, one request id); a dry run is not."""
+    if not commit:
+        return contextlib.nullcontext()
+    from nautobot.extras.changelog.context import change_context
+
+    job_model = job.job_result.job_model
+    return change_context(
+        user=job.job_result.user,
+        context="job",
+        detail=job_model.slug if job_model else job.job_result.name,
+        request_id=job.request.id,
+    )
 
 
 def _run(job_result, wire: dict, commit: bool, request: dict, side: SideChannel):
@@ -270,7 +273,7 @@ def _run(job_result, wire: dict, commit: bool, request: dict, side: SideChannel)
     output: list[str] = []
     errored = False
     try:
-        with _change_context(job_result, commit), transaction.atomic():
+        with transaction.atomic(), _change_context(job, commit):
             job.active_test = "run"
             result = job.run(data=form.cleaned_data, commit=commit)
             if result:

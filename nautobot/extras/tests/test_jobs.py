@@ -190,13 +190,22 @@ def test_commit_dry_run_failure_and_error(settings, tmp_path):
 
     committed = _run(jobs["CreateStatus"], {"slug": "made-by-job"})
     assert committed.status == "completed" and committed.started and committed.completed
-    assert Status.objects.filter(slug="made-by-job").exists()
+    status = Status.objects.get(slug="made-by-job")
+    from nautobot.extras.changelog.models import ObjectChange
+
+    change = ObjectChange.objects.get(changed_object_id=status.pk)
+    assert (change.action, change.change_context, change.change_context_detail) == (
+        "create",
+        "job",
+        jobs["CreateStatus"].slug,
+    )
     messages = _messages(committed)
     assert [m[0] for m in messages] == ["run", "test_second", "test_first", "post_run"]
     assert committed.data["output"] == "made made-by-job" and committed.data["total"]["success"] == 1
 
     dry = _run(jobs["CreateStatus"], {"slug": "dry"}, commit=False)
     assert dry.status == "completed" and not Status.objects.filter(slug="dry").exists()
+    assert ObjectChange.objects.count() == 1
     assert ("test_first", "info", "Database changes have been reverted automatically.") in _messages(dry)
 
     failed = _run(jobs["Failing"], {})

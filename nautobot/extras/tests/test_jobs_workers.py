@@ -22,7 +22,10 @@ VERSION_JOB = "from nautobot.extras.jobs import Job\n\n\nclass Version(Job):\n  
 def _deploy(make_deployment, backend, **env):
     deployment = make_deployment(backend)
     deployment.env.update(
-        NAUTOBOT_JOB_LEASE_TIMEOUT=str(LEASE), NAUTOBOT_WORKER_HEARTBEAT_INTERVAL="1", NAUTOBOT_WORKER_HEARTBEAT_TIMEOUT="5", **env
+        NAUTOBOT_JOB_LEASE_TIMEOUT=str(LEASE),
+        NAUTOBOT_WORKER_HEARTBEAT_INTERVAL="1",
+        NAUTOBOT_WORKER_HEARTBEAT_TIMEOUT="15",
+        **env,
     )
     write_jobs(deployment.root / "jobs")
     write_jobs(deployment.root / "jobs", "version_job", VERSION_JOB.format("v1"))
@@ -40,16 +43,29 @@ def _deploy(make_deployment, backend, **env):
 
 
 def _worker(deployment, name="worker", concurrency=2):
-    process = deployment.spawn("celery", "worker", "--loglevel", "INFO", "--concurrency", str(concurrency), "-n", f"{name}@%h", log_name=name)
+    process = deployment.spawn(
+        "celery", "worker", "--loglevel", "INFO", "--concurrency", str(concurrency), "-n", f"{name}@%h", log_name=name
+    )
     wait_for(lambda: "ready." in deployment.log(name), timeout=90, what=f"the Celery worker {name}")
     return process
 
 
 def _web(deployment):
     port = free_port()
-    deployment.spawn("start", f"--http=127.0.0.1:{port}", "--master", "--processes=2", "--threads=2", "--http-keepalive", "--die-on-term", log_name="web")
+    deployment.spawn(
+        "start",
+        f"--http=127.0.0.1:{port}",
+        "--master",
+        "--processes=2",
+        "--threads=2",
+        "--http-keepalive",
+        "--die-on-term",
+        log_name="web",
+    )
     url = f"http://127.0.0.1:{port}"
-    wait_for(lambda: requests.get(f"{url}/health/live/", timeout=5).status_code == 200, timeout=90, what="the web service")
+    wait_for(
+        lambda: requests.get(f"{url}/health/live/", timeout=5).status_code == 200, timeout=90, what="the web service"
+    )
     return url
 
 
@@ -84,7 +100,12 @@ class API:
 
 
 def _status_exists(deployment, slug) -> bool:
-    return deployment.shell(f"from nautobot.extras.models import Status; print(Status.objects.filter(slug='{slug}').exists())").splitlines()[-1] == "True"
+    return (
+        deployment.shell(
+            f"from nautobot.extras.models import Status; print(Status.objects.filter(slug='{slug}').exists())"
+        ).splitlines()[-1]
+        == "True"
+    )
 
 
 @pytest.mark.parametrize("backend", ["embedded", "postgres-redis"])
@@ -98,7 +119,11 @@ def test_jobs_run_end_to_end(make_deployment, backend):
     assert refused.status_code == 503 and "No celery workers running on queue default" in refused.json()["detail"]
     assert time.monotonic() - started < 2
     _worker(deployment)
-    wait_for(lambda: api.post(f"/api/extras/jobs/{api.job('Version')}/run/", {}).status_code == 201, timeout=30, what="workers seen by the API")
+    wait_for(
+        lambda: api.post(f"/api/extras/jobs/{api.job('Version')}/run/", {}).status_code == 201,
+        timeout=30,
+        what="workers seen by the API",
+    )
 
     # API run, committed; pynautobot's legacy route too.
     run = api.run("CreateStatus", {"slug": "via-api"}, commit=True)
@@ -108,8 +133,10 @@ def test_jobs_run_end_to_end(make_deployment, backend):
     logs = api.get(f"/api/extras/job-results/{result['id']}/logs/")
     assert [entry["grouping"] for entry in logs] == ["run", "test_second", "test_first", "post_run"]
     legacy = requests.post(
-        f"{url}/api/extras/jobs/local/test_jobs/CreateStatus/run/", json={"data": {"slug": "legacy"}, "commit": True},
-        headers={"Authorization": f"Token {TOKEN}"}, timeout=30,
+        f"{url}/api/extras/jobs/local/test_jobs/CreateStatus/run/",
+        json={"data": {"slug": "legacy"}, "commit": True},
+        headers={"Authorization": f"Token {TOKEN}"},
+        timeout=30,
     )
     assert legacy.status_code == 200 and legacy.json()["result"]["status"]["value"] == "pending"
     assert api.finished(legacy.json()["result"]["id"])["status"]["value"] == "completed"
@@ -123,7 +150,10 @@ def test_jobs_run_end_to_end(make_deployment, backend):
 
     # A file variable, as multipart.
     upload = api.session.post(
-        f"{url}/api/extras/jobs/{api.job('Upload')}/run/", data={"_commit": "true"}, files={"upload": ("a.txt", b"uploaded bytes")}, timeout=30
+        f"{url}/api/extras/jobs/{api.job('Upload')}/run/",
+        data={"_commit": "true"},
+        files={"upload": ("a.txt", b"uploaded bytes")},
+        timeout=30,
     )
     assert upload.status_code == 201, upload.text
     assert api.finished(upload.json()["job_result"]["id"])["data"]["output"] == "uploaded bytes"
@@ -150,11 +180,21 @@ def test_jobs_run_end_to_end(make_deployment, backend):
     assert api.finished(results[0]["id"])["status"]["value"] == "completed"
 
     # runjob: the original's command line, on the worker and in-process; exit code from the status.
-    cli = deployment.server("runjob", "--commit", "--username", "admin", "--data", json.dumps({"slug": "from-cli"}), "local/test_jobs/CreateStatus")
+    cli = deployment.server(
+        "runjob",
+        "--commit",
+        "--username",
+        "admin",
+        "--data",
+        json.dumps({"slug": "from-cli"}),
+        "local/test_jobs/CreateStatus",
+    )
     assert "Status: completed" in cli.stdout and "Created" in cli.stdout and _status_exists(deployment, "from-cli")
     failing = deployment.server("runjob", "local/test_jobs/Failing", check=False)
     assert failing.returncode == 1 and "Status: failed" in failing.stdout
-    local = deployment.server("runjob", "--local", "--commit", "--data", '{"slug": "local-run"}', "local/test_jobs/CreateStatus")
+    local = deployment.server(
+        "runjob", "--local", "--commit", "--data", '{"slug": "local-run"}', "local/test_jobs/CreateStatus"
+    )
     assert "Status: completed" in local.stdout and _status_exists(deployment, "local-run")
     bad = deployment.server("runjob", "--data", '{"count": -1}', "local/test_jobs/CreateStatus", check=False)
     assert bad.returncode == 1 and "Invalid job data" in bad.stderr and "Traceback" not in bad.stderr
@@ -182,8 +222,11 @@ def test_killed_worker_job_errored_within_lease(make_deployment, backend):
     os.killpg(worker.pid, signal.SIGKILL)  # the worker and its pool processes, as the OOM killer or a hard limit would
     killed_at = time.monotonic()
     worker.wait(timeout=10)
-    deployment.spawn("celery", "beat", "--loglevel", "INFO", log_name="beat")  # the reaper runs in beat (and in workers)
-    wait_for(lambda: deployment.shell(status).endswith("errored"), timeout=LEASE + 40, what="the lost job to be errored")
+    # The reaper runs in beat (and in every worker).
+    deployment.spawn("celery", "beat", "--loglevel", "INFO", log_name="beat")
+    wait_for(
+        lambda: deployment.shell(status).endswith("errored"), timeout=LEASE + 40, what="the lost job to be errored"
+    )
     elapsed = time.monotonic() - killed_at
     assert elapsed < LEASE + 25, elapsed  # lease + beat start-up (a few seconds of nbshell polling included)
     logs = deployment.shell(
@@ -243,12 +286,18 @@ def test_schedules_fire_once_per_interval_in_local_time(make_deployment):
         lines = dict(line.split(" ", 1) for line in deployment.shell(runs).splitlines()[-2:])
         return {pk: eval(value) for pk, value in lines.items()}  # noqa: S307 (our own printed lists)
 
-    wait_for(lambda: len(counts()[hourly]) == 2 and len(counts()[daily]) == 1, timeout=120, interval=2, what="both schedules to fire")
+    wait_for(
+        lambda: len(counts()[hourly]) == 2 and len(counts()[daily]) == 1,
+        timeout=120,
+        interval=2,
+        what="both schedules to fire",
+    )
     result = counts()
     from datetime import datetime
 
     second_hourly = datetime.fromisoformat(result[hourly][1])
-    assert abs(second_hourly - datetime.fromisoformat(expected)) < timedelta(seconds=5)  # the right instant, not 30 min off
+    # The right instant, not 30 minutes off (Kolkata is UTC+05:30).
+    assert abs(second_hourly - datetime.fromisoformat(expected)) < timedelta(seconds=5)
     daily_run = datetime.fromisoformat(result[daily][0])
     assert daily_run.second < 5 and abs(daily_run - datetime.fromisoformat(expected)) < timedelta(seconds=5)
     # A restarted scheduler does not fire the same times again.
@@ -259,5 +308,7 @@ def test_schedules_fire_once_per_interval_in_local_time(make_deployment):
     time.sleep(8)
     again = counts()
     assert len(again[hourly]) == 2 and len(again[daily]) == 1
-    statuses = deployment.shell("from nautobot.extras.models import JobResult\nprint(sorted(set(JobResult.objects.values_list('status', flat=True))))")
+    statuses = deployment.shell(
+        "from nautobot.extras.models import JobResult\nprint(sorted(set(JobResult.objects.values_list('status', flat=True))))"
+    )
     assert statuses.splitlines()[-1] in ("['completed']", "['completed', 'running']", "['completed', 'pending']")
