@@ -62,12 +62,16 @@ TREE_SCOPES = ("regions", "locations")
 def deep_merge(base: dict, update: dict) -> dict:
     """Return `base` updated with `update`; nested dicts merge key by key, any other value replaces."""
     merged = copy.deepcopy(base)
-    for key, value in update.items():
-        if isinstance(value, dict) and isinstance(merged.get(key), dict):
-            merged[key] = deep_merge(merged[key], value)
-        else:
-            merged[key] = copy.deepcopy(value)
+    _merge_into(merged, update)
     return merged
+
+
+def _merge_into(target: dict, update: dict) -> None:
+    for key, value in update.items():
+        if isinstance(value, dict) and isinstance(target.get(key), dict):
+            _merge_into(target[key], value)
+        else:
+            target[key] = copy.deepcopy(value)
 
 
 def scope_fields() -> list[models.ManyToManyField]:
@@ -163,19 +167,24 @@ def matching_context_ids(objects: list) -> dict:
 
 
 def rendered_config_contexts(objects: Iterable) -> dict:
-    """`{object pk: rendered config context}` for devices or virtual machines, in a constant number of queries."""
+    """`{object pk: rendered config context}` for devices or virtual machines, in a constant number of queries.
+
+    Objects that match the same contexts and have no local data share one result: treat it as read-only.
+    """
     from nautobot.extras.models import ConfigContext
 
     objects = list(objects)
     matched = matching_context_ids(objects)
     needed = {pk for ids in matched.values() for pk in ids}
     data = dict(ConfigContext.objects.filter(pk__in=needed).values_list("pk", "data")) if needed else {}
+    by_match: dict[tuple, dict] = {}
     rendered = {}
     for obj in objects:
-        merged: dict = {}
-        for pk in matched[obj.pk]:
-            merged = deep_merge(merged, data[pk])
-        if obj.local_context_data:
-            merged = deep_merge(merged, obj.local_context_data)
-        rendered[obj.pk] = merged
+        key = tuple(matched[obj.pk])
+        merged = by_match.get(key)
+        if merged is None:
+            merged = by_match[key] = {}
+            for pk in key:
+                _merge_into(merged, data[pk])
+        rendered[obj.pk] = deep_merge(merged, obj.local_context_data) if obj.local_context_data else merged
     return rendered
