@@ -101,9 +101,27 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_WORKER_SEND_TASK_EVENTS = False
 CELERY_BEAT_SCHEDULER = "nautobot.core.celery.schedulers:NautobotScheduler"
 CELERY_BEAT_SCHEDULE_FILENAME = os.path.join(NAUTOBOT_ROOT, "celerybeat-schedule")
+# Webhooks: delivered by workers from their own queue (a worker started without -Q listens to every
+# queue named here, see core/celery/signals.py), with timeouts (seconds), retries and backoff.
+CELERY_TASK_ROUTES = {"nautobot.extras.webhooks.deliver": {"queue": "webhooks"}}
+WEBHOOK_CONNECT_TIMEOUT = env_int("NAUTOBOT_WEBHOOK_CONNECT_TIMEOUT", 5, minimum=1)
+WEBHOOK_READ_TIMEOUT = env_int("NAUTOBOT_WEBHOOK_READ_TIMEOUT", 10, minimum=1)
+WEBHOOK_MAX_ATTEMPTS = env_int("NAUTOBOT_WEBHOOK_MAX_ATTEMPTS", 6, minimum=1)
+WEBHOOK_RETRY_BACKOFF = env_int("NAUTOBOT_WEBHOOK_RETRY_BACKOFF", 10, minimum=1)  # first delay; doubles per try
+WEBHOOK_RETRY_BACKOFF_MAX = env_int("NAUTOBOT_WEBHOOK_RETRY_BACKOFF_MAX", 3600, minimum=1)
+# On by default so that a first install can call a receiver on the same host; turn off to refuse
+# payload URLs that resolve to private, loopback or link-local addresses.
+WEBHOOK_ALLOW_PRIVATE_TARGETS = env_bool("NAUTOBOT_WEBHOOK_ALLOW_PRIVATE_TARGETS", True)
+# The outbox sweep (which also sends retries once their backoff is over): how often it runs, how old an
+# unsent delivery must be before it sends it, and after how long a message the broker took is presumed lost.
+WEBHOOK_SWEEP_INTERVAL = env_int("NAUTOBOT_WEBHOOK_SWEEP_INTERVAL", 10, minimum=1)
+WEBHOOK_SWEEP_GRACE = env_int("NAUTOBOT_WEBHOOK_SWEEP_GRACE", 10, minimum=0)
+WEBHOOK_REDISPATCH_AFTER = env_int("NAUTOBOT_WEBHOOK_REDISPATCH_AFTER", 900, minimum=1)
+
 # Periodic system tasks; add your own with EXTRA_CELERY_BEAT_SCHEDULE (replacing this drops them).
 CELERY_BEAT_SCHEDULE = {
     "nautobot.extras.changelog.purge_object_changes": {"task": "nautobot.extras.changelog.purge_object_changes", "schedule": 3600.0},
+    "nautobot.extras.webhooks.sweep": {"task": "nautobot.extras.webhooks.sweep", "schedule": float(WEBHOOK_SWEEP_INTERVAL)},
 }
 
 # Worker presence: every worker and the scheduler write a heartbeat row this often (seconds) ...

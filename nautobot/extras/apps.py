@@ -15,9 +15,13 @@ class ExtrasConfig(AppConfig):
         from nautobot.extras.api import contexts, fields, includes, notes, relationships  # noqa: F401
         from nautobot.extras.changelog import signals, tasks  # noqa: F401  (tasks: registered with Celery)
         from nautobot.extras.changelog.context import web_change_context
+        from nautobot.extras.changelog.writer import AFTER_WRITE
+        from nautobot.extras.webhooks import tasks as webhook_tasks  # noqa: F401  (registered with Celery)
+        from nautobot.extras.webhooks.outbox import write_deliveries
 
         signals.connect()
         WRITE_CONTEXTS.append(web_change_context)
+        AFTER_WRITE.append(write_deliveries)
         post_migrate.connect(seed_statuses, sender=self, dispatch_uid="nautobot.extras.seed_statuses")
         self._ready_jobs()
 

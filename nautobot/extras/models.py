@@ -282,3 +282,4 @@ from nautobot.extras.jobs.models import (  # noqa: E402,F401  (jobs keep their m
     JobResult,
     ScheduledJob,
 )
+from nautobot.extras.webhooks.models import Webhook, WebhookDelivery, WebhookDeliveryAttempt  # noqa: E402,F401

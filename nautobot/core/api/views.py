@@ -52,6 +52,9 @@ class NautobotAPIMixin:
         version = getattr(request, "version", None)
         if version and response.status_code != status.HTTP_406_NOT_ACCEPTABLE:
             response["API-Version"] = version
+        request_id = getattr(getattr(request, "_request", request), "id", None)
+        if request_id is not None:  # set by a write: the id of its change log entries and webhook payloads
+            response["X-Request-ID"] = str(request_id)
         return response
 
 

@@ -6,7 +6,7 @@ from nautobot.core.testing import builders as b
 from nautobot.core.testing.api import register_case
 from nautobot.extras.models import (
     ComputedField, ConfigContext, ConfigContextSchema, CustomField, CustomFieldChoice, ExportTemplate, Note, ObjectChange,
-    Relationship, RelationshipAssociation, Status, Tag,
+    Relationship, RelationshipAssociation, Status, Tag, Webhook, WebhookDelivery,
 )
 
 

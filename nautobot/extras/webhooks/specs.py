@@ -1,0 +1,42 @@
+"""Specs of webhooks and webhook deliveries (registered by `nautobot.extras.specs`)."""
+
+from nautobot.core.specs import ObjectSpec, register_spec
+from nautobot.extras.webhooks.api import (
+    WebhookDeliverySerializerBase,
+    WebhookDeliveryViewSetBase,
+    WebhookFilterSet,
+    WebhookSerializerBase,
+)
+from nautobot.extras.webhooks.models import Webhook, WebhookDelivery
+
+
+@register_spec
+class WebhookSpec(ObjectSpec):
+    model = Webhook
+    api_fields = (
+        "content_types", "name", "type_create", "type_update", "type_delete", "payload_url", "http_method",
+        "http_content_type", "additional_headers", "body_template", "secret", "ssl_verification", "ca_file_path",
+        "created", "last_updated",
+    )  # fmt: skip
+    brief_fields = ("name",)
+    filter_fields = ("name", "payload_url", "enabled", "type_create", "type_update", "type_delete", "http_method")
+    search_fields = ("name", "payload_url")
+    serializer_base = WebhookSerializerBase
+    filterset_base = WebhookFilterSet
+
+
+@register_spec
+class WebhookDeliverySpec(ObjectSpec):
+    model = WebhookDelivery
+    endpoint = "webhook-deliveries"
+    api_fields = (
+        "webhook", "object_change", "event", "state", "attempt_count", "created", "next_attempt_at", "delivered_at",
+        "last_status_code", "last_error", "attempts",
+    )  # fmt: skip
+    brief_fields = ("event", "state")
+    read_only_fields = api_fields
+    filter_fields = ("webhook", "event", "state", "attempt_count", ("request_id", "object_change__request_id"))
+    search_fields = ("last_error",)
+    extra_prefetch_related = ("attempts",)
+    serializer_base = WebhookDeliverySerializerBase
+    viewset_base = WebhookDeliveryViewSetBase
