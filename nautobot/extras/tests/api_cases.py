@@ -73,3 +73,14 @@ def _register_job_cases() -> None:
 
 
 _register_job_cases()
+
+
+def _webhook() -> dict:
+    return {
+        "name": b.unique("hook"), "content_types": ["dcim.site"], "type_create": True,
+        "payload_url": f"http://127.0.0.1:9/{b.unique('hook')}", "additional_headers": "X-Trace: a:b",
+    }  # fmt: skip
+
+
+register_case(Webhook, _webhook, update=lambda: {"http_content_type": "application/x-www-form-urlencoded"})
+register_case(WebhookDelivery, lambda: {}, read_only=True)
