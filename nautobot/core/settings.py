@@ -186,6 +186,7 @@ INSTALLED_APPS = [
     "nautobot.dcim",
     "nautobot.ipam",
     "nautobot.circuits",
+    "nautobot.virtualization",
     "django_rq",
 ]
 AUTH_USER_MODEL = "users.User"

@@ -130,8 +130,8 @@ class DeviceTypeSpec(ObjectSpec):
 @register_spec
 class DeviceRoleSpec(ObjectSpec):
     model = m.DeviceRole
-    api_fields = ("name", "slug", "color", "vm_role", "description", "device_count", *COMMON)
-    counts = {"device_count": "devices"}
+    api_fields = ("name", "slug", "color", "vm_role", "description", "device_count", "virtualmachine_count", *COMMON)
+    counts = {"device_count": "devices", "virtualmachine_count": "virtual_machines"}
     filter_fields = ("name", "slug", "color", "vm_role", "description")
     search_fields = ("name", "slug", "description")
 
@@ -139,8 +139,11 @@ class DeviceRoleSpec(ObjectSpec):
 @register_spec
 class PlatformSpec(ObjectSpec):
     model = m.Platform
-    api_fields = ("name", "slug", "manufacturer", "napalm_driver", "napalm_args", "network_driver", "description", "device_count", *COMMON)
-    counts = {"device_count": "devices"}
+    api_fields = (
+        "name", "slug", "manufacturer", "napalm_driver", "napalm_args", "network_driver", "description", "device_count",
+        "virtualmachine_count", *COMMON,
+    )
+    counts = {"device_count": "devices", "virtualmachine_count": "virtual_machines"}
     filter_fields = ("name", "slug", "manufacturer", "napalm_driver", "network_driver", "description")
     search_fields = ("name", "slug", "description")
 
@@ -150,14 +153,14 @@ class DeviceSpec(ObjectSpec):
     model = m.Device
     api_fields = (
         "name", "device_type", "device_role", "tenant", "platform", "serial", "asset_tag", "site", "location", "rack",
-        "position", "face", "parent_device", "status", "primary_ip", "primary_ip4", "primary_ip6", "virtual_chassis",
-        "vc_position", "vc_priority", "comments", "local_context_schema", "local_context_data", *TAGGED,
+        "position", "face", "parent_device", "status", "primary_ip", "primary_ip4", "primary_ip6", "cluster",
+        "virtual_chassis", "vc_position", "vc_priority", "comments", "local_context_schema", "local_context_data", *TAGGED,
     )
     brief_fields = ("name",)
     filter_fields = (
         "name", "device_type", ("manufacturer", "device_type__manufacturer"), ("role", "device_role"), "tenant", "platform",
         "serial", "asset_tag", "site", ("region", "site__region"), "location", "rack", ("rack_group", "rack__group"), "position", "face",
-        "status", "virtual_chassis", "vc_position", "vc_priority", "local_context_schema",
+        "status", "cluster", "virtual_chassis", "vc_position", "vc_priority", "local_context_schema",
     )
     search_fields = ("name", "serial", "asset_tag", "comments")
     serializer_base = DeviceSerializerBase

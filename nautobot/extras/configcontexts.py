@@ -102,6 +102,8 @@ class ConfigContext(BaseModel, ChangeLoggedModel, NotesMixin, OwnedModel):
     roles = models.ManyToManyField("dcim.DeviceRole", related_name="+", blank=True)
     device_types = models.ManyToManyField("dcim.DeviceType", related_name="+", blank=True)
     platforms = models.ManyToManyField("dcim.Platform", related_name="+", blank=True)
+    cluster_groups = models.ManyToManyField("virtualization.ClusterGroup", related_name="+", blank=True)
+    clusters = models.ManyToManyField("virtualization.Cluster", related_name="+", blank=True)
     tenant_groups = models.ManyToManyField("tenancy.TenantGroup", related_name="+", blank=True)
     tenants = models.ManyToManyField("tenancy.Tenant", related_name="+", blank=True)
     tags = models.ManyToManyField("extras.Tag", related_name="config_contexts", blank=True)

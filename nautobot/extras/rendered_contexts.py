@@ -75,7 +75,7 @@ def _merge_into(target: dict, update: dict) -> None:
 
 
 def scope_fields() -> list[models.ManyToManyField]:
-    """The scope relations of ConfigContext (the virtualization scopes exist once that app is installed)."""
+    """The scope relations of ConfigContext that an object can match (those `SCOPE_READERS` reads, and tags)."""
     from nautobot.extras.models import ConfigContext
 
     return [f for f in ConfigContext._meta.many_to_many if f.name in SCOPE_READERS or f.name == "tags"]

@@ -128,7 +128,8 @@ class ConfigContextSchemaSpec(ObjectSpec):
 # Scope relations of a config context, each filterable by slug (`region=`) and id (`region_id=`).
 CONTEXT_SCOPES = (
     ("region", "regions"), ("site", "sites"), ("location", "locations"), ("role", "roles"), ("device_type", "device_types"),
-    ("platform", "platforms"), ("tenant_group", "tenant_groups"), ("tenant", "tenants"),
+    ("platform", "platforms"), ("cluster_group", "cluster_groups"), ("cluster", "clusters"), ("tenant_group", "tenant_groups"),
+    ("tenant", "tenants"),
 )
 
 

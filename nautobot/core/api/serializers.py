@@ -143,6 +143,10 @@ class BaseModelSerializer(serializers.ModelSerializer):
         # re-checking that they exist (one query each) is all that skipping them in clean_fields saves.
         resolved = [k for k, v in plain.items() if isinstance(v, models.Model)]
         full_clean_quietly(instance, exclude=self._unvalidated_fields(), skip_field_checks=resolved)
+        # What `clean()` normalized (e.g. a MAC address to its canonical form) is what gets saved.
+        for key, value in plain.items():
+            if not isinstance(value, models.Model):
+                attrs[key] = getattr(instance, key)
 
     def _model_field_names(self) -> set[str]:
         return {f.name for f in self.Meta.model._meta.concrete_fields}

@@ -269,3 +269,40 @@ def circuit_termination(**kw):
     termination.validated_save()
     circuit_termination_saved(termination=termination)
     return termination
+
+
+def cluster_type(**kw):
+    from nautobot.virtualization.models import ClusterType
+
+    name = unique("cluster-type")
+    return ClusterType.objects.create(name=name, slug=name, **kw)
+
+
+def cluster_group(**kw):
+    from nautobot.virtualization.models import ClusterGroup
+
+    name = unique("cluster-group")
+    return ClusterGroup.objects.create(name=name, slug=name, **kw)
+
+
+def cluster(**kw):
+    from nautobot.virtualization.models import Cluster
+
+    kw.setdefault("type", cluster_type())
+    return Cluster.objects.create(name=unique("cluster"), **kw)
+
+
+def virtual_machine(**kw):
+    from nautobot.virtualization.models import VirtualMachine
+
+    kw.setdefault("cluster", cluster())
+    kw.setdefault("name", unique("vm"))
+    return VirtualMachine.objects.create(status=status(), **kw)
+
+
+def vm_interface(**kw):
+    from nautobot.virtualization.models import VMInterface
+
+    kw.setdefault("virtual_machine", virtual_machine())
+    kw.setdefault("name", unique("vmif"))
+    return VMInterface.objects.create(status=status(), **kw)

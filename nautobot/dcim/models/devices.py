@@ -98,6 +98,9 @@ class Device(ConfigContextModel, PrimaryModel):
     position = models.PositiveSmallIntegerField(blank=True, null=True, validators=[MinValueValidator(1)], verbose_name="Position (U)")
     face = models.CharField(max_length=50, blank=True, choices=DeviceFaceChoices.choices, verbose_name="Rack face")
     status = StatusField()
+    cluster = models.ForeignKey(
+        "virtualization.Cluster", on_delete=models.SET_NULL, related_name="devices", blank=True, null=True
+    )
     virtual_chassis = models.ForeignKey(VirtualChassis, on_delete=models.SET_NULL, related_name="members", blank=True, null=True)
     vc_position = models.PositiveSmallIntegerField(blank=True, null=True, validators=[MaxValueValidator(255)])
     vc_priority = models.PositiveSmallIntegerField(blank=True, null=True, validators=[MaxValueValidator(255)])
@@ -145,6 +148,8 @@ class Device(ConfigContextModel, PrimaryModel):
                 f"The assigned platform is limited to {self.platform.manufacturer} device types, but this device's type "
                 f"belongs to {self.device_type.manufacturer}."
             )
+        if self.cluster_id and self.site_id and self.cluster.site_id not in (None, self.site_id):
+            errors["cluster"] = f"The assigned cluster belongs to a different site ({self.cluster.site})."
         if self.vc_position is not None and not self.virtual_chassis_id:
             errors["vc_position"] = "A device can have a virtual chassis position only as a member of a virtual chassis."
         errors.update(self._primary_ip_errors())
