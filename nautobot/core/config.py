@@ -30,11 +30,12 @@ def resolve_config_path(cli_path: str | os.PathLike | None = None) -> Path:
 
 
 def write_config(path: Path) -> None:
-    """Write a commented config with a fresh secret key; refuse to overwrite an existing file."""
+    """Write a commented config with fresh secret keys; refuse to overwrite an existing file."""
     if path.exists():
         raise ConfigError(f"{path} already exists; not overwriting it. Remove it first or choose another path.")
     path.parent.mkdir(parents=True, exist_ok=True)
     text = TEMPLATE.read_text().replace("{{ secret_key }}", secrets.token_urlsafe(50))
+    text = text.replace("{{ git_credentials_key }}", secrets.token_urlsafe(50))
     path.write_text(text)
 
 

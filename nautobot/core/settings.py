@@ -27,6 +27,10 @@ BASE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # Core Django
 DEBUG = env_bool("NAUTOBOT_DEBUG", False)
 SECRET_KEY = env_str("NAUTOBOT_SECRET_KEY")
+# Encrypts Git repository credentials at rest; separate from SECRET_KEY so rotating that one loses nothing.
+# Older keys stay able to decrypt (values are re-encrypted with the current key when saved).
+GIT_CREDENTIALS_KEY = env_str("NAUTOBOT_GIT_CREDENTIALS_KEY")
+GIT_CREDENTIALS_OLD_KEYS = env_list("NAUTOBOT_GIT_CREDENTIALS_OLD_KEYS", [], sep=" ")
 ALLOWED_HOSTS = env_list("NAUTOBOT_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"], sep=" ")
 CSRF_TRUSTED_ORIGINS = env_list("NAUTOBOT_CSRF_TRUSTED_ORIGINS", [], sep=" ")
 TIME_ZONE = env_str("NAUTOBOT_TIME_ZONE", "UTC")

@@ -283,3 +283,4 @@ from nautobot.extras.jobs.models import (  # noqa: E402,F401  (jobs keep their m
     ScheduledJob,
 )
 from nautobot.extras.webhooks.models import Webhook, WebhookDelivery, WebhookDeliveryAttempt  # noqa: E402,F401
+from nautobot.extras.datasources.models import GitRepository  # noqa: E402,F401

@@ -8,6 +8,7 @@ from nautobot.extras.api.notes import NoteSerializerBase
 from nautobot.extras.api.serializers import ContentTypeSerializerBase, TagSerializerBase
 from nautobot.extras.changelog import specs as changelog_specs  # noqa: F401  (registers its specs)
 from nautobot.extras.webhooks import specs as webhook_specs  # noqa: F401  (registers its specs)
+from nautobot.extras.datasources import specs as datasource_specs  # noqa: F401
 from nautobot.extras.models import (
     ComputedField, ConfigContext, ConfigContextSchema, CustomField, CustomFieldChoice, ExportTemplate, Note, Relationship,
     RelationshipAssociation, Status, Tag,

@@ -7,6 +7,7 @@ import os
 
 RUN_ID = os.environ.get("NAUTOBOT_TEST_RUN_ID", "local")
 SECRET_KEY = "test-only-secret-key-not-for-production-0123456789abcdefghijklmnop"
+GIT_CREDENTIALS_KEY = "test-only-git-credentials-key-not-for-production"
 ALLOWED_HOSTS = ["*"]
 _engine = os.environ.get("NAUTOBOT_TEST_DB", "postgresql")
 if _engine == "postgresql":

@@ -5,8 +5,8 @@ from django.contrib.contenttypes.models import ContentType
 from nautobot.core.testing import builders as b
 from nautobot.core.testing.api import register_case
 from nautobot.extras.models import (
-    ComputedField, ConfigContext, ConfigContextSchema, CustomField, CustomFieldChoice, ExportTemplate, Note, ObjectChange,
-    Relationship, RelationshipAssociation, Status, Tag, Webhook, WebhookDelivery,
+    ComputedField, ConfigContext, ConfigContextSchema, CustomField, CustomFieldChoice, ExportTemplate, GitRepository, Note,
+    ObjectChange, Relationship, RelationshipAssociation, Status, Tag, Webhook, WebhookDelivery,
 )
 
 
@@ -84,3 +84,10 @@ def _webhook() -> dict:
 
 register_case(Webhook, _webhook, update=lambda: {"http_content_type": "application/x-www-form-urlencoded"})
 register_case(WebhookDelivery, lambda: {}, read_only=True)
+
+
+register_case(
+    GitRepository,
+    lambda: {**_named("repo"), "remote_url": f"https://git.example.com/{b.unique('org')}/config.git", "branch": "main", "token": "s3cr3t"},
+    update=lambda: {"branch": "develop"},
+)

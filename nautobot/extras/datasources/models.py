@@ -1,0 +1,119 @@
+"""`GitRepository`: a remote Git repository whose files provide data (jobs, config contexts, ...)."""
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.text import slugify
+
+from nautobot.core.models import OrganizationalModel
+from nautobot.extras.datasources import credentials
+
+SCHEMES = ("http", "https", "ssh", "git", "file")
+# scp-like SSH address: [user@]host:path (no scheme, no "//" after the colon).
+SCP_LIKE = re.compile(r"^(?:[\w.+-]+@)?[\w.-]+:(?!//)\S+$")
+
+
+def validate_remote_url(value: str) -> None:
+    """Accept http(s), ssh, git and file URLs and scp-like SSH addresses; refuse credentials in the URL."""
+    if SCP_LIKE.match(value) and "://" not in value:
+        return
+    parts = urlsplit(value)
+    if parts.scheme not in SCHEMES:
+        raise ValidationError(
+            f"Enter a Git remote URL with one of the schemes {', '.join(SCHEMES)} (e.g. https://github.com/org/repo.git, "
+            "file:///srv/git/repo.git) or an SSH address such as git@github.com:org/repo.git."
+        )
+    if parts.scheme == "file":
+        if parts.netloc not in ("", "localhost") or not parts.path.startswith("/"):
+            raise ValidationError("A file:// URL needs an absolute path, e.g. file:///srv/git/repo.git.")
+        return
+    if not parts.hostname:
+        raise ValidationError("The remote URL has no host name.")
+    if parts.password is not None or (parts.username and parts.scheme in ("http", "https")):
+        raise ValidationError(
+            "Do not put credentials in the remote URL (they would be stored in clear); "
+            "use the username and token fields instead."
+        )
+
+
+def validate_branch(value: str) -> None:
+    if not value or value.startswith(("-", "/")) or ".." in value or re.search(r"[\s~^:?*\[\\]", value) or value.endswith((".lock", "/")):
+        raise ValidationError(f"{value!r} is not a valid Git branch name.")
+
+
+class GitRepository(OrganizationalModel):
+    """A Git repository synced by the workers; `current_head` is the commit every host converges on."""
+
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True, blank=True)
+    remote_url = models.CharField(max_length=255, validators=[validate_remote_url], help_text="Only HTTP(S), SSH, git and file:// remotes")
+    branch = models.CharField(max_length=64, default="main", validators=[validate_branch])
+    current_head = models.CharField(
+        max_length=48, blank=True, default="", help_text="Commit hash of the most recent fetch from the selected branch"
+    )
+    username = models.CharField(max_length=64, blank=True, default="")
+    # Fernet ciphertext of the token (see credentials.py); read and written through `token`.
+    _token = models.TextField(blank=True, default="", editable=False)
+    provided_contents = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ("name",)
+        verbose_name_plural = "Git repositories"
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def token(self) -> str:
+        """The clear token (decrypted on each read; never stored in clear, never serialized)."""
+        return credentials.decrypt(self._token)
+
+    @token.setter
+    def token(self, value: str) -> None:
+        self._token = credentials.encrypt(value or "")
+
+    @property
+    def has_token(self) -> bool:
+        return bool(self._token)
+
+    @property
+    def directory(self) -> Path:
+        """Where this host keeps the repository: the mirror and one checkout per commit."""
+        return Path(settings.GIT_ROOT) / self.slug
+
+    @property
+    def filesystem_path(self) -> Path | None:
+        """The checkout of `current_head` on this host, fetched first if this host lacks it (None before a sync)."""
+        if not self.current_head:
+            return None
+        from nautobot.extras.datasources.git import ensure_checkout
+
+        return ensure_checkout(self, self.current_head)
+
+    def clean(self) -> None:
+        super().clean()
+        if not self.slug:
+            self.slug = slugify(self.name)[:100]
+        if self.slug.startswith("."):
+            raise ValidationError({"slug": "A slug cannot start with a dot."})
+        if not isinstance(self.provided_contents, list) or not all(isinstance(v, str) for v in self.provided_contents):
+            raise ValidationError({"provided_contents": "A list of content names, e.g. [\"extras.job\"]."})
+        from nautobot.extras.datasources.contents import DATASOURCE_CONTENTS
+
+        unknown = [v for v in self.provided_contents if v not in DATASOURCE_CONTENTS]
+        if unknown:
+            raise ValidationError(
+                {"provided_contents": f"Unknown content {', '.join(unknown)}; choose from {', '.join(DATASOURCE_CONTENTS) or 'none (no content kinds are installed)'}."}
+            )
+        self.provided_contents = list(dict.fromkeys(self.provided_contents))
+        same_remote = GitRepository.objects.filter(remote_url=self.remote_url).exclude(pk=self.pk)
+        for other in same_remote:
+            shared = set(other.provided_contents) & set(self.provided_contents)
+            if shared:
+                raise ValidationError(
+                    {"provided_contents": f"The repository {other} has the same remote URL and already provides {', '.join(sorted(shared))}."}
+                )

@@ -1,0 +1,149 @@
+"""Sync, dry-run diff and removal of a Git repository's content: the work the tasks do, and enqueuing it.
+
+Enqueue only after commit (`transaction.on_commit`), so a worker never looks for a row that is not
+committed yet, and a rolled-back save syncs nothing.
+"""
+
+import logging
+from functools import partial
+
+from django.db import transaction
+
+from nautobot.extras.datasources import git
+from nautobot.extras.datasources.contents import ordered_contents
+from nautobot.extras.datasources.credentials import CredentialsError
+from nautobot.extras.datasources.models import GitRepository
+from nautobot.extras.datasources.records import SyncRecord, create_job_result
+
+logger = logging.getLogger("nautobot.extras.datasources")
+
+
+# Enqueueing ----------------------------------------------------------------------------------------
+def enqueue_sync(repository: GitRepository, *, user=None, dry_run: bool = False):
+    """Queue a sync (or, `dry_run`, a diff) of `repository` once the current transaction commits.
+
+    Returns the pending JobResult (None without the jobs feature).
+    """
+    from nautobot.extras.datasources import tasks
+
+    task = tasks.diff_git_repository if dry_run else tasks.sync_git_repository
+    result = create_job_result(repository, name=repository.name, user=user)
+    kwargs = {"repository_pk": str(repository.pk), "job_result_pk": str(result.pk) if result else None,
+              "user_pk": str(user.pk) if getattr(user, "pk", None) else None}
+    task_id = str(result.job_id) if result else None
+    transaction.on_commit(partial(task.apply_async, kwargs=kwargs, task_id=task_id))
+    return result
+
+
+def enqueue_sync_after_save(repository: GitRepository, user=None) -> None:
+    """After the transaction that saved `repository` commits, queue its sync (saving triggers a sync)."""
+    transaction.on_commit(partial(_enqueue_saved, repository.pk, user))
+
+
+def _enqueue_saved(pk, user) -> None:
+    repository = GitRepository.objects.filter(pk=pk).first()
+    if repository is not None:
+        enqueue_sync(repository, user=user)
+
+
+def enqueue_removal(repository: GitRepository, *, user=None) -> None:
+    """After commit, queue the removal of what the (deleted) `repository` provided and of its local copy."""
+    snapshot = {"pk": str(repository.pk), "name": repository.name, "slug": repository.slug, "provided_contents": list(repository.provided_contents)}
+
+    def enqueue() -> None:
+        from nautobot.extras.datasources import tasks
+
+        result = create_job_result(repository, name=repository.name, user=user)
+        kwargs = {"snapshot": snapshot, "job_result_pk": str(result.pk) if result else None}
+        tasks.remove_git_repository_contents.apply_async(kwargs=kwargs, task_id=str(result.job_id) if result else None)
+
+    transaction.on_commit(enqueue)
+
+
+# The work ------------------------------------------------------------------------------------------
+def sync_repository(repository: GitRepository, record: SyncRecord) -> str:
+    """Fetch the branch, check out its head, record `current_head`, load every provided content; return the status."""
+    record.start()
+    try:
+        with git.repository_lock(repository.slug):
+            head = git.fetch(repository)
+            git.checkout(repository, head)
+    except (git.GitError, CredentialsError) as exc:
+        record.failure(str(exc))
+        return record.finish(errored=True)
+    previous = repository.current_head
+    if head != previous:
+        GitRepository.objects.filter(pk=repository.pk).update(current_head=head)
+        repository.current_head = head
+        record.info(f"Checked out commit {head} of branch {repository.branch} (was {previous or 'none'}).")
+    else:
+        record.info(f"Branch {repository.branch} is still at commit {head}; refreshing its content.")
+    load_contents(repository, record)
+    with git.repository_lock(repository.slug):
+        git.prune_checkouts(repository, keep=head)
+    git.prune_orphans(set(GitRepository.objects.values_list("slug", flat=True)))
+    return record.finish(data={"current_head": head})
+
+
+def load_contents(repository: GitRepository, record: SyncRecord) -> None:
+    """Load each provided kind from the checkout of `current_head`; remove what kinds no longer provided left."""
+    root = repository.directory / repository.current_head
+    for kind in ordered_contents():
+        record.grouping = kind.label
+        try:
+            if kind.name in repository.provided_contents:
+                kind.load(repository, root, record)
+            else:
+                kind.remove(repository, record)
+        except Exception as exc:  # a loader bug must not stop the other kinds
+            logger.exception("Loading %s of %s failed", kind.name, repository.name)
+            record.failure(f"Loading {kind.label.lower()} failed unexpectedly: {type(exc).__name__}: {exc}")
+    record.grouping = "sync"
+
+
+def diff_repository(repository: GitRepository, record: SyncRecord) -> str:
+    """Fetch and report, without applying anything, the files a sync would load, change or remove."""
+    record.grouping = "diff"
+    record.start()
+    try:
+        with git.repository_lock(repository.slug):
+            head = git.fetch(repository)
+            changes = git.changed_files(repository, repository.current_head, head)
+    except (git.GitError, CredentialsError) as exc:
+        record.failure(str(exc))
+        return record.finish(errored=True)
+    directories = {kind.directory: kind for kind in ordered_contents(repository.provided_contents)}
+    relevant = [(status, path) for status, path in changes if path.split("/", 1)[0] in directories]
+    words = {"A": "added", "M": "modified", "D": "removed"}
+    record.info(f"Remote branch {repository.branch} is at {head}; synced commit is {repository.current_head or 'none'}.")
+    for status, path in relevant:
+        record.info(f"{words.get(status, status)}: {path}")
+    if not relevant:
+        record.info("A sync would change nothing.")
+    data = {
+        "current_head": repository.current_head,
+        "remote_head": head,
+        "changes": [{"status": words.get(s, s), "path": p, "content": directories[p.split("/", 1)[0]].name} for s, p in relevant],
+    }
+    return record.finish(data=data)
+
+
+def remove_contents(snapshot: dict, record: SyncRecord) -> str:
+    """Remove everything the deleted repository described by `snapshot` provided, and this host's copy of it."""
+    record.grouping = "delete"
+    record.start()
+    repository = record.repository
+    for kind in ordered_contents():
+        try:
+            kind.remove(repository, record)
+        except Exception as exc:
+            logger.exception("Removing %s of %s failed", kind.name, repository.name)
+            record.failure(f"Removing {kind.label.lower()} failed: {type(exc).__name__}: {exc}")
+    git.remove_local_copy(snapshot["slug"])
+    record.info(f"Removed the local copy of {snapshot['name']}.")
+    return record.finish()
+
+
+def removed_repository(snapshot: dict) -> GitRepository:
+    """An unsaved stand-in for a deleted repository (its id, name and slug), for the removal loaders."""
+    return GitRepository(pk=snapshot["pk"], name=snapshot["name"], slug=snapshot["slug"], provided_contents=snapshot["provided_contents"])

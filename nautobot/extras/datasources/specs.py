@@ -1,0 +1,21 @@
+"""Spec of Git repositories (registered by `nautobot.extras.specs`)."""
+
+from nautobot.core.specs import ObjectSpec, register_spec
+from nautobot.extras.datasources.api import GitRepositorySerializerBase, GitRepositoryViewSetBase
+from nautobot.extras.datasources.models import GitRepository
+
+
+@register_spec
+class GitRepositorySpec(ObjectSpec):
+    model = GitRepository
+    api_fields = (
+        "name", "slug", "remote_url", "branch", "token", "username", "current_head", "provided_contents",
+        "custom_fields", "created", "last_updated",
+    )
+    brief_fields = ("name",)
+    read_only_fields = ("current_head",)
+    filter_fields = ("name", "slug", "remote_url", "branch", "username")
+    search_fields = ("name", "remote_url")
+    extra_kwargs = {"slug": {"required": False}}
+    serializer_base = GitRepositorySerializerBase
+    viewset_base = GitRepositoryViewSetBase
