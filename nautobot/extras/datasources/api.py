@@ -92,7 +92,5 @@ class GitRepositoryViewSetBase(ModelViewSet):
         require_worker()
         with transaction.atomic():
             result = services.enqueue_sync(repository, user=request.user, dry_run=dry_run)
-        body = {"message": message.format(repository.name)}
-        if result is not None:
-            body["job_result"] = {"id": str(result.pk), "url": request.build_absolute_uri(f"/api/extras/job-results/{result.pk}/")}
-        return Response(body)
+        job_result = {"id": str(result.pk), "url": request.build_absolute_uri(f"/api/extras/job-results/{result.pk}/")}
+        return Response({"message": message.format(repository.name), "job_result": job_result})

@@ -1,5 +1,6 @@
 """`GitRepository`: a remote Git repository whose files provide data (jobs, config contexts, ...)."""
 
+import logging
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -12,6 +13,7 @@ from django.utils.text import slugify
 from nautobot.core.models import OrganizationalModel
 from nautobot.extras.datasources import credentials
 
+logger = logging.getLogger("nautobot.extras.datasources")
 SCHEMES = ("http", "https", "ssh", "git", "file")
 # scp-like SSH address: [user@]host:path (no scheme, no "//" after the colon).
 SCP_LIKE = re.compile(r"^(?:[\w.+-]+@)?[\w.-]+:(?!//)\S+$")
@@ -87,12 +89,19 @@ class GitRepository(OrganizationalModel):
 
     @property
     def filesystem_path(self) -> Path | None:
-        """The checkout of `current_head` on this host, fetched first if this host lacks it (None before a sync)."""
+        """The checkout of `current_head` on this host, fetched first if this host lacks it.
+
+        None before the first sync, or (logged as an error) when this host cannot fetch that commit.
+        """
         if not self.current_head:
             return None
-        from nautobot.extras.datasources.git import ensure_checkout
+        from nautobot.extras.datasources.git import GitError, ensure_checkout
 
-        return ensure_checkout(self, self.current_head)
+        try:
+            return ensure_checkout(self, self.current_head)
+        except GitError as exc:
+            logger.error("Git repository %s is unavailable on this host: %s", self.name, exc)
+            return None
 
     def clean(self) -> None:
         super().clean()

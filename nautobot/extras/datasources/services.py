@@ -22,16 +22,14 @@ logger = logging.getLogger("nautobot.extras.datasources")
 def enqueue_sync(repository: GitRepository, *, user=None, dry_run: bool = False):
     """Queue a sync (or, `dry_run`, a diff) of `repository` once the current transaction commits.
 
-    Returns the pending JobResult (None without the jobs feature).
+    Returns the pending JobResult.
     """
     from nautobot.extras.datasources import tasks
 
     task = tasks.diff_git_repository if dry_run else tasks.sync_git_repository
     result = create_job_result(repository, name=repository.name, user=user)
-    kwargs = {"repository_pk": str(repository.pk), "job_result_pk": str(result.pk) if result else None,
-              "user_pk": str(user.pk) if getattr(user, "pk", None) else None}
-    task_id = str(result.job_id) if result else None
-    transaction.on_commit(partial(task.apply_async, kwargs=kwargs, task_id=task_id))
+    kwargs = {"repository_pk": str(repository.pk), "job_result_pk": str(result.pk), "user_pk": str(user.pk) if getattr(user, "pk", None) else None}
+    transaction.on_commit(partial(task.apply_async, kwargs=kwargs, task_id=str(result.job_id)))
     return result
 
 
@@ -53,17 +51,36 @@ def enqueue_removal(repository: GitRepository, *, user=None) -> None:
     def enqueue() -> None:
         from nautobot.extras.datasources import tasks
 
-        result = create_job_result(repository, name=repository.name, user=user)
-        kwargs = {"snapshot": snapshot, "job_result_pk": str(result.pk) if result else None}
-        tasks.remove_git_repository_contents.apply_async(kwargs=kwargs, task_id=str(result.job_id) if result else None)
+        result = create_job_result(repository, name=snapshot["name"], user=user)
+        kwargs = {"snapshot": snapshot, "job_result_pk": str(result.pk)}
+        tasks.remove_git_repository_contents.apply_async(kwargs=kwargs, task_id=str(result.job_id))
 
     transaction.on_commit(enqueue)
 
 
 # The work ------------------------------------------------------------------------------------------
+def _recorded(record: SyncRecord, work) -> str:
+    """Run `work()` (which finishes the record) as the record's job result; never leave it running."""
+    from nautobot.extras.jobs.logs import JobCancelled
+
+    if not record.start():
+        return "skipped"
+    try:
+        return work()
+    except JobCancelled:
+        record.failure("Cancelled.")
+    except Exception as exc:  # our own bug: record it rather than leave the result running
+        logger.exception("Git repository task failed")
+        record.failure(f"Internal error: {type(exc).__name__}: {exc}")
+    return record.finish(errored=True)
+
+
 def sync_repository(repository: GitRepository, record: SyncRecord) -> str:
     """Fetch the branch, check out its head, record `current_head`, load every provided content; return the status."""
-    record.start()
+    return _recorded(record, lambda: _sync(repository, record))
+
+
+def _sync(repository: GitRepository, record: SyncRecord) -> str:
     try:
         with git.repository_lock(repository.slug):
             head = git.fetch(repository)
@@ -104,7 +121,10 @@ def load_contents(repository: GitRepository, record: SyncRecord) -> None:
 def diff_repository(repository: GitRepository, record: SyncRecord) -> str:
     """Fetch and report, without applying anything, the files a sync would load, change or remove."""
     record.grouping = "diff"
-    record.start()
+    return _recorded(record, lambda: _diff(repository, record))
+
+
+def _diff(repository: GitRepository, record: SyncRecord) -> str:
     try:
         with git.repository_lock(repository.slug):
             head = git.fetch(repository)
@@ -131,7 +151,10 @@ def diff_repository(repository: GitRepository, record: SyncRecord) -> str:
 def remove_contents(snapshot: dict, record: SyncRecord) -> str:
     """Remove everything the deleted repository described by `snapshot` provided, and this host's copy of it."""
     record.grouping = "delete"
-    record.start()
+    return _recorded(record, lambda: _remove(snapshot, record))
+
+
+def _remove(snapshot: dict, record: SyncRecord) -> str:
     repository = record.repository
     for kind in ordered_contents():
         try:

@@ -6,7 +6,7 @@ from django.utils import timezone
 from nautobot.core.models import WorkerHeartbeat
 from nautobot.core.testing.api import TokenClient
 from nautobot.extras.datasources import credentials, tasks
-from nautobot.extras.models import GitRepository, ObjectChange
+from nautobot.extras.models import GitRepository, JobResult, ObjectChange
 from nautobot.users.models import Token
 
 pytestmark = pytest.mark.django_db
@@ -119,6 +119,9 @@ def test_sync_needs_a_worker_and_the_change_permission(api, admin, queued, djang
     assert response.status_code == 200
     assert response.json()["message"] == "Repository R sync job added to queue."
     assert queued[-1][0] == "nautobot.extras.datasources.sync_git_repository"
+    result = JobResult.objects.get(pk=response.json()["job_result"]["id"])
+    assert result.user == admin and result.status == "pending" and str(result.pk) == queued[-1][1]["job_result_pk"]
+    assert api.get(f"/api/extras/job-results/{result.pk}/").json()["obj_type"] == "extras.gitrepository"
     with django_capture_on_commit_callbacks(execute=True):
         response = api.post(f"{URL}{repo.pk}/diff/", {})
     assert response.status_code == 200 and queued[-1][0] == "nautobot.extras.datasources.diff_git_repository"
@@ -137,6 +140,8 @@ def test_deleting_queues_removal_after_commit(api, queued, django_capture_on_com
     repo = GitRepository.objects.create(name="R", slug="r", remote_url="https://h/r.git", provided_contents=[])
     with django_capture_on_commit_callbacks(execute=True):
         assert api.delete(f"{URL}{repo.pk}/").status_code == 204
-    assert queued == [("nautobot.extras.datasources.remove_git_repository_contents", {
-        "snapshot": {"pk": str(repo.pk), "name": "R", "slug": "r", "provided_contents": []}, "job_result_pk": None,
-    })]
+    [(name, kwargs)] = queued
+    assert name == "nautobot.extras.datasources.remove_git_repository_contents"
+    assert kwargs["snapshot"] == {"pk": str(repo.pk), "name": "R", "slug": "r", "provided_contents": []}
+    result = JobResult.objects.get(pk=kwargs["job_result_pk"])
+    assert result.status == "pending" and result.obj_type.model == "gitrepository" and result.name == "R"

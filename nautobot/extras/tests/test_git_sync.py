@@ -161,3 +161,23 @@ def test_token_reaches_git_only_through_askpass(git_root, source, files_kind, tm
         assert status == "errored"
         assert not any(token in m for _, m in record.lines)
         assert any("Could not fetch" in m and "Authentication failed" in m for _, m in record.lines), record.lines
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_task_records_a_job_result_with_its_log(git_root, source, files_kind):
+    from nautobot.extras.datasources import tasks
+    from nautobot.extras.datasources.records import create_job_result
+    from nautobot.extras.models import JobLogEntry
+
+    head = source.commit({"files/a.txt": "A", "files/b.txt": "bad"})
+    repo = GitRepository.objects.create(name="Data", slug="data", remote_url=source.url, provided_contents=["tests.files"])
+    result = create_job_result(repo, name=repo.name)
+    # Arguments as the broker delivers them (JSON).
+    assert tasks.sync_git_repository(repository_pk=str(repo.pk), job_result_pk=str(result.pk), user_pk=None) == "failed"
+    result.refresh_from_db()
+    assert result.status == "failed" and result.completed and result.data == {"current_head": head}
+    logs = list(JobLogEntry.objects.filter(job_result=result).values_list("log_level", "grouping", "message"))
+    assert ("failure", "Files", "b.txt: not valid") in logs
+    assert any(level == "info" and head in message for level, _, message in logs)
+    # A redelivered task finds its result no longer pending and does nothing.
+    assert tasks.sync_git_repository(repository_pk=str(repo.pk), job_result_pk=str(result.pk)) == "skipped"
