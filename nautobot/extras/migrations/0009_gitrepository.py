@@ -10,7 +10,7 @@ import nautobot.extras.datasources.models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("extras", "0007_webhooks"),
+        ("extras", "0008_config_context_cluster_scopes"),
     ]
 
     operations = [
