@@ -163,11 +163,13 @@ class IPAddressSpec(ObjectSpec):
         "role",
         "interface",
         ("device", "interface__device"),
+        "vminterface",
+        ("virtual_machine", "vminterface__virtual_machine"),
     )
     search_fields = ("dns_name", "description")
     serializer_base = IPAddressSerializerBase
     filterset_base = f.IPAddressFilterSet
-    extra_prefetch_related = ("interface__device", "nat_outside_list")
+    extra_prefetch_related = ("interface__device", "vminterface__virtual_machine", "nat_outside_list")
     graphql_fields = {"address": graphene.String(), "family": graphene.Int()}
 
 
@@ -217,8 +219,8 @@ class VLANSpec(ObjectSpec):
 @register_spec
 class ServiceSpec(ObjectSpec):
     model = m.Service
-    api_fields = ("device", "name", "ports", "protocol", "ipaddresses", "description", *TAGGED)
+    api_fields = ("device", "virtual_machine", "name", "ports", "protocol", "ipaddresses", "description", *TAGGED)
     brief_fields = ("name", "protocol", "ports")
-    filter_fields = ("device", "name", "protocol", "description")
+    filter_fields = ("device", "virtual_machine", "name", "protocol", "description")
     search_fields = ("name", "description")
     filterset_base = f.ServiceFilterSet

@@ -1,5 +1,6 @@
 """Clusters (with their types and groups), the virtual machines they run, and VM interfaces."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -74,6 +75,22 @@ class VirtualMachine(ConfigContextModel, PrimaryModel):
     vcpus = models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="vCPUs")
     memory = models.PositiveIntegerField(blank=True, null=True, verbose_name="Memory (MB)")
     disk = models.PositiveIntegerField(blank=True, null=True, verbose_name="Disk (GB)")
+    primary_ip4 = models.OneToOneField(
+        "ipam.IPAddress",
+        on_delete=models.SET_NULL,
+        related_name="+",
+        blank=True,
+        null=True,
+        verbose_name="Primary IPv4",
+    )
+    primary_ip6 = models.OneToOneField(
+        "ipam.IPAddress",
+        on_delete=models.SET_NULL,
+        related_name="+",
+        blank=True,
+        null=True,
+        verbose_name="Primary IPv6",
+    )
     comments = models.TextField(blank=True)
 
     class Meta:
@@ -88,17 +105,42 @@ class VirtualMachine(ConfigContextModel, PrimaryModel):
         """The site of the VM's cluster (a VM has no site of its own)."""
         return self.cluster.site if self.cluster_id else None
 
+    @property
+    def primary_ip(self):
+        """The primary IPv6 address, or IPv4 when there is none or `PREFER_IPV4` is set."""
+        if settings.PREFER_IPV4 and self.primary_ip4_id:
+            return self.primary_ip4
+        return self.primary_ip6 if self.primary_ip6_id else self.primary_ip4
+
     def clean(self) -> None:
         super().clean()
         errors = {}
         if self.role_id and not self.role.vm_role:
             errors["role"] = f"Role {self.role} is not a VM role; choose a role whose vm_role is true."
+        errors.update(self._primary_ip_errors())
         if self.cluster_id and self.tenant_id is None and self.name:
             clash = VirtualMachine.objects.filter(cluster_id=self.cluster_id, tenant__isnull=True, name=self.name)
             if clash.exclude(pk=self.pk).exists():
                 errors["name"] = f"A virtual machine named {self.name} already exists in cluster {self.cluster}."
         if errors:
             raise ValidationError(errors)
+
+    def _primary_ip_errors(self) -> dict:
+        """A primary IP must be of its family and sit on an interface of this VM (or NAT to one that does)."""
+        errors = {}
+        for family, name in ((4, "primary_ip4"), (6, "primary_ip6")):
+            ip = getattr(self, name)
+            if ip is None:
+                continue
+            if ip.family != family:
+                errors[name] = f"{ip} is not an IPv{family} address."
+                continue
+            candidates = [
+                i for i in (ip.vminterface_id, ip.nat_inside.vminterface_id if ip.nat_inside_id else None) if i
+            ]
+            if not candidates or not VMInterface.objects.filter(virtual_machine=self.pk, pk__in=candidates).exists():
+                errors[name] = f"The specified IP address ({ip}) is not assigned to this virtual machine."
+        return errors
 
 
 class VMInterface(PrimaryModel):
@@ -117,6 +159,17 @@ class VMInterface(PrimaryModel):
     )
     bridge = models.ForeignKey(
         "self", on_delete=models.SET_NULL, related_name="bridged_interfaces", blank=True, null=True
+    )
+    untagged_vlan = models.ForeignKey(
+        "ipam.VLAN",
+        on_delete=models.SET_NULL,
+        related_name="vminterfaces_as_untagged",
+        blank=True,
+        null=True,
+        verbose_name="Untagged VLAN",
+    )
+    tagged_vlans = models.ManyToManyField(
+        "ipam.VLAN", related_name="vminterfaces_as_tagged", blank=True, verbose_name="Tagged VLANs"
     )
     status = StatusField()
 
@@ -146,5 +199,10 @@ class VMInterface(PrimaryModel):
                     f"The selected {name.replace('_', ' ')} ({other}) belongs to a different virtual machine "
                     f"({other.virtual_machine})."
                 )
+        if self.untagged_vlan_id and self.untagged_vlan.site_id not in (None, self.virtual_machine.cluster.site_id):
+            errors["untagged_vlan"] = (
+                f"The untagged VLAN ({self.untagged_vlan}) must belong to the same site as the interface's parent "
+                "virtual machine, or it must be global."
+            )
         if errors:
             raise ValidationError(errors)

@@ -1,9 +1,9 @@
 """Specs of the virtualization models: their API fields, filters and search."""
 
 from nautobot.core.specs import ObjectSpec, register_spec
-from nautobot.extras.filters import LocalContextFilterSet
 from nautobot.virtualization import models as m
-from nautobot.virtualization.api.serializers import VirtualMachineSerializerBase
+from nautobot.virtualization.api.serializers import VirtualMachineSerializerBase, VMInterfaceSerializerBase
+from nautobot.virtualization.filters import VirtualMachineFilterSet, VMInterfaceFilterSet
 
 COMMON = ("custom_fields", "created", "last_updated")
 TAGGED = ("tags", *COMMON)
@@ -68,6 +68,9 @@ class VirtualMachineSpec(ObjectSpec):
         "role",
         "tenant",
         "platform",
+        "primary_ip",
+        "primary_ip4",
+        "primary_ip6",
         "vcpus",
         "memory",
         "disk",
@@ -97,7 +100,7 @@ class VirtualMachineSpec(ObjectSpec):
     )
     search_fields = ("name", "comments")
     serializer_base = VirtualMachineSerializerBase
-    filterset_base = LocalContextFilterSet
+    filterset_base = VirtualMachineFilterSet
     extra_select_related = ("cluster__site",)
 
 
@@ -115,6 +118,8 @@ class VMInterfaceSpec(ObjectSpec):
         "mac_address",
         "description",
         "mode",
+        "untagged_vlan",
+        "tagged_vlans",
         "status",
         *TAGGED,
     )
@@ -135,3 +140,5 @@ class VMInterfaceSpec(ObjectSpec):
         "bridge",
     )
     search_fields = ("name", "description")
+    serializer_base = VMInterfaceSerializerBase
+    filterset_base = VMInterfaceFilterSet

@@ -133,9 +133,15 @@ class CableSerializerBase(BaseModelSerializer):
             raise django_errors_to_drf(error) from None
 
 
-class InterfaceSerializerBase(PathEndpointSerializerBase):
-    """Interfaces: 802.1Q mode and VLANs. Tagged VLANs need mode `tagged`; VLANs must be global or of the
-    device's site; an interface without a mode has no untagged VLAN."""
+class InterfaceVLANsMixin:
+    """802.1Q mode and VLANs of an interface (of a device, or of a VM). Tagged VLANs need mode `tagged`;
+    VLANs must be global or of the parent's site; an interface without a mode has no untagged VLAN."""
+
+    vlan_parent = "device"  # the field naming the interface's parent
+
+    def vlan_site_id(self, parent):
+        """The site whose VLANs (besides global ones) the interface may carry."""
+        return parent.site_id
 
     def validate(self, attrs: dict) -> dict:
         mode = attrs.get("mode", getattr(self.instance, "mode", ""))
@@ -147,11 +153,16 @@ class InterfaceSerializerBase(PathEndpointSerializerBase):
                 raise serializers.ValidationError({"tagged_vlans": f"Clear tagged_vlans to set mode to {mode or 'none'}"})
         if not mode:
             attrs["untagged_vlan"] = None
-        device = attrs.get("device") or getattr(self.instance, "device", None)
-        site_id = device.site_id if device is not None else None
+        parent = attrs.get(self.vlan_parent) or getattr(self.instance, self.vlan_parent, None)
+        site_id = self.vlan_site_id(parent) if parent is not None else None
+        label = self.vlan_parent.replace("_", " ")
         for vlan in tagged or []:
             if vlan.site_id not in (None, site_id):
                 raise serializers.ValidationError(
-                    {"tagged_vlans": f"VLAN {vlan} must belong to the same site as the interface's parent device, or it must be global."}
+                    {"tagged_vlans": f"VLAN {vlan} must belong to the same site as the interface's parent {label}, or it must be global."}
                 )
         return super().validate(attrs)
+
+
+class InterfaceSerializerBase(InterfaceVLANsMixin, PathEndpointSerializerBase):
+    """Interfaces: 802.1Q mode and VLANs (see `InterfaceVLANsMixin`), cable ends and paths."""

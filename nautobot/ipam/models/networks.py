@@ -146,11 +146,14 @@ class Prefix(NetworkModel, PrimaryModel):
                 raise ValidationError({"prefix": f"Duplicate prefix found in {table}: {duplicate}"})
 
 
-# IP address assignment: one nullable foreign key per kind of interface (`interface` for DCIM; the
-# virtualization app adds `vminterface`). The API shows them as the original's generic
+# IP address assignment: one nullable foreign key per kind of interface (`interface` for DCIM,
+# `vminterface` for virtualization). The API shows them as the original's generic
 # `assigned_object_type`/`assigned_object_id`. Content type label -> (foreign key on IPAddress, the
 # interface's parent: the object whose primary IPs the address may be).
-ASSIGNMENT_FIELDS: dict[str, tuple[str, str]] = {"dcim.interface": ("interface", "device")}
+ASSIGNMENT_FIELDS: dict[str, tuple[str, str]] = {
+    "dcim.interface": ("interface", "device"),
+    "virtualization.vminterface": ("vminterface", "virtual_machine"),
+}
 
 
 class IPAddress(PrimaryModel):
@@ -171,6 +174,14 @@ class IPAddress(PrimaryModel):
     )
     interface = models.ForeignKey(
         "dcim.Interface", on_delete=models.CASCADE, related_name="ip_addresses", blank=True, null=True
+    )
+    vminterface = models.ForeignKey(
+        "virtualization.VMInterface",
+        on_delete=models.CASCADE,
+        related_name="ip_addresses",
+        blank=True,
+        null=True,
+        verbose_name="VM interface",
     )
     nat_inside = models.ForeignKey(
         "self",

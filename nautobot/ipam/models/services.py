@@ -8,8 +8,8 @@ from nautobot.ipam.choices import ServiceProtocolChoices
 
 __all__ = ("Service", "SERVICE_PARENTS")
 
-# The objects a service can run on (foreign keys of Service); the virtualization app adds `virtual_machine`.
-SERVICE_PARENTS: tuple[str, ...] = ("device",)
+# The objects a service can run on (foreign keys of Service).
+SERVICE_PARENTS: tuple[str, ...] = ("device", "virtual_machine")
 
 
 def validate_ports(value) -> None:
@@ -22,6 +22,9 @@ def validate_ports(value) -> None:
 
 class Service(PrimaryModel):
     device = models.ForeignKey("dcim.Device", on_delete=models.CASCADE, related_name="services", blank=True, null=True)
+    virtual_machine = models.ForeignKey(
+        "virtualization.VirtualMachine", on_delete=models.CASCADE, related_name="services", blank=True, null=True
+    )
     name = models.CharField(max_length=100)
     protocol = models.CharField(max_length=50, choices=ServiceProtocolChoices.choices)
     ports = models.JSONField(validators=[validate_ports], verbose_name="Port numbers")
