@@ -116,3 +116,58 @@ def test_pynautobot_cables_and_trace(server):
     first, middle, last = trace[0]
     assert first.id == ifaces[0].id and middle.id == cable.id and last.id == ifaces[1].id
     assert {i.id for i in nb.dcim.interfaces.filter(cabled=True)} == {i.id for i in ifaces}
+
+
+def test_pynautobot_circuits_and_virtual_machines(server):
+    nb = pynautobot.api(server, token=TOKEN)
+    site = nb.dcim.sites.create(name="Lille", slug="lille", status="active")
+    provider = nb.circuits.providers.create(name="Telco", slug="telco", asn=65010)
+    circuit_type = nb.circuits.circuit_types.create(name="Transit", slug="transit")
+    circuit = nb.circuits.circuits.create(cid="CID-1", provider=provider.id, type=circuit_type.id, status="active")
+    assert str(circuit) == "CID-1"
+    term_a, term_z = (
+        nb.circuits.circuit_terminations.create(circuit=circuit.id, term_side=side, site=site.id, port_speed=1000000)
+        for side in ("A", "Z")
+    )
+    assert str(term_a) == "CID-1"
+    assert nb.circuits.circuits.get(circuit.id).termination_a.id == term_a.id
+    manufacturer = nb.dcim.manufacturers.create(name="Cisco", slug="cisco")
+    device_type = nb.dcim.device_types.create(manufacturer=manufacturer.id, model="ASR", slug="asr")
+    role = nb.dcim.device_roles.create(name="Edge", slug="edge")
+    x, y = (
+        nb.dcim.interfaces.create(
+            device=nb.dcim.devices.create(name=name, device_type=device_type.id, device_role=role.id, site=site.id, status="active").id,
+            name="ge-0/0/0", type="1000base-t",
+        )
+        for name in ("edge1", "edge2")
+    )
+    near = nb.dcim.cables.create(
+        termination_a_type="dcim.interface", termination_a_id=x.id,
+        termination_b_type="circuits.circuittermination", termination_b_id=term_a.id,
+    )
+    far = nb.dcim.cables.create(
+        termination_a_type="circuits.circuittermination", termination_a_id=term_z.id,
+        termination_b_type="dcim.interface", termination_b_id=y.id,
+    )
+    trace = nb.dcim.interfaces.get(x.id).trace()
+    assert [[hop.id for hop in segment] for segment in trace] == [[x.id, near.id, term_a.id], [term_z.id, far.id, y.id]]
+    assert nb.dcim.interfaces.get(x.id).connected_endpoint.id == y.id
+    assert nb.circuits.circuit_terminations.count(cabled=True) == 2
+
+    cluster_type = nb.virtualization.cluster_types.create(name="VMware", slug="vmware")
+    cluster = nb.virtualization.clusters.create(name="cluster1", type=cluster_type.id, site=site.id)
+    vm = nb.virtualization.virtual_machines.create(
+        name="vm1", cluster=cluster.id, status="active", vcpus=2, memory=4096, local_context_data={"ntp": "10.0.0.1"}
+    )
+    interface = nb.virtualization.interfaces.create(virtual_machine=vm.id, name="eth0")
+    ip = nb.ipam.ip_addresses.create(
+        address="192.0.2.5/24", status="active", assigned_object_type="virtualization.vminterface", assigned_object_id=interface.id
+    )
+    vm.primary_ip4 = ip.id
+    assert vm.save() is True
+    fetched = nb.virtualization.virtual_machines.get(name="vm1")
+    assert fetched.primary_ip4.id == ip.id and fetched.site.id == site.id
+    assert fetched.config_context == {"ntp": "10.0.0.1"} and fetched.local_context_data == {"ntp": "10.0.0.1"}
+    assert nb.virtualization.clusters.get(cluster.id).virtualmachine_count == 1
+    assert [i.name for i in nb.virtualization.interfaces.filter(virtual_machine_id=vm.id)] == ["eth0"]
+    assert nb.ipam.ip_addresses.get(virtual_machine_id=vm.id).assigned_object.name == "eth0"
