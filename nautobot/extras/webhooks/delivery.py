@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 import requests
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -183,7 +184,7 @@ def claim(delivery_id: Any) -> WebhookDelivery | None:
     )
     if not taken:
         return None
-    delivery.refresh_from_db(fields=["state", "lease_until", "attempt_count"])
+    delivery.state, delivery.lease_until, delivery.attempt_count = DeliveryState.SENDING, lease, delivery.attempt_count + 1
     return delivery
 
 
@@ -230,13 +231,14 @@ def attempt(delivery: WebhookDelivery) -> WebhookDeliveryAttempt:
         retryable = True
         record.error = f"{type(exc).__name__}: {exc}"[:500]
     record.duration_ms = int((time.monotonic() - clock) * 1000)
-    record.save()
-    _advance(delivery, record, retryable)
+    with transaction.atomic():  # one commit for the record and the new state
+        record.save()
+        _advance(delivery, record, retryable)
     return record
 
 
 def _advance(delivery: WebhookDelivery, record: WebhookDeliveryAttempt, retryable: bool) -> None:
-    from nautobot.extras.webhooks.outbox import dispatch
+    from nautobot.extras.webhooks.outbox import dispatch_on_commit
 
     now = timezone.now()
     fields = {"last_status_code": record.status_code, "last_error": record.error, "lease_until": None}
@@ -263,7 +265,7 @@ def _advance(delivery: WebhookDelivery, record: WebhookDeliveryAttempt, retryabl
         .order_by("created")
         .values_list("pk", flat=True)[:1]
     )
-    dispatch(list(following))
+    dispatch_on_commit(list(following))
 
 
 def deliver(delivery_id: Any) -> str:
