@@ -13,6 +13,7 @@ from nautobot.dcim.api.serializers import (
 )
 from nautobot.dcim.api.views import PassThroughPortViewSet, PathEndpointViewSet, RackViewSet
 from nautobot.dcim.filters import CableFilterSet, CableTerminationFilterSet, DeviceFilterSet, InterfaceFilterSet, PathEndpointFilterSet
+from nautobot.extras.graphql import config_context_fields
 
 COMMON = ("custom_fields", "created", "last_updated")
 TAGGED = ("tags", *COMMON)
@@ -166,6 +167,7 @@ class DeviceSpec(ObjectSpec):
     serializer_base = DeviceSerializerBase
     filterset_base = DeviceFilterSet
     extra_select_related = ("parent_bay__device",)
+    graphql_fields = config_context_fields()
 
 
 @register_spec

@@ -5,10 +5,12 @@ everything): deep-merged in order of weight, then name (later ones win), and its
 `local_context_data` merged last. Regions and locations are trees: a context scoped to a region
 applies to everything in its child regions too.
 
-Cost: the active contexts are read once per call (one query; nothing more when there are none), then
-their scopes in one query, then only what the scopes in use need (ancestors of the page's regions
-and locations, the page's tags) and the data of the contexts that matched. The number of queries
-does not depend on how many objects are rendered.
+Cost: the active contexts are read once (one query; nothing more when there are none), then their
+scopes in one query, then only what the scopes in use need (ancestors of the page's regions and
+locations, regions of sites and groups of tenants/clusters not already loaded, the page's tags) and
+the data of the contexts that matched. For a page, the number of queries does not depend on how many
+objects it has. A `ContextIndex` kept per request lets GraphQL render objects one by one and still
+read each of those things once.
 """
 
 import copy
@@ -18,6 +20,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import Value
 
@@ -29,32 +32,25 @@ def _ids(*values) -> set:
     return {v for v in values if v is not None}
 
 
-def _site(obj):
-    return getattr(obj, "site", None)
-
-
-def _cluster(obj):
-    return getattr(obj, "cluster", None)
-
-
-def _tenant(obj):
-    return getattr(obj, "tenant", None)
+def _site_ids(obj) -> set:
+    if hasattr(obj, "site_id"):
+        return _ids(obj.site_id)
+    return _ids(getattr(getattr(obj, "site", None), "pk", None))  # a VM's site is its cluster's
 
 
 SCOPE_READERS.update(
     {
-        "regions": lambda obj: _ids(getattr(_site(obj), "region_id", None)),
-        "sites": lambda obj: _ids(getattr(_site(obj), "pk", None)),
+        "sites": _site_ids,
         "locations": lambda obj: _ids(getattr(obj, "location_id", None)),
         "roles": lambda obj: _ids(getattr(obj, "device_role_id", None) or getattr(obj, "role_id", None)),
         "device_types": lambda obj: _ids(getattr(obj, "device_type_id", None)),
         "platforms": lambda obj: _ids(getattr(obj, "platform_id", None)),
-        "cluster_groups": lambda obj: _ids(getattr(_cluster(obj), "group_id", None)),
         "clusters": lambda obj: _ids(getattr(obj, "cluster_id", None)),
-        "tenant_groups": lambda obj: _ids(getattr(_tenant(obj), "group_id", None)),
         "tenants": lambda obj: _ids(getattr(obj, "tenant_id", None)),
     }
 )
+# Scopes reached through a related object: scope -> (the object's relation, the related object's attribute).
+THROUGH_SCOPES = {"regions": ("site", "region_id"), "tenant_groups": ("tenant", "group_id"), "cluster_groups": ("cluster", "group_id")}
 # Scopes whose targets form a tree: an object in a descendant matches a context scoped to the ancestor.
 TREE_SCOPES = ("regions", "locations")
 
@@ -78,7 +74,8 @@ def scope_fields() -> list[models.ManyToManyField]:
     """The scope relations of ConfigContext that an object can match (those `SCOPE_READERS` reads, and tags)."""
     from nautobot.extras.models import ConfigContext
 
-    return [f for f in ConfigContext._meta.many_to_many if f.name in SCOPE_READERS or f.name == "tags"]
+    names = {*SCOPE_READERS, *THROUGH_SCOPES, "tags"}
+    return [f for f in ConfigContext._meta.many_to_many if f.name in names]
 
 
 def _scopes() -> dict:
@@ -107,21 +104,17 @@ def _as_uuid(value) -> uuid.UUID:
     return uuid.UUID(int=value) if isinstance(value, int) else uuid.UUID(str(value))
 
 
-def _tree_paths(model: type[models.Model], ids: set) -> dict:
-    """`{node id: {node id and the ids of its ancestors}}` (one query, via the tree's `tree_path`)."""
-    if not ids:
-        return {}
-    rows = model.objects.filter(pk__in=ids).values_list("pk", "tree_path")
-    return {pk: {_as_uuid(node) for node in path} for pk, path in rows}
-
-
 def _object_tags(objects: list) -> dict:
-    """`{object pk: {tag ids}}`, from tags already loaded for the API page, else one query."""
+    """`{object pk: {tag ids}}`, from tags already loaded (API page or GraphQL prefetch), else one query."""
     from nautobot.extras.api.fields import LOADED_TAGS
     from nautobot.extras.models import TaggedItem
 
-    if all(hasattr(obj, LOADED_TAGS) for obj in objects):
-        return {obj.pk: {tag.pk for tag in getattr(obj, LOADED_TAGS)} for obj in objects}
+    def loaded(obj):
+        tags = getattr(obj, LOADED_TAGS, None)
+        return tags if tags is not None else getattr(obj, "_prefetched_objects_cache", {}).get("tags")
+
+    if all(loaded(obj) is not None for obj in objects):
+        return {obj.pk: {tag.pk for tag in loaded(obj)} for obj in objects}
     tags: dict = defaultdict(set)
     content_type = ContentType.objects.get_for_model(type(objects[0]))
     rows = TaggedItem.objects.filter(content_type=content_type, object_id__in=[o.pk for o in objects]).values_list("object_id", "tag_id")
@@ -130,57 +123,120 @@ def _object_tags(objects: list) -> dict:
     return tags
 
 
-def _offered(objects: list, used_scopes: set) -> dict:
-    """`{object pk: {scope: ids the object offers}}` for the scopes some context uses, trees expanded."""
-    offered = {obj.pk: {scope: SCOPE_READERS[scope](obj) for scope in used_scopes if scope in SCOPE_READERS} for obj in objects}
-    from nautobot.extras.models import ConfigContext
+class ContextIndex:
+    """The active config contexts with their scopes, read once; reuse one per request to render objects in batches.
 
-    for scope in TREE_SCOPES:
-        if scope not in used_scopes:
-            continue
-        model = ConfigContext._meta.get_field(scope).related_model
-        paths = _tree_paths(model, set().union(*(o[scope] for o in offered.values())))
-        for values in offered.values():
-            values[scope] = set().union(*(paths.get(pk, {pk}) for pk in values[scope]))
-    if "tags" in used_scopes:
-        tags = _object_tags(objects)
+    What objects need beyond that (ancestors of their regions and locations, context data) is read on
+    demand and kept, so rendering one object at a time (GraphQL) costs queries only for what is new.
+    """
+
+    def __init__(self) -> None:
+        from nautobot.extras.models import ConfigContext
+
+        ordered = ConfigContext.objects.filter(is_active=True).order_by("weight", "name", "pk")
+        self.contexts: list = list(ordered.values_list("pk", flat=True))
+        self.scopes: dict = _scopes() if self.contexts else {}
+        self.used: set = {scope for by_scope in self.scopes.values() for scope in by_scope}
+        self._paths: dict[str, dict] = {scope: {} for scope in TREE_SCOPES}
+        self._through: dict[str, dict] = {scope: {} for scope in THROUGH_SCOPES}
+        self._data: dict = {}
+
+    def through(self, scope: str, objects: list) -> dict:
+        """`{object pk: {id}}` for a scope reached through a related object, e.g. the region of the site.
+
+        Uses the related object when it is loaded (API pages prefetch it); otherwise reads the value for
+        all objects at once and keeps it (GraphQL renders one object at a time).
+        """
+        relation, attribute = THROUGH_SCOPES[scope]
+        known = self._through[scope]
+        result, pending = {}, {}
         for obj in objects:
-            offered[obj.pk]["tags"] = tags.get(obj.pk, set())
-    return offered
+            field = _foreign_key(type(obj), relation)
+            if field is None or field.is_cached(obj):
+                related = getattr(obj, relation, None)  # loaded, or a property (a VM's site)
+                result[obj.pk] = _ids(getattr(related, attribute, None))
+            elif getattr(obj, field.attname) is not None:
+                pending[obj.pk] = (field, getattr(obj, field.attname))
+        missing = {(field.related_model, pk) for field, pk in pending.values() if pk not in known}
+        for model in {model for model, _ in missing}:
+            ids = [pk for m, pk in missing if m is model]
+            known.update(model._base_manager.filter(pk__in=ids).values_list("pk", attribute))
+        for obj_pk, (_, related_pk) in pending.items():
+            result[obj_pk] = _ids(known.get(related_pk))
+        return result
+
+    def ancestors(self, scope: str, ids: set) -> dict:
+        """`{node id: {it and its ancestors}}` for nodes of the tree scope `scope` (one query for those not yet known)."""
+        from nautobot.extras.models import ConfigContext
+
+        known = self._paths[scope]
+        missing = {pk for pk in ids if pk not in known}
+        if missing:
+            model = ConfigContext._meta.get_field(scope).related_model
+            for pk, path in model.objects.filter(pk__in=missing).values_list("pk", "tree_path"):
+                known[pk] = {_as_uuid(node) for node in path}
+        return known
+
+    def data(self, pks: set) -> dict:
+        from nautobot.extras.models import ConfigContext
+
+        missing = pks - self._data.keys()
+        if missing:
+            self._data.update(ConfigContext.objects.filter(pk__in=missing).values_list("pk", "data"))
+        return self._data
+
+    def matching(self, objects: list) -> dict:
+        """`{object pk: (ids of the active contexts that apply, lowest weight first)}`."""
+        if not self.contexts or not objects:
+            return {obj.pk: () for obj in objects}
+        offered = self._offered(objects)
+        return {obj.pk: tuple(pk for pk in self.contexts if _matches(self.scopes.get(pk, {}), offered[obj.pk])) for obj in objects}
+
+    def _offered(self, objects: list) -> dict:
+        """`{object pk: {scope: ids the object offers}}` for the scopes some context uses, trees expanded."""
+        used = self.used
+        offered = {obj.pk: {scope: SCOPE_READERS[scope](obj) for scope in used if scope in SCOPE_READERS} for obj in objects}
+        for scope in THROUGH_SCOPES:
+            if scope in used:
+                for pk, ids in self.through(scope, objects).items():
+                    offered[pk][scope] = ids
+        for scope in TREE_SCOPES:
+            if scope in used:
+                paths = self.ancestors(scope, set().union(*(o[scope] for o in offered.values())))
+                for values in offered.values():
+                    values[scope] = set().union(*(paths.get(pk, {pk}) for pk in values[scope]))
+        if "tags" in used:
+            tags = _object_tags(objects)
+            for obj in objects:
+                offered[obj.pk]["tags"] = tags.get(obj.pk, set())
+        return offered
+
+
+def _foreign_key(model: type[models.Model], name: str) -> models.ForeignKey | None:
+    try:
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
+    return field if field.many_to_one and field.concrete else None
 
 
 def _matches(scopes: dict, offered: dict) -> bool:
     return all(targets & offered.get(scope, set()) for scope, targets in scopes.items())
 
 
-def matching_context_ids(objects: list) -> dict:
-    """`{object pk: [ids of the active contexts that apply, lowest weight first]}`."""
-    from nautobot.extras.models import ConfigContext
-
-    contexts = list(ConfigContext.objects.filter(is_active=True).order_by("weight", "name", "pk").values_list("pk", flat=True))
-    if not contexts or not objects:
-        return {obj.pk: [] for obj in objects}
-    scopes = _scopes()
-    used = {scope for by_scope in scopes.values() for scope in by_scope}
-    offered = _offered(objects, used)
-    return {obj.pk: [pk for pk in contexts if _matches(scopes.get(pk, {}), offered[obj.pk])] for obj in objects}
-
-
-def rendered_config_contexts(objects: Iterable) -> dict:
+def rendered_config_contexts(objects: Iterable, index: ContextIndex | None = None) -> dict:
     """`{object pk: rendered config context}` for devices or virtual machines, in a constant number of queries.
 
     Objects that match the same contexts and have no local data share one result: treat it as read-only.
     """
-    from nautobot.extras.models import ConfigContext
-
     objects = list(objects)
-    matched = matching_context_ids(objects)
-    needed = {pk for ids in matched.values() for pk in ids}
-    data = dict(ConfigContext.objects.filter(pk__in=needed).values_list("pk", "data")) if needed else {}
+    index = index or ContextIndex()
+    matched = index.matching(objects)
+    data = index.data({pk for ids in matched.values() for pk in ids})
     by_match: dict[tuple, dict] = {}
     rendered = {}
     for obj in objects:
-        key = tuple(matched[obj.pk])
+        key = matched[obj.pk]
         merged = by_match.get(key)
         if merged is None:
             merged = by_match[key] = {}

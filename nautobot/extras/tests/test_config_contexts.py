@@ -207,3 +207,22 @@ def test_config_context_filters(api):
     assert [c["id"] for c in api.get(CONTEXTS, tag=tag.slug).json()["results"]] == [str(by_tag.pk)]
     listed = api.get(f"{CONTEXTS}{by_tag.pk}/").json()
     assert [t["slug"] for t in listed["tags"]] == [tag.slug] and listed["owner"] is None
+
+
+def test_graphql_config_context_reads_the_contexts_once_per_request(api):
+    region = b.region(parent=b.region())
+    site = b.site(region=region)
+    context("by-region", {"region": True}, regions=[region.parent], weight=10)
+    context("by-site", {"site": True}, sites=[site], weight=20)
+    query = {"query": "query ($site: [String]) { devices(site: $site) { name config_context } }", "variables": {"site": [site.slug]}}
+    b.device(site=site, local_context_data={"local": 1})
+    with CaptureQueriesContext(connection) as one:
+        response = api.post("/api/graphql/", query)
+    assert response.status_code == 200, response.content
+    assert response.json()["data"]["devices"][0]["config_context"] == {"region": True, "site": True, "local": 1}
+    for _ in range(9):
+        b.device(site=site)
+    with CaptureQueriesContext(connection) as ten:
+        devices = api.post("/api/graphql/", query).json()["data"]["devices"]
+    assert len(devices) == 10 and all(d["config_context"]["region"] and d["config_context"]["site"] for d in devices)
+    assert len(ten) == len(one), "\n".join(q["sql"] for q in ten.captured_queries)
