@@ -1,6 +1,7 @@
 """Specs of the virtualization models: their API fields, filters and search."""
 
 from nautobot.core.specs import ObjectSpec, register_spec
+from nautobot.extras.graphql import config_context_fields
 from nautobot.virtualization import models as m
 from nautobot.virtualization.api.serializers import VirtualMachineSerializerBase, VMInterfaceSerializerBase
 from nautobot.virtualization.filters import VirtualMachineFilterSet, VMInterfaceFilterSet
@@ -102,6 +103,7 @@ class VirtualMachineSpec(ObjectSpec):
     serializer_base = VirtualMachineSerializerBase
     filterset_base = VirtualMachineFilterSet
     extra_select_related = ("cluster__site",)
+    graphql_fields = config_context_fields()
 
 
 @register_spec

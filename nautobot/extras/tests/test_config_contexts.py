@@ -226,3 +226,25 @@ def test_graphql_config_context_reads_the_contexts_once_per_request(api):
         devices = api.post("/api/graphql/", query).json()["data"]["devices"]
     assert len(devices) == 10 and all(d["config_context"]["region"] and d["config_context"]["site"] for d in devices)
     assert len(ten) == len(one), "\n".join(q["sql"] for q in ten.captured_queries)
+
+
+def test_virtual_machines_match_cluster_scopes_in_constant_queries(api):
+    group = b.cluster_group()
+    cluster = b.cluster(group=group, site=b.site(region=b.region()))
+    context("by-group", {"group": True}, cluster_groups=[group], weight=10)
+    context("by-cluster", {"cluster": True}, clusters=[cluster], weight=20)
+    context("by-region", {"region": True}, regions=[cluster.site.region], weight=30)
+    b.virtual_machine(cluster=cluster)
+    url = "/api/virtualization/virtual-machines/"
+    api.get(url)  # warm the content type cache
+    with CaptureQueriesContext(connection) as one:
+        first = api.get(url, cluster_id=str(cluster.pk)).json()["results"]
+    assert first[0]["config_context"] == {"group": True, "cluster": True, "region": True}
+    for _ in range(9):
+        b.virtual_machine(cluster=cluster)
+    with CaptureQueriesContext(connection) as ten:
+        results = api.get(url, cluster_id=str(cluster.pk)).json()["results"]
+    assert len(results) == 10 and all(r["config_context"] == first[0]["config_context"] for r in results)
+    assert len(ten) == len(one), "\n".join(q["sql"] for q in ten.captured_queries)
+    query = {"query": "{ virtual_machines { name config_context } }"}
+    assert {v["config_context"]["cluster"] for v in api.post("/api/graphql/", query).json()["data"]["virtual_machines"]} == {True}
