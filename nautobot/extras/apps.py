@@ -19,9 +19,11 @@ class ExtrasConfig(AppConfig):
         from nautobot.extras.webhooks import tasks as webhook_tasks  # noqa: F401  (registered with Celery)
         from nautobot.extras.webhooks.outbox import write_deliveries
         from nautobot.extras.datasources import signals as datasource_signals, tasks as datasource_tasks  # noqa: F401
+        from nautobot.extras.datasources.builtin import register_builtin_contents
 
         signals.connect()
         datasource_signals.connect()
+        register_builtin_contents()
         WRITE_CONTEXTS.append(web_change_context)
         AFTER_WRITE.append(write_deliveries)
         post_migrate.connect(seed_statuses, sender=self, dispatch_uid="nautobot.extras.seed_statuses")

@@ -131,6 +131,15 @@ class ConfigContextModel(models.Model):
         ConfigContextSchema, on_delete=models.SET_NULL, related_name="%(app_label)s_%(class)s_related", blank=True, null=True,
         help_text="Optional schema to validate the structure of the local context data",
     )
+    # Set when the local data came from a Git repository (`config_contexts/devices/<name>.yaml`), which then
+    # owns it: a sync replaces it and removes it when the file goes.
+    local_context_data_owner_content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.SET_NULL, related_name="+", blank=True, null=True
+    )
+    local_context_data_owner_object_id = models.UUIDField(blank=True, null=True)
+    local_context_data_owner = GenericForeignKey(
+        ct_field="local_context_data_owner_content_type", fk_field="local_context_data_owner_object_id"
+    )
 
     class Meta:
         abstract = True

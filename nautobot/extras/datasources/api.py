@@ -65,15 +65,15 @@ class CanChangeRepository(BasePermission):
 
 class WorkerUnavailable(exceptions.APIException):
     status_code = status.HTTP_503_SERVICE_UNAVAILABLE
-    default_detail = "Unable to process request: No celery workers running."
 
 
 def require_worker() -> None:
-    """Raise 503 unless a Celery worker's heartbeat is fresh (one query; nothing is broadcast)."""
-    from nautobot.core.heartbeat import alive
+    """Raise 503 unless a worker on the default queue (where syncs go) has a fresh heartbeat (one query, no broadcast)."""
+    from nautobot.extras.jobs.runner import default_queue, workers_on
 
-    if not alive("celery"):
-        raise WorkerUnavailable()
+    queue = default_queue()
+    if not workers_on(queue):
+        raise WorkerUnavailable(f"Unable to process request: No celery workers running on queue {queue}.")
 
 
 class GitRepositoryViewSetBase(ModelViewSet):

@@ -33,7 +33,9 @@ def queued(monkeypatch):
 
 
 def _worker_alive() -> None:
-    WorkerHeartbeat.objects.create(name="celery@test", kind="celery", hostname="h", pid=1, started=timezone.now(), last_seen=timezone.now())
+    WorkerHeartbeat.objects.create(
+        name="celery@test", kind="celery", hostname="h", pid=1, queues=["default"], started=timezone.now(), last_seen=timezone.now()
+    )
 
 
 def test_token_is_write_only_encrypted_and_never_logged(api):

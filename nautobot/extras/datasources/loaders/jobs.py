@@ -1,0 +1,46 @@
+"""`jobs/` of a Git repository: its modules are imported under the repository's own package
+(`nautobot_jobs.git_<slug>`, see `nautobot.extras.jobs.registry`), so two repositories may both hold a
+`devices.py`. A sync refreshes the Job table: new jobs appear (disabled until an administrator enables
+them), vanished ones are marked not installed, never deleted (their results and schedules stay)."""
+
+from pathlib import Path
+
+DIRECTORY = "jobs"
+
+
+def _prefix(repository) -> str:
+    return f"git.{repository.slug}"
+
+
+def load(repository, root: Path, log) -> None:
+    from nautobot.extras.jobs.registry import import_errors, refresh_job_models
+    from nautobot.extras.models import Job
+
+    directory = root / DIRECTORY
+    if not directory.is_dir():
+        log.warning("The repository provides jobs but has no jobs/ directory.")
+    refresh_job_models()
+    prefix = _prefix(repository)
+    present = {p.stem for p in directory.glob("*.py")} | {p.name for p in directory.iterdir() if p.is_dir()} if directory.is_dir() else set()
+    for key, error in sorted(import_errors.items()):
+        source, _, module = key.partition("/")
+        if source == prefix and module in present:
+            log.failure(f"jobs/{module}: cannot be imported: {error}")
+    for job in Job.objects.filter(source_prefix=prefix).order_by("module_name", "job_class_name"):
+        if job.installed:
+            state = "enabled" if job.enabled else "disabled until an administrator enables it"
+            log.success(f"Job {job.class_path} is installed ({state}).", job)
+        else:
+            log.info(f"Job {job.class_path} is no longer in the repository: marked not installed.", job)
+
+
+def remove(repository, log) -> None:
+    from nautobot.extras.jobs.registry import refresh_job_models
+    from nautobot.extras.models import Job
+
+    prefix = _prefix(repository)
+    if not Job.objects.filter(source_prefix=prefix, installed=True).exists():
+        return
+    refresh_job_models()  # the repository no longer lists jobs (or is gone), so its jobs are uninstalled
+    for job in Job.objects.filter(source_prefix=prefix, installed=False):
+        log.info(f"Job {job.class_path} marked not installed.", job)
