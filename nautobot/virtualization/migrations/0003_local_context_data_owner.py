@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("contenttypes", "0002_remove_content_type_name"),
-        ("virtualization", "0001_initial"),
+        ("virtualization", "0002_primary_ips_and_vlans"),
     ]
 
     operations = [
