@@ -128,6 +128,18 @@ def _finalize(settings: dict[str, Any], path: Path) -> None:
         except OSError as exc:
             raise ConfigError(f"Cannot create the directory {directory}: {exc.strerror}. Check NAUTOBOT_ROOT.") from None
     (Path(settings["JOBS_ROOT"]) / "__init__.py").touch(exist_ok=True)
+    _load_plugins(settings, path)
+
+
+def _load_plugins(settings: dict[str, Any], path: Path) -> None:
+    import nautobot
+    from nautobot.extras.plugins import PluginError
+    from nautobot.extras.plugins.loading import load_plugins
+
+    try:
+        load_plugins(settings, nautobot.__version__)
+    except PluginError as exc:
+        raise ConfigError(f"{exc} (PLUGINS in {path})") from None
 
 
 def _complete_database(alias: str, database: dict[str, Any], path: Path) -> None:

@@ -87,7 +87,12 @@ else:
     }
     _celery_default_url = "sqla+sqlite:///" + os.path.join(NAUTOBOT_ROOT, "celery-broker.sqlite3")
     _celery_default_results = "db+sqlite:///" + os.path.join(NAUTOBOT_ROOT, "celery-results.sqlite3")
-    RQ_QUEUES = {}
+    # No Redis: legacy `@job("default")` decorators must still import (a plugin's tasks.py is loaded by
+    # every Celery worker), so the queues exist; `rqworker` refuses to start on them (see the marker).
+    RQ_QUEUES = {
+        name: {"URL": "redis://localhost:6379/0", "DEFAULT_TIMEOUT": 300, "NAUTOBOT_REDIS_NOT_CONFIGURED": True}
+        for name in ("default", "check_releases", "custom_fields", "webhooks")
+    }
 
 # Celery (every CELERY_* setting maps onto the lower-case Celery option)
 CELERY_BROKER_URL = env_str("NAUTOBOT_CELERY_BROKER_URL", _celery_default_url)

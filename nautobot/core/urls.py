@@ -12,4 +12,5 @@ urlpatterns = [
     path("health/", views.health_view, name="health"),
     path("health/live/", views.liveness_view, name="health_live"),
     path("api/", include("nautobot.core.api.urls")),
+    path("plugins/", include("nautobot.extras.plugins.urls")),
 ]

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.urls import include, path
 from rest_framework.routers import Route, SimpleRouter
 
+from nautobot.core.api.urlbuilding import is_plugin
 from nautobot.core.api.views import AppRootView, viewset_for
 from nautobot.core.specs import all_specs
 
@@ -38,21 +39,46 @@ class BulkRouter(SimpleRouter):
     ]
 
 
-def app_urlpatterns() -> list:
-    """One `path("<app>/", include(...))` per app that has specs, each with its app root view."""
+def _specs_by_app() -> dict[str, list]:
     by_app = defaultdict(list)
     for spec in all_specs():
         by_app[spec.app_label()].append(spec)
+    return by_app
+
+
+def _app_urls(app_label: str, specs: list, namespace_prefix: str = "", extra_urls: tuple = ()) -> list:
+    """The app root, its extra routes and the routes of its specs."""
+    router = BulkRouter()
+    for spec in specs:
+        router.register(spec.url_endpoint(), viewset_for(spec), basename=spec.route_name())
+    extra = EXTRA_ROUTES.get(app_label, [])
+    namespace = f"{namespace_prefix}{app_label}-api"
+    endpoints = [(spec.url_endpoint(), f"{namespace}:{spec.route_name()}-list") for spec in specs]
+    endpoints += [(route.endpoint, f"{namespace}:{route.name}") for route in extra]
+    root = AppRootView.as_view(app_label=app_label, endpoints=endpoints)
+    extra_paths = [path(f"{route.endpoint}/", route.view, name=route.name) for route in extra]
+    return [path("", root, name="api-root"), *extra_paths, *extra_urls, *router.urls]
+
+
+def app_urlpatterns() -> list:
+    """One `path("<app>/", include(...))` per app that has specs (plugins excepted), each with its app root view."""
+    return [
+        path(f"{app_label}/", include((_app_urls(app_label, specs), f"{app_label}-api")))
+        for app_label, specs in sorted(_specs_by_app().items())
+        if not is_plugin(app_label)
+    ]
+
+
+def plugin_urlpatterns() -> list:
+    """`/api/plugins/<base_url>/` per plugin: its spec endpoints plus its own `api/urls.py` patterns."""
+    from django.apps import apps
+
+    by_app = _specs_by_app()
     patterns = []
-    for app_label, specs in sorted(by_app.items()):
-        router = BulkRouter()
-        for spec in specs:
-            router.register(spec.url_endpoint(), viewset_for(spec), basename=spec.route_name())
-        extra = EXTRA_ROUTES.get(app_label, [])
-        endpoints = [(spec.url_endpoint(), f"{app_label}-api:{spec.route_name()}-list") for spec in specs]
-        endpoints += [(route.endpoint, f"{app_label}-api:{route.name}") for route in extra]
-        root = AppRootView.as_view(app_label=app_label, endpoints=endpoints)
-        extra_paths = [path(f"{route.endpoint}/", route.view, name=route.name) for route in extra]
-        app_urls = [path("", root, name="api-root"), *extra_paths, *router.urls]
-        patterns.append(path(f"{app_label}/", include((app_urls, f"{app_label}-api"))))
+    for config in apps.get_app_configs():
+        if not getattr(config, "nautobot_plugin", False):
+            continue
+        own = config.module_urlpatterns("api.urls")
+        urls = _app_urls(config.label, by_app.get(config.label, []), "plugins-api:", tuple(own))
+        patterns.append(path(f"{config.url_segment()}/", include((urls, f"{config.label}-api"))))
     return patterns

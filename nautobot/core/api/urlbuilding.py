@@ -8,7 +8,18 @@ from nautobot.core.specs import spec_for
 
 def list_url_name(model: type[models.Model]) -> str:
     spec = spec_for(model)
-    return f"{spec.app_label()}-api:{spec.route_name()}-list"
+    prefix = "plugins-api:" if is_plugin(spec.app_label()) else ""
+    return f"{prefix}{spec.app_label()}-api:{spec.route_name()}-list"
+
+
+def is_plugin(app_label: str) -> bool:
+    """Whether `app_label` is a plugin's (its API lives under /api/plugins/<base_url>/)."""
+    from django.apps import apps
+
+    try:
+        return getattr(apps.get_app_config(app_label), "nautobot_plugin", False)
+    except LookupError:
+        return False
 
 
 def list_url(request, model: type[models.Model]) -> str:

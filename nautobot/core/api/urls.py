@@ -1,7 +1,7 @@
 """`/api/`: root, status, schema, one include per app, and JSON 404s for everything else."""
 
 from django.http import HttpResponsePermanentRedirect, JsonResponse
-from django.urls import path, re_path, reverse
+from django.urls import include, path, re_path, reverse
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
 from nautobot.core.api.routers import app_urlpatterns
@@ -31,6 +31,7 @@ urlpatterns = [
     path("docs/", docs, name="api_docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="schema_json"), name="api_redocs"),
     path("graphql/", graphql_view, name="api-graphql"),
+    path("plugins/", include("nautobot.extras.plugins.api_urls")),
     *app_urlpatterns(),
     re_path(r"^.*$", not_found),
 ]

@@ -45,3 +45,14 @@ CELERY_BROKER_URL = "memory://"
 CELERY_RESULT_BACKEND = "cache+memory://"
 # Tests create many users: a fast hasher keeps fixtures cheap (never use this outside tests).
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# The example plugin (examples/example_plugin) is loaded in every test run, like a user's plugin would
+# be. `scripts/test` pip-installs it; a checkout that has not done so finds it on its path here.
+try:
+    import example_plugin  # noqa: F401
+except ModuleNotFoundError:
+    import sys
+
+    sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "..", "examples", "example_plugin"))
+PLUGINS = ["example_plugin"]
+PLUGINS_CONFIG = {"example_plugin": {"greeting": "Hello from the tests"}}

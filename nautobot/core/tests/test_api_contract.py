@@ -4,10 +4,12 @@ Cases (how to build a payload) come from `<app>/tests/api_cases.py`; a spec with
 """
 
 import pytest
+from django.urls import reverse
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils.module_loading import autodiscover_modules
 
+from nautobot.core.api.urlbuilding import list_url_name
 from nautobot.core.specs import all_specs
 from nautobot.core.testing.api import CASES, TokenClient
 from nautobot.users.models import Token
@@ -21,7 +23,7 @@ pytestmark = pytest.mark.django_db
 
 
 def list_url(spec) -> str:
-    return f"/api/{spec.app_label()}/{spec.url_endpoint()}/"
+    return reverse(list_url_name(spec.model))
 
 
 def update_payload(spec) -> dict:

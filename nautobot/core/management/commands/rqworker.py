@@ -21,7 +21,7 @@ class Command(DjangoRQWorkerCommand):
             "The RQ worker is deprecated: move `@job` tasks to `@nautobot_task` "
             "(from nautobot.core.celery import nautobot_task) and run `nautobot-server celery worker`."
         )
-        if not settings.RQ_QUEUES:
+        if not settings.RQ_QUEUES or any(q.get("NAUTOBOT_REDIS_NOT_CONFIGURED") for q in settings.RQ_QUEUES.values()):
             raise CommandError(
                 "RQ needs Redis, and none is configured. Set NAUTOBOT_REDIS_HOST (and _PORT, _PASSWORD as needed) "
                 "or RQ_QUEUES in nautobot_config.py; jobs and tasks of Nautobot itself run on `nautobot-server celery worker`."

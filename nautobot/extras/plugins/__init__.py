@@ -1,0 +1,162 @@
+"""Apps (plugins): the classes a plugin package uses to describe itself and what it adds to Nautobot.
+
+A plugin is an installed Python package named in `PLUGINS` whose top-level module has
+`config = <PluginConfig subclass>`. Loading (`loading.load_plugins`, run when the configuration is
+read, before Django starts) checks it and adds it to `INSTALLED_APPS`; the class's `ready()` then
+registers what it brings. By convention, and each overridable by a dotted path relative to the
+package (`"module.attribute"`):
+
+- models and migrations: as any Django app; `specs.py`: API, filters and GraphQL from the shared machinery;
+- `urls.urlpatterns`: UI pages under `/plugins/<base_url>/`;
+- `api.urls.urlpatterns`: extra API views under `/api/plugins/<base_url>/` (besides the spec endpoints);
+- `jobs.py`: job classes (found by the job registry); `navigation.menu_items`; `template_content.template_extensions`;
+  `graphql.types.graphql_types`;
+- `tasks.py`: Celery tasks (`@nautobot_task`), found by every worker; legacy `@job` RQ tasks run on `rqworker`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+
+from django.apps import AppConfig
+from django.core.exceptions import ImproperlyConfigured
+
+# What the loaded plugins registered, read by the UI, GraphQL and the job registry.
+registry: dict[str, list] = {
+    "menu_items": [],
+    "template_extensions": [],
+    "graphql_types": [],
+}
+
+
+class PluginError(ImproperlyConfigured):
+    """A plugin cannot be loaded; the message names the plugin and the reason."""
+
+
+class PluginConfig(AppConfig):
+    """Base of every plugin's configuration: set the attributes, name it `config` in the package."""
+
+    # Shown in /api/plugins/installed-plugins/ and /api/status/.
+    author = ""
+    author_email = ""
+    description = ""
+    version = ""
+    # URL segment under /plugins/ and /api/plugins/ (default: the package name with dashes).
+    base_url: str | None = None
+    # Nautobot versions this plugin works with (inclusive bounds, PEP 440 strings).
+    min_version: str | None = None
+    max_version: str | None = None
+    # Keys that must be in PLUGINS_CONFIG[<name>]; defaults for the others.
+    required_settings: list[str] = []
+    default_settings: dict = {}
+    # Django middleware and apps the plugin needs besides itself.
+    middleware: list[str] = []
+    installed_apps: list[str] = []
+    # Where the conventional contents live ("module.attribute", relative to the package). Jobs are
+    # found in `<package>.jobs` by the job registry (nautobot.extras.jobs.registry), like any app's.
+    menu_items = "navigation.menu_items"
+    template_extensions = "template_content.template_extensions"
+    graphql_types = "graphql.types.graphql_types"
+
+    default_auto_field = "django.db.models.BigAutoField"
+    # How the core recognises a plugin without importing this module.
+    nautobot_plugin = True
+
+    @classmethod
+    def url_segment(cls) -> str:
+        return cls.base_url or cls.name.replace("_", "-")
+
+    def ready(self) -> None:
+        for key in ("menu_items", "template_extensions", "graphql_types"):
+            registry[key].extend(self.load_contents(key))
+
+    def load_contents(self, key: str) -> list:
+        """The list at this plugin's `<key>` path; empty when the module does not exist."""
+        dotted = getattr(self, key)
+        if not dotted:
+            return []
+        module_path, _, attribute = f"{self.name}.{dotted}".rpartition(".")
+        try:
+            module = importlib.import_module(module_path)
+        except ModuleNotFoundError as exc:
+            if exc.name and module_path.startswith(exc.name):
+                return []  # the plugin simply has no such module
+            raise PluginError(f"Plugin {self.name}: importing {module_path} failed: {exc}") from exc
+        contents = getattr(module, attribute, None)
+        if contents is None:
+            raise PluginError(f"Plugin {self.name}: {module_path} has no attribute {attribute!r} ({key}).")
+        return list(contents)
+
+    def module_urlpatterns(self, dotted: str) -> list:
+        """`urlpatterns` of `<package>.<dotted>` (e.g. "urls", "api.urls"), empty if there is no such module."""
+        module = self.optional_module(dotted)
+        return list(getattr(module, "urlpatterns", [])) if module is not None else []
+
+    def optional_module(self, dotted: str):
+        """Import `<package>.<dotted>`, or return None if the plugin has no such module."""
+        try:
+            return importlib.import_module(f"{self.name}.{dotted}")
+        except ModuleNotFoundError as exc:
+            if exc.name and f"{self.name}.{dotted}".startswith(exc.name):
+                return None
+            raise
+
+
+@dataclass
+class PluginMenuButton:
+    """A small button beside a menu item (e.g. "add")."""
+
+    link: str
+    title: str
+    icon_class: str = ""
+    permissions: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PluginMenuItem:
+    """An entry of the plugins menu: a URL name (`plugins:<app>:<view>`), its text and the permissions needed to see it."""
+
+    link: str
+    link_text: str
+    permissions: list[str] = field(default_factory=list)
+    buttons: list[PluginMenuButton] = field(default_factory=list)
+
+
+class PluginTemplateExtension:
+    """Extra content on the detail page of `model` ("app_label.modelname"): override any of the methods.
+
+    Each method returns HTML (a string, e.g. from `render()`); `self.context["object"]` is the object shown.
+    """
+
+    model: str = ""
+
+    def __init__(self, context: dict) -> None:
+        self.context = context
+
+    def render(self, template_name: str, extra_context: dict | None = None) -> str:
+        from django.template.loader import render_to_string
+
+        return render_to_string(template_name, {**self.context, **(extra_context or {})}, request=self.context.get("request"))
+
+    def left_page(self) -> str:
+        return ""
+
+    def right_page(self) -> str:
+        return ""
+
+    def full_width_page(self) -> str:
+        return ""
+
+    def buttons(self) -> str:
+        return ""
+
+
+def plugin_configs() -> list[PluginConfig]:
+    """The loaded plugins' app configs, in `PLUGINS` order."""
+    from django.apps import apps
+
+    return [config for config in apps.get_app_configs() if isinstance(config, PluginConfig)]
+
+
+__all__ = ["PluginConfig", "PluginError", "PluginMenuButton", "PluginMenuItem", "PluginTemplateExtension", "plugin_configs", "registry"]
