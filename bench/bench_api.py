@@ -24,8 +24,21 @@ Cases (name: request):
     device_patch        PATCH /api/dcim/devices/<rotating id>/ {"comments": "..."}
     graphql_devices     POST /api/graphql/ devices(site: <slug>) { name ... interfaces { name ... } }
                         (only when /api/graphql/ answers; ~100 devices x 4 interfaces per query)
+  IPAM (when the server has the load_data.py prefixes; --ip-network as given to load_data.py):
+    prefixes_l50        GET /api/ipam/prefixes/?limit=50
+    prefixes_within     GET /api/ipam/prefixes/?within_include=<ip network>&mask_length__gte=24
+    ips_by_parent       GET /api/ipam/ip-addresses/?parent=<rotating /24 of the ip network>
+    ips_by_address      GET /api/ipam/ip-addresses/?address=<10 rotating addresses>   (multi-value filter)
+    ips_by_device       GET /api/ipam/ip-addresses/?device_id=<rotating id>
+    vlans_l50           GET /api/ipam/vlans/?limit=50
+    available_ips       GET /api/ipam/prefixes/<a /24 of the ip network>/available-ips/?limit=50
+    graphql_ips         POST /api/graphql/ devices(site:) { name interfaces { name ip_addresses { address } } }
+  Allocation burst (--alloc-burst N, at the highest --concurrency): a fresh prefix (--alloc-network) gets
+  N POSTs of {} to its available-ips/ from all client threads at once; reports allocations/s, latency, and
+  how many addresses were handed out twice (must be 0). The prefix and its addresses are deleted afterwards.
 """
 import argparse
+import ipaddress
 import itertools
 import json
 import os
@@ -66,7 +79,7 @@ class Target:
         return s
 
 
-def discover(t, prefix):
+def discover(t, prefix, ip_network):
     """Find ids/slugs to use; everything comes from the API so it works on any compatible server."""
     s = t.session()
 
@@ -90,6 +103,20 @@ def discover(t, prefix):
     ips = s.get(t.url + "/api/ipam/ip-addresses/", params={"limit": 1}, timeout=t.timeout)
     info["ip_count"] = ips.json()["count"] if ips.status_code == 200 else 0  # 0: server without IPAM
     info["device_ids"] = [d["id"] for d in devs]
+    info["ipam"] = None
+    if info["ip_count"]:
+        found = s.get(t.url + "/api/ipam/prefixes/", params={"prefix": ip_network, "limit": 1}, timeout=t.timeout)
+        if found.status_code == 200 and found.json()["results"]:
+            subnets = [str(n) for n in ipaddress.ip_network(ip_network).subnets(new_prefix=24)][:20]
+            sample = get("/api/ipam/ip-addresses/", limit=1000, parent=ip_network)["results"]
+            info["ipam"] = {
+                "network": ip_network,
+                "subnets": subnets,
+                "addresses": [a["address"].split("/")[0] for a in sample],
+                "subnet_ids": [
+                    p["id"] for p in get("/api/ipam/prefixes/", within=ip_network, mask_length=24, limit=50)["results"]
+                ],
+            }
     pairs = sorted({(d["site"]["slug"], d["device_role"]["slug"]) for d in devs if d.get("site") and d.get("device_role")})
     info["site_role_pairs"] = pairs
     info["site_slugs"] = sorted({p[0] for p in pairs})
@@ -149,10 +176,110 @@ def build_cases(info, args):
     ]
     if info["graphql"]:
         cases.append(("graphql_devices", "POST", lambda i: ("/api/graphql/", q_graphql(i)), True))
+    if info.get("ipam"):
+        cases.extend(ipam_cases(info, spread, sites))
     if args.only:
         wanted = set(args.only.split(","))
         cases = [c for c in cases if c[0] in wanted]
     return cases
+
+
+def ipam_cases(info, spread, sites):
+    """IPAM list and filter cases over the load_data.py dataset (see the module docstring)."""
+    ipam = info["ipam"]
+    subnets, addrs, subnet_ids = ipam["subnets"], ipam["addresses"] or ["10.0.0.1"], ipam["subnet_ids"]
+
+    def by_address(i):
+        picked = [addrs[(i * 10 + k) % len(addrs)] for k in range(10)]
+        return "/api/ipam/ip-addresses/?" + "&".join(f"address={a}" for a in picked), None
+
+    def q_graphql_ips(i):
+        query = "query ($site: [String]) { devices(site: $site) { name interfaces { name ip_addresses { address dns_name } } } }"
+        return json.dumps({"query": query, "variables": {"site": [sites[i % len(sites)]]}})
+
+    cases = [
+        ("prefixes_l50", "GET", lambda i: ("/api/ipam/prefixes/?limit=50", None), False),
+        (
+            "prefixes_within",
+            "GET",
+            lambda i: (f"/api/ipam/prefixes/?within_include={ipam['network']}&mask_length__gte=24", None),
+            False,
+        ),
+        ("ips_by_parent", "GET", lambda i: (f"/api/ipam/ip-addresses/?parent={subnets[i % len(subnets)]}", None), False),
+        ("ips_by_address", "GET", by_address, False),
+        ("ips_by_device", "GET", lambda i: (f"/api/ipam/ip-addresses/?device_id={spread[i % len(spread)]}", None), False),
+        ("vlans_l50", "GET", lambda i: ("/api/ipam/vlans/?limit=50", None), False),
+    ]
+    if subnet_ids:
+        cases.append(
+            ("available_ips", "GET", lambda i: (f"/api/ipam/prefixes/{subnet_ids[i % len(subnet_ids)]}/available-ips/?limit=50", None), False)
+        )
+    if info["graphql"]:
+        cases.append(("graphql_ips", "POST", lambda i: ("/api/graphql/", q_graphql_ips(i)), True))
+    return cases
+
+
+def alloc_burst(t, network, count, concurrency):
+    """Allocate `count` addresses from a fresh prefix with `concurrency` threads at once; count duplicates."""
+    s = t.session()
+    created = s.post(t.url + "/api/ipam/prefixes/", data=json.dumps({"prefix": network, "status": "active", "description": "bench alloc"}), timeout=t.timeout)
+    created.raise_for_status()
+    url = f"{t.url}/api/ipam/prefixes/{created.json()['id']}/available-ips/"
+    counter = itertools.count()
+    lock = threading.Lock()
+    lat, addresses, errors, err_samples = [], [], [0], []
+    barrier = threading.Barrier(concurrency)
+
+    def worker():
+        session = t.session()
+        barrier.wait()
+        while next(counter) < count:
+            t0 = time.perf_counter()
+            try:
+                r = session.post(url, data='{"status": "active"}', timeout=t.timeout)
+                dt = time.perf_counter() - t0
+                with lock:
+                    lat.append(dt)
+                    if r.status_code == 201:
+                        addresses.append(r.json()["address"])
+                    else:
+                        errors[0] += 1
+                        if len(err_samples) < 3:
+                            err_samples.append(f"HTTP {r.status_code}: {r.content[:200]!r}")
+            except requests.RequestException as e:
+                with lock:
+                    errors[0] += 1
+                    err_samples.append(repr(e)[:200])
+
+    start = time.perf_counter()
+    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    wall = time.perf_counter() - start
+    ids = [o["id"] for o in s.get(t.url + "/api/ipam/ip-addresses/", params={"parent": network, "limit": 0}, timeout=t.timeout).json()["results"]]
+    for k in range(0, len(ids), 100):
+        s.delete(t.url + "/api/ipam/ip-addresses/", data=json.dumps([{"id": i} for i in ids[k : k + 100]]), timeout=t.timeout)
+    s.delete(f"{t.url}/api/ipam/prefixes/{created.json()['id']}/", timeout=t.timeout)
+    lat.sort()
+    ms = lambda v: None if v is None else round(v * 1000, 2)  # noqa: E731
+    return {
+        "case": "alloc_ips_burst",
+        "method": "POST",
+        "concurrency": concurrency,
+        "requests": len(lat),
+        "errors": errors[0],
+        "error_samples": err_samples,
+        "wall_s": round(wall, 3),
+        "rps": round(len(addresses) / wall, 2) if wall > 0 else None,
+        "p50_ms": ms(pct(lat, 50)),
+        "p95_ms": ms(pct(lat, 95)),
+        "p99_ms": ms(pct(lat, 99)),
+        "max_ms": ms(lat[-1] if lat else None),
+        "allocated": len(addresses),
+        "duplicates": len(addresses) - len(set(addresses)),
+    }
 
 
 def prewarm(t, info, n, threads=8):
@@ -346,12 +473,15 @@ def main():
     ap.add_argument("--only", help="comma list of case names")
     ap.add_argument("--wrk", action="store_true", help="also run wrk on the simple GET cases")
     ap.add_argument("--wrk-seconds", type=int, default=10)
+    ap.add_argument("--ip-network", default="10.0.0.0/16", help="the --ip-network given to load_data.py (IPAM cases)")
+    ap.add_argument("--alloc-burst", type=int, default=200, help="available-ips POSTs in the allocation burst (0: skip)")
+    ap.add_argument("--alloc-network", default="172.30.0.0/22", help="fresh prefix the allocation burst allocates from")
     ap.add_argument("--label", default="", help="free text stored in the JSON (e.g. 'nautobot-1.6.32 uwsgi p5t2')")
     ap.add_argument("--out", help="write results JSON here")
     args = ap.parse_args()
 
     t = Target(args.url, args.token, args.api_version)
-    info = discover(t, args.prefix)
+    info = discover(t, args.prefix, args.ip_network)
     print(
         f"server {args.url}: nautobot-version={info['status'].get('nautobot-version')} devices={info['device_count']} "
         f"ips={info['ip_count']} graphql={info['graphql']} pairs={len(info['site_role_pairs'])}",
@@ -373,6 +503,14 @@ def main():
                 f"p50 {r['p50_ms'] or 0:>8.1f} p95 {r['p95_ms'] or 0:>8.1f} p99 {r['p99_ms'] or 0:>8.1f} ms",
                 flush=True,
             )
+    if args.alloc_burst and info.get("ipam") and (not args.only or "alloc_ips_burst" in args.only.split(",")):
+        r = alloc_burst(t, args.alloc_network, args.alloc_burst, max(concs))
+        rows.append(r)
+        print(
+            f"  alloc_ips_burst    c={r['concurrency']:<2} {r['allocated']:>4} allocated {r['duplicates']} duplicates "
+            f"{r['errors']:>3} err {r['rps'] or 0:>8.1f} alloc/s p50 {r['p50_ms'] or 0:>8.1f} p95 {r['p95_ms'] or 0:>8.1f} ms",
+            flush=True,
+        )
     wrk_rows = []
     if args.wrk:
         if not shutil.which("wrk"):

@@ -6,8 +6,8 @@ parent prefix is locked for the whole allocation (`ipam.services`), so concurren
 the same result. Not enough space answers 204 with a `detail`, as the original does.
 """
 
+from django.apps import apps
 from django.conf import settings
-from django.db import transaction
 from rest_framework import exceptions, status
 from rest_framework.decorators import action
 from rest_framework.permissions import SAFE_METHODS, BasePermission
@@ -17,9 +17,10 @@ from nautobot.core.api.brief import brief_representation
 from nautobot.core.api.permissions import TokenPermissions
 from nautobot.core.api.querysets import optimized_queryset
 from nautobot.core.api.serializers import represent, serializer_for
-from nautobot.core.api.views import ModelViewSet, aligned_errors
+from nautobot.core.api.views import ModelViewSet, aligned_errors, write_transaction
 from nautobot.core.specs import spec_for
 from nautobot.ipam import selectors, services
+from nautobot.ipam.models import IPAddress, Prefix
 from nautobot.users.permissions import permission_name, restrict
 
 
@@ -28,8 +29,6 @@ def _allocation_permission(model_label: str) -> type[BasePermission]:
         """GET needs `view` on prefixes; POST needs `add` on what it allocates (and a write-enabled token)."""
 
         def has_permission(self, request, view) -> bool:
-            from django.apps import apps
-
             if request.method in SAFE_METHODS or not (request.user and request.user.is_authenticated):
                 return super().has_permission(request, view)
             token = request.auth
@@ -58,7 +57,7 @@ class PrefixViewSet(ModelViewSet):
             return Response([{"family": net.version, "prefix": str(net), "vrf": vrf} for net in free])
         items, many = _items(request.data)
         lengths = [_prefix_length(item, prefix) for item in items]
-        with transaction.atomic():
+        with write_transaction(request):
             parent = services.prefix_lock(prefix_id=prefix.pk)
             try:
                 networks = services.prefix_allocate_prefixes(parent=parent, lengths=lengths)
@@ -66,7 +65,8 @@ class PrefixViewSet(ModelViewSet):
                 return Response({"detail": str(error)}, status=status.HTTP_204_NO_CONTENT)
             defaults = {"vrf": _pk(parent.vrf_id), "site": _pk(parent.site_id)}
             data = [{"status": "active", **item, "prefix": str(net), **defaults} for item, net in zip(items, networks)]
-            return self._create_allocated(request, "ipam.Prefix", data, many)
+            ids = self._save_allocated(request, Prefix, data, many)
+        return self._allocated_response(request, Prefix, ids, many)
 
     @action(
         detail=True,
@@ -87,36 +87,36 @@ class PrefixViewSet(ModelViewSet):
                 listed.append({"family": address.version, "address": f"{address}/{prefix.prefix_length}", "vrf": vrf})
             return Response(listed)
         items, many = _items(request.data)
-        with transaction.atomic():
+        with write_transaction(request):
             parent = services.prefix_lock(prefix_id=prefix.pk)
             try:
                 addresses = services.prefix_allocate_ips(parent=parent, count=len(items))
             except services.InsufficientSpace as error:
                 return Response({"detail": str(error)}, status=status.HTTP_204_NO_CONTENT)
-            data = [
-                {"status": "active", **item, "address": str(a), "vrf": _pk(parent.vrf_id)}
-                for item, a in zip(items, addresses)
-            ]
-            return self._create_allocated(request, "ipam.IPAddress", data, many)
+            vrf = _pk(parent.vrf_id)
+            data = [{"status": "active", **item, "address": str(a), "vrf": vrf} for item, a in zip(items, addresses)]
+            ids = self._save_allocated(request, IPAddress, data, many)
+        return self._allocated_response(request, IPAddress, ids, many)
 
-    def _create_allocated(self, request, model_label: str, data: list[dict], many: bool) -> Response:
-        """Validate and save the allocated objects (inside the caller's transaction); 201 with their full form."""
-        from django.apps import apps
-
-        model = apps.get_model(model_label)
-        version = getattr(request, "version", None)
+    def _save_allocated(self, request, model, data: list[dict], many: bool) -> list:
+        """Validate and save the allocated objects inside the caller's transaction (which holds the lock)."""
         context = self.get_serializer_context()
-        serializer = serializer_for(model, version=version)(data=data if many else data[0], many=many, context=context)
+        serializer_class = serializer_for(model, version=request.version)
+        serializer = serializer_class(data=data if many else data[0], many=many, context=context)
         if not serializer.is_valid():
             raise exceptions.ValidationError(
                 aligned_errors(serializer.errors, len(data)) if many else serializer.errors
             )
-        instances = self._save_each(serializer, many)
-        ids = [i.pk for i in instances]
+        ids = [instance.pk for instance in self._save_each(serializer, many)]
         if restrict(model.objects.filter(pk__in=ids), request.user, "add").count() != len(ids):
             raise exceptions.PermissionDenied("You do not have permission to create these objects.")
+        return ids
+
+    def _allocated_response(self, request, model, ids: list, many: bool) -> Response:
+        """201 with the full form of what was allocated, read after commit (outside the lock)."""
         by_pk = {o.pk: o for o in optimized_queryset(spec_for(model)).filter(pk__in=ids)}
-        output = represent(serializer_for(model, version=version), [by_pk[pk] for pk in ids], context)
+        serializer_class = serializer_for(model, version=request.version)
+        output = represent(serializer_class, [by_pk[pk] for pk in ids], self.get_serializer_context())
         return Response(output if many else output[0], status=status.HTTP_201_CREATED)
 
 

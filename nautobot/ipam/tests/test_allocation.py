@@ -8,6 +8,7 @@ from django.db import connection
 
 from nautobot.core.testing import builders as b
 from nautobot.core.testing.api import TokenClient
+from nautobot.extras.changelog.models import ObjectChange
 from nautobot.ipam.models import IPAddress, Prefix
 from nautobot.ipam.tests import builders as ib
 from nautobot.users.models import ObjectPermission, Token
