@@ -90,6 +90,8 @@ def test_available_ips_skips_taken_network_and_broadcast(admin):
         and single.json()["address"] == "192.0.2.2/29"
         and single.json()["dns_name"] == "a.example.com"
     )
+    change = ObjectChange.objects.get(changed_object_id=single.json()["id"])  # change-logged like any create
+    assert change.action == "create" and change.user_name == "ipam-admin"
     listed = admin.post(url(parent, "available-ips"), [{"status": "reserved"}, {}])
     assert [(a["address"], a["status"]["value"]) for a in listed.json()] == [
         ("192.0.2.3/29", "reserved"),
