@@ -238,6 +238,9 @@ class IPAddress(PrimaryModel):
         if self.host is None:
             return
         errors = {}
+        assigned = [fk for fk, _ in ASSIGNMENT_FIELDS.values() if getattr(self, f"{fk}_id") is not None]
+        if len(assigned) > 1:
+            errors[assigned[-1]] = "An IP address can be assigned to one interface only."
         if self.prefix_length == 0:
             errors["address"] = "Cannot create IP address with /0 mask."
         elif self.role not in NON_UNIQUE_IP_ROLES and (

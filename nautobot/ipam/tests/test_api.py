@@ -1,6 +1,7 @@
 """IPAM wire shapes: CIDR fields, families, interface assignment, versioned NAT, primary IPs, interface VLANs."""
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from nautobot.core.testing import builders as b
 from nautobot.ipam.tests import builders as ib
@@ -202,3 +203,10 @@ def test_vrf_route_targets_and_vlan_display(admin):
     assert [r.status_code for r in no_rd] == [201, 201] and no_rd[0].json()["rd"] is None
     vlan = admin.post("/api/ipam/vlans/", {"vid": 42, "name": "users", "status": "active"}).json()
     assert vlan["display"] == "42 (users)"
+
+
+def test_an_address_has_one_interface_at_most():
+    ip = ib.ip_address("192.0.2.52/24", interface=b.interface(device=b.device()))
+    ip.vminterface = b.vm_interface()
+    with pytest.raises(ValidationError, match="one interface only"):
+        ip.full_clean()
