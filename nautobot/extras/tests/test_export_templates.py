@@ -67,6 +67,8 @@ def test_unknown_template_is_a_404_and_templates_are_per_content_type(api):
         "{{ queryset.first().clean.__globals__ }}",
         "{{ queryset.model.objects.all() }}",
         "{{ cycler.__init__.__globals__.os }}",
+        "{{ '{0.__class__}'.format(queryset) }}",
+        "{{ queryset|attr('__class__') }}",
     ],
 )
 def test_sandbox_escape_is_a_400_and_never_runs(api, code):
