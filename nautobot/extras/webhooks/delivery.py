@@ -18,6 +18,7 @@ from typing import Any, TypedDict
 from urllib.parse import urlsplit
 
 import requests
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
@@ -184,7 +185,11 @@ def claim(delivery_id: Any) -> WebhookDelivery | None:
     )
     if not taken:
         return None
-    delivery.state, delivery.lease_until, delivery.attempt_count = DeliveryState.SENDING, lease, delivery.attempt_count + 1
+    delivery.state, delivery.lease_until, delivery.attempt_count = (
+        DeliveryState.SENDING,
+        lease,
+        delivery.attempt_count + 1,
+    )
     return delivery
 
 
@@ -227,7 +232,7 @@ def attempt(delivery: WebhookDelivery) -> WebhookDeliveryAttempt:
             )
     except Permanent as exc:
         record.error = str(exc)[:500]
-    except requests.RequestException as exc:
+    except (requests.RequestException, SoftTimeLimitExceeded) as exc:
         retryable = True
         record.error = f"{type(exc).__name__}: {exc}"[:500]
     record.duration_ms = int((time.monotonic() - clock) * 1000)

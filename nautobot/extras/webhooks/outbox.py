@@ -78,7 +78,11 @@ def dispatch(delivery_ids: Iterable[Any]) -> int:
                 deliver_webhook.apply_async(args=[str(delivery_id)], retry=False, producer=producer)
                 sent.append(delivery_id)
     except Exception as exc:  # the broker is down or unreachable: the sweep sends the rest later
-        logger.warning("%d webhook deliveries wait in the outbox; the broker did not take them: %s", len(delivery_ids) - len(sent), exc)
+        logger.warning(
+            "%d webhook deliveries wait in the outbox; the broker did not take them: %s",
+            len(delivery_ids) - len(sent),
+            exc,
+        )
     if sent:
         try:
             WebhookDelivery.objects.filter(pk__in=sent).update(enqueued_at=timezone.now())
