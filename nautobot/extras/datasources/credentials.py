@@ -63,4 +63,9 @@ def decrypt(stored: str) -> str:
 
 def reencrypt(stored: str) -> str:
     """Return `stored` re-encrypted with the current key (for key rotation)."""
-    return cipher().rotate(stored.encode()).decode() if stored else ""
+    if not stored:
+        return ""
+    try:
+        return cipher().rotate(stored.encode()).decode()
+    except InvalidToken:
+        raise CredentialsError("A stored Git token cannot be decrypted with GIT_CREDENTIALS_KEY or GIT_CREDENTIALS_OLD_KEYS.") from None

@@ -71,11 +71,13 @@ def _askpass() -> str:
 
 def git_environment(repository) -> dict[str, str]:
     """Environment for one git process talking to `repository`'s remote: no prompts, no stored credentials."""
-    token = repository.token
+    token = repository._clear_token()
     return {
         "GIT_TERMINAL_PROMPT": "0",
         "GIT_ASKPASS": _askpass(),
         "SSH_ASKPASS_REQUIRE": "never",
+        # SSH remotes authenticate with the worker user's keys; never wait for a prompt (host key, passphrase).
+        "GIT_SSH_COMMAND": os.environ.get("GIT_SSH_COMMAND", "ssh -o BatchMode=yes"),
         # `credential.helper=` (empty) switches off every configured helper, so none can store the token.
         "GIT_CONFIG_COUNT": "1",
         "GIT_CONFIG_KEY_0": "credential.helper",
@@ -90,7 +92,7 @@ def scrub(text: str, repository) -> str:
     from nautobot.extras.datasources.credentials import CredentialsError
 
     try:
-        token = repository.token if repository.has_token else ""
+        token = repository._clear_token() if repository.has_token else ""
     except CredentialsError:  # undecryptable, so it cannot have been sent anywhere either
         token = ""
     return text.replace(token, "********") if token else text

@@ -69,14 +69,16 @@ class GitRepository(OrganizationalModel):
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def token(self) -> str:
-        """The clear token (decrypted on each read; never stored in clear, never serialized)."""
-        return credentials.decrypt(self._token)
-
-    @token.setter
-    def token(self, value: str) -> None:
+    def _set_token(self, value: str) -> None:
         self._token = credentials.encrypt(value or "")
+
+    # Write-only: `repo.token = "..."` stores it encrypted. Reading goes through `_clear_token()`, whose
+    # leading underscore keeps it out of reach of templates (the Jinja2 sandbox refuses such names).
+    token = property(fset=_set_token, doc="Write-only: the token to authenticate to the remote with.")
+
+    def _clear_token(self) -> str:
+        """The clear token (decrypted on each call; never stored in clear, never serialized)."""
+        return credentials.decrypt(self._token)
 
     @property
     def has_token(self) -> bool:

@@ -1,5 +1,6 @@
 """Spec of Git repositories (registered by `nautobot.extras.specs`)."""
 
+from nautobot.core.graphql.types import HIDDEN_FIELDS
 from nautobot.core.specs import ObjectSpec, register_spec
 from nautobot.extras.datasources.api import GitRepositorySerializerBase, GitRepositoryViewSetBase
 from nautobot.extras.datasources.models import GitRepository
@@ -19,3 +20,7 @@ class GitRepositorySpec(ObjectSpec):
     extra_kwargs = {"slug": {"required": False}}
     serializer_base = GitRepositorySerializerBase
     viewset_base = GitRepositoryViewSetBase
+
+
+# The token's ciphertext is no one's business either.
+HIDDEN_FIELDS["extras.gitrepository"] = frozenset({"_token"})

@@ -45,13 +45,13 @@ def test_token_is_write_only_encrypted_and_never_logged(api):
     assert "token" not in body and "_token" not in body and "tok-123-SECRET" not in created.content.decode()
     assert body["slug"] == "config" and body["branch"] == "main" and body["current_head"] == "" and body["provided_contents"] == []
     repo = GitRepository.objects.get(pk=body["id"])
-    assert repo._token and "tok-123-SECRET" not in repo._token and repo.token == "tok-123-SECRET"
+    assert repo._token and "tok-123-SECRET" not in repo._token and repo._clear_token() == "tok-123-SECRET"
     assert "tok-123-SECRET" not in api.get(f"{URL}{repo.pk}/").content.decode()
     change = ObjectChange.objects.get(changed_object_id=repo.pk)
     assert "tok-123-SECRET" not in str(change.object_data) and repo._token not in str(change.object_data)
     # PATCH without a token keeps it; an empty token clears it.
     assert api.patch(f"{URL}{repo.pk}/", {"branch": "develop"}).status_code == 200
-    assert GitRepository.objects.get(pk=repo.pk).token == "tok-123-SECRET"
+    assert GitRepository.objects.get(pk=repo.pk)._clear_token() == "tok-123-SECRET"
     assert api.patch(f"{URL}{repo.pk}/", {"token": ""}).status_code == 200
     assert GitRepository.objects.get(pk=repo.pk)._token == ""
 
@@ -60,13 +60,13 @@ def test_token_survives_secret_key_rotation_and_credentials_key_rotation(setting
     repo = GitRepository(name="r", slug="r", remote_url="https://h/r.git")
     repo.token = "abc"
     settings.SECRET_KEY = "a-completely-different-secret-key-" * 2
-    assert repo.token == "abc"
+    assert repo._clear_token() == "abc"
     old = settings.GIT_CREDENTIALS_KEY
     settings.GIT_CREDENTIALS_KEY = "the-new-credentials-key"
     with pytest.raises(credentials.CredentialsError, match="GIT_CREDENTIALS_OLD_KEYS"):
-        repo.token  # noqa: B018
+        repo._clear_token()
     settings.GIT_CREDENTIALS_OLD_KEYS = [old]
-    assert repo.token == "abc"
+    assert repo._clear_token() == "abc"
     rotated = credentials.reencrypt(repo._token)
     settings.GIT_CREDENTIALS_OLD_KEYS = []
     assert credentials.decrypt(rotated) == "abc"
@@ -147,3 +147,61 @@ def test_deleting_queues_removal_after_commit(api, queued, django_capture_on_com
     assert kwargs["snapshot"] == {"pk": str(repo.pk), "name": "R", "slug": "r", "provided_contents": []}
     result = JobResult.objects.get(pk=kwargs["job_result_pk"])
     assert result.status == "pending" and result.obj_type.model == "gitrepository" and result.name == "R"
+
+
+def test_graphql_never_shows_the_token(api):
+    repo = GitRepository(name="R", slug="r", remote_url="https://h/r.git")
+    repo.token = "gql-SECRET-token"
+    repo.save()
+    from nautobot.core.graphql.schema import schema
+
+    type_fields = schema.graphql_schema.get_type("GitRepositoryType").fields
+    assert not any("token" in name.lower() for name in type_fields), sorted(type_fields)
+    response = api.post("/api/graphql/", {"query": "{ git_repositories { name remote_url current_head } }"})
+    assert response.status_code == 200, response.content
+    assert response.json()["data"]["git_repositories"] == [{"name": "R", "remote_url": "https://h/r.git", "current_head": ""}]
+    assert "gql-SECRET" not in response.content.decode() and repo._token not in response.content.decode()
+
+
+def test_templates_cannot_read_the_token():
+    from nautobot.extras.templating import render
+
+    repo = GitRepository(name="R", slug="r", remote_url="https://h/r.git")
+    repo.token = "tpl-SECRET"
+    with pytest.raises(AttributeError):
+        repo.token  # noqa: B018
+    for code in ("{{ r.token }}", "{{ r._clear_token() }}", "{{ r._token }}"):
+        try:
+            rendered = render(code, {"r": repo})
+        except Exception:  # the sandbox refusing is as good
+            continue
+        assert "tpl-SECRET" not in rendered and repo._token not in rendered
+
+
+def test_rotate_git_credentials_command(settings):
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    repo = GitRepository(name="R", slug="r", remote_url="https://h/r.git")
+    repo.token = "rotate-me"
+    repo.save()
+    old = settings.GIT_CREDENTIALS_KEY
+    settings.GIT_CREDENTIALS_KEY = "brand-new-key"
+    with pytest.raises(CommandError, match="Nothing was changed"):
+        call_command("rotate_git_credentials")
+    settings.GIT_CREDENTIALS_OLD_KEYS = [old]
+    out = StringIO()
+    call_command("rotate_git_credentials", stdout=out)
+    assert "1 Git repositories" in out.getvalue()
+    settings.GIT_CREDENTIALS_OLD_KEYS = []
+    assert GitRepository.objects.get(pk=repo.pk)._clear_token() == "rotate-me"
+
+
+def test_sync_needs_a_worker_on_the_default_queue(api):
+    repo = GitRepository.objects.create(name="R", slug="r", remote_url="https://h/r.git")
+    WorkerHeartbeat.objects.create(
+        name="celery@other", kind="celery", hostname="h", pid=1, queues=["jobs-only"], started=timezone.now(), last_seen=timezone.now()
+    )
+    response = api.post(f"{URL}{repo.pk}/sync/", {})
+    assert response.status_code == 503 and response.json()["detail"].endswith("on queue default.")

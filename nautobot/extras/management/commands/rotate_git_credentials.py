@@ -1,0 +1,26 @@
+"""`nautobot-server rotate_git_credentials`: re-encrypt every Git repository token with the current key."""
+
+from django.core.management.base import BaseCommand, CommandError
+
+
+class Command(BaseCommand):
+    help = (
+        "Re-encrypt the tokens of all Git repositories with GIT_CREDENTIALS_KEY. Run it after setting a new key "
+        "and moving the old one to GIT_CREDENTIALS_OLD_KEYS; afterwards the old key can be dropped."
+    )
+
+    def handle(self, *args, **options):
+        from django.db import transaction
+
+        from nautobot.extras.datasources.credentials import CredentialsError, reencrypt
+        from nautobot.extras.models import GitRepository
+
+        done = 0
+        with transaction.atomic():
+            for pk, name, stored in GitRepository.objects.exclude(_token="").values_list("pk", "name", "_token"):
+                try:
+                    GitRepository.objects.filter(pk=pk).update(_token=reencrypt(stored))
+                except CredentialsError as exc:
+                    raise CommandError(f"Git repository {name}: {exc} Nothing was changed.") from None
+                done += 1
+        self.stdout.write(f"Re-encrypted the tokens of {done} Git repositories with the current key.")
