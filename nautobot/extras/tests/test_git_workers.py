@@ -1,5 +1,5 @@
-"""End to end on a real Celery worker: saving a repository syncs it; a new commit re-syncs; the token
-is in no file the worker wrote and in none of its log."""
+"""End to end on a real Celery worker: saving a repository syncs it; its job runs; a new commit re-syncs; the
+token is in no file the worker wrote and in none of its log; deleting it removes what it provided."""
 
 import os
 from pathlib import Path
@@ -85,3 +85,17 @@ def test_worker_syncs_on_save_and_resyncs_after_a_new_commit(make_deployment, tm
             assert TOKEN.encode() not in (Path(directory) / name).read_bytes(), f"{directory}/{name}"
     log = deployment.log("worker")
     assert "nautobot.extras.datasources.sync_git_repository" in log and TOKEN not in log
+
+    # Deleting the repository removes what it provided, on the worker, after the delete commits.
+    deployment.shell(
+        "from django.db import transaction\n"
+        "from nautobot.extras.models import GitRepository\n"
+        "with transaction.atomic():\n"
+        "    GitRepository.objects.get(name='Data').delete()"
+    )
+    gone = (
+        "from nautobot.extras.models import ConfigContext, Job\n"
+        "print(ConfigContext.objects.count(), Job.objects.filter(source_prefix='git.data', installed=True).count())"
+    )
+    wait_for(lambda: deployment.shell(gone).splitlines()[-1] == "0 0", timeout=90, what="the removal task")
+    wait_for(lambda: not (git_root / "data").exists(), timeout=30, what="the local copy to go")
