@@ -237,7 +237,7 @@ def provider_network(**kw):
     from nautobot.circuits.models import ProviderNetwork
 
     name = unique("provider-network")
-    kw.setdefault("provider", provider())
+    kw["provider"] = kw.get("provider") or provider()
     return ProviderNetwork.objects.create(name=name, slug=name, **kw)
 
 
@@ -251,8 +251,8 @@ def circuit_type(**kw):
 def circuit(**kw):
     from nautobot.circuits.models import Circuit
 
-    kw.setdefault("provider", provider())
-    kw.setdefault("type", circuit_type())
+    kw["provider"] = kw.get("provider") or provider()
+    kw["type"] = kw.get("type") or circuit_type()
     return Circuit.objects.create(cid=unique("cid"), status=status(), **kw)
 
 
@@ -261,10 +261,10 @@ def circuit_termination(**kw):
     from nautobot.circuits.models import CircuitTermination
     from nautobot.circuits.services import circuit_termination_saved
 
-    kw.setdefault("circuit", circuit())
+    kw["circuit"] = kw.get("circuit") or circuit()
     kw.setdefault("term_side", "A")
     if "provider_network" not in kw and "location" not in kw:
-        kw.setdefault("site", site())
+        kw["site"] = kw.get("site") or site()
     termination = CircuitTermination(**kw)
     termination.validated_save()
     circuit_termination_saved(termination=termination)
@@ -288,14 +288,14 @@ def cluster_group(**kw):
 def cluster(**kw):
     from nautobot.virtualization.models import Cluster
 
-    kw.setdefault("type", cluster_type())
+    kw["type"] = kw.get("type") or cluster_type()
     return Cluster.objects.create(name=unique("cluster"), **kw)
 
 
 def virtual_machine(**kw):
     from nautobot.virtualization.models import VirtualMachine
 
-    kw.setdefault("cluster", cluster())
+    kw["cluster"] = kw.get("cluster") or cluster()
     kw.setdefault("name", unique("vm"))
     return VirtualMachine.objects.create(status=status(), **kw)
 
@@ -303,6 +303,6 @@ def virtual_machine(**kw):
 def vm_interface(**kw):
     from nautobot.virtualization.models import VMInterface
 
-    kw.setdefault("virtual_machine", virtual_machine())
+    kw["virtual_machine"] = kw.get("virtual_machine") or virtual_machine()
     kw.setdefault("name", unique("vmif"))
     return VMInterface.objects.create(status=status(), **kw)

@@ -147,3 +147,35 @@ def test_services_on_virtual_machines(api):
     assert both.status_code == 400 and "both" in str(both.json())
     listed = api.get("/api/ipam/services/", virtual_machine_id=str(vm.pk)).json()
     assert [s["id"] for s in listed["results"]] == [created.json()["id"]]
+
+
+def test_graphql_nested_vms_interfaces_and_addresses_cost_constant_queries(api):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    query = (
+        "{ virtual_machines { name cluster { name site { slug } } primary_ip4 { address } "
+        "interfaces { name untagged_vlan { vid } tagged_vlans { vid } ip_addresses { address } } } }"
+    )
+    counter = iter(range(1, 200))
+
+    def vm_with_addresses():
+        interface = b.vm_interface(virtual_machine=b.virtual_machine(cluster=b.cluster(site=b.site())), mode="tagged")
+        interface.tagged_vlans.set([ib.vlan()])
+        ip = ib.ip_address(f"203.0.113.{next(counter)}/24", vminterface=interface)
+        type(interface.virtual_machine).objects.filter(pk=interface.virtual_machine_id).update(primary_ip4=ip)
+
+    def run() -> tuple[int, int]:
+        with CaptureQueriesContext(connection) as queries:
+            response = api.post("/api/graphql/", {"query": query})
+        assert response.status_code == 200 and "errors" not in response.json(), response.content
+        vms = response.json()["data"]["virtual_machines"]
+        assert all(vm["interfaces"] and vm["interfaces"][0]["ip_addresses"] and vm["primary_ip4"] for vm in vms), vms
+        return len(vms), len(queries)
+
+    vm_with_addresses()
+    one = run()
+    for _ in range(5):
+        vm_with_addresses()
+    six = run()
+    assert (one[0], six[0]) == (1, 6) and six[1] == one[1]
