@@ -19,6 +19,7 @@ from nautobot.core.settings_funcs import (
     is_redis_configured,
     nautobot_root,
     parse_redis_connection,
+    vendor_static_dirs,
 )
 
 NAUTOBOT_ROOT = nautobot_root()
@@ -56,6 +57,9 @@ DATABASES = {"default": database_from_env(NAUTOBOT_ROOT)}
 # Files
 STATIC_URL = "static/"
 STATIC_ROOT = env_path("NAUTOBOT_STATIC_ROOT", os.path.join(NAUTOBOT_ROOT, "static"))
+# Front-end libraries come from Python packages installed with Nautobot (see DESIGN.md, "UI assets"),
+# collected into STATIC_ROOT by `post_upgrade` like our own files: nothing is fetched at run time.
+STATICFILES_DIRS = vendor_static_dirs()
 MEDIA_URL = "media/"
 MEDIA_ROOT = env_path("NAUTOBOT_MEDIA_ROOT", os.path.join(NAUTOBOT_ROOT, "media"))
 JOBS_ROOT = env_path("NAUTOBOT_JOBS_ROOT", os.path.join(NAUTOBOT_ROOT, "jobs"))
@@ -188,6 +192,8 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "taggit",
     "graphene_django",
+    "django_htmx",
+    "django_tables2",
     "nautobot.core",  # before django_rq so that our `rqworker` wins
     "nautobot.users",
     "nautobot.extras",
@@ -247,6 +253,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "nautobot.core.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 TEMPLATES = [
@@ -259,6 +266,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "nautobot.core.views.context.navigation",
             ]
         },
     }

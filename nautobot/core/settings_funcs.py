@@ -164,3 +164,23 @@ def database_from_env(root: str) -> dict[str, Any]:
         "PORT": env_str("NAUTOBOT_DB_PORT"),
         "CONN_MAX_AGE": env_int("NAUTOBOT_DB_TIMEOUT", 300, minimum=0),
     }
+
+
+# Front-end packages that are plain Python distributions (not Django apps): (static prefix, module, sub-directory).
+VENDOR_STATIC = (
+    ("vendor/bootstrap", "bootstrap", ""),  # bootstrap-wrapper: Bootstrap 5 css/ and js/
+    ("vendor/tom-select", "django_tomselect", "static/django_tomselect"),  # the Tom Select bundle and its css
+)
+
+
+def vendor_static_dirs() -> list[tuple[str, str]]:
+    """`STATICFILES_DIRS` entries for the front-end packages in `VENDOR_STATIC` (a missing one is skipped)."""
+    import importlib.util
+
+    dirs = []
+    for prefix, module, sub in VENDOR_STATIC:
+        spec = importlib.util.find_spec(module)
+        if spec is None or not spec.submodule_search_locations:
+            continue
+        dirs.append((prefix, os.path.join(list(spec.submodule_search_locations)[0], sub)))
+    return dirs

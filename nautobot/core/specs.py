@@ -2,7 +2,8 @@
 
 A spec names the model's wire contract (API fields, brief fields), its filters, its search fields
 and its related-object counts. `nautobot.core.api` turns each registered spec into a serializer,
-a filterset, a viewset and routes; later layers (UI, GraphQL) read the same spec.
+a filterset, a viewset and routes; `nautobot.core.views` turns it into the web UI's table, forms and
+pages, and `nautobot.core.graphql` into a GraphQL type.
 """
 
 from typing import Any, ClassVar
@@ -30,6 +31,16 @@ class ObjectSpec:
       related query name) on every list and detail query, and expose it read-only.
     - `endpoint`: the URL segment; default: the model's verbose plural name, dashed.
     - `serializer_base` / `filterset_base` / `viewset_base`: hand-written bases for real differences.
+
+    Web UI (each default is derived from the fields above by `nautobot.core.views.defaults`, so most specs
+    set none of these):
+    - `list_columns`: table columns (model fields, counts, properties); the first links to the object.
+    - `form_fields`: fields of the create/edit form (default: the writable model fields of `api_fields`).
+    - `bulk_edit_fields`: fields the bulk-edit form offers (default: form fields that are not unique).
+    - `filter_form_fields`: filter parameters shown beside the list (default: those of `filter_fields`).
+    - `detail_tables`: reverse relations shown as full tables on the detail page (e.g. a device's interfaces).
+    - `menu_group`: navigation menu group; "" = the app's verbose name, None = not in the menu.
+    - `ui_views`: which generic pages the model gets (`UI_VIEWS` by default; read-only models name fewer).
     """
 
     model: ClassVar[type[models.Model]]
@@ -56,6 +67,14 @@ class ObjectSpec:
     field_versions: ClassVar[dict[str, tuple[str | None, str | None]]] = {}
     # GraphQL fields that are not model fields: {"prefix": graphene.String()} (resolved by attribute).
     graphql_fields: ClassVar[dict[str, Any]] = {}
+    # Web UI (see the docstring).
+    list_columns: ClassVar[tuple[str, ...]] = ()
+    form_fields: ClassVar[tuple[str, ...]] = ()
+    bulk_edit_fields: ClassVar[tuple[str, ...]] = ()
+    filter_form_fields: ClassVar[tuple[str, ...]] = ()
+    detail_tables: ClassVar[tuple[str, ...]] = ()
+    menu_group: ClassVar[str | None] = ""
+    ui_views: ClassVar[tuple[str, ...]] = ("list", "detail", "add", "edit", "delete", "bulk_edit", "bulk_delete", "import")
 
     @classmethod
     def fields_for_version(cls, version: str | None) -> tuple[str, ...]:

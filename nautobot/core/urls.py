@@ -1,16 +1,30 @@
-"""Root URL configuration."""
+"""Root URL configuration: the shell pages, the generated UI of every spec, the API."""
 
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from nautobot.core import views
+from nautobot.core.views import pages, profile
+from nautobot.core.views.routes import ui_urlpatterns
+
+user_patterns = [
+    path("profile/", profile.profile, name="profile"),
+    path("api-tokens/", profile.tokens, name="tokens"),
+    path("api-tokens/<uuid:pk>/revoke/", profile.token_revoke, name="token_revoke"),
+]
 
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("login/", auth_views.LoginView.as_view(template_name="nautobot/login.html"), name="login"),
+    path("", pages.home, name="home"),
+    path("search/", pages.search, name="search"),
+    path(
+        "login/",
+        auth_views.LoginView.as_view(template_name="nautobot/login.html", redirect_authenticated_user=True),
+        name="login",
+    ),
     path("logout/", auth_views.LogoutView.as_view(next_page="/login/"), name="logout"),
-    path("health/", views.health_view, name="health"),
-    path("health/live/", views.liveness_view, name="health_live"),
+    path("user/", include((user_patterns, "user"))),
+    path("health/", pages.health_view, name="health"),
+    path("health/live/", pages.liveness_view, name="health_live"),
     path("api/", include("nautobot.core.api.urls")),
     path("plugins/", include("nautobot.extras.plugins.urls")),
+    *ui_urlpatterns(),
 ]

@@ -12,6 +12,9 @@ class DCIMConfig(AppConfig):
         from nautobot.dcim.api import connections
 
         cabling.register_dcim_cable_ends()
+        from nautobot.dcim import ui
+
+        ui.register_dcim_pages()
         signals.connect()
         EXTRA_ROUTES["dcim"] += [
             ExtraRoute("console-connections", connections.ConsoleConnectionListView.as_view(), "consoleport-connections"),

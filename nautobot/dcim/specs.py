@@ -126,6 +126,10 @@ class DeviceTypeSpec(ObjectSpec):
     counts = {"device_count": "instances"}
     filter_fields = ("manufacturer", "model", "slug", "part_number", "u_height", "is_full_depth", "subdevice_role")
     search_fields = ("manufacturer__name", "model", "part_number", "comments")
+    detail_tables = (
+        "interfacetemplates", "consoleporttemplates", "consoleserverporttemplates", "powerporttemplates", "poweroutlettemplates",
+        "frontporttemplates", "rearporttemplates", "devicebaytemplates",
+    )
 
 
 @register_spec
@@ -164,6 +168,8 @@ class DeviceSpec(ObjectSpec):
         "status", "cluster", "virtual_chassis", "vc_position", "vc_priority", "local_context_schema",
     )
     search_fields = ("name", "serial", "asset_tag", "comments")
+    list_columns = ("name", "status", "tenant", "site", "location", "rack", "device_role", "device_type")
+    detail_tables = ("interfaces", "consoleports", "consoleserverports", "powerports", "poweroutlets", "frontports", "rearports", "devicebays", "inventoryitems")
     serializer_base = DeviceSerializerBase
     filterset_base = DeviceFilterSet
     extra_select_related = ("parent_bay__device",)
@@ -191,6 +197,8 @@ def _template_spec(model, *fields: str) -> type[ObjectSpec]:
         "brief_fields": ("name",),
         "filter_fields": ("device_type", ("devicetype_id", "device_type__id"), "name", "label", "description", *TEMPLATE_FILTERS.intersection(fields)),
         "search_fields": ("name", "label", "description"),
+        "list_columns": ("name", "device_type", "label", *[f for f in ("type", "mgmt_only", "positions") if f in fields], "description"),
+        "menu_group": None,  # reached from their device type
     }
     return register_spec(type(f"{model.__name__}Spec", (ObjectSpec,), attrs))
 
@@ -214,6 +222,11 @@ def _component_spec(model, *fields: str, **extra) -> type[ObjectSpec]:
             *[f for f in fields if f in COMPONENT_FILTERS],
         ),
         "search_fields": ("name", "label", "description"),
+        "list_columns": (
+            "name", "device", "label", *[f for f in ("type", "enabled", "mgmt_only", "positions", "installed_device", "cable") if f in fields],
+            "description",
+        ),
+        "menu_group": "Device components",
         **extra,
     }
     return register_spec(type(f"{model.__name__}Spec", (ObjectSpec,), attrs))

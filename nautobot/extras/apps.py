@@ -20,6 +20,7 @@ class ExtrasConfig(AppConfig):
         from nautobot.extras.webhooks.outbox import write_deliveries
         from nautobot.extras.datasources import signals as datasource_signals, tasks as datasource_tasks  # noqa: F401
         from nautobot.extras.datasources.builtin import register_builtin_contents
+        from nautobot.extras import ui  # noqa: F401  (status choosers and the custom fields panel of the web UI)
 
         signals.connect()
         datasource_signals.connect()

@@ -57,6 +57,7 @@ class CustomFieldChoiceSpec(ObjectSpec):
     brief_fields = ("value",)
     filter_fields = ("field", "value", "weight")
     search_fields = ("value",)
+    menu_group = None
 
 
 @register_spec
@@ -69,6 +70,8 @@ class ContentTypeSpec(ObjectSpec):
     filter_fields = ("app_label", "model")
     search_fields = ("app_label", "model")
     serializer_base = ContentTypeSerializerBase
+    ui_views = ("list", "detail")
+    menu_group = None
 
 
 @register_spec
@@ -98,6 +101,7 @@ class RelationshipAssociationSpec(ObjectSpec):
     brief_fields = ("relationship", "source_id", "destination_id")
     filter_fields = ("relationship", "source_id", "destination_id", ("source_type", "source_type__model"), ("destination_type", "destination_type__model"))
     search_fields = ("relationship__name",)
+    menu_group = None
 
 
 @register_spec

@@ -41,6 +41,7 @@ class TokenSpec(ObjectSpec):
     serializer_base = TokenSerializerBase
     extra_select_related = ("user",)
     viewset_base = TokenViewSetBase
+    ui_views = ()  # each user manages their own tokens on their profile (/user/api-tokens/)
 
 
 @register_spec

@@ -21,6 +21,9 @@ class APICase:
     read_only: bool = False
     skip_bulk: bool = False
     notes: dict = field(default_factory=dict)
+    # Read-only models (made by the system: job results, webhook deliveries): a factory of one saved
+    # object, for suites that need instances of every model (the web UI's).
+    sample: Callable[[], models.Model] | None = None
 
 
 CASES: dict[type[models.Model], APICase] = {}

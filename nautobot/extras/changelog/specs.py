@@ -40,3 +40,6 @@ class ObjectChangeSpec(ObjectSpec):
     serializer_base = ObjectChangeSerializerBase
     filterset_base = ObjectChangeFilterSet
     viewset_base = ObjectChangeViewSetBase
+    ui_views = ("list", "detail")  # written by the change log only
+    list_columns = ("time", "user_name", "action", "changed_object_type", "object_repr", "request_id")
+    menu_group = "Extensibility"

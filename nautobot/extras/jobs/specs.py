@@ -79,6 +79,7 @@ class JobSpec(ObjectSpec):
     search_fields = ("name", "slug", "grouping", "description", "module_name", "job_class_name")
     serializer_base = api.JobSerializerBase
     viewset_base = api.JobViewSetBase
+    ui_views = ("list", "detail", "edit")  # jobs come from code; their run page is the jobs app's
 
 
 @register_spec
@@ -116,6 +117,7 @@ class JobResultSpec(ObjectSpec):
     )
     search_fields = ("name", "status")
     viewset_base = api.JobResultViewSetBase
+    ui_views = ("list", "detail", "delete", "bulk_delete")  # made by running a job
 
 
 @register_spec
@@ -130,6 +132,8 @@ class JobLogEntrySpec(ObjectSpec):
     serializer_base = api.JobLogEntrySerializerBase
     filterset_base = api.JobLogEntryFilterSetBase
     viewset_base = api.ReadOnlyViewSetBase
+    ui_views = ("list", "detail")
+    menu_group = None  # shown on their job result
 
 
 @register_spec
@@ -170,3 +174,4 @@ class ScheduledJobSpec(ObjectSpec):
     search_fields = ("name", "description", "job_class")
     serializer_base = api.ScheduledJobSerializerBase
     viewset_base = api.ScheduledJobViewSetBase
+    ui_views = ("list", "detail", "delete", "bulk_delete")  # made by scheduling a job

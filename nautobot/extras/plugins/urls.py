@@ -1,12 +1,17 @@
-"""`/plugins/<base_url>/`: each plugin's UI pages (its `urls.urlpatterns`), in the namespace `plugins:<app label>`."""
+"""`/plugins/<base_url>/`: each plugin's UI pages (the generated pages of its specs, the pages it registered and
+its `urls.urlpatterns`), in the namespace `plugins:<app label>`."""
 
 from django.urls import include, path
 
+from nautobot.core.views.routes import app_ui_patterns
 from nautobot.extras.plugins import plugin_configs
 
 app_name = "plugins"
 urlpatterns = [
-    path(f"{config.url_segment()}/", include((config.module_urlpatterns("urls"), config.label)))
+    path(
+        f"{config.url_segment()}/",
+        include(([*app_ui_patterns(config.label), *config.module_urlpatterns("urls")], config.label)),
+    )
     for config in plugin_configs()
-    if config.module_urlpatterns("urls")
+    if app_ui_patterns(config.label) or config.module_urlpatterns("urls")
 ]

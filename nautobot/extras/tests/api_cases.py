@@ -1,5 +1,7 @@
 """Create payloads of the extras models (API contract suite)."""
 
+import uuid
+
 from django.contrib.contenttypes.models import ContentType
 
 from nautobot.core.testing import builders as b
@@ -66,10 +68,25 @@ register_case(ExportTemplate, lambda: {
 
 def _register_job_cases() -> None:
     # Jobs are discovered from code and runs are made by running jobs: no create through the API.
+    from django.utils import timezone
+
     from nautobot.extras.jobs.models import Job, JobLogEntry, JobResult, ScheduledJob
 
-    for model in (Job, JobResult, JobLogEntry, ScheduledJob):
-        register_case(model, lambda: {}, read_only=True)
+    def job():
+        name = b.unique("job")
+        return Job.objects.create(source="local", module_name="samples", job_class_name=name, slug=f"local-samples-{name}", grouping="Samples", name=name)
+
+    def result():
+        return JobResult.objects.create(name=b.unique("run"), obj_type=ContentType.objects.get_for_model(Job), job_model=job(), status="completed")
+
+    def log_entry():
+        return JobLogEntry.objects.create(job_result=result(), message=b.unique("line"))
+
+    def scheduled():
+        return ScheduledJob.objects.create(name=b.unique("schedule"), job_model=job(), job_class="local/samples/X", interval="future", start_time=timezone.now())
+
+    for model, sample in ((Job, job), (JobResult, result), (JobLogEntry, log_entry), (ScheduledJob, scheduled)):
+        register_case(model, lambda: {}, read_only=True, sample=sample)
 
 
 _register_job_cases()
@@ -83,7 +100,21 @@ def _webhook() -> dict:
 
 
 register_case(Webhook, _webhook, update=lambda: {"http_content_type": "application/x-www-form-urlencoded"})
-register_case(WebhookDelivery, lambda: {}, read_only=True)
+
+
+def _webhook_delivery() -> WebhookDelivery:
+    from django.utils import timezone
+
+    webhook = Webhook.objects.create(name=b.unique("hook"), type_create=True, payload_url="http://127.0.0.1:9/")
+    site = b.site()
+    change = ObjectChange.objects.create(
+        time=timezone.now(), user_name="sample", request_id=uuid.uuid4(), action="create", change_context="orm",
+        changed_object_type=ContentType.objects.get_for_model(site), changed_object_id=site.pk, object_repr=str(site), object_data={},
+    )
+    return WebhookDelivery.objects.create(webhook=webhook, object_change=change, event="created", created=timezone.now(), next_attempt_at=timezone.now())
+
+
+register_case(WebhookDelivery, lambda: {}, read_only=True, sample=_webhook_delivery)
 
 
 register_case(

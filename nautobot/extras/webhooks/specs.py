@@ -40,3 +40,4 @@ class WebhookDeliverySpec(ObjectSpec):
     extra_prefetch_related = ("attempts",)
     serializer_base = WebhookDeliverySerializerBase
     viewset_base = WebhookDeliveryViewSetBase
+    ui_views = ("list", "detail")  # written with each change; redelivered through the API

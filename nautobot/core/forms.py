@@ -1,0 +1,199 @@
+"""Django forms derived from specs: create/edit, bulk edit and filter forms, and the API-backed select widget.
+
+Forms only render and parse; validation and saving go through the API serializer of the model (see
+`nautobot.core.views.writes`), so the UI, CSV import and the REST API accept exactly the same things.
+Related objects are chosen with `APISelect`, which renders only the selected options and lets the browser
+search the REST API for the rest (never thousands of `<option>`s).
+"""
+
+import datetime
+import decimal
+import uuid
+from typing import Any
+
+from django import forms
+from django.db import models
+from django.urls import NoReverseMatch, reverse
+
+from nautobot.core.specs import ObjectSpec, has_spec, spec_for
+from nautobot.core.views.defaults import model_field, verbose
+from nautobot.users.permissions import restrict
+
+# Filled by apps for related models whose choices are few and need a filter the API URL cannot express
+# (e.g. extras.Status, limited to the statuses of one model): label -> function(model, many) -> forms.Field.
+FORM_FIELD_OVERRIDES: dict[str, Any] = {}
+
+
+def api_list_url(model: type[models.Model]) -> str | None:
+    if not has_spec(model):
+        return None
+    spec = spec_for(model)
+    try:
+        return reverse(f"{spec.app_label()}-api:{spec.route_name()}-list")
+    except NoReverseMatch:
+        return None
+
+
+class APISelect(forms.Select):
+    """A select whose options come from the REST API as the user types (Tom Select); only selected ones are rendered."""
+
+    def __init__(self, api_url: str, attrs=None, multiple: bool = False) -> None:
+        attrs = {**(attrs or {}), "data-api-url": api_url, "class": "form-select api-select"}
+        super().__init__(attrs)
+        self.allow_multiple_selected = multiple
+
+    def optgroups(self, name, value, attrs=None):
+        values = [v for v in (value or []) if v not in ("", None)]
+        choices = getattr(self, "choices", None)
+        options = [] if self.allow_multiple_selected else [self.create_option(name, "", "---------", False, 0)]
+        queryset = getattr(choices, "queryset", None)
+        if values and queryset is not None:
+            try:
+                found = list(queryset.filter(pk__in=values))
+            except Exception:  # an invalid id typed into the URL: render nothing selected
+                found = []
+            for index, obj in enumerate(found, start=1):
+                options.append(self.create_option(name, str(obj.pk), str(obj), True, index))
+        return [(None, options, 0)]
+
+    def value_from_datadict(self, data, files, name):
+        if self.allow_multiple_selected:
+            return data.getlist(name) if hasattr(data, "getlist") else data.get(name)
+        return data.get(name)
+
+    def format_value(self, value):
+        if value is None:
+            return []
+        if not isinstance(value, (tuple, list)):
+            value = [value]
+        return [str(getattr(v, "pk", v)) for v in value if v not in ("", None)]
+
+
+def related_form_field(field: models.Field, user, *, many: bool = False, required: bool | None = None) -> forms.Field:
+    """A chooser for the model `field` points to: an override (few choices) or an `APISelect` backed by the API."""
+    target = field.related_model
+    override = FORM_FIELD_OVERRIDES.get(target._meta.label)
+    is_required = (not field.blank) if required is None else required
+    label = verbose_label(field)
+    if override is not None:
+        return override(field.model, many=many, required=is_required, label=label)
+    queryset = restrict(target._default_manager.all(), user, "view")
+    field_class = forms.ModelMultipleChoiceField if many else forms.ModelChoiceField
+    url = api_list_url(target)
+    widget = APISelect(url, multiple=many) if url else (forms.SelectMultiple if many else forms.Select)
+    return field_class(queryset=queryset, required=is_required, label=label, widget=widget)
+
+
+def verbose_label(field: models.Field) -> str:
+    label = str(getattr(field, "verbose_name", field.name))
+    return label[:1].upper() + label[1:]
+
+
+def form_field(spec: type[ObjectSpec], name: str, user, *, required: bool | None = None) -> forms.Field:
+    """The form field for model field `name` of `spec.model`."""
+    field = model_field(spec, name)
+    if field.is_relation and field.related_model is not None:
+        return related_form_field(field, user, many=field.many_to_many, required=required)
+    formfield = field.formfield(assume_scheme="https") if isinstance(field, models.URLField) else field.formfield()
+    if formfield is None:
+        return forms.CharField(required=False, label=verbose(spec, name))
+    if isinstance(field, models.JSONField):
+        formfield = forms.JSONField(required=not field.blank if required is None else required, label=formfield.label)
+    if required is not None:
+        formfield.required = required
+    if isinstance(formfield, forms.TypedChoiceField) and required is False:
+        formfield.choices = [("", "---------"), *[c for c in formfield.choices if c[0] != ""]]
+    _style(formfield)
+    return formfield
+
+
+def _style(formfield: forms.Field) -> None:
+    widget = formfield.widget
+    if isinstance(widget, forms.CheckboxInput):
+        widget.attrs.setdefault("class", "form-check-input")
+    elif isinstance(widget, forms.Select):
+        widget.attrs.setdefault("class", "form-select")
+    else:
+        widget.attrs.setdefault("class", "form-control")
+        if isinstance(widget, forms.Textarea):
+            widget.attrs["rows"] = 3
+
+
+class SpecForm(forms.Form):
+    """Base of generated forms: Bootstrap classes on every widget, errors shown beside their field."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            _style(field)
+
+
+def object_form(spec: type[ObjectSpec], names: tuple[str, ...], user, *, data=None, initial=None) -> SpecForm:
+    """A create/edit form with the fields `names` of `spec.model`."""
+    fields = {name: form_field(spec, name, user) for name in names}
+    form_class = type(f"{spec.model.__name__}Form", (SpecForm,), fields)
+    return form_class(data=data, initial=initial)
+
+
+def bulk_edit_form(spec: type[ObjectSpec], names: tuple[str, ...], user, *, data=None) -> SpecForm:
+    """Every field optional: only those given a value are changed; `_nullify` empties the chosen ones."""
+    fields: dict[str, forms.Field] = {name: form_field(spec, name, user, required=False) for name in names}
+    for formfield in fields.values():
+        if isinstance(formfield, forms.BooleanField):
+            formfield.widget = forms.Select(choices=[("", "(unchanged)"), ("true", "Yes"), ("false", "No")])
+    nullable = [(n, verbose(spec, n)) for n in names if model_field(spec, n).null]
+    fields["_nullify"] = forms.MultipleChoiceField(
+        choices=nullable, required=False, label="Set empty", widget=forms.CheckboxSelectMultiple
+    )
+    form_class = type(f"{spec.model.__name__}BulkEditForm", (SpecForm,), fields)
+    return form_class(data=data)
+
+
+def initial_from(instance: models.Model, names: tuple[str, ...]) -> dict:
+    """Form initial data of `instance` for the fields `names`."""
+    from django.forms.models import model_to_dict
+
+    return model_to_dict(instance, fields=names)
+
+
+def to_payload(cleaned_data: dict) -> dict:
+    """Form values as an API request body: related objects by id, decimals and dates as strings."""
+    return {name: _wire(value) for name, value in cleaned_data.items() if not name.startswith("_")}
+
+
+def _wire(value: Any) -> Any:
+    if isinstance(value, models.Model):
+        return str(value.pk)
+    if isinstance(value, (models.QuerySet, list, tuple)):
+        return [_wire(v) for v in value]
+    if isinstance(value, (decimal.Decimal, uuid.UUID)):
+        return str(value)
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    return value
+
+
+def filter_form(spec: type[ObjectSpec], params: tuple[str, ...], user, *, data=None) -> SpecForm:
+    """The list page's filter form: one field per filter parameter, named as the filterset's (`site_id`, `status`, ...)."""
+    from nautobot.core.filters import _resolve
+
+    paths = dict(entry if isinstance(entry, tuple) else (entry, entry) for entry in spec.filter_fields)
+    fields: dict[str, forms.Field] = {"q": forms.CharField(required=False, label="Search")}
+    for param in params:
+        field, _many = _resolve(spec.model, paths.get(param, param))
+        label = verbose_label(field) if param == paths.get(param, param) else param.replace("_", " ").capitalize()
+        if field.is_relation and field.related_model is not None:
+            formfield = related_form_field(field, user, many=True, required=False)
+            formfield.label = label
+            fields[f"{param}_id"] = formfield
+        elif isinstance(field, models.BooleanField):
+            fields[param] = forms.ChoiceField(
+                choices=[("", "Any"), ("true", "Yes"), ("false", "No")], required=False, label=label
+            )
+        elif field.choices:
+            fields[param] = forms.MultipleChoiceField(choices=field.choices, required=False, label=label)
+            fields[param].widget.attrs["class"] = "form-select tom-select"
+        else:
+            fields[param] = forms.CharField(required=False, label=label)
+    form_class = type(f"{spec.model.__name__}FilterForm", (SpecForm,), fields)
+    return form_class(data=data)

@@ -1,0 +1,59 @@
+// Nautobot web UI: progressive enhancement only; every page works without this file.
+(function () {
+  "use strict";
+
+  function setTheme(theme) {
+    document.documentElement.dataset.bsTheme = theme;
+    localStorage.setItem("nautobot-theme", theme);
+  }
+
+  // Related-object selects: options come from the REST API as the user types (brief representation).
+  function apiSelect(el) {
+    if (el.tomselect) return;
+    var url = el.dataset.apiUrl;
+    new TomSelect(el, {
+      valueField: "id", labelField: "display", searchField: [], maxOptions: 50, preload: "focus",
+      plugins: el.multiple ? ["remove_button"] : [],
+      load: function (query, callback) {
+        var sep = url.indexOf("?") === -1 ? "?" : "&";
+        fetch(url + sep + "brief=1&limit=50&q=" + encodeURIComponent(query), {headers: {Accept: "application/json"}, credentials: "same-origin"})
+          .then(function (r) { return r.json(); })
+          .then(function (data) { callback(data.results || []); })
+          .catch(function () { callback(); });
+      },
+    });
+  }
+
+  function enhance(root) {
+    if (window.TomSelect) {
+      root.querySelectorAll("select.api-select").forEach(apiSelect);
+      root.querySelectorAll("select.tom-select, select[multiple].form-select:not(.api-select)").forEach(function (el) {
+        if (!el.tomselect) new TomSelect(el, {plugins: ["remove_button"]});
+      });
+    }
+    root.querySelectorAll("input.toggle-all").forEach(function (box) {
+      box.addEventListener("change", function () {
+        box.closest("table").querySelectorAll("tbody input[name=pk]").forEach(function (b) { b.checked = box.checked; });
+      });
+    });
+    root.querySelectorAll("select.per-page").forEach(function (sel) {
+      sel.addEventListener("change", function () {
+        var params = new URLSearchParams(location.search);
+        params.set("per_page", sel.value); params.delete("page");
+        location.search = params.toString();
+      });
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var toggle = document.getElementById("theme-toggle");
+    if (toggle) toggle.addEventListener("click", function () {
+      setTheme(document.documentElement.dataset.bsTheme === "dark" ? "light" : "dark");
+    });
+    document.querySelectorAll("[data-theme-set]").forEach(function (b) {
+      b.addEventListener("click", function () { setTheme(b.dataset.themeSet); });
+    });
+    enhance(document);
+  });
+  document.addEventListener("htmx:afterSwap", function (e) { enhance(e.target); });
+})();

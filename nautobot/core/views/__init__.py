@@ -1,0 +1,7 @@
+"""The web UI: pages generated from the specs, plus the shell (home, search, profile) and a registry for other pages.
+
+- `defaults`: what a spec's UI shows when it does not say (columns, form fields, filters).
+- `generic` / `bulk`: list, detail, edit, delete, bulk edit/delete and import views, one set per spec.
+- `routes`: URL patterns and the navigation menu; `register_page()` adds a non-model page and its menu entry.
+- `pages` / `profile`: home, search, health; the user's profile and API tokens.
+"""

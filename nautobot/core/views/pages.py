@@ -1,0 +1,77 @@
+"""Core pages: home (object counts and recent changes), global search, health."""
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+
+from nautobot.core import health
+from nautobot.core.filters import filterset_for
+from nautobot.core.specs import all_specs
+from nautobot.core.views.routes import _group_of, object_url, spec_url
+from nautobot.users.permissions import permission_name, restrict
+
+SEARCH_RESULTS_PER_MODEL = 5
+# Filled by apps: function(request) -> {"title": str, "rows": [(html, ...)], ...} shown on the home page
+# (e.g. the change log's recent changes). A hook keeps the core from importing the app.
+HOME_PANELS: list = []
+
+
+def _visible_specs(user) -> list:
+    return [
+        s
+        for s in all_specs()
+        if "list" in s.ui_views and _group_of(s) and user.has_perm(permission_name(s.model, "view"))
+    ]
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    """Counts of the objects the user may see, per menu group; panels that apps add."""
+    groups: dict[str, list] = {}
+    for spec in _visible_specs(request.user):
+        count = restrict(spec.model.objects.all(), request.user, "view").count()
+        groups.setdefault(_group_of(spec), []).append(
+            {"label": spec.model._meta.verbose_name_plural, "count": count, "url": spec_url(spec)}
+        )
+    panels = [p for p in (panel(request) for panel in HOME_PANELS) if p]
+    context = {"version": __import__("nautobot").__version__, "groups": sorted(groups.items()), "panels": panels}
+    return render(request, "nautobot/home.html", context)
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    """`?q=`: the first matches of every model the user may see, by its filterset's `q` (the spec's `search_fields`)."""
+    query = request.GET.get("q", "").strip()
+    results = []
+    if query:
+        for spec in _visible_specs(request.user):
+            visible = restrict(spec.model.objects.all(), request.user, "view")
+            filterset = filterset_for(spec.model)({"q": query}, queryset=visible)
+            if not filterset.is_valid():
+                continue
+            matches = filterset.qs
+            found = list(matches[: SEARCH_RESULTS_PER_MODEL + 1])
+            if found:
+                results.append(
+                    {
+                        "label": spec.model._meta.verbose_name_plural,
+                        "objects": [(obj, object_url(obj)) for obj in found[:SEARCH_RESULTS_PER_MODEL]],
+                        "more": len(found) > SEARCH_RESULTS_PER_MODEL,
+                        "url": f"{spec_url(spec)}?q={query}",
+                    }
+                )
+    return render(request, "nautobot/search.html", {"query": query, "results": results})
+
+
+def health_view(request: HttpRequest) -> HttpResponse:
+    """Report every health check; 200 when the required ones pass, 503 otherwise.
+
+    JSON when the client asks for it (`Accept: application/json` or `?format=json`), HTML otherwise.
+    """
+    results = health.run_checks()
+    status = 200 if health.is_healthy(results) else 503
+    if request.GET.get("format") == "json" or "application/json" in request.headers.get("Accept", ""):
+        return JsonResponse(health.as_dict(results), status=status)
+    return render(request, "nautobot/health.html", {"results": results, "healthy": status == 200}, status=status)
+
+
+def liveness_view(request: HttpRequest) -> HttpResponse:
+    """Answer 200 whenever this process can serve a request (no backing service is touched)."""
+    return JsonResponse({"status": "ok"})

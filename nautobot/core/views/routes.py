@@ -1,0 +1,169 @@
+"""URLs and navigation of the web UI: generated for every spec, plus pages registered by apps.
+
+Every spec with `ui_views` gets, under `/<app>/<endpoint>/`, the original's route names in the app's
+namespace: `<model>_list`, `<model>` (detail), `<model>_add`, `<model>_edit`, `<model>_delete`,
+`<model>_bulk_edit`, `<model>_bulk_delete`, `<model>_import`.
+
+A page that is not a model's (a job run form, a cable trace, ...) is added with `register_page()` from
+the app's `AppConfig.ready()`; it gets a URL in the app's namespace and, when given `menu=`, an entry in
+the navigation menu shown to users who have `permission`:
+
+    register_page("extras", "jobs/<uuid:pk>/run/", JobRunView.as_view(), "job_run")
+    register_page("extras", "jobs/", JobListView.as_view(), "job_list",
+                  menu=MenuEntry("Jobs", "Jobs", permission="extras.view_job"))
+
+The view does its own permission checks (`nautobot.core.views.permissions` has the helpers).
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.db import models
+from django.urls import NoReverseMatch, include, path, reverse
+
+from nautobot.core.api.urlbuilding import is_plugin
+from nautobot.core.specs import ObjectSpec, all_specs, has_spec, spec_for
+
+
+@dataclass(frozen=True)
+class MenuEntry:
+    """A navigation menu item: `group` (top-level menu), `label`, and the permission needed to see it."""
+
+    group: str
+    label: str
+    permission: str = ""
+    weight: int = 1000
+
+
+@dataclass(frozen=True)
+class Page:
+    route: str
+    view: object
+    name: str
+    menu: MenuEntry | None = None
+    kwargs: dict | None = None
+
+
+# Filled by apps (in their AppConfig.ready): app label -> extra pages; see the module docstring.
+PAGES: dict[str, list[Page]] = defaultdict(list)
+# Tabs every object's detail page shows after "Details" (e.g. the change log): (label, url name suffix, view).
+# An app adds one with `register_detail_tab`; the view gets `request, spec, pk`.
+DETAIL_TABS: list[tuple[str, str, object]] = []
+
+
+def register_page(
+    app_label: str, route: str, view, name: str, *, menu: MenuEntry | None = None, kwargs: dict | None = None
+) -> None:
+    """Add a non-model page at `/<app_label>/<route>`, named `<app_label>:<name>` (see the module docstring).
+
+    `kwargs` are passed to the view (as Django's `path()` does), e.g. the model a shared view serves.
+    """
+    PAGES[app_label].append(Page(route, view, name, menu, kwargs))
+
+
+def register_detail_tab(label: str, suffix: str, view) -> None:
+    """Add a tab to every model's detail page at `<object url><suffix>/`, named `<model>_<suffix>`."""
+    DETAIL_TABS.append((label, suffix, view))
+
+
+def url_name(spec: type[ObjectSpec], action: str) -> str:
+    """`dcim:site_list`, `dcim:site` (detail), `dcim:site_edit`, ...; `plugins:<label>:...` for a plugin's models."""
+    suffix = "" if action == "detail" else f"_{action}"
+    namespace = f"plugins:{spec.app_label()}" if is_plugin(spec.app_label()) else spec.app_label()
+    return f"{namespace}:{spec.route_name()}{suffix}"
+
+
+def spec_url(spec: type[ObjectSpec], action: str = "list", pk=None) -> str | None:
+    """The URL of one of `spec`'s pages, or None when the spec has no such page."""
+    if action not in spec.ui_views and action != "changelog":
+        return None
+    try:
+        return reverse(url_name(spec, action), kwargs={"pk": pk} if pk is not None else None)
+    except NoReverseMatch:
+        return None
+
+
+_list_urls: dict = {}
+
+
+def object_url(obj: models.Model) -> str | None:
+    """The detail page of `obj` (None when its model has no UI); one `reverse()` per model, not per object."""
+    model = type(obj)
+    if not has_spec(model):
+        return None
+    spec = spec_for(model)
+    if "detail" not in spec.ui_views:
+        return None
+    base = _list_urls.get(model)
+    if base is None:
+        base = _list_urls[model] = reverse(url_name(spec, "list"))
+    return f"{base}{obj.pk}/"
+
+
+def _spec_patterns(spec: type[ObjectSpec]) -> list:
+    from nautobot.core.views import bulk, generic
+
+    views = spec.ui_views
+    model = spec.route_name()
+    base = spec.url_endpoint()
+    table = [
+        ("list", f"{base}/", generic.ObjectListView, model + "_list"),
+        ("add", f"{base}/add/", generic.ObjectEditView, model + "_add"),
+        ("import", f"{base}/import/", bulk.BulkImportView, model + "_import"),
+        ("bulk_edit", f"{base}/edit/", bulk.BulkEditView, model + "_bulk_edit"),
+        ("bulk_delete", f"{base}/delete/", bulk.BulkDeleteView, model + "_bulk_delete"),
+        ("detail", f"{base}/<uuid:pk>/", generic.ObjectDetailView, model),
+        ("edit", f"{base}/<uuid:pk>/edit/", generic.ObjectEditView, model + "_edit"),
+        ("delete", f"{base}/<uuid:pk>/delete/", generic.ObjectDeleteView, model + "_delete"),
+    ]
+    patterns = [
+        path(route, view.as_view(spec=spec), name=name) for action, route, view, name in table if action in views
+    ]
+    if "detail" in views:
+        for _label, suffix, view in DETAIL_TABS:
+            patterns.append(path(f"{base}/<uuid:pk>/{suffix}/", view, {"spec": spec}, name=f"{model}_{suffix}"))
+    return patterns
+
+
+def app_ui_patterns(app_label: str) -> list:
+    """The generated pages of `app_label`'s specs and its registered pages (a plugin's go under /plugins/)."""
+    patterns = []
+    for spec in all_specs():
+        if spec.ui_views and spec.app_label() == app_label:
+            patterns.extend(_spec_patterns(spec))
+    patterns.extend(path(page.route, page.view, page.kwargs or {}, name=page.name) for page in PAGES.get(app_label, []))
+    return patterns
+
+
+def ui_urlpatterns() -> list:
+    """One `path("<app>/", include(...))` per app (plugins excepted) with specs or pages, namespaced by its label."""
+    labels = {spec.app_label() for spec in all_specs() if spec.ui_views} | set(PAGES)
+    return [path(f"{app}/", include((app_ui_patterns(app), app))) for app in sorted(labels) if not is_plugin(app)]
+
+
+def _group_of(spec: type[ObjectSpec]) -> str | None:
+    if spec.menu_group is None:
+        return None
+    if spec.menu_group:
+        return spec.menu_group
+    try:
+        return str(apps.get_app_config(spec.app_label()).verbose_name)
+    except LookupError:
+        return spec.app_label().capitalize()
+
+
+def menu_entries() -> list[tuple[MenuEntry, str]]:
+    """Every menu entry with its URL name: one per spec list page, plus the registered pages."""
+    from nautobot.users.permissions import permission_name
+
+    entries = []
+    for spec in all_specs():
+        group = _group_of(spec)
+        if group is not None and "list" in spec.ui_views:
+            label = str(spec.model._meta.verbose_name_plural)
+            entry = MenuEntry(group, label[:1].upper() + label[1:], permission_name(spec.model, "view"))
+            entries.append((entry, url_name(spec, "list")))
+    for app_label, pages in PAGES.items():
+        entries.extend((page.menu, f"{app_label}:{page.name}") for page in pages if page.menu)
+    return entries
