@@ -171,3 +171,30 @@ def test_pynautobot_circuits_and_virtual_machines(server):
     assert nb.virtualization.clusters.get(cluster.id).virtualmachine_count == 1
     assert [i.name for i in nb.virtualization.interfaces.filter(virtual_machine_id=vm.id)] == ["eth0"]
     assert nb.ipam.ip_addresses.get(virtual_machine_id=vm.id).assigned_object.name == "eth0"
+
+
+def test_pynautobot_ipam_allocation_filters_and_nat(server):
+    nb = pynautobot.api(server, token=TOKEN)
+    parent = nb.ipam.prefixes.create(prefix="192.0.2.0/29", status="active")
+    assert str(parent) == "192.0.2.0/29" and parent.family.value == 4
+    assert [a.address for a in parent.available_ips.list()][:2] == ["192.0.2.1/29", "192.0.2.2/29"]
+    one = parent.available_ips.create({"status": "active", "dns_name": "a.example.com"})
+    assert one.address == "192.0.2.1/29" and one.dns_name == "a.example.com"
+    pair = parent.available_ips.create([{"status": "active"}, {"status": "active"}])
+    assert [a.address for a in pair] == ["192.0.2.2/29", "192.0.2.3/29"]
+    with pytest.raises(pynautobot.AllocationError):
+        parent.available_ips.create([{"status": "active"}] * 4)  # 3 left: 204, nothing created
+    assert nb.ipam.ip_addresses.count(parent="192.0.2.0/29") == 3
+
+    container = nb.ipam.prefixes.create(prefix="10.10.0.0/16", status="container")
+    child = container.available_prefixes.create({"prefix_length": 24, "status": "active"})
+    assert child.prefix == "10.10.0.0/24"
+    assert [p.prefix for p in nb.ipam.prefixes.filter(within_include="10.10.0.0/16")] == ["10.10.0.0/16", "10.10.0.0/24"]
+    assert [p.prefix for p in nb.ipam.prefixes.filter(contains="10.10.0.5")] == ["10.10.0.0/16", "10.10.0.0/24"]
+    found = nb.ipam.ip_addresses.filter(address=["192.0.2.1", "192.0.2.3/29"])
+    assert sorted(a.address for a in found) == ["192.0.2.1/29", "192.0.2.3/29"]
+
+    outside = nb.ipam.ip_addresses.create(address="203.0.113.1/32", status="active", nat_inside=one.id)
+    assert nb.ipam.ip_addresses.get(one.id).nat_outside.id == outside.id  # API 1.2: one object
+    v13 = pynautobot.api(server, token=TOKEN, api_version="1.3")
+    assert [o.id for o in v13.ipam.ip_addresses.get(one.id).nat_outside] == [outside.id]
