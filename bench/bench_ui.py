@@ -11,8 +11,9 @@ Example:
 
 Cases:
     device_list_p50     GET /dcim/devices/?per_page=50&page=<rotating>
-    device_list_q       GET /dcim/devices/?q=<rotating name prefix>&per_page=50
+    device_list_q       GET /dcim/devices/?q=<rotating digit>&per_page=50
     device_detail_48    GET /dcim/devices/<id with 48 interfaces>/ (its interfaces table on the page)
+    device_detail_few   GET /dcim/devices/<another device>/ (as many interfaces as load_data gave it)
     site_list           GET /dcim/sites/
     home                GET /  (object counts of every model)
 """
@@ -79,11 +80,14 @@ def main() -> None:
     session = requests.Session()
     login(session, url, args.username, args.password)
     detail_id = device_with_interfaces(url, args.token)
+    api = {"Authorization": f"Token {args.token}", "Accept": "application/json"}
+    other_id = requests.get(f"{url}/api/dcim/devices/?limit=1&offset=1", headers=api).json()["results"][0]["id"]
     pages = [f"/dcim/devices/?per_page=50&page={p}" for p in range(1, 11)]
     cases = {
         "device_list_p50": pages,
-        "device_list_q": [f"/dcim/devices/?per_page=50&q=device-{i}" for i in range(1, 10)],
+        "device_list_q": [f"/dcim/devices/?per_page=50&q={i}" for i in range(1, 10)],
         "device_detail_48": [f"/dcim/devices/{detail_id}/"],
+        "device_detail_few": [f"/dcim/devices/{other_id}/"],
         "site_list": ["/dcim/sites/"],
         "home": ["/"],
     }
