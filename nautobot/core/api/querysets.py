@@ -4,6 +4,10 @@ The related-object paths to prefetch are derived from the serializer's fields on
 costs the same number of queries for 1 row or 1,000.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.db import models
 from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
@@ -72,3 +76,30 @@ def optimized_queryset(spec: type[ObjectSpec], *, brief: bool = False) -> models
     if spec.counts and not brief:
         queryset = queryset.annotate(**{name: count_subquery(spec.model, rel) for name, rel in spec.counts.items()})
     return queryset
+
+
+# Objects loaded for output during one API write, by (model, pk): the change log represents what a
+# request changed right before it commits, and the response shows the same objects; with this cache
+# they are read once. Active only inside `output_objects_cache()` (the API's write requests).
+_output_objects: ContextVar[dict | None] = ContextVar("nautobot_output_objects", default=None)
+
+
+@contextmanager
+def output_objects_cache() -> Iterator[None]:
+    token = _output_objects.set({})
+    try:
+        yield
+    finally:
+        _output_objects.reset(token)
+
+
+def load_for_output(spec: type[ObjectSpec], pks: list) -> dict:
+    """`{pk: object}` of `spec.model` loaded as `optimized_queryset` does, from the write's cache when it has them all."""
+    cache = _output_objects.get()
+    wanted = set(pks)
+    if cache is not None and all((spec.model, pk) in cache for pk in wanted):
+        return {pk: cache[(spec.model, pk)] for pk in wanted}
+    found = {obj.pk: obj for obj in optimized_queryset(spec).filter(pk__in=list(wanted))}
+    if cache is not None:
+        cache.update({(spec.model, pk): obj for pk, obj in found.items()})
+    return found

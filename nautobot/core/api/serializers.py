@@ -6,6 +6,7 @@ for content types, slugs for statuses. `validate()` runs the model's `full_clean
 apply to every API write.
 """
 
+import copy
 import threading
 from typing import Any
 
@@ -131,17 +132,22 @@ class BaseModelSerializer(serializers.ModelSerializer):
         model = self.Meta.model
         relations = {f.name for f in model._meta.get_fields() if f.many_to_many or f.one_to_many}
         plain = {k: v for k, v in attrs.items() if k not in relations and not k.startswith("_custom") and k in self._model_field_names()}
+        unchanged_relations = []
         if self.instance is not None and not isinstance(self.instance, list):
-            instance = model.objects.get(pk=self.instance.pk) if self.instance.pk else self.instance
+            # A copy (Django copies the related-object caches too): validation must not touch the
+            # instance that is saved afterwards, and re-reading it would cost a query.
+            instance = copy.copy(self.instance)
             for key, value in plain.items():
                 setattr(instance, key, value)
+            # Foreign keys this request leaves alone point at rows the database guarantees exist.
+            unchanged_relations = [f.name for f in model._meta.concrete_fields if f.is_relation and f.name not in plain]
         else:
             instance = model(**plain)
         if "_custom_field_data" in attrs:
             instance._custom_field_data = attrs["_custom_field_data"]
         # Related objects given in this request were already looked up by their serializer fields;
         # re-checking that they exist (one query each) is all that skipping them in clean_fields saves.
-        resolved = [k for k, v in plain.items() if isinstance(v, models.Model)]
+        resolved = [k for k, v in plain.items() if isinstance(v, models.Model)] + unchanged_relations
         full_clean_quietly(instance, exclude=self._unvalidated_fields(), skip_field_checks=resolved)
         # What `clean()` normalized (e.g. a MAC address to its canonical form) is what gets saved.
         for key, value in plain.items():

@@ -24,7 +24,7 @@ from rest_framework.views import APIView
 import nautobot
 from nautobot.core.api.brief import brief_representation
 from nautobot.core.api.includes import add_includes
-from nautobot.core.api.querysets import optimized_queryset
+from nautobot.core.api.querysets import load_for_output, optimized_queryset, output_objects_cache
 from nautobot.core.api.serializers import represent, serializer_for
 from nautobot.core.filters import SpecFilterBackend
 from nautobot.core.specs import ObjectSpec
@@ -42,6 +42,12 @@ def write_transaction(request) -> Iterator[None]:
         for factory in WRITE_CONTEXTS:
             stack.enter_context(factory(request))
         yield
+
+
+def _forward_relations(model) -> list[str]:
+    # Required foreign keys only: inner joins plan in well under a millisecond, while a dozen outer
+    # joins took PostgreSQL 15-45 ms to plan (measured on devices); optional ones load when read.
+    return [f.name for f in model._meta.concrete_fields if f.is_relation and not f.null]
 
 
 class NautobotAPIMixin:
@@ -75,6 +81,12 @@ class ModelViewSet(NautobotAPIMixin, viewsets.ModelViewSet):
         self.brief = request.method == "GET" and bool(request.GET.get("brief"))
         return request
 
+    def dispatch(self, request, *args, **kwargs):
+        if request.method in ("GET", "HEAD", "OPTIONS"):
+            return super().dispatch(request, *args, **kwargs)
+        with output_objects_cache():
+            return super().dispatch(request, *args, **kwargs)
+
     # Reads --------------------------------------------------------------------------------------
     def get_serializer_class(self):
         return serializer_for(self.spec.model, brief=self.brief, version=getattr(self.request, "version", None))
@@ -83,7 +95,12 @@ class ModelViewSet(NautobotAPIMixin, viewsets.ModelViewSet):
         action = {"GET": "view", "HEAD": "view", "OPTIONS": "view", "PUT": "change", "PATCH": "change", "DELETE": "delete"}.get(
             self.request.method, "view"
         )
-        queryset = optimized_queryset(self.spec, brief=self.brief)
+        if self.request.method in ("PUT", "PATCH", "DELETE"):
+            # Objects about to change are validated and saved, not shown: their own row and the rows of
+            # their required foreign keys (model validation reads those) in one query.
+            queryset = self.spec.model.objects.select_related(*_forward_relations(self.spec.model))
+        else:
+            queryset = optimized_queryset(self.spec, brief=self.brief)
         return restrict(queryset, self.request.user, action)
 
     def list(self, request, *args, **kwargs):
@@ -186,7 +203,7 @@ class ModelViewSet(NautobotAPIMixin, viewsets.ModelViewSet):
         return instances
 
     def _refetch(self, instances: list) -> list:
-        by_pk = {o.pk: o for o in optimized_queryset(self.spec).filter(pk__in=[i.pk for i in instances])}
+        by_pk = load_for_output(self.spec, [i.pk for i in instances])
         return [by_pk[i.pk] for i in instances]
 
     def _check_constraints(self, instances: list, action: str) -> None:

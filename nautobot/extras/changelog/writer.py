@@ -12,7 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 
-from nautobot.core.api.querysets import optimized_queryset
+from nautobot.core.api.querysets import load_for_output, optimized_queryset
 from nautobot.core.api.serializers import represent, serializer_for
 from nautobot.core.specs import spec_for
 from nautobot.extras.changelog.context import ChangeContext
@@ -44,7 +44,8 @@ def snapshot(instance: models.Model) -> dict:
 def representations(model: type[models.Model], pks: list) -> dict:
     """The API representations of the objects of `model` with keys `pks`, by key, in one batch."""
     spec = spec_for(model)
-    objects = list(optimized_queryset(spec).filter(pk__in=pks))
+    loaded = load_for_output(spec, pks)
+    objects = [loaded[pk] for pk in dict.fromkeys(pks) if pk in loaded]
     data = represent(serializer_for(model), objects, {"request": None})
     return {obj.pk: _redacted(model, item) for obj, item in zip(objects, data, strict=True)}
 
