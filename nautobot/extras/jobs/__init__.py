@@ -25,10 +25,14 @@ from nautobot.extras.jobs.variables import (
 def __getattr__(name: str):
     # The Celery tasks of the original lived here (`nautobot.extras.jobs.run_job`); loaded lazily so
     # that job modules importing this package never pull in the models during app loading.
-    if name in ("run_job", "scheduled_job_handler", "get_job", "get_jobs", "enqueue_job"):
-        from nautobot.extras.jobs import registry, runner
+    if name in ("run_job", "enqueue_job"):
+        from nautobot.extras.jobs import runner
 
-        return getattr(runner, name, None) or getattr(registry, name)
+        return getattr(runner, name)
+    if name in ("get_job", "get_jobs"):
+        from nautobot.extras.jobs import registry
+
+        return getattr(registry, name)
     raise AttributeError(name)
 
 

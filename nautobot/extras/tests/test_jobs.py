@@ -316,3 +316,33 @@ def test_each_fire_time_runs_once(settings, tmp_path, django_capture_on_commit_c
         schedule.next_run_at.astimezone(ZoneInfo("Asia/Kolkata")).minute
         == start.astimezone(ZoneInfo("Asia/Kolkata")).minute
     )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_cancel_stops_a_running_job(settings, tmp_path):
+    import threading
+
+    from django.db import connection
+
+    settings.JOBS_ROOT = str(tmp_path / "jobs")
+    settings.JOB_LEASE_TIMEOUT = 3  # the side channel checks for cancellation every second
+    jobs = install_jobs(tmp_path / "jobs")
+    result = runner.enqueue_job(jobs["Slow"], user=None, data={"seconds": 60}, commit=True, send=False)
+    outcome = {}
+
+    def work():
+        try:
+            outcome["status"] = runner.execute(result.pk, {"seconds": 60, "fail": False}, True)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while JobResult.objects.get(pk=result.pk).status != "running" and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert runner.cancel(result) == "cancelling"
+    thread.join(timeout=20)
+    assert not thread.is_alive() and outcome["status"] == "errored"
+    assert "The job was cancelled; database changes were rolled back." in [m[2] for m in _messages(result)]
+    assert not Status.objects.filter(slug="from-slow").exists()

@@ -254,8 +254,8 @@ def test_job_enqueued_without_worker_runs_when_one_starts(make_deployment):
 
 def test_schedules_fire_once_per_interval_in_local_time(make_deployment):
     deployment = _deploy(make_deployment, "postgres-redis", NAUTOBOT_TIME_ZONE="Asia/Kolkata")  # UTC+05:30
-    # An hourly schedule started almost an hour ago (its missed first run fires at once, then at its minute
-    # of the next hour, i.e. within a minute), and a daily custom crontab at the next minute in Kolkata time.
+    # An hourly schedule started almost an hour ago (its missed first run fires at once, then at its
+    # minute of the next hour, within three minutes), and a daily crontab three minutes ahead in Kolkata.
     created = deployment.shell(
         "from datetime import timedelta\n"
         "from zoneinfo import ZoneInfo\n"
@@ -264,10 +264,10 @@ def test_schedules_fire_once_per_interval_in_local_time(make_deployment):
         "from nautobot.extras.models import Job, ScheduledJob\n"
         "job = Job.objects.get(job_class_name='Version')\n"
         "now = timezone.now()\n"
-        "start = (now + timedelta(seconds=75)).replace(second=0, microsecond=0) - timedelta(hours=1)\n"
+        "start = (now + timedelta(seconds=180)).replace(second=0, microsecond=0) - timedelta(hours=1)\n"
         "hourly = ScheduledJob.objects.create(name='hourly', job_model=job, job_class=job.class_path, interval='hourly',\n"
         "    kwargs={'data': {}, 'commit': True}, start_time=start, next_run_at=start)\n"
-        "local = (now + timedelta(seconds=75)).astimezone(ZoneInfo('Asia/Kolkata'))\n"
+        "local = (now + timedelta(seconds=180)).astimezone(ZoneInfo('Asia/Kolkata'))\n"
         "cron = f'{local.minute} {local.hour} * * *'\n"
         "daily = ScheduledJob.objects.create(name='daily', job_model=job, job_class=job.class_path, interval='custom', crontab=cron,\n"
         "    kwargs={'data': {}, 'commit': True}, start_time=now, next_run_at=schedules.first_run('custom', now, cron))\n"
@@ -277,18 +277,19 @@ def test_schedules_fire_once_per_interval_in_local_time(make_deployment):
     _worker(deployment)
     deployment.spawn("celery", "beat", "--loglevel", "INFO", log_name="beat")
     runs = (
+        "import json\n"
         "from nautobot.extras.models import JobResult\n"
         "for pk in ('{}', '{}'):\n"
-        "    print(pk, [r.created.isoformat() for r in JobResult.objects.filter(schedule_id=pk).order_by('created')])"
+        "    print(pk, json.dumps([r.created.isoformat() for r in JobResult.objects.filter(schedule_id=pk).order_by('created')]))"
     ).format(hourly, daily)
 
     def counts():
         lines = dict(line.split(" ", 1) for line in deployment.shell(runs).splitlines()[-2:])
-        return {pk: eval(value) for pk, value in lines.items()}  # noqa: S307 (our own printed lists)
+        return {pk: json.loads(value) for pk, value in lines.items()}
 
     wait_for(
         lambda: len(counts()[hourly]) == 2 and len(counts()[daily]) == 1,
-        timeout=120,
+        timeout=300,
         interval=2,
         what="both schedules to fire",
     )
