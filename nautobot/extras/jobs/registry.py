@@ -58,7 +58,7 @@ def _local_sources() -> list[DirectorySource]:
 
 
 def _git_sources() -> list[DirectorySource]:
-    """Jobs of Git repositories that provide them, when the Git repository model is installed."""
+    """The `jobs/` directory of the current checkout of each Git repository that provides jobs."""
     from django.apps import apps
 
     try:
@@ -68,9 +68,10 @@ def _git_sources() -> list[DirectorySource]:
     sources = []
     try:
         for repo in model.objects.all():
-            if "extras.job" in (getattr(repo, "provided_contents", None) or []):
-                path = Path(getattr(repo, "filesystem_path", None) or Path(settings.GIT_ROOT) / repo.slug) / "jobs"
-                sources.append(DirectorySource(f"git.{repo.slug}", path))
+            if "extras.job" in (repo.provided_contents or []):
+                checkout = repo.filesystem_path  # fetched on this host first if it lacks the commit
+                if checkout is not None:
+                    sources.append(DirectorySource(f"git.{repo.slug}", Path(checkout) / "jobs"))
     except Exception as exc:  # the table may not exist yet (during migrate)
         logger.debug("Git job sources unavailable: %s", exc)
     return sources
@@ -169,17 +170,17 @@ def _plugin_modules() -> list[str]:
     return names
 
 
-def get_jobs() -> dict[str, type]:
-    """Every job class of every source, by class path (modules re-imported where their files changed)."""
+def get_jobs(sources: list[DirectorySource] | None = None, *, plugins: bool = True) -> dict[str, type]:
+    """Every job class of `sources` (default: all) and of apps, by class path (re-imported where files changed)."""
     found: dict[str, type] = {}
     with _lock:
-        for source in directory_sources():
+        for source in directory_sources() if sources is None else sources:
             _prepare(source)
             for module_name in _directory_modules(source):
                 module = _import(source, module_name)
                 if module is not None:
                     found.update(_module_jobs(module, source.prefix, module_name))
-        for dotted in _plugin_modules():
+        for dotted in _plugin_modules() if plugins else []:
             try:
                 module = importlib.import_module(dotted)
             except Exception as exc:
@@ -236,13 +237,17 @@ def _class_fields(cls) -> dict:
     }
 
 
-def refresh_job_models() -> dict[str, list[str]]:
-    """Create/update a `Job` row for every job found; mark the others not installed. New jobs start disabled."""
+def refresh_job_models(source: DirectorySource | None = None) -> dict[str, list[str]]:
+    """Create/update a `Job` row for every job found; mark the others not installed. New jobs start disabled.
+
+    With `source`, only that source's jobs are refreshed (a Git repository after a sync).
+    """
     from nautobot.extras.jobs.models import OVERRIDABLE_FIELDS, Job, JobSourceChoices
 
     summary: dict[str, list[str]] = {"created": [], "updated": [], "uninstalled": []}
     seen = []
-    for class_path, cls in sorted(get_jobs().items()):
+    found = get_jobs() if source is None else get_jobs([source], plugins=False)
+    for class_path, cls in sorted(found.items()):
         prefix, module_name, class_name = split_class_path(class_path)
         fields = _class_fields(cls)
         kind = (
@@ -277,6 +282,8 @@ def refresh_job_models() -> dict[str, list[str]]:
                 summary["updated"].append(class_path)
         seen.append(job.pk)
     gone = Job.objects.filter(installed=True).exclude(pk__in=seen)
+    if source is not None:
+        gone = gone.filter(source_prefix=source.prefix)
     summary["uninstalled"] = [j.class_path for j in gone]
     gone.update(installed=False)
     return summary
@@ -293,3 +300,38 @@ def refresh_after_migrate(sender=None, **kwargs) -> None:
         return
     if any(summary.values()):
         logger.info("Jobs refreshed: %s", {k: len(v) for k, v in summary.items()})
+
+
+# Git repositories providing jobs (`provided_contents` "extras.job") -------------------------------------
+def load_git_jobs(repository, root: Path, log) -> None:
+    """After a sync: refresh the jobs of `repository` from `root/jobs` (its new checkout)."""
+    source = DirectorySource(f"git.{repository.slug}", Path(root) / "jobs")
+    summary = refresh_job_models(source)
+    for class_path in summary["created"]:
+        log.success(f"New job {class_path} (disabled until enabled)")
+    for class_path in summary["updated"]:
+        log.info(f"Updated job {class_path}")
+    for class_path in summary["uninstalled"]:
+        log.warning(f"Job {class_path} is no longer in the repository")
+    for key, error in sorted(import_errors.items()):
+        if key.startswith(source.prefix + "/"):
+            log.failure(f"Unable to load {key}: {error}")
+
+
+def remove_git_jobs(repository, log) -> None:
+    """The repository no longer provides jobs (or is deleted): its jobs are not installed any more."""
+    from nautobot.extras.jobs.models import Job
+
+    count = Job.objects.filter(source_prefix=f"git.{repository.slug}", installed=True).update(installed=False)
+    log.info(f"{count} jobs of {repository} marked not installed")
+
+
+def register_git_content() -> None:
+    """Let Git repositories provide jobs (when the Git integration is installed)."""
+    try:
+        from nautobot.extras.datasources.contents import ContentKind, register_content
+    except ImportError:
+        return
+    register_content(
+        ContentKind(name="extras.job", label="Jobs", directory="jobs", load=load_git_jobs, remove=remove_git_jobs)
+    )

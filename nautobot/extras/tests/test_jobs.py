@@ -346,3 +346,38 @@ def test_cancel_stops_a_running_job(settings, tmp_path):
     assert not thread.is_alive() and outcome["status"] == "errored"
     assert "The job was cancelled; database changes were rolled back." in [m[2] for m in _messages(result)]
     assert not Status.objects.filter(slug="from-slow").exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_same_named_job_files_from_jobs_root_and_a_git_repository(settings, tmp_path):
+    from nautobot.core.testing.gitrepos import SourceRepository
+    from nautobot.extras.datasources import services
+    from nautobot.extras.datasources.records import SyncRecord
+    from nautobot.extras.jobs.models import Job
+    from nautobot.extras.models import GitRepository
+
+    settings.JOBS_ROOT, settings.GIT_ROOT = str(tmp_path / "jobs"), str(tmp_path / "git-root")
+    body = "from nautobot.extras.jobs import Job\n\nclass Hello(Job):\n    def run(self, data, commit):\n        return {!r}\n"
+    write_jobs(tmp_path / "jobs", "devices", body.format("from JOBS_ROOT"))
+    registry.refresh_job_models()
+    source = SourceRepository(tmp_path / "source")
+    source.commit({"jobs/devices.py": body.format("from git")})
+    repo = GitRepository.objects.create(
+        name="Jobs", slug="jobs-repo", remote_url=source.url, provided_contents=["extras.job"]
+    )
+    assert services.sync_repository(repo, SyncRecord(repo)) == "completed"
+    local, from_git = Job.objects.get(source_prefix="local"), Job.objects.get(source_prefix="git.jobs-repo")
+    assert (local.class_path, from_git.class_path) == ("local/devices/Hello", "git.jobs-repo/devices/Hello")
+    assert from_git.source == "git" and not from_git.enabled
+    Job.objects.update(enabled=True)
+    assert _run(local, {}).data["output"] == "from JOBS_ROOT"
+    assert _run(from_git, {}).data["output"] == "from git"
+
+    # A new commit without the file: the job is no longer installed; the local one is untouched.
+    source.commit({"jobs/devices.py": None, "jobs/other.py": body.format("other")})
+    repo.refresh_from_db()
+    assert services.sync_repository(repo, SyncRecord(repo)) == "completed"
+    from_git.refresh_from_db()
+    local.refresh_from_db()
+    assert not from_git.installed and local.installed
+    assert Job.objects.filter(source_prefix="git.jobs-repo", module_name="other", installed=True).exists()
