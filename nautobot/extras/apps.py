@@ -36,11 +36,10 @@ class ExtrasConfig(AppConfig):
         from nautobot.core.heartbeat import BEAT_HOOKS
         from nautobot.extras.jobs import runner  # noqa: F401  (registers the run_job task in every process)
         from nautobot.extras.jobs.logs import reap_lost_jobs
-        from nautobot.extras.jobs.registry import refresh_after_migrate, register_git_content
+        from nautobot.extras.jobs.registry import refresh_after_migrate
         from nautobot.extras.jobs.schedules import fire_due_schedules
 
         post_migrate.connect(refresh_after_migrate, sender=self, dispatch_uid="nautobot.extras.refresh_jobs")
-        register_git_content()
         for kind in ("celery", "beat"):
             if reap_lost_jobs not in BEAT_HOOKS[kind]:
                 BEAT_HOOKS[kind].append(reap_lost_jobs)

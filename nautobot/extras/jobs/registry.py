@@ -58,7 +58,7 @@ def _local_sources() -> list[DirectorySource]:
 
 
 def _git_sources() -> list[DirectorySource]:
-    """The `jobs/` directory of the current checkout of each Git repository that provides jobs."""
+    """Jobs of Git repositories that provide them, when the Git repository model is installed."""
     from django.apps import apps
 
     try:
@@ -68,10 +68,9 @@ def _git_sources() -> list[DirectorySource]:
     sources = []
     try:
         for repo in model.objects.all():
-            if "extras.job" in (repo.provided_contents or []):
-                checkout = repo.filesystem_path  # fetched on this host first if it lacks the commit
-                if checkout is not None:
-                    sources.append(DirectorySource(f"git.{repo.slug}", Path(checkout) / "jobs"))
+            if "extras.job" in (getattr(repo, "provided_contents", None) or []):
+                path = Path(getattr(repo, "filesystem_path", None) or Path(settings.GIT_ROOT) / repo.slug) / "jobs"
+                sources.append(DirectorySource(f"git.{repo.slug}", path))
     except Exception as exc:  # the table may not exist yet (during migrate)
         logger.debug("Git job sources unavailable: %s", exc)
     return sources
@@ -301,37 +300,3 @@ def refresh_after_migrate(sender=None, **kwargs) -> None:
     if any(summary.values()):
         logger.info("Jobs refreshed: %s", {k: len(v) for k, v in summary.items()})
 
-
-# Git repositories providing jobs (`provided_contents` "extras.job") -------------------------------------
-def load_git_jobs(repository, root: Path, log) -> None:
-    """After a sync: refresh the jobs of `repository` from `root/jobs` (its new checkout)."""
-    source = DirectorySource(f"git.{repository.slug}", Path(root) / "jobs")
-    summary = refresh_job_models(source)
-    for class_path in summary["created"]:
-        log.success(f"New job {class_path} (disabled until enabled)")
-    for class_path in summary["updated"]:
-        log.info(f"Updated job {class_path}")
-    for class_path in summary["uninstalled"]:
-        log.warning(f"Job {class_path} is no longer in the repository")
-    for key, error in sorted(import_errors.items()):
-        if key.startswith(source.prefix + "/"):
-            log.failure(f"Unable to load {key}: {error}")
-
-
-def remove_git_jobs(repository, log) -> None:
-    """The repository no longer provides jobs (or is deleted): its jobs are not installed any more."""
-    from nautobot.extras.jobs.models import Job
-
-    count = Job.objects.filter(source_prefix=f"git.{repository.slug}", installed=True).update(installed=False)
-    log.info(f"{count} jobs of {repository} marked not installed")
-
-
-def register_git_content() -> None:
-    """Let Git repositories provide jobs (when the Git integration is installed)."""
-    try:
-        from nautobot.extras.datasources.contents import ContentKind, register_content
-    except ImportError:
-        return
-    register_content(
-        ContentKind(name="extras.job", label="Jobs", directory="jobs", load=load_git_jobs, remove=remove_git_jobs)
-    )
