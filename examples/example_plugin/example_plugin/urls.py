@@ -12,4 +12,4 @@ def widgets(request):
     return render(request, "example_plugin/widgets.html", {"widgets": rows})
 
 
-urlpatterns = [path("widgets/", widgets, name="widgets")]
+urlpatterns = [path("summary/", widgets, name="summary")]

@@ -47,6 +47,8 @@ class Page:
 
 # Filled by apps (in their AppConfig.ready): app label -> extra pages; see the module docstring.
 PAGES: dict[str, list[Page]] = defaultdict(list)
+# Filled by apps: menu entries for pages routed elsewhere (e.g. a plugin's own urls), with their URL names.
+MENU_LINKS: list[tuple[MenuEntry, str]] = []
 # Tabs every object's detail page shows after "Details" (e.g. the change log): (label, url name suffix, view).
 # An app adds one with `register_detail_tab`; the view gets `request, spec, pk`.
 DETAIL_TABS: list[tuple[str, str, object]] = []
@@ -166,4 +168,5 @@ def menu_entries() -> list[tuple[MenuEntry, str]]:
             entries.append((entry, url_name(spec, "list")))
     for app_label, pages in PAGES.items():
         entries.extend((page.menu, f"{app_label}:{page.name}") for page in pages if page.menu)
+    entries.extend(MENU_LINKS)
     return entries

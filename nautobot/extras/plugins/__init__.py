@@ -68,8 +68,12 @@ class PluginConfig(AppConfig):
         return cls.base_url or cls.name.replace("_", "-")
 
     def ready(self) -> None:
-        for key in ("menu_items", "template_extensions", "graphql_types"):
-            registry[key].extend(self.load_contents(key))
+        contents = {key: self.load_contents(key) for key in ("menu_items", "template_extensions", "graphql_types")}
+        for key, items in contents.items():
+            registry[key].extend(items)
+        from nautobot.extras.plugins.ui import add_menu_items
+
+        add_menu_items(self, contents["menu_items"])
 
     def load_contents(self, key: str) -> list:
         """The list at this plugin's `<key>` path; empty when the module does not exist."""

@@ -57,14 +57,14 @@ def test_installed_plugins_is_for_admins(api, django_user_model):
 @pytest.mark.django_db
 def test_plugin_page_needs_login(admin):
     client = Client()
-    assert client.get("/plugins/example-plugin/widgets/").status_code == 302
+    assert client.get("/plugins/example-plugin/summary/").status_code == 302
     client.force_login(admin)
-    page = client.get("/plugins/example-plugin/widgets/")
+    page = client.get("/plugins/example-plugin/summary/")
     assert page.status_code == 200 and b"Widgets" in page.content
 
 
 def test_plugin_registrations():
-    assert [item.link_text for item in registry["menu_items"]] == ["Widgets"]
+    assert [item.link_text for item in registry["menu_items"]] == ["Widget summary"]
     assert [ext.model for ext in registry["template_extensions"]] == ["dcim.site"]
 
 
@@ -127,3 +127,15 @@ def test_loading_names_missing_and_broken_packages(fake_plugin):
         load_plugins(_settings(broken), "1.6.0")
     with pytest.raises(PluginError, match="must be a list"):
         load_plugins(_settings() | {"PLUGINS": "example_plugin"}, "1.6.0")
+
+
+@pytest.mark.django_db
+def test_plugin_menu_item_and_site_panel_in_the_ui(admin):
+    site = b.site()
+    client = Client()
+    client.force_login(admin)
+    page = client.get(f"/dcim/sites/{site.pk}/")
+    assert page.status_code == 200
+    body = page.content.decode()
+    assert "0 widget(s)" in body
+    assert 'href="/plugins/example-plugin/summary/"' in body
