@@ -18,6 +18,7 @@ import re
 import shutil
 import tarfile
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -47,15 +48,27 @@ def _root() -> Path:
     return Path(settings.GIT_ROOT)
 
 
+_held = threading.local()
+
+
 @contextmanager
 def repository_lock(slug: str) -> Iterator[None]:
-    """Hold this host's lock of the repository `slug` (blocks other processes that fetch or check it out)."""
+    """Hold this host's lock of the repository `slug` (blocks other processes and threads that fetch, check it
+    out or sync it). Re-entrant within a thread, so a sync holding it can still ask for a checkout."""
+    held = getattr(_held, "slugs", None)
+    if held is None:
+        held = _held.slugs = set()
+    if slug in held:
+        yield
+        return
     _root().mkdir(parents=True, exist_ok=True)
     with open(_root() / f".{slug}.lock", "a") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
+        held.add(slug)
         try:
             yield
         finally:
+            held.discard(slug)
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 

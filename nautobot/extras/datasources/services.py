@@ -76,8 +76,17 @@ def _recorded(record: SyncRecord, work) -> str:
 
 
 def sync_repository(repository: GitRepository, record: SyncRecord) -> str:
-    """Fetch the branch, check out its head, record `current_head`, load every provided content; return the status."""
-    return _recorded(record, lambda: _sync(repository, record))
+    """Fetch the branch, check out its head, record `current_head`, load every provided content; return the status.
+
+    The whole sync holds this host's lock of the repository, so two syncs of it on one host never load
+    at the same time (a second one waits, then finds everything loaded).
+    """
+
+    def work() -> str:
+        with git.repository_lock(repository.slug):
+            return _sync(repository, record)
+
+    return _recorded(record, work)
 
 
 def _sync(repository: GitRepository, record: SyncRecord) -> str:

@@ -181,3 +181,24 @@ def test_the_task_records_a_job_result_with_its_log(git_root, source, files_kind
     assert any(level == "info" and head in message for level, _, message in logs)
     # A redelivered task finds its result no longer pending and does nothing.
     assert tasks.sync_git_repository(repository_pk=str(repo.pk), job_result_pk=str(result.pk)) == "skipped"
+
+
+def test_the_repository_lock_is_reentrant_in_a_thread_and_exclusive_across_threads(git_root):
+    import threading
+    import time
+
+    order = []
+    with git.repository_lock("data"):
+        with git.repository_lock("data"):  # a sync asking for a checkout while it holds the lock
+            order.append("nested")
+
+        def other():
+            with git.repository_lock("data"):
+                order.append("other")
+
+        thread = threading.Thread(target=other)
+        thread.start()
+        time.sleep(0.3)
+        order.append("first done")
+    thread.join(timeout=10)
+    assert order == ["nested", "first done", "other"]
