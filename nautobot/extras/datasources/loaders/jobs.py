@@ -13,14 +13,14 @@ def _prefix(repository) -> str:
 
 
 def load(repository, root: Path, log) -> None:
-    from nautobot.extras.jobs.registry import import_errors, refresh_job_models
+    from nautobot.extras.jobs.registry import DirectorySource, import_errors, refresh_job_models
     from nautobot.extras.models import Job
 
     directory = root / DIRECTORY
     if not directory.is_dir():
         log.warning("The repository provides jobs but has no jobs/ directory.")
-    refresh_job_models()
     prefix = _prefix(repository)
+    refresh_job_models(DirectorySource(prefix, directory))  # this repository's jobs only, from the new checkout
     present = {p.stem for p in directory.glob("*.py")} | {p.name for p in directory.iterdir() if p.is_dir()} if directory.is_dir() else set()
     for key, error in sorted(import_errors.items()):
         source, _, module = key.partition("/")
@@ -35,12 +35,9 @@ def load(repository, root: Path, log) -> None:
 
 
 def remove(repository, log) -> None:
-    from nautobot.extras.jobs.registry import refresh_job_models
     from nautobot.extras.models import Job
 
-    prefix = _prefix(repository)
-    if not Job.objects.filter(source_prefix=prefix, installed=True).exists():
-        return
-    refresh_job_models()  # the repository no longer lists jobs (or is gone), so its jobs are uninstalled
-    for job in Job.objects.filter(source_prefix=prefix, installed=False):
+    installed = Job.objects.filter(source_prefix=_prefix(repository), installed=True)
+    for job in installed:
         log.info(f"Job {job.class_path} marked not installed.", job)
+    installed.update(installed=False)
