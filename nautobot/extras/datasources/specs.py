@@ -17,7 +17,7 @@ class GitRepositorySpec(ObjectSpec):
     read_only_fields = ("current_head",)
     filter_fields = ("name", "slug", "remote_url", "branch", "username")
     search_fields = ("name", "remote_url")
-    extra_kwargs = {"slug": {"required": False}}
+    extra_kwargs = {"slug": {"required": False}, "token": {"write_only": True}}
     serializer_base = GitRepositorySerializerBase
     viewset_base = GitRepositoryViewSetBase
 

@@ -205,3 +205,15 @@ def test_sync_needs_a_worker_on_the_default_queue(api):
     )
     response = api.post(f"{URL}{repo.pk}/sync/", {})
     assert response.status_code == 503 and response.json()["detail"].endswith("on queue default.")
+
+
+def test_ui_pages_never_show_the_token(client, admin):
+    repo = GitRepository(name="R", slug="r", remote_url="https://h/r.git")
+    repo.token = "ui-SECRET-token"
+    repo.save()
+    client.force_login(admin)
+    for path in ("/extras/git-repositories/", f"/extras/git-repositories/{repo.pk}/", f"/extras/git-repositories/{repo.pk}/edit/"):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        page = response.content.decode()
+        assert "ui-SECRET" not in page and repo._token not in page and "getter" not in page, path
