@@ -20,7 +20,7 @@ from django.db import models
 from graphene.types.generic import GenericScalar
 from graphene_django import DjangoObjectType
 from graphene_django.converter import convert_django_field
-from graphene_django.registry import Registry
+from graphene_django.registry import Registry, get_global_registry
 
 from nautobot.core.graphql.relations import exposed_relations, is_tags
 from nautobot.core.specs import ObjectSpec
@@ -117,10 +117,15 @@ def build_types(specs: list[type[ObjectSpec]]) -> dict[type[models.Model], type[
     """Return the type of every spec's model (built once; later calls reuse the registry)."""
     types: dict[type[models.Model], type[DjangoObjectType]] = {}
     taken: set[str] = set()
+    declared = get_global_registry()
     for spec in specs:
-        existing = registry.get_type_for_model(spec.model)
+        # A type an app declared itself (a plugin's `graphql_types`) replaces the generated one.
+        existing = declared.get_type_for_model(spec.model) or registry.get_type_for_model(spec.model)
         if existing is None:
             existing = build_type(spec, type_name(spec.model, taken))
         taken.add(existing.__name__)
         types[spec.model] = existing
+    # Declared types follow their relations through graphene-django's global registry: give them ours.
+    for model, graphql_type in types.items():
+        declared._registry.setdefault(model, graphql_type)
     return types

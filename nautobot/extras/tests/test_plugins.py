@@ -139,3 +139,15 @@ def test_plugin_menu_item_and_site_panel_in_the_ui(admin):
     body = page.content.decode()
     assert "0 widget(s)" in body
     assert 'href="/plugins/example-plugin/summary/"' in body
+
+
+@pytest.mark.django_db
+def test_plugin_graphql_type_replaces_the_generated_one(api):
+    from example_plugin.models import Widget
+
+    site = b.site()
+    Widget.objects.create(name="gq", size=2, site=site)
+    response = api.post("/api/graphql/", {"query": "{ widgets { name label site { name } } }"})
+    assert response.status_code == 200, response.content
+    assert response.json()["data"]["widgets"] == [{"name": "gq", "label": "gq (2U)", "site": {"name": site.name}}]
+    assert [t.__name__ for t in registry["graphql_types"]] == ["WidgetType"]

@@ -1,0 +1,20 @@
+"""A GraphQL type of the plugin's own: replaces the generated type of Widget (adds `label`)."""
+
+import graphene
+from graphene_django import DjangoObjectType
+
+from example_plugin.models import Widget
+
+
+class WidgetType(DjangoObjectType):
+    label = graphene.String(description="Name and size, e.g. 'w1 (2U)'")
+
+    class Meta:
+        model = Widget
+        fields = ("id", "name", "site", "size", "description")
+
+    def resolve_label(self, info) -> str:
+        return f"{self.name} ({self.size}U)"
+
+
+graphql_types = [WidgetType]
