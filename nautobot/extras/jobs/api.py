@@ -67,6 +67,8 @@ class JobSerializerBase(BaseModelSerializer):
     """Changing an overridable field marks it overridden (unless the request sets `<field>_override` itself),
     so the next refresh from code keeps it; setting `<field>_override` to false takes the code's value again."""
 
+    source = serializers.CharField(read_only=True)  # a plain string on the wire, as the original's
+
     def update(self, instance, validated_data):
         job_class = None
         for name in OVERRIDABLE_FIELDS:

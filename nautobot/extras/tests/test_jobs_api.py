@@ -62,7 +62,7 @@ def test_model_list_detail_variables_and_overrides(jobs, v13, admin):
     assert listing.status_code == 200 and listing.json()["count"] == len(jobs)
     job = jobs["CreateStatus"]
     detail = v13.get(f"/api/extras/jobs/{job.pk}/").json()
-    assert detail["source"] == {"value": "local", "label": "Installed in JOBS_ROOT"} or detail["source"] == "local"
+    assert detail["source"] == "local"
     assert detail["grouping"] == "Test jobs" and detail["enabled"] is True and detail["name_override"] is False
     variables = v13.get(f"/api/extras/jobs/{job.pk}/variables/").json()
     assert variables[0] == {
