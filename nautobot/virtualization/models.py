@@ -126,21 +126,9 @@ class VirtualMachine(ConfigContextModel, PrimaryModel):
             raise ValidationError(errors)
 
     def _primary_ip_errors(self) -> dict:
-        """A primary IP must be of its family and sit on an interface of this VM (or NAT to one that does)."""
-        errors = {}
-        for family, name in ((4, "primary_ip4"), (6, "primary_ip6")):
-            ip = getattr(self, name)
-            if ip is None:
-                continue
-            if ip.family != family:
-                errors[name] = f"{ip} is not an IPv{family} address."
-                continue
-            candidates = [
-                i for i in (ip.vminterface_id, ip.nat_inside.vminterface_id if ip.nat_inside_id else None) if i
-            ]
-            if not candidates or not VMInterface.objects.filter(virtual_machine=self.pk, pk__in=candidates).exists():
-                errors[name] = f"The specified IP address ({ip}) is not assigned to this virtual machine."
-        return errors
+        from nautobot.ipam.selectors import primary_ip_errors
+
+        return primary_ip_errors(self, VMInterface.objects.filter(virtual_machine=self.pk), "vminterface", "virtual machine")
 
 
 class VMInterface(PrimaryModel):

@@ -182,19 +182,7 @@ class Device(ConfigContextModel, PrimaryModel):
         return condition
 
     def _primary_ip_errors(self) -> dict:
-        """A primary IP must be of its family and sit on an interface of this device (or NAT to one that does)."""
         from nautobot.dcim.models.components import Interface
+        from nautobot.ipam.selectors import primary_ip_errors
 
-        errors = {}
-        for family, name in ((4, "primary_ip4"), (6, "primary_ip6")):
-            ip = getattr(self, name)
-            if ip is None:
-                continue
-            if ip.family != family:
-                errors[name] = f"{ip} is not an IPv{family} address."
-                continue
-            on_device = Interface.objects.filter(self.vc_interface_filter())
-            candidates = [i for i in (ip.interface_id, ip.nat_inside.interface_id if ip.nat_inside_id else None) if i]
-            if not candidates or not on_device.filter(pk__in=candidates).exists():
-                errors[name] = f"The specified IP address ({ip}) is not assigned to this device."
-        return errors
+        return primary_ip_errors(self, Interface.objects.filter(self.vc_interface_filter()), "interface", "device")
