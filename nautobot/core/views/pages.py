@@ -1,5 +1,7 @@
 """Core pages: home (object counts and recent changes), global search, health."""
 
+from django.core.exceptions import EmptyResultSet
+from django.db import connections
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
@@ -23,11 +25,35 @@ def _visible_specs(user) -> list:
     ]
 
 
+def count_all(querysets: list) -> list[int]:
+    """The row counts of `querysets`, in one `UNION ALL` query per database instead of one `COUNT` each.
+
+    Each queryset keeps its own conditions (object permissions, `DISTINCT`): it is counted as a derived
+    table. A queryset that can match nothing (`.none()`) costs no SQL.
+    """
+    counts = [0] * len(querysets)
+    parts_by_db: dict[str, list] = {}
+    for index, queryset in enumerate(querysets):
+        try:
+            sql, params = queryset.order_by().values("pk").query.sql_with_params()
+        except EmptyResultSet:
+            continue
+        parts_by_db.setdefault(queryset.db, []).append((index, sql, params))
+    for alias, parts in parts_by_db.items():
+        union = " UNION ALL ".join(f"SELECT {index}, COUNT(*) FROM ({sql}) counted_{index}" for index, sql, _ in parts)
+        with connections[alias].cursor() as cursor:
+            cursor.execute(union, [p for _, _, params in parts for p in params])
+            for index, count in cursor.fetchall():
+                counts[index] = count
+    return counts
+
+
 def home(request: HttpRequest) -> HttpResponse:
-    """Counts of the objects the user may see, per menu group; panels that apps add."""
+    """Counts of the objects the user may see, per menu group (one query: `count_all`); panels that apps add."""
     groups: dict[str, list] = {}
-    for spec in _visible_specs(request.user):
-        count = restrict(spec.model.objects.all(), request.user, "view").count()
+    specs = _visible_specs(request.user)
+    counts = count_all([restrict(spec.model.objects.all(), request.user, "view") for spec in specs])
+    for spec, count in zip(specs, counts):
         groups.setdefault(_group_of(spec), []).append(
             {"label": spec.model._meta.verbose_name_plural, "count": count, "url": spec_url(spec)}
         )
