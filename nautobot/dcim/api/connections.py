@@ -105,6 +105,13 @@ class InterfaceConnectionListView(ConnectionListView):
         ]
 
 
+class MissingFilters(exceptions.APIException):
+    """A required query parameter is absent: 400 `{"detail": "..."}` (a string, as the original's)."""
+
+    status_code = 400
+    default_detail = "One or more required filters is missing from the request."
+
+
 class ConnectedDeviceView(NautobotAPIMixin, APIView):
     """The device connected to interface `peer_interface` of device `peer_device` (empty body if none)."""
 
@@ -117,7 +124,7 @@ class ConnectedDeviceView(NautobotAPIMixin, APIView):
         device_name = request.query_params.get("peer_device")
         interface_name = request.query_params.get("peer_interface")
         if not device_name or not interface_name:
-            raise exceptions.ValidationError({"detail": 'Request must include "peer_device" and "peer_interface" filters.'})
+            raise MissingFilters('Request must include "peer_device" and "peer_interface" filters.')
         interfaces = restrict(Interface.objects.select_related("_path"), request.user, "view")
         peer = get_object_or_404(interfaces, device__name=device_name, name=interface_name)
         local = peer._path.destination if peer._path_id else None

@@ -150,4 +150,7 @@ def test_connected_device(api):
     assert api.get("/api/dcim/connected-device/", **{"peer_device": lonely.device.name, "peer_interface": lonely.name}).json() is None
     missing = api.get("/api/dcim/connected-device/", **{"peer_device": "nope", "peer_interface": "nope"})
     assert missing.status_code == 404
-    assert api.get("/api/dcim/connected-device/").status_code == 400
+    for params in ({}, {"peer_device": peer.device.name}, {"peer_interface": peer.name}):
+        response = api.get("/api/dcim/connected-device/", **params)
+        assert response.status_code == 400
+        assert response.json() == {"detail": 'Request must include "peer_device" and "peer_interface" filters.'}
