@@ -8,6 +8,7 @@ is not an address is a 400 naming the parameter. Every filter takes repeated val
 import re
 from collections.abc import Callable
 
+import django_filters
 from django import forms
 from django.db import connection
 from django.db.models import Q
@@ -157,6 +158,29 @@ class IPAddressFilterSet(VRFFilterMixin):
         for fk, _ in ASSIGNMENT_FIELDS.values():
             assigned |= Q(**{f"{fk}__isnull": False})
         return queryset.filter(assigned) if value else queryset.exclude(assigned)
+
+
+class AvailableOnDeviceFilter(django_filters.Filter):
+    """`?available_on_device=<device uuid>`: VLANs without a site, and those of the device's site.
+
+    As the original's, one device (the last value if repeated); an unknown device matches nothing.
+    """
+
+    field_class = forms.UUIDField
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        from nautobot.dcim.models import Device
+
+        site_id = Device.objects.filter(pk=value).values_list("site_id", flat=True).first()
+        if site_id is None:
+            return qs.none()
+        return qs.filter(Q(site__isnull=True) | Q(site_id=site_id))
+
+
+class VLANFilterSet(BaseFilterSet):
+    available_on_device = AvailableOnDeviceFilter()
 
 
 class ServiceFilterSet(BaseFilterSet):

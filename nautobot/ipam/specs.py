@@ -214,6 +214,7 @@ class VLANSpec(ObjectSpec):
         "description",
     )
     search_fields = ("name", "description")
+    filterset_base = f.VLANFilterSet
 
 
 @register_spec

@@ -108,3 +108,23 @@ def test_present_in_vrf_follows_route_targets(admin):
     assert set(prefixes(admin, present_in_vrf_id=str(importer.pk))) == {"10.10.0.0/24", "10.20.0.0/24"}
     assert set(prefixes(admin, present_in_vrf=importer.rd)) == {"10.10.0.0/24", "10.20.0.0/24"}
     assert prefixes(admin, present_in_vrf_id=str(other.pk)) == ["10.30.0.0/24"]
+
+
+def test_vlans_available_on_device_are_global_ones_and_those_of_its_site(admin):
+    site, other_site = b.site(), b.site()
+    device = b.device(site=site)
+    global_vlan = ib.vlan()
+    site_vlan = ib.vlan(site=site)
+    grouped_vlan = ib.vlan(site=site, group=ib.vlan_group(site=site))
+    ib.vlan(site=other_site)
+    ib.vlan(site=other_site, group=ib.vlan_group(site=other_site))
+
+    def vlans(**params):
+        response = admin.get("/api/ipam/vlans/", limit=0, **params)
+        assert response.status_code == 200, response.content
+        return {v["id"] for v in response.json()["results"]}
+
+    assert vlans(available_on_device=device.pk) == {str(v.pk) for v in (global_vlan, site_vlan, grouped_vlan)}
+    assert vlans(available_on_device="00000000-0000-0000-0000-000000000000") == set()
+    response = admin.get("/api/ipam/vlans/", available_on_device="not-a-uuid")
+    assert response.status_code == 400 and "available_on_device" in response.json()
