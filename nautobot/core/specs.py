@@ -67,6 +67,9 @@ class ObjectSpec:
     field_versions: ClassVar[dict[str, tuple[str | None, str | None]]] = {}
     # GraphQL fields that are not model fields: {"prefix": graphene.String()} (resolved by attribute).
     graphql_fields: ClassVar[dict[str, Any]] = {}
+    # GraphQL union fields over several foreign keys of which at most one is set:
+    # {"assigned_object": ("interface", "vminterface")} = whichever of the two the object has (or null).
+    graphql_unions: ClassVar[dict[str, tuple[str, ...]]] = {}
     # Web UI (see the docstring).
     list_columns: ClassVar[tuple[str, ...]] = ()
     form_fields: ClassVar[tuple[str, ...]] = ()

@@ -171,6 +171,7 @@ class IPAddressSpec(ObjectSpec):
     filterset_base = f.IPAddressFilterSet
     extra_prefetch_related = ("interface__device", "vminterface__virtual_machine", "nat_outside_list")
     graphql_fields = {"address": graphene.String(), "family": graphene.Int()}
+    graphql_unions = {"assigned_object": ("interface", "vminterface")}
 
 
 @register_spec

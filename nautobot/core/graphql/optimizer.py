@@ -5,7 +5,8 @@ field are merged) and turns each selected relation into work for the ORM:
 - a foreign key or one-to-one (either direction) joins: `select_related("site", "device_type__manufacturer")`;
 - a reverse relation or many-to-many is prefetched with `Prefetch(name, queryset=...)`, whose queryset is
   restricted to what the user may view and optimized the same way, recursively;
-- tags are prefetched plainly (django-taggit refuses custom prefetch querysets).
+- tags are prefetched plainly (django-taggit refuses custom prefetch querysets);
+- a union field (`ObjectSpec.graphql_unions`) loads each of its relations with the union's selections.
 Directives (`@skip`, `@include`) are ignored: loading a relation that is then not shown is harmless.
 """
 
@@ -14,6 +15,7 @@ from django.db.models import Prefetch
 from graphql import FieldNode, FragmentDefinitionNode, FragmentSpreadNode, InlineFragmentNode, SelectionSetNode
 
 from nautobot.core.graphql.relations import exposed_relations, is_single, is_tags
+from nautobot.core.specs import has_spec, spec_for
 from nautobot.users.permissions import restrict
 
 Selections = dict[str, list[FieldNode]]
@@ -53,7 +55,12 @@ class Plan:
     def walk(self, model: type[models.Model], selected: Selections, prefix: str = "") -> None:
         """Add the loads for `selected` fields of `model`, reached through the join path `prefix`."""
         relations = exposed_relations(model)
+        unions = spec_for(model).graphql_unions if has_spec(model) else {}
+        expanded: Selections = {}
         for name, nodes in selected.items():
+            for member in unions.get(name, (name,)):
+                expanded.setdefault(member, []).extend(nodes)
+        for name, nodes in expanded.items():
             field = relations.get(name)
             if field is None:
                 continue

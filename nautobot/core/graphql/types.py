@@ -9,6 +9,8 @@
 - A model field of a type graphene-django cannot convert is left out with a warning, never a crash
   of the whole schema.
 - Secrets never leave: write-only API fields (`extra_kwargs`) and `HIDDEN_FIELDS`.
+- `ObjectSpec.graphql_unions` become union fields (`assigned_object` of an IP address: an interface or a
+  VM interface), resolved to whichever of the named foreign keys is set; the optimizer loads them all.
 """
 
 import functools
@@ -80,6 +82,48 @@ def _tags_field(tag_model: type[models.Model]) -> graphene.Dynamic:
     return graphene.Dynamic(build)
 
 
+_unions: dict[str, type[graphene.Union]] = {}
+
+
+def _union_field(spec: type[ObjectSpec], name: str, members: tuple[str, ...]) -> graphene.Dynamic:
+    """A field `name` whose type is the union of the types of the relations `members` (built lazily)."""
+    models_by_member = {member: spec.model._meta.get_field(member).related_model for member in members}
+
+    def build() -> graphene.Field | None:
+        member_types = [registry.get_type_for_model(model) for model in models_by_member.values()]
+        if any(t is None for t in member_types):
+            return None
+        union_name = "".join(part.capitalize() for part in name.split("_")) + "Type"
+        union = _unions.get(union_name)
+        if union is None or set(union._meta.types) != set(member_types):
+            if union is not None:
+                union_name = f"{spec.model.__name__}{union_name}"
+            by_model = dict(zip(models_by_member.values(), member_types, strict=True))
+            union = type(
+                union_name,
+                (graphene.Union,),
+                {
+                    "Meta": type("Meta", (), {"types": tuple(member_types)}),
+                    "resolve_type": classmethod(lambda cls, instance, info: by_model.get(type(instance))),
+                    "__module__": __name__,
+                },
+            )
+            _unions[union_name] = union
+        return graphene.Field(union, description=f"One of: {', '.join(members)}")
+
+    return graphene.Dynamic(build)
+
+
+def _union_resolver(members: tuple[str, ...]):
+    def resolve(root, info):
+        for member in members:
+            if getattr(root, f"{member}_id") is not None:
+                return getattr(root, member)
+        return None
+
+    return staticmethod(resolve)
+
+
 def _extra_attributes(spec: type[ObjectSpec]) -> dict[str, Any]:
     """Fields graphene-django does not derive as we want: JSON, custom field data and tags."""
     model = spec.model
@@ -92,6 +136,9 @@ def _extra_attributes(spec: type[ObjectSpec]) -> dict[str, Any]:
     if tags is not None:
         attrs[tags.name] = _tags_field(tags.related_model)
         attrs[f"resolve_{tags.name}"] = staticmethod(lambda root, info: getattr(root, tags.name).all())
+    for name, members in spec.graphql_unions.items():
+        attrs[name] = _union_field(spec, name, members)
+        attrs[f"resolve_{name}"] = _union_resolver(members)
     attrs.update(spec.graphql_fields)
     return attrs
 

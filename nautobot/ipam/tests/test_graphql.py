@@ -73,3 +73,43 @@ def test_devices_interfaces_addresses_cost_the_same_queries_for_one_device_or_fi
         many = data(reader, NESTED)
     assert len(many["devices"]) == 5
     assert len(five) == len(one), "\n".join(q["sql"] for q in five.captured_queries)
+
+
+ASSIGNED = """{ ip_addresses { address
+  assigned_object { __typename
+    ... on InterfaceType { name device { name } }
+    ... on VMInterfaceType { name virtual_machine { name } } }
+  interface { name } vminterface { name } } }"""
+
+
+def test_assigned_object_is_a_union_of_interface_and_vm_interface_in_constant_queries(reader):
+    def add(index: int) -> None:
+        interface = b.interface(device=b.device(name=f"dev{index}"), name=f"eth{index}")
+        ib.ip_address(f"10.9.{index}.1/24", interface=interface)
+        vm_interface = b.vm_interface(virtual_machine=b.virtual_machine(name=f"vm{index}"), name=f"veth{index}")
+        ib.ip_address(f"10.9.{index}.2/24", vminterface=vm_interface)
+        ib.ip_address(f"10.9.{index}.3/24")
+
+    add(1)
+    with CaptureQueriesContext(connection) as one:
+        found = data(reader, ASSIGNED)["ip_addresses"]
+    assert found == [
+        {
+            "address": "10.9.1.1/24",
+            "assigned_object": {"__typename": "InterfaceType", "name": "eth1", "device": {"name": "dev1"}},
+            "interface": {"name": "eth1"},
+            "vminterface": None,
+        },
+        {
+            "address": "10.9.1.2/24",
+            "assigned_object": {"__typename": "VMInterfaceType", "name": "veth1", "virtual_machine": {"name": "vm1"}},
+            "interface": None,
+            "vminterface": {"name": "veth1"},
+        },
+        {"address": "10.9.1.3/24", "assigned_object": None, "interface": None, "vminterface": None},
+    ]
+    for index in range(2, 5):
+        add(index)
+    with CaptureQueriesContext(connection) as four:
+        assert len(data(reader, ASSIGNED)["ip_addresses"]) == 12
+    assert len(four) == len(one), "\n".join(q["sql"] for q in four.captured_queries)
