@@ -89,7 +89,7 @@ else:
             "TIMEOUT": 300,
         }
     }
-    _celery_default_url = "sqla+sqlite:///" + os.path.join(NAUTOBOT_ROOT, "celery-broker.sqlite3")
+    _celery_default_url = "nautobot-sqla+sqlite:///" + os.path.join(NAUTOBOT_ROOT, "celery-broker.sqlite3")
     _celery_default_results = "db+sqlite:///" + os.path.join(NAUTOBOT_ROOT, "celery-results.sqlite3")
     # No Redis: legacy `@job("default")` decorators must still import (a plugin's tasks.py is loaded by
     # every Celery worker), so the queues exist; `rqworker` refuses to start on them (see the marker).

@@ -8,9 +8,10 @@ path named by a message.
 from celery import Celery, shared_task
 from celery.fixups.django import DjangoFixup
 
-from nautobot.core.celery import serialization
+from nautobot.core.celery import embedded, serialization
 
 serialization.register()
+embedded.register()
 
 app = Celery("nautobot")
 app.config_from_object("django.conf:settings", namespace="CELERY")

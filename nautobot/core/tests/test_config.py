@@ -38,7 +38,7 @@ def test_embedded_sqlite_uses_wal(tmp_path, monkeypatch):
     settings = _load(tmp_path, monkeypatch, "")
     options = settings["DATABASES"]["default"]["OPTIONS"]
     assert "journal_mode=WAL" in options["init_command"] and options["transaction_mode"] == "IMMEDIATE"
-    assert settings["CELERY_BROKER_URL"].startswith("sqla+sqlite:///")
+    assert settings["CELERY_BROKER_URL"].startswith("nautobot-sqla+sqlite:///")
     assert (tmp_path / "jobs" / "__init__.py").exists()
 
 
