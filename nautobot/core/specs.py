@@ -78,6 +78,9 @@ class ObjectSpec:
     detail_tables: ClassVar[tuple[str, ...]] = ()
     menu_group: ClassVar[str | None] = ""
     ui_views: ClassVar[tuple[str, ...]] = ("list", "detail", "add", "edit", "delete", "bulk_edit", "bulk_delete", "import")
+    # Hand-written pages replacing generated ones: action ("list", "detail", ...) -> dotted path of a view class
+    # (a `core.views.generic.SpecView` subclass, built with `as_view(spec=...)`), imported when URLs are built.
+    ui_view_classes: ClassVar[dict[str, str]] = {}
 
     @classmethod
     def fields_for_version(cls, version: str | None) -> tuple[str, ...]:

@@ -13,6 +13,9 @@ the navigation menu shown to users who have `permission`:
                   menu=MenuEntry("Jobs", "Jobs", permission="extras.view_job"))
 
 The view does its own permission checks (`nautobot.core.views.permissions` has the helpers).
+
+A spec replaces one of its generated pages by naming a view class in `ui_view_classes` (the jobs list,
+grouped by module, replaces the generic table); the URL and its name stay the same.
 """
 
 from collections import defaultdict
@@ -21,6 +24,7 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.db import models
 from django.urls import NoReverseMatch, include, path, reverse
+from django.utils.module_loading import import_string
 
 from nautobot.core.api.urlbuilding import is_plugin
 from nautobot.core.specs import ObjectSpec, all_specs, has_spec, spec_for
@@ -120,12 +124,20 @@ def _spec_patterns(spec: type[ObjectSpec]) -> list:
         ("delete", f"{base}/<uuid:pk>/delete/", generic.ObjectDeleteView, model + "_delete"),
     ]
     patterns = [
-        path(route, view.as_view(spec=spec), name=name) for action, route, view, name in table if action in views
+        path(route, _view_class(spec, action, view).as_view(spec=spec), name=name)
+        for action, route, view, name in table
+        if action in views
     ]
     if "detail" in views:
         for _label, suffix, view in DETAIL_TABS:
             patterns.append(path(f"{base}/<uuid:pk>/{suffix}/", view, {"spec": spec}, name=f"{model}_{suffix}"))
     return patterns
+
+
+def _view_class(spec: type[ObjectSpec], action: str, default):
+    """The view of `action`: the one the spec names in `ui_view_classes`, else the generic one."""
+    dotted = spec.ui_view_classes.get(action)
+    return import_string(dotted) if dotted else default
 
 
 def app_ui_patterns(app_label: str) -> list:

@@ -8,13 +8,9 @@ a class-path `run` answers the legacy 200 job object, a UUID `run` 201 `{schedul
 from __future__ import annotations
 
 import uuid
-from datetime import timedelta
 
 from django import forms
-from django.db import transaction
 from django.http import HttpResponse
-from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 from rest_framework import exceptions, serializers, status
 from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
@@ -26,7 +22,7 @@ from nautobot.core.api.permissions import TokenPermissions
 from nautobot.core.api.versioning import version_tuple
 from nautobot.core.api.views import ModelViewSet
 from nautobot.core.filters import BaseFilterSet, MultiValueFilter
-from nautobot.extras.jobs import runner, schedules
+from nautobot.extras.jobs import runner, services
 from nautobot.extras.jobs.logs import log_entries
 from nautobot.extras.jobs.models import (
     OVERRIDABLE_FIELDS,
@@ -35,7 +31,6 @@ from nautobot.extras.jobs.models import (
     JobLogEntry,
     JobResult,
     ScheduledJob,
-    ScheduledJobIntervals,
 )
 from nautobot.users.permissions import restrict
 
@@ -237,39 +232,22 @@ class JobViewSetBase(ModelViewSet):
                 {"detail": "The code of this job cannot be loaded."}, status=status.HTTP_405_METHOD_NOT_ALLOWED
             )
         data, files, commit, schedule_input, task_queue = self._run_input(request)
-        if commit is None:
-            commit = job.commit_default
-        if job.read_only:
-            commit = False
         try:
-            queue = runner.queue_for(job, task_queue)
-        except ValueError as exc:
-            raise exceptions.ValidationError({"task_queue": [str(exc)]}) from None
-        schedule_fields = _parse_schedule(schedule_input) if schedule_input else None
-        scheduled = job.approval_required or (
-            schedule_fields and schedule_fields["interval"] != ScheduledJobIntervals.IMMEDIATELY
-        )
-        if job.has_sensitive_variables and scheduled:
-            raise exceptions.ValidationError(
-                {
-                    "schedule": [
-                        "Unable to schedule a job with sensitive variables, or one that requires approval: its inputs would be stored."
-                    ]
-                }
+            outcome = services.request_run(
+                job,
+                request.user,
+                data=data,
+                files=files,
+                commit=commit,
+                schedule_input=schedule_input,
+                task_queue=task_queue,
+                job_class=job_class,
             )
-        cleaned, errors = runner.validate_data(job_class, data, files)
-        if errors:
-            raise exceptions.ValidationError({"errors": errors})
-        if not scheduled and not runner.workers_on(queue):
-            raise CeleryWorkerNotRunning(queue)
-        with transaction.atomic():
-            wire = runner.serialize_data(cleaned, job_class)
-            if scheduled:
-                schedule = _create_schedule(job, request.user, wire, commit, queue, schedule_fields)
-                job_result = None
-            else:
-                schedule = None
-                job_result = runner.enqueue_job(job, user=request.user, data=wire, commit=commit, task_queue=queue)
+        except services.RunRejected as rejected:
+            raise exceptions.ValidationError(rejected.errors) from None
+        except services.NoWorker as exc:
+            raise CeleryWorkerNotRunning(exc.queue) from None
+        schedule, job_result = outcome.schedule, outcome.job_result
         if legacy:
             item = self._legacy([job], full_result=True, results={job.pk: job_result})[0]
             return Response(item, status=status.HTTP_200_OK)
@@ -318,61 +296,6 @@ class JobViewSetBase(ModelViewSet):
         return data, None, commit, schedule, body.get("task_queue") or None
 
 
-def _parse_schedule(raw: dict) -> dict:
-    errors = {}
-    interval = raw.get("interval") or ScheduledJobIntervals.IMMEDIATELY
-    if interval not in ScheduledJobIntervals.values:
-        errors["interval"] = [f'"{interval}" is not a valid choice.']
-    name = (raw.get("name") or "").strip()
-    start_time = None
-    if interval != ScheduledJobIntervals.IMMEDIATELY:
-        if not name:
-            errors["name"] = ["Please provide a name for the job schedule."]
-        raw_start = raw.get("start_time")
-        start_time = parse_datetime(str(raw_start)) if raw_start else None
-        if start_time is None and interval != ScheduledJobIntervals.CUSTOM:
-            errors["start_time"] = ["A valid ISO 8601 start time is required."]
-        elif start_time is not None:
-            if timezone.is_naive(start_time):
-                start_time = timezone.make_aware(start_time, schedules.local_zone())
-            if start_time < timezone.now() + schedules.MIN_LEAD:
-                errors["start_time"] = [
-                    f"Please enter a valid date and time at least {schedules.MIN_LEAD.seconds} seconds in the future."
-                ]
-    crontab = (raw.get("crontab") or "").strip()
-    if interval == ScheduledJobIntervals.CUSTOM:
-        problem = schedules.validate_crontab(crontab) if crontab else "Please enter a valid crontab."
-        if problem:
-            errors["crontab"] = [problem]
-    if errors:
-        raise exceptions.ValidationError({"schedule": errors})
-    return {"interval": interval, "name": name, "start_time": start_time or timezone.now(), "crontab": crontab}
-
-
-def _create_schedule(job: Job, user, wire: dict, commit: bool, queue: str, fields: dict | None) -> ScheduledJob:
-    fields = fields or {
-        "interval": ScheduledJobIntervals.IMMEDIATELY,
-        "name": "",
-        "start_time": timezone.now(),
-        "crontab": "",
-    }
-    interval = fields["interval"]
-    return ScheduledJob.objects.create(
-        name=fields["name"] or f"{job.name} requested by {user} at {timezone.now():%Y-%m-%d %H:%M:%S}",
-        job_model=job,
-        job_class=job.class_path,
-        interval=interval,
-        kwargs={"data": wire, "commit": commit, "task_queue": queue},
-        queue=queue,
-        one_off=interval in (ScheduledJobIntervals.IMMEDIATELY, ScheduledJobIntervals.FUTURE),
-        start_time=fields["start_time"],
-        crontab=fields["crontab"],
-        user=user,
-        approval_required=job.approval_required,
-        next_run_at=schedules.first_run(interval, fields["start_time"], fields["crontab"]),
-    )
-
-
 class JobResultViewSetBase(ModelViewSet):
     permission_classes = [ActionPermissions]
     self_checked_actions = ("cancel",)
@@ -413,65 +336,37 @@ class ScheduledJobViewSetBase(ModelViewSet):
         raise MethodNotAllowed("POST")
 
     def _check(self, schedule: ScheduledJob, action_name: str, job_action: str) -> None:
-        user = self.request.user
-        allowed = restrict(ScheduledJob.objects.filter(pk=schedule.pk), user, action_name).exists()
-        if allowed and schedule.job_model is not None:
-            allowed = restrict(Job.objects.filter(pk=schedule.job_model_id), user, job_action).exists()
-        if not allowed:
+        if not services.may_decide(self.request.user, schedule, action_name, job_action):
             raise exceptions.PermissionDenied("You do not have permission to perform this action.")
 
     @action(detail=True, methods=["post"])
     def approve(self, request, pk=None):
         schedule = self.get_object()
         self._check(schedule, "change", "approve")
-        if schedule.user_id == request.user.pk:
-            return Response("You cannot approve your own job request!", status=status.HTTP_403_FORBIDDEN)
-        now = timezone.now()
         force = str(request.query_params.get("force", "")).lower() in ("true", "1")
-        if schedule.interval == ScheduledJobIntervals.FUTURE and schedule.start_time < now and not force:
-            return Response(
-                {
-                    "detail": "The job's start time is in the past. If you want to run it immediately, please use ?force=true"
-                },
-                status=status.HTTP_400_BAD_REQUEST,
-            )
-        with transaction.atomic():
-            ScheduledJob.objects.filter(pk=schedule.pk).update(approved_by_user=request.user, approved_at=now)
-            schedule.refresh_from_db()
-            if (
-                schedule.one_off
-                and schedule.next_run_at is not None
-                and schedule.next_run_at <= now + timedelta(seconds=1)
-            ):
-                schedules.fire(schedule, now)  # due already: run it now rather than at the scheduler's next tick
-        schedule.refresh_from_db()
+        try:
+            schedule = services.approve(schedule, request.user, force=force)
+        except services.NotAllowed as exc:
+            return Response(str(exc), status=status.HTTP_403_FORBIDDEN)
+        except services.RunRejected as rejected:
+            return Response(rejected.errors, status=status.HTTP_400_BAD_REQUEST)
         return Response(_full(ScheduledJob, [schedule], request)[0])
 
     @action(detail=True, methods=["post"])
     def deny(self, request, pk=None):
         schedule = self.get_object()
         self._check(schedule, "delete", "approve")
-        schedule.delete()
+        services.deny(schedule)
         return HttpResponse(b"null", content_type="application/json")  # DRF would send an empty body for None
 
     @action(detail=True, methods=["post"], url_path="dry-run")
     def dry_run(self, request, pk=None):
         schedule = self.get_object()
         self._check(schedule, "view", "run")
-        job = schedule.job_model
-        if job is None or job.job_class is None:
-            return Response(
-                {"detail": "The job of this schedule cannot be loaded."}, status=status.HTTP_405_METHOD_NOT_ALLOWED
-            )
-        queue = schedule.queue or runner.default_queue()
-        if not runner.workers_on(queue):
-            raise CeleryWorkerNotRunning(queue)
-        with transaction.atomic():
-            job_result = runner.enqueue_job(
-                job,
-                user=request.user,
-                data=(schedule.kwargs or {}).get("data") or {},
-                commit=False,
-                task_queue=schedule.queue or None,
-            )
+        try:
+            job_result = services.dry_run(schedule, request.user)
+        except services.RunRejected as rejected:
+            return Response(rejected.errors, status=status.HTTP_405_METHOD_NOT_ALLOWED)
+        except services.NoWorker as exc:
+            raise CeleryWorkerNotRunning(exc.queue) from None
         return Response(_full(JobResult, [job_result], request)[0])
