@@ -80,6 +80,8 @@ class JobSpec(ObjectSpec):
     serializer_base = api.JobSerializerBase
     viewset_base = api.JobViewSetBase
     ui_views = ("list", "detail", "edit")  # jobs come from code; their run page is the jobs app's
+    ui_view_classes = {"list": "nautobot.extras.jobs.views.JobListView"}  # grouped by source and module
+    menu_group = "Jobs"
 
 
 @register_spec
@@ -118,6 +120,8 @@ class JobResultSpec(ObjectSpec):
     search_fields = ("name", "status")
     viewset_base = api.JobResultViewSetBase
     ui_views = ("list", "detail", "delete", "bulk_delete")  # made by running a job
+    ui_view_classes = {"detail": "nautobot.extras.jobs.views.JobResultView"}  # live log
+    menu_group = "Jobs"
 
 
 @register_spec
@@ -175,3 +179,4 @@ class ScheduledJobSpec(ObjectSpec):
     serializer_base = api.ScheduledJobSerializerBase
     viewset_base = api.ScheduledJobViewSetBase
     ui_views = ("list", "detail", "delete", "bulk_delete")  # made by scheduling a job
+    menu_group = "Jobs"
