@@ -434,12 +434,17 @@ def approval_queue(request):
                 "schedule": schedule,
                 "url": object_url(schedule),
                 "job_url": object_url(schedule.job_model) if schedule.job_model else None,
+                "interval": interval_label(schedule.interval),
                 "own": schedule.user_id == request.user.pk,
                 "past": schedule.interval == ScheduledJobIntervals.FUTURE and schedule.start_time < now,
                 "actions": _decision_urls(schedule),
             }
         )
     return render(request, "extras/jobs/approval_queue.html", {"rows": rows})
+
+
+def interval_label(interval: str) -> str:
+    return dict(ScheduledJobIntervals.choices).get(interval, interval)
 
 
 def _decision_urls(schedule) -> dict:

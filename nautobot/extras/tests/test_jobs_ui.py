@@ -251,7 +251,7 @@ def test_approval_queue(jobs, admin, admin_user, worker, django_user_model):
     request = ScheduledJob.objects.get()
     assert request.awaiting_approval and not JobResult.objects.exists()
     html = admin.get(queue_url).content.decode()
-    assert request.name in html and "You cannot approve your own job request" in html
+    assert request.name in html and "You cannot approve your own job request" in html and "Once immediately" in html
     # Nobody approves their own request, as in the API.
     admin.post(reverse("extras:scheduledjob_approve", kwargs={"pk": request.pk}))
     request.refresh_from_db()
