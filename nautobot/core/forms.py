@@ -173,6 +173,24 @@ def _wire(value: Any) -> Any:
     return value
 
 
+# Filter parameters `<name>__<lookup>` the filter form shows as one bound of a range, and their labels.
+RANGE_LOOKUPS = {"gte": "from", "lte": "until", "gt": "after", "lt": "before"}
+
+
+def range_form_field(field: models.Field, label: str) -> forms.Field:
+    """An input for one bound of a date, time or number range (a browser date/time picker for dates)."""
+    if isinstance(field, models.DateTimeField):
+        return forms.DateTimeField(
+            required=False,
+            label=label,
+            widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+            input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d"],
+        )
+    if isinstance(field, models.DateField):
+        return forms.DateField(required=False, label=label, widget=forms.DateInput(attrs={"type": "date"}))
+    return forms.CharField(required=False, label=label)
+
+
 def filter_form(spec: type[ObjectSpec], params: tuple[str, ...], user, *, data=None) -> SpecForm:
     """The list page's filter form: one field per filter parameter, named as the filterset's (`site_id`, `status`, ...)."""
     from nautobot.core.filters import _resolve
@@ -180,6 +198,11 @@ def filter_form(spec: type[ObjectSpec], params: tuple[str, ...], user, *, data=N
     paths = dict(entry if isinstance(entry, tuple) else (entry, entry) for entry in spec.filter_fields)
     fields: dict[str, forms.Field] = {"q": forms.CharField(required=False, label="Search")}
     for param in params:
+        base, _, lookup = param.rpartition("__")
+        if lookup in RANGE_LOOKUPS and base:  # `time__gte`: a bound of a range of the filter `time`
+            field, _many = _resolve(spec.model, paths.get(base, base))
+            fields[param] = range_form_field(field, f"{verbose_label(field)} {RANGE_LOOKUPS[lookup]}")
+            continue
         field, _many = _resolve(spec.model, paths.get(param, param))
         label = verbose_label(field) if param == paths.get(param, param) else param.replace("_", " ").capitalize()
         if field.is_relation and field.related_model is not None:

@@ -39,6 +39,8 @@ class ObjectSpec:
     - `bulk_edit_fields`: fields the bulk-edit form offers (default: form fields that are not unique).
     - `filter_form_fields`: filter parameters shown beside the list (default: those of `filter_fields`).
     - `detail_tables`: reverse relations shown as full tables on the detail page (e.g. a device's interfaces).
+    - `detail_fields`: rows of the detail page's main panel (default: `api_fields`), e.g. to leave out a
+      value that a panel of its own shows better, or a secret.
     - `menu_group`: navigation menu group; "" = the app's verbose name, None = not in the menu.
     - `ui_views`: which generic pages the model gets (`UI_VIEWS` by default; read-only models name fewer).
     """
@@ -76,6 +78,7 @@ class ObjectSpec:
     bulk_edit_fields: ClassVar[tuple[str, ...]] = ()
     filter_form_fields: ClassVar[tuple[str, ...]] = ()
     detail_tables: ClassVar[tuple[str, ...]] = ()
+    detail_fields: ClassVar[tuple[str, ...]] = ()
     menu_group: ClassVar[str | None] = ""
     ui_views: ClassVar[tuple[str, ...]] = ("list", "detail", "add", "edit", "delete", "bulk_edit", "bulk_delete", "import")
     # Hand-written pages replacing generated ones: action ("list", "detail", ...) -> dotted path of a view class

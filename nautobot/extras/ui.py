@@ -131,3 +131,8 @@ def export_template_answer(spec, request, queryset):
 register_detail_tab("Change log", "changelog", changelog_tab)
 LIST_EXPORTS.append((export_template_choices, export_template_answer))
 HOME_PANELS.append(recent_changes_panel)
+
+# The operations pages of webhooks, Git repositories and the change log (panels and action buttons).
+from nautobot.extras.changelog import ui as changelog_ui  # noqa: E402, F401
+from nautobot.extras.datasources import ui as datasources_ui  # noqa: E402, F401
+from nautobot.extras.webhooks import ui as webhooks_ui  # noqa: E402, F401

@@ -51,9 +51,10 @@ def display_value(spec: type[ObjectSpec], obj, name: str) -> str:
 
 
 def detail_rows(spec: type[ObjectSpec], obj) -> list[tuple[str, str]]:
-    """(label, html) for every field of `api_fields` worth showing (not ids, urls, tags or custom fields)."""
+    """(label, html) for every field of `detail_fields` (else `api_fields`) worth showing (not ids, urls, tags or
+    custom fields)."""
     rows = []
-    for name in spec.api_fields:
+    for name in spec.detail_fields or spec.api_fields:
         if (
             name in HIDDEN
             or name == "tags"

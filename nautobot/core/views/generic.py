@@ -21,6 +21,7 @@ from nautobot.core.filters import QUERYSET_FILTER_HOOKS, filterset_for
 from nautobot.core.specs import ObjectSpec, has_spec, spec_for
 from nautobot.core.tables import table_for, table_queryset
 from nautobot.core.views import defaults
+from nautobot.core.views.actions import buttons_for
 from nautobot.core.views.display import detail_rows, related_links
 from nautobot.core.views.permissions import allowed, model_permissions, require
 from nautobot.core.views.routes import DETAIL_TABS, object_url, spec_url, url_name
@@ -31,7 +32,9 @@ PER_PAGE_CHOICES = (25, 50, 100, 250, 500, 1000)
 LIST_PARAMETERS = frozenset({"page", "per_page", "sort", "export"})
 # Filled by apps: functions (obj, request) -> {"title": str, "rows": [(label, html)]} (or `"html": safe html`
 # instead of rows) or None, shown on every detail page after the model's own fields (custom fields, a
-# component's connection, a rack's elevation, ...).
+# component's connection, a rack's elevation, ...). `"wide": True` puts the panel under the others, full width
+# (a table of many columns); `"id"` gives its card an HTML id, `"link": {"url", "label"}` a link in its header,
+# `"flush": True` no padding around its html (a table).
 DETAIL_PANELS: list = []
 # Filled by apps: (choices, answer) pairs for the list page's Export menu beyond CSV. `choices(model)` ->
 # [(label, export value)]; `answer(spec, request, queryset)` -> HttpResponse, or None when `?export=` is not its.
@@ -163,10 +166,13 @@ class ObjectDetailView(SpecView):
         )
         obj = get_object_or_404(queryset, pk=pk)
         user = request.user
+        panels = [p for p in (panel(obj, request) for panel in DETAIL_PANELS) if p]
         context = self.context(
             object=obj,
             rows=detail_rows(self.spec, obj),
-            panels=[p for p in (panel(obj, request) for panel in DETAIL_PANELS) if p],
+            panels=[p for p in panels if not p.get("wide")],
+            wide_panels=[p for p in panels if p.get("wide")],
+            buttons=buttons_for(self.spec, obj, user),
             tags=list(obj.tags.all()) if any(f.name == "tags" for f in self.model._meta.get_fields()) else [],
             related=related_links(self.spec, obj, user),
             tables=self._tables(obj),

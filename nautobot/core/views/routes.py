@@ -13,6 +13,7 @@ the navigation menu shown to users who have `permission`:
                   menu=MenuEntry("Jobs", "Jobs", permission="extras.view_job"))
 
 The view does its own permission checks (`nautobot.core.views.permissions` has the helpers).
+A button on an object's page that POSTs an action (redeliver, sync) is an `actions.register_object_action()`.
 
 A spec replaces one of its generated pages by naming a view class in `ui_view_classes` (the jobs list,
 grouped by module, replaces the generic table); the URL and its name stay the same.
@@ -129,8 +130,19 @@ def _spec_patterns(spec: type[ObjectSpec]) -> list:
         if action in views
     ]
     if "detail" in views:
+        from nautobot.core.views.actions import actions_of, object_action_view
+
         for _label, suffix, view in DETAIL_TABS:
             patterns.append(path(f"{base}/<uuid:pk>/{suffix}/", view, {"spec": spec}, name=f"{model}_{suffix}"))
+        for action in actions_of(spec.model):
+            patterns.append(
+                path(
+                    f"{base}/<uuid:pk>/{action.name}/",
+                    object_action_view,
+                    {"spec": spec, "action": action},
+                    name=f"{model}_{action.name}",
+                )
+            )
     return patterns
 
 

@@ -9,13 +9,30 @@ def register_builtin_contents() -> None:
     register_content(ContentKind(
         "extras.configcontextschema", "Config context schemas", config_contexts.SCHEMAS,
         config_contexts.load_schemas, config_contexts.remove_schemas, weight=100,
+        provided=owned("extras", "ConfigContextSchema"),
     ))
     register_content(ContentKind(
         "extras.configcontext", "Config contexts", config_contexts.CONTEXTS,
         config_contexts.load_contexts, config_contexts.remove_contexts, weight=200,
+        provided=owned("extras", "ConfigContext"),
     ))
-    register_content(ContentKind("extras.job", "Jobs", jobs.DIRECTORY, jobs.load, jobs.remove, weight=300))
+    register_content(ContentKind(
+        "extras.job", "Jobs", jobs.DIRECTORY, jobs.load, jobs.remove, weight=300, provided=jobs.provided,
+    ))
     register_content(ContentKind(
         "extras.exporttemplate", "Export templates", export_templates.DIRECTORY,
-        export_templates.load, export_templates.remove, weight=400,
+        export_templates.load, export_templates.remove, weight=400, provided=owned("extras", "ExportTemplate"),
     ))
+
+
+def owned(app_label: str, model_name: str):
+    """`provided` of a kind whose records carry the generic owner (`owner_content_type`/`owner_object_id`)."""
+
+    def provided(repository):
+        from django.apps import apps
+
+        from nautobot.extras.datasources.loaders import owner_of
+
+        return apps.get_model(app_label, model_name).objects.filter(**owner_of(repository))
+
+    return provided

@@ -3,7 +3,8 @@
 A feature registers a `ContentKind` (`register_content`): the top-level directory it reads, and two
 functions: `load(repository, root, log)` makes the database match the files under `root/<directory>`
 (creating, updating and removing the records the repository owns), `remove(repository, log)` removes
-everything the repository provided. `log` is a `SyncLog`; a loader reports a bad file with
+everything the repository provided, and optionally `provided(repository)` is the queryset of what it
+provides now (the repository's page lists it). `log` is a `SyncLog`; a loader reports a bad file with
 `log.failure(...)` and goes on with the next file.
 """
 
@@ -30,6 +31,8 @@ class ContentKind:
     load: Callable[[object, Path, SyncLog], None]
     remove: Callable[[object, SyncLog], None]
     weight: int = 1000  # lower loads first (schemas before the contexts that name them)
+    # repository -> queryset of the records it provides now (shown on the repository's page); None: not shown.
+    provided: Callable[[object], object] | None = None
 
 
 # Content name -> kind. Filled by `register_content`, read in weight order by `ordered_contents`.

@@ -20,6 +20,7 @@ class GitRepositorySpec(ObjectSpec):
     extra_kwargs = {"slug": {"required": False}, "token": {"write_only": True}}
     serializer_base = GitRepositorySerializerBase
     viewset_base = GitRepositoryViewSetBase
+    detail_fields = tuple(name for name in api_fields if name != "token")  # write-only: never shown
 
 
 # The token's ciphertext is no one's business either.

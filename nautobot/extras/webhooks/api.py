@@ -58,7 +58,7 @@ class WebhookFilterSet(BaseFilterSet):
 class WebhookDeliveryAttemptSerializer(serializers.ModelSerializer):
     class Meta:
         model = WebhookDeliveryAttempt
-        fields = ("number", "started", "duration_ms", "status_code", "error", "response_body")
+        fields = ("number", "started", "duration_ms", "status_code", "error", "response_body", "request_headers")
 
 
 class WebhookDeliverySerializerBase(BaseModelSerializer):

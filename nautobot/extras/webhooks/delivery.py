@@ -26,6 +26,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from nautobot.extras.changelog.models import ObjectChange
+from nautobot.extras.changelog.selectors import data_after, data_before, differences
 from nautobot.extras.templating import TemplateError, compile_template, render
 from nautobot.extras.webhooks.choices import UNFINISHED_STATES, DeliveryState
 from nautobot.extras.webhooks.models import Webhook, WebhookDelivery, WebhookDeliveryAttempt
@@ -78,26 +79,8 @@ def sign(body: bytes, secret: str) -> str:
 
 def snapshots(change: ObjectChange) -> Snapshots:
     """The object before and after `change` (from the change log), and what differs (`last_updated` aside)."""
-    prior = (
-        ObjectChange.objects.filter(
-            changed_object_type_id=change.changed_object_type_id,
-            changed_object_id=change.changed_object_id,
-            time__lt=change.time,
-        )
-        .order_by("-time")
-        .only("action", "object_data")
-        .first()
-    )
-    before = prior.object_data if prior is not None and prior.action != "delete" else None
-    after = change.object_data if change.action != "delete" else None
-    if before and after:
-        added = {k: v for k, v in after.items() if k != "last_updated" and before.get(k) != v}
-        removed = {k: before.get(k) for k in added}
-    elif before:
-        added, removed = None, before
-    else:
-        added, removed = after, None
-    return {"prechange": before, "postchange": after, "differences": {"removed": removed, "added": added}}
+    before, after = data_before(change), data_after(change)
+    return {"prechange": before, "postchange": after, "differences": differences(before, after)}
 
 
 def payload(delivery: WebhookDelivery) -> Payload:
@@ -136,6 +119,26 @@ def build_request(webhook: Webhook, context: Payload) -> tuple[dict[str, str], b
     if webhook.secret:
         headers["X-Hook-Signature"] = sign(body, webhook.secret)
     return headers, body
+
+
+# Header names whose values are credentials: recorded as HIDDEN, never stored (an `Authorization: Bearer ...`
+# set in `additional_headers`, an API key). Matched as substrings of the lower-cased name.
+SECRET_HEADER_PARTS = ("auth", "token", "secret", "password", "passwd", "key", "cookie", "session", "credential")
+HIDDEN = "(hidden)"
+
+
+def recorded_headers(headers: dict[str, str]) -> dict[str, str]:
+    """`headers` as kept in an attempt's record: credential-like values hidden, the signature shortened."""
+    kept = {}
+    for name, value in headers.items():
+        lowered = name.lower()
+        if lowered == "x-hook-signature":
+            kept[name] = value[:16] + "…"  # an HMAC reveals nothing, but the full 128 hex digits are noise
+        elif any(part in lowered for part in SECRET_HEADER_PARTS):
+            kept[name] = HIDDEN
+        else:
+            kept[name] = value
+    return kept
 
 
 def check_target(url: str) -> None:
@@ -212,6 +215,7 @@ def attempt(delivery: WebhookDelivery) -> WebhookDeliveryAttempt:
     retryable = False
     try:
         headers, body = build_request(webhook, payload(delivery))
+        record.request_headers = recorded_headers(headers)
         check_target(webhook.payload_url)
         response = requests.request(
             webhook.http_method,

@@ -95,6 +95,9 @@ class WebhookDeliveryAttempt(BaseModel):
     status_code = models.PositiveIntegerField(blank=True, null=True)
     error = models.CharField(max_length=500, blank=True)
     response_body = models.TextField(blank=True, help_text="The first 1,000 characters of the response.")
+    request_headers = models.JSONField(
+        default=dict, blank=True, help_text="The headers sent, with the values of credential-like headers hidden."
+    )
 
     class Meta:
         ordering = ("delivery", "number")

@@ -23,6 +23,8 @@ class WebhookSpec(ObjectSpec):
     search_fields = ("name", "payload_url")
     serializer_base = WebhookSerializerBase
     filterset_base = WebhookFilterSet
+    # The secret is not shown on the page (the "Signature" panel says whether one is set).
+    detail_fields = tuple(name for name in api_fields if name != "secret")
 
 
 @register_spec
@@ -40,4 +42,6 @@ class WebhookDeliverySpec(ObjectSpec):
     extra_prefetch_related = ("attempts",)
     serializer_base = WebhookDeliverySerializerBase
     viewset_base = WebhookDeliveryViewSetBase
-    ui_views = ("list", "detail")  # written with each change; redelivered through the API
+    ui_views = ("list", "detail")  # written with each change; redelivered by its Redeliver button or the API
+    list_columns = ("created", "webhook", "event", "object_change", "state", "attempt_count", "last_status_code")
+    detail_fields = tuple(name for name in api_fields if name != "attempts")  # the "Attempts" panel shows them

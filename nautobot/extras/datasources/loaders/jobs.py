@@ -34,6 +34,13 @@ def load(repository, root: Path, log) -> None:
             log.info(f"Job {job.class_path} is no longer in the repository: marked not installed.", job)
 
 
+def provided(repository):
+    """The installed jobs of `repository`."""
+    from nautobot.extras.models import Job
+
+    return Job.objects.filter(source_prefix=_prefix(repository), installed=True)
+
+
 def remove(repository, log) -> None:
     from nautobot.extras.models import Job
 

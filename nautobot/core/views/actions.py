@@ -1,0 +1,98 @@
+"""Object actions: a button on a model's detail page that POSTs to `<object url><name>/` (redeliver, sync, ...).
+
+An app registers one from its `AppConfig.ready()`:
+
+    register_object_action(WebhookDelivery, "redeliver", "Redeliver", permission="add", handler=redeliver_view)
+
+and gets, for that model's detail pages, a route named `<model>_<name>` and a button shown only to users
+who may take the action on that object. The route answers POST only (405 otherwise; Django's CSRF check
+applies), 403 without the model permission, 404 when object permissions hide the object. `handler(request,
+obj)` does the work and returns an `HttpResponse`, or None to go back to the object's page; it reports
+what happened with `django.contrib.messages`.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db import models
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+
+from nautobot.core.views.permissions import allowed, require
+
+
+@dataclass(frozen=True)
+class ObjectAction:
+    model: type[models.Model]
+    name: str  # URL suffix and the button's id (`<name>-button`)
+    label: str
+    permission: str  # the model permission it needs: "view", "add", "change" or "delete"
+    handler: Callable
+    style: str = "primary"  # Bootstrap button color
+    confirm: str = ""  # asked before posting, when set
+    available: Callable | None = None  # obj -> bool: whether the button applies to this object at all
+
+
+# Filled by apps through `register_object_action`; read by the routes and the detail page.
+OBJECT_ACTIONS: list[ObjectAction] = []
+
+
+def register_object_action(
+    model: type[models.Model],
+    name: str,
+    label: str,
+    *,
+    permission: str,
+    handler: Callable,
+    style: str = "primary",
+    confirm: str = "",
+    available: Callable | None = None,
+) -> ObjectAction:
+    """Add an action (a POST route and its button) to `model`'s detail page; see the module docstring."""
+    action = ObjectAction(model, name, label, permission, handler, style, confirm, available)
+    OBJECT_ACTIONS.append(action)
+    return action
+
+
+def actions_of(model: type[models.Model]) -> list[ObjectAction]:
+    return [action for action in OBJECT_ACTIONS if action.model is model]
+
+
+def object_action_view(request, pk, spec, action: ObjectAction):
+    """POST only: check permissions, run the handler, go back to the object (or where the handler says)."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    require(request.user, spec.model, action.permission)
+    obj = get_object_or_404(allowed(spec.model.objects.all(), request.user, action.permission), pk=pk)
+    response = action.handler(request, obj)
+    if response is not None:
+        return response
+    from nautobot.core.views.routes import object_url
+
+    return HttpResponseRedirect(object_url(obj))
+
+
+def buttons_for(spec, obj, user) -> list[dict]:
+    """The action buttons of `obj`'s detail page that `user` may use: label, url, style, id, confirm."""
+    from nautobot.core.views.routes import url_name
+    from nautobot.users.permissions import permission_name
+
+    buttons = []
+    for action in actions_of(spec.model):
+        if action.available is not None and not action.available(obj):
+            continue
+        if not user.has_perm(permission_name(spec.model, action.permission)):
+            continue
+        if not allowed(spec.model.objects.filter(pk=obj.pk), user, action.permission).exists():
+            continue
+        buttons.append(
+            {
+                "label": action.label,
+                "url": reverse(f"{url_name(spec, 'detail')}_{action.name}", kwargs={"pk": obj.pk}),
+                "style": action.style,
+                "id": f"{action.name}-button",
+                "confirm": action.confirm,
+            }
+        )
+    return buttons

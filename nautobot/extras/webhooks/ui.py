@@ -1,0 +1,103 @@
+"""Webhooks in the web UI: a webhook's recent deliveries, a delivery's attempts, and the Redeliver button."""
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import HttpResponseRedirect
+from django.template.loader import render_to_string
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from nautobot.core.views.actions import register_object_action
+from nautobot.core.views.generic import DETAIL_PANELS
+from nautobot.core.views.permissions import allowed
+from nautobot.core.views.routes import object_url, spec_url
+from nautobot.extras.webhooks.models import Webhook, WebhookDelivery
+
+RECENT_DELIVERIES = 20
+STATE_STYLES = {"pending": "secondary", "sending": "info", "retry": "warning", "delivered": "success", "failed": "danger"}
+
+
+def state_badge(delivery: WebhookDelivery) -> str:
+    return format_html(
+        '<span class="badge text-bg-{} delivery-state">{}</span>',
+        STATE_STYLES.get(delivery.state, "secondary"),
+        delivery.get_state_display(),
+    )
+
+
+def recent_deliveries_panel(obj, request) -> dict | None:
+    """On a webhook's page: its latest deliveries (state, attempts, response code, timing), each linked."""
+    if not isinstance(obj, Webhook) or not request.user.has_perm("extras.view_webhookdelivery"):
+        return None
+    from nautobot.core.specs import spec_for
+
+    deliveries = list(
+        allowed(WebhookDelivery.objects.filter(webhook=obj), request.user, "view")
+        .select_related("object_change")
+        .prefetch_related("attempts")
+        .order_by("-created")[:RECENT_DELIVERIES]
+    )
+    rows = []
+    for delivery in deliveries:
+        attempts = list(delivery.attempts.all())
+        last = attempts[-1] if attempts else None
+        rows.append({"delivery": delivery, "url": object_url(delivery), "state": state_badge(delivery), "last": last})
+    html = render_to_string("extras/webhook_deliveries_panel.html", {"rows": rows}, request=request)
+    listing = spec_url(spec_for(WebhookDelivery), "list")
+    return {
+        "title": "Recent deliveries",
+        "html": html,
+        "flush": True,
+        "wide": True,
+        "id": "recent-deliveries",
+        "link": {"url": f"{listing}?webhook_id={obj.pk}", "label": "All deliveries"},
+    }
+
+
+def signing_panel(obj, request) -> dict | None:
+    """On a webhook's page: whether calls are signed (the secret itself is never shown)."""
+    if not isinstance(obj, Webhook):
+        return None
+    signed = (
+        mark_safe('<span class="badge text-bg-success">Signed</span> X-Hook-Signature: HMAC-SHA512 of the body')
+        if obj.secret
+        else mark_safe('<span class="badge text-bg-secondary">Not signed</span> no secret is set')
+    )
+    return {"title": "Signature", "rows": [("Secret", signed)]}
+
+
+def attempts_panel(obj, request) -> dict | None:
+    """On a delivery's page: every attempt, with the headers sent (credentials hidden) and what came back."""
+    if not isinstance(obj, WebhookDelivery):
+        return None
+    attempts = list(obj.attempts.order_by("number"))
+    html = render_to_string("extras/webhook_attempts_panel.html", {"attempts": attempts, "delivery": obj}, request=request)
+    return {"title": f"Attempts ({len(attempts)})", "html": html, "wide": True, "id": "attempts"}
+
+
+def redeliver(request, delivery: WebhookDelivery):
+    """Queue the delivery's change again for its webhook as a new delivery, and show the new one."""
+    from nautobot.extras.jobs.runner import workers_on
+    from nautobot.extras.webhooks.outbox import redeliver as queue_again
+
+    with transaction.atomic():
+        fresh = queue_again(delivery)
+    messages.success(request, "Queued the change again as a new delivery.")
+    if not workers_on("webhooks"):
+        messages.warning(
+            request,
+            "No worker is listening on the webhooks queue right now: the delivery waits in the outbox and goes "
+            "out when one starts (nautobot-server celery worker).",
+        )
+    return HttpResponseRedirect(object_url(fresh))
+
+
+DETAIL_PANELS.extend([signing_panel, recent_deliveries_panel, attempts_panel])
+register_object_action(
+    WebhookDelivery,
+    "redeliver",
+    "Redeliver",
+    permission="add",
+    handler=redeliver,
+    confirm="Send this change to the webhook again?",
+)
