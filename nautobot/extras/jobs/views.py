@@ -9,6 +9,7 @@ input and apply the same rules (queue, schedule, approval, no worker). The resul
 
 from __future__ import annotations
 
+import json
 from urllib.parse import urlencode
 
 from django import forms
@@ -137,10 +138,15 @@ def _object_widget(var: ObjectVar, multiple: bool):
     url = api_list_url(var.model)
     if not url:
         return None
-    static = {k: v for k, v in (var.query_params or {}).items() if not (isinstance(v, str) and v.startswith("$"))}
+    params = var.query_params or {}
+    dynamic = {k: v for k, v in params.items() if isinstance(v, str) and v.startswith("$")}
+    static = {k: v for k, v in params.items() if k not in dynamic}
     if static:
         url = f"{url}?{urlencode(static, doseq=True)}"
-    return APISelect(url, multiple=multiple)
+    widget = APISelect(url, multiple=multiple)
+    if dynamic:  # `{"site_id": "$site"}`: the value of the job's `site` field, read by the browser (nautobot.js)
+        widget.attrs["data-query-params"] = json.dumps(dynamic)
+    return widget
 
 
 def run_form(job: Job, job_class, *, data=None, files=None, initial=None) -> SpecForm:

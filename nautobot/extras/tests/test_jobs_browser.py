@@ -5,6 +5,7 @@ final status, without a reload. Screenshots go to `artifacts/ui/` as in `core/te
 import textwrap
 
 import pytest
+from django.urls import reverse
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -13,6 +14,19 @@ from nautobot.extras.tests.job_fixtures import write_jobs
 from nautobot.extras.tests.test_jobs_workers import _web, _worker
 
 pytestmark = pytest.mark.slow
+
+DEPENDENT_JOB = textwrap.dedent("""
+    from nautobot.dcim.models import Rack, Site
+    from nautobot.extras.jobs import Job, ObjectVar
+
+
+    class PickRack(Job):
+        site = ObjectVar(model=Site)
+        rack = ObjectVar(model=Rack, query_params={"site_id": "$site"})
+
+        def run(self, data, commit):
+            pass
+""")
 
 PROGRESS_JOB = textwrap.dedent("""
     import time
@@ -143,3 +157,35 @@ def test_job_log_streams_while_the_job_runs(browser, make_deployment):  # noqa: 
     page.wait("#job-result")
     WebDriverWait(browser, 60).until(lambda d: _status(d) == "completed")
     assert "approved run" in "\n".join(_rows(browser))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_object_chooser_filtered_by_another_field(browser, live_server, settings, tmp_path, django_user_model):  # noqa: F811
+    """`query_params={"site_id": "$site"}`: the rack chooser offers only the racks of the site chosen above it."""
+    from nautobot.core.testing import builders as b
+    from nautobot.extras.jobs.models import Job
+    from nautobot.extras.jobs.registry import refresh_job_models
+
+    settings.JOBS_ROOT = str(tmp_path / "jobs")
+    write_jobs(tmp_path / "jobs", "pick_rack", DEPENDENT_JOB)
+    refresh_job_models()
+    job = Job.objects.get(job_class_name="PickRack")
+    Job.objects.filter(pk=job.pk).update(enabled=True)
+    from nautobot.dcim.models import Rack, Site
+
+    paris = Site.objects.create(name="Paris", slug="paris", status=b.status())
+    lyon = Site.objects.create(name="Lyon", slug="lyon", status=b.status())
+    Rack.objects.create(site=paris, name="paris-r1", status=b.status())
+    Rack.objects.create(site=lyon, name="lyon-r1", status=b.status())
+    django_user_model.objects.create_superuser("picker", "p@example.com", "pw")
+    page = Page(browser, live_server.url)
+    page.go("/login/")
+    page.login("picker", "pw")
+    page.go(reverse("extras:job_run", kwargs={"pk": job.pk}))
+    page.wait("#job-run-form")
+    page.choose("site", "Lyon")
+    wrapper = browser.find_element(By.CSS_SELECTOR, "select[name=rack] + .ts-wrapper")
+    wrapper.find_element(By.CSS_SELECTOR, ".ts-control").click()
+    WebDriverWait(browser, 10).until(lambda d: wrapper.find_elements(By.CSS_SELECTOR, ".ts-dropdown .option"))
+    offered = [o.text for o in wrapper.find_elements(By.CSS_SELECTOR, ".ts-dropdown .option")]
+    assert offered == ["lyon-r1"], offered

@@ -19,7 +19,7 @@ from nautobot.users.models import ObjectPermission
 pytestmark = pytest.mark.django_db
 
 ALL_VARIABLES = textwrap.dedent("""
-    from nautobot.dcim.models import Site
+    from nautobot.dcim.models import Rack, Site
     from nautobot.extras.jobs import (
         BooleanVar, ChoiceVar, FileVar, IntegerVar, IPAddressVar, IPAddressWithMaskVar, IPNetworkVar, Job,
         MultiChoiceVar, MultiObjectVar, ObjectVar, StringVar, TextVar,
@@ -36,6 +36,7 @@ ALL_VARIABLES = textwrap.dedent("""
         color = ChoiceVar(choices=(("red", "Red"), ("blue", "Blue")))
         colors = MultiChoiceVar(choices=(("red", "Red"), ("blue", "Blue")), required=False)
         site = ObjectVar(model=Site, required=False, query_params={"status": "active"})
+        rack = ObjectVar(model=Rack, required=False, query_params={"site_id": "$site"})
         sites = MultiObjectVar(model=Site, required=False)
         upload = FileVar(required=False)
         address = IPAddressVar(required=False)
@@ -155,6 +156,7 @@ def test_run_form_has_every_variable_type(jobs, admin):
     assert '<textarea name="notes"' in html
     assert 'type="checkbox" name="flag"' in html and 'name="flag" class="form-check-input" id="id_flag" checked' in html
     assert 'data-api-url="/api/dcim/sites/?status=active"' in html  # searchable, loaded from the API
+    assert 'data-query-params="{&quot;site_id&quot;: &quot;$site&quot;}"' in html  # filtered by the site field
     assert '<select name="sites" data-api-url="/api/dcim/sites/"' in html and "multiple" in html.split('name="sites"')[1][:200]
     assert '<select name="colors"' in html and 'type="file" name="upload"' in html
     assert 'name="_commit"' in html and 'name="_schedule_type"' in html and 'type="datetime-local"' in html

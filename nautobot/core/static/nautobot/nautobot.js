@@ -7,21 +7,45 @@
     localStorage.setItem("nautobot-theme", theme);
   }
 
+  // `data-query-params='{"site_id": "$site"}'`: filters taken from other fields of the same form when loading.
+  function dependentParams(el) {
+    var params = new URLSearchParams();
+    if (!el.dataset.queryParams || !el.form) return params;
+    var wanted = JSON.parse(el.dataset.queryParams);
+    Object.keys(wanted).forEach(function (key) {
+      var source = el.form.elements[String(wanted[key]).replace(/^\$/, "")];
+      if (!source) return;
+      var values = source.selectedOptions ? Array.from(source.selectedOptions).map(function (o) { return o.value; }) : [source.value];
+      values.filter(Boolean).forEach(function (v) { params.append(key, v); });
+    });
+    return params;
+  }
+
   // Related-object selects: options come from the REST API as the user types (brief representation).
   function apiSelect(el) {
     if (el.tomselect) return;
     var url = el.dataset.apiUrl;
-    new TomSelect(el, {
+    var select = new TomSelect(el, {
       valueField: "id", labelField: "display", searchField: [], maxOptions: 50, preload: "focus",
       plugins: el.multiple ? ["remove_button"] : [],
       load: function (query, callback) {
         var sep = url.indexOf("?") === -1 ? "?" : "&";
-        fetch(url + sep + "brief=1&limit=50&q=" + encodeURIComponent(query), {headers: {Accept: "application/json"}, credentials: "same-origin"})
+        var extra = dependentParams(el).toString();
+        fetch(url + sep + (extra ? extra + "&" : "") + "brief=1&limit=50&q=" + encodeURIComponent(query), {headers: {Accept: "application/json"}, credentials: "same-origin"})
           .then(function (r) { return r.json(); })
           .then(function (data) { callback(data.results || []); })
           .catch(function () { callback(); });
       },
     });
+    if (el.dataset.queryParams && el.form) {
+      var wanted = JSON.parse(el.dataset.queryParams);
+      Object.keys(wanted).forEach(function (key) {
+        var source = el.form.elements[String(wanted[key]).replace(/^\$/, "")];
+        if (source && source.addEventListener) source.addEventListener("change", function () {
+          select.clear(); select.clearOptions(); select.loadedSearches = {};  // reload with the new filter
+        });
+      });
+    }
   }
 
   function enhance(root) {
