@@ -19,11 +19,15 @@ class NautobotMetadata(SimpleMetadata):
         view.request = clone_request(request, "POST")
         try:
             view.check_permissions(view.request)
+            # The original describes its newest serializer whatever version was negotiated: at the default 1.2,
+            # an interface's `status` (1.4+) and a tag's `content_types` (1.3+) are listed. Clients lean on it:
+            # the Ansible collection looks every choice label up in OPTIONS with no version set.
+            view.request.version = None
+            return {"POST": self.get_serializer_info(view.get_serializer())}
         except (exceptions.APIException, PermissionDenied, Http404):
             return {}
         finally:
             view.request = request
-        return {"POST": self.get_serializer_info(view.get_serializer())}
 
     def get_field_info(self, field) -> dict:
         info = super().get_field_info(field)

@@ -262,6 +262,23 @@ def test_options_status_choices_come_from_statuses(api):
     assert {"active", "planned", "retired"} <= values and "connected" not in values
 
 
+def test_options_describe_the_newest_version_whatever_was_negotiated(admin_user):
+    """As the original: fields of later versions are listed at the default 1.2 too (the answer still says 1.2)."""
+    b.interface()
+    key = Token.objects.create(user=admin_user).key
+    for version in (None, "1.2", "1.3", "1.4"):
+        api = TokenClient(key, version=version)
+        interfaces = api.options("/api/dcim/interfaces/")
+        assert interfaces["API-Version"] == (version or "1.2")
+        post = interfaces.json()["actions"]["POST"]
+        assert {"value": "active", "display": "Active"} in post["status"]["choices"], version
+        assert "content_types" in api.options("/api/extras/tags/").json()["actions"]["POST"], version
+        assert "status" in api.options("/api/virtualization/interfaces/").json()["actions"]["POST"], version
+        # What is read and written still follows the negotiated version.
+        shown = api.get("/api/dcim/interfaces/").json()["results"][0]
+        assert ("status" in shown) is (version == "1.4"), version
+
+
 def test_user_config(api, admin_user):
     admin_user.config_data = {"pagination": {"per_page": 100}}
     admin_user.save()
