@@ -16,6 +16,7 @@ from django.db import connections  # noqa: E402
 application = get_wsgi_application()
 
 import nautobot.core.graphql.schema  # noqa: E402,F401  (build the GraphQL schema once, before uWSGI forks)
+from nautobot.core import prefork  # noqa: E402
 
 # Kept so that the garbage collector never finalizes (and so terminates) a connection of the master.
 _inherited: list = []
@@ -41,6 +42,8 @@ def forget_inherited_connections() -> None:
             pool.clear()
 
 
+# Build what workers would each build lazily, then freeze the heap (see nautobot.core.prefork).
+prefork.prepare()
 close_connections_before_fork()
 
 try:  # only inside uWSGI

@@ -23,9 +23,12 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from django.conf import settings
-from git import GitCommandError, Repo
+
+if TYPE_CHECKING:
+    from git import GitCommandError, Repo
 
 MIRROR = "mirror.git"
 COMMIT = re.compile(r"^[0-9a-f]{40}([0-9a-f]{24})?$")
@@ -38,6 +41,13 @@ esac
 """
 # Username sent with a token when none is configured (accepted by GitHub and GitLab for personal tokens).
 TOKEN_USERNAME = "x-access-token"
+
+
+def _gitpython():
+    """GitPython, imported on first use: every process loads this module, only workers run git (DESIGN.md, "Memory")."""
+    import git
+
+    return git
 
 
 class GitError(RuntimeError):
@@ -111,20 +121,20 @@ def scrub(text: str, repository) -> str:
     return text.replace(token, "********") if token else text
 
 
-def _error(exc: GitCommandError, repository, doing: str) -> GitError:
+def _error(exc: "GitCommandError", repository, doing: str) -> GitError:
     stderr = (exc.stderr or "").strip().replace("stderr: ", "").strip("'\n ")
     lines = [line.strip() for line in stderr.splitlines() if line.strip()]
     detail = " ".join(lines[-3:]) or str(exc.status)
     return GitError(scrub(f"Could not {doing} {repository.remote_url} (branch {repository.branch}): {detail}", repository))
 
 
-def mirror(repository) -> Repo:
+def mirror(repository) -> "Repo":
     """This host's bare mirror of `repository` (created empty if missing). Call with the lock held."""
     path = repository.directory / MIRROR
     if (path / "HEAD").exists():
-        return Repo(path)
+        return _gitpython().Repo(path)
     repository.directory.mkdir(parents=True, exist_ok=True)
-    return Repo.init(path, bare=True)
+    return _gitpython().Repo.init(path, bare=True)
 
 
 def fetch(repository) -> str:
@@ -135,15 +145,15 @@ def fetch(repository) -> str:
         with repo.git.custom_environment(**git_environment(repository)):
             repo.git.fetch("--prune", "--no-tags", "--", repository.remote_url, f"+refs/heads/{repository.branch}:{ref}")
         return repo.git.rev_parse("--verify", f"{ref}^{{commit}}").strip()
-    except GitCommandError as exc:
+    except _gitpython().GitCommandError as exc:
         raise _error(exc, repository, "fetch") from None
 
 
-def has_commit(repo: Repo, commit: str) -> bool:
+def has_commit(repo: "Repo", commit: str) -> bool:
     try:
         repo.git.cat_file("-e", f"{commit}^{{commit}}")
         return True
-    except GitCommandError:
+    except _gitpython().GitCommandError:
         return False
 
 
@@ -164,7 +174,7 @@ def checkout(repository, commit: str) -> Path:
                 tar.extractall(tmp, filter="data")
         tmp.chmod(0o755)
         tmp.rename(target)
-    except GitCommandError as exc:
+    except _gitpython().GitCommandError as exc:
         raise _error(exc, repository, f"check out {commit} of") from None
     finally:
         if tmp.exists():
