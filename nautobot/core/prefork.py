@@ -12,6 +12,10 @@ only its share of the page, until the worker writes to it. So the loader:
 - caps glibc's malloc arenas (`M_ARENA_MAX`) before the workers start their request threads, so two
   threads do not each keep their own partly empty heap.
 
+Each forked worker (`after_fork`, uWSGI's post-fork hook) hands the memory that glibc keeps free after
+large responses back to the system (`malloc_trim`), at most every `TRIM_INTERVAL` seconds, after a
+request.
+
 None of this changes behaviour: a process that never forks (runserver, tests, a Celery worker) only
 gets its caches filled early. See DESIGN.md, "Memory".
 """
@@ -20,6 +24,8 @@ import ctypes
 import ctypes.util
 import gc
 import logging
+import threading
+import time
 
 logger = logging.getLogger(__name__)
 
@@ -72,17 +78,59 @@ def build_api_machinery() -> int:
     return built
 
 
-def limit_malloc_arenas(arenas: int = MALLOC_ARENAS) -> bool:
-    """Ask glibc for at most `arenas` malloc arenas (no-op elsewhere); True when applied."""
+TRIM_INTERVAL = 0.5
+
+
+def _libc_function(name: str):
+    """A function of the C library (glibc's mallopt, malloc_trim), or None elsewhere (musl, macOS)."""
     path = ctypes.util.find_library("c")
     if not path:
-        return False
+        return None
     try:
-        libc = ctypes.CDLL(path)
-        mallopt = libc.mallopt
+        return getattr(ctypes.CDLL(path), name)
     except (OSError, AttributeError):
-        return False
-    return bool(mallopt(M_ARENA_MAX, arenas))
+        return None
+
+
+def limit_malloc_arenas(arenas: int = MALLOC_ARENAS) -> bool:
+    """Ask glibc for at most `arenas` malloc arenas (no-op elsewhere); True when applied."""
+    mallopt = _libc_function("mallopt")
+    return bool(mallopt and mallopt(M_ARENA_MAX, arenas))
+
+
+class _Trimmer:
+    """`request_finished` receiver: `malloc_trim(0)` when `TRIM_INTERVAL` s have passed since the last one."""
+
+    def __init__(self, malloc_trim) -> None:
+        self.malloc_trim = malloc_trim
+        self.last = 0.0
+        self.lock = threading.Lock()
+
+    def __call__(self, **kwargs) -> None:
+        now = time.monotonic()
+        if now - self.last < TRIM_INTERVAL or not self.lock.acquire(blocking=False):
+            return
+        try:
+            self.last = now
+            self.malloc_trim(0)
+        finally:
+            self.lock.release()
+
+
+_trimmer: _Trimmer | None = None
+
+
+def after_fork() -> bool:
+    """In a forked web worker: return freed memory to the system after requests; True when installed."""
+    global _trimmer
+    from django.core.signals import request_finished
+
+    malloc_trim = _libc_function("malloc_trim")
+    if malloc_trim is None or _trimmer is not None:
+        return _trimmer is not None
+    _trimmer = _Trimmer(malloc_trim)
+    request_finished.connect(_trimmer, dispatch_uid="nautobot.core.prefork.trim")
+    return True
 
 
 def freeze_heap() -> int:

@@ -49,6 +49,10 @@ close_connections_before_fork()
 try:  # only inside uWSGI
     import uwsgi  # type: ignore[import-not-found]
 
-    uwsgi.post_fork_hook = forget_inherited_connections
+    def _post_fork() -> None:
+        forget_inherited_connections()
+        prefork.after_fork()
+
+    uwsgi.post_fork_hook = _post_fork
 except ImportError:
     pass

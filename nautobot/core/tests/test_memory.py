@@ -28,6 +28,10 @@ def resolvers(resolver):
             yield from resolvers(pattern)
 
 found = list(resolvers(get_resolver()))
+from django.core.signals import request_finished
+from nautobot.core import prefork
+trim_installed = prefork.after_fork()  # as uWSGI's post-fork hook does in each worker
+request_finished.send(sender=None)
 models = {spec.model for spec in all_specs()}
 print(json.dumps({
     "frozen": gc.get_freeze_count(),
@@ -38,6 +42,8 @@ print(json.dumps({
     "models_without_brief": sorted(m._meta.label for m in models if (m, True) not in {key[:2] for key in serializers._cache}),
     "models_without_filterset": sorted(m._meta.label for m in models - set(filtersets)),
     "modules": sorted(sys.modules),
+    "trim_installed": trim_installed,
+    "trimmed": prefork._trimmer is not None and prefork._trimmer.last > 0,
 }))
 """
 
@@ -73,6 +79,10 @@ def test_loader_does_not_import_what_web_workers_never_use(loaded):
         if m == "git"
         or m.startswith(("git.", "gitdb", "selenium", "pytest", "_pytest", "pynautobot", "nautobot.core.testing"))
         or (m.startswith("nautobot.") and ".tests" in m)
-        or m.startswith("celery.apps.worker")
+        or m.startswith(("celery.apps.worker", "sqlalchemy"))
     ]
     assert unwanted == []
+
+
+def test_worker_returns_freed_memory_after_requests(loaded):
+    assert loaded["trim_installed"] and loaded["trimmed"]
