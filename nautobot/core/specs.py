@@ -42,6 +42,7 @@ class ObjectSpec:
     - `detail_fields`: rows of the detail page's main panel (default: `api_fields`), e.g. to leave out a
       value that a panel of its own shows better, or a secret.
     - `menu_group`: navigation menu group; "" = the app's verbose name, None = not in the menu.
+    - `menu_section`: a titled section inside that menu ("" = the untitled top section).
     - `ui_views`: which generic pages the model gets (`UI_VIEWS` by default; read-only models name fewer).
     """
 
@@ -80,6 +81,7 @@ class ObjectSpec:
     detail_tables: ClassVar[tuple[str, ...]] = ()
     detail_fields: ClassVar[tuple[str, ...]] = ()
     menu_group: ClassVar[str | None] = ""
+    menu_section: ClassVar[str] = ""
     ui_views: ClassVar[tuple[str, ...]] = ("list", "detail", "add", "edit", "delete", "bulk_edit", "bulk_delete", "import")
     # Hand-written pages replacing generated ones: action ("list", "detail", ...) -> dotted path of a view class
     # (a `core.views.generic.SpecView` subclass, built with `as_view(spec=...)`), imported when URLs are built.

@@ -226,7 +226,7 @@ def _component_spec(model, *fields: str, **extra) -> type[ObjectSpec]:
             "name", "device", "label", *[f for f in ("type", "enabled", "mgmt_only", "positions", "installed_device", "cable") if f in fields],
             "description",
         ),
-        "menu_group": "Device components",
+        "menu_section": "Device components",
         **extra,
     }
     return register_spec(type(f"{model.__name__}Spec", (ObjectSpec,), attrs))

@@ -322,3 +322,18 @@ def test_export_csv_and_export_templates(admin):
     exported = admin.get("/dcim/sites/", {"export": "names", "q": site.name})
     assert exported.content.decode() == f"{site.name};"
     assert admin.get("/dcim/sites/", {"export": "nope"}).status_code == 404
+
+
+def test_menu_sections_group_components_under_dcim(admin, admin_user):
+    """Component lists sit in a titled section of the DCIM menu, not in a top-level menu of their own."""
+    from nautobot.core.views.context import navigation
+
+    request = type("Request", (), {"user": admin_user})()
+    menu = dict(navigation(request)["nav_menu"]())
+    assert "Device components" not in menu
+    dcim = menu["DCIM"]
+    sections = [section for section, _, _ in dcim]
+    assert sections == sorted(sections) and sections[0] == "" and "Device components" in sections
+    assert ("Device components", "Interfaces", reverse("dcim:interface_list")) in dcim
+    page = admin.get("/").content.decode()
+    assert '<h6 class="dropdown-header">Device components</h6>' in page

@@ -21,18 +21,19 @@ GROUP_ORDER = (
 
 
 def navigation(request) -> dict:
-    """`{"nav_menu": [(group, [(label, url), ...]), ...]}` for the signed-in user (lazy: built when rendered)."""
+    """`{"nav_menu": [(group, [(section, label, url), ...]), ...]}` for the signed-in user (lazy: built when
+    rendered); within a menu the untitled section comes first, then the titled ones by name."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"nav_menu": []}
 
     def build():
         groups: dict[str, list] = {}
-        for entry, name in sorted(menu_entries(), key=lambda e: (e[0].weight, e[0].label)):
+        for entry, name in sorted(menu_entries(), key=lambda e: (e[0].section, e[0].weight, e[0].label)):
             if entry.permission and not user.has_perm(entry.permission):
                 continue
             try:
-                groups.setdefault(entry.group, []).append((entry.label, reverse(name)))
+                groups.setdefault(entry.group, []).append((entry.section, entry.label, reverse(name)))
             except NoReverseMatch:
                 continue
         order = {name: i for i, name in enumerate(GROUP_ORDER)}

@@ -33,12 +33,14 @@ from nautobot.core.specs import ObjectSpec, all_specs, has_spec, spec_for
 
 @dataclass(frozen=True)
 class MenuEntry:
-    """A navigation menu item: `group` (top-level menu), `label`, and the permission needed to see it."""
+    """A navigation menu item: `group` (top-level menu), `label`, the permission needed to see it, and the titled
+    `section` of the menu it goes under ("" = the untitled section at the top)."""
 
     group: str
     label: str
     permission: str = ""
     weight: int = 1000
+    section: str = ""
 
 
 @dataclass(frozen=True)
@@ -188,7 +190,9 @@ def menu_entries() -> list[tuple[MenuEntry, str]]:
         group = _group_of(spec)
         if group is not None and "list" in spec.ui_views:
             label = str(spec.model._meta.verbose_name_plural)
-            entry = MenuEntry(group, label[:1].upper() + label[1:], permission_name(spec.model, "view"))
+            entry = MenuEntry(
+                group, label[:1].upper() + label[1:], permission_name(spec.model, "view"), section=spec.menu_section
+            )
             entries.append((entry, url_name(spec, "list")))
     for app_label, pages in PAGES.items():
         entries.extend((page.menu, f"{app_label}:{page.name}") for page in pages if page.menu)
