@@ -7,6 +7,7 @@ update/delete on the list URL, 409 for protected deletes, object permissions on 
 
 from __future__ import annotations
 
+import functools
 import platform
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
@@ -16,9 +17,12 @@ import django
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError, RestrictedError
+from django.urls import NoReverseMatch
+from django.urls import reverse as django_reverse
 from rest_framework import exceptions, status, viewsets
 from rest_framework.response import Response
-from rest_framework.reverse import reverse
+from rest_framework.reverse import preserve_builtin_query_params
+from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
 import nautobot
@@ -278,15 +282,11 @@ class APIRootView(NautobotAPIMixin, APIView):
     def get_view_name(self) -> str:
         return "API Root"
 
+    names = ("circuits", "dcim", "extras", "graphql", "ipam", "plugins", "status", "tenancy", "users", "virtualization")
+
     def get(self, request, format=None):
-        names = ("circuits", "dcim", "extras", "graphql", "ipam", "plugins", "status", "tenancy", "users", "virtualization")
-        links = OrderedDict()
-        for name in names:
-            try:
-                links[name] = reverse(f"{name}-api:api-root" if name not in ("graphql", "status") else f"api-{name}", request=request, format=format)
-            except Exception:
-                links[name] = request.build_absolute_uri(f"/api/{name}/")
-        return Response(links)
+        routes = tuple((name, f"{name}-api:api-root" if name not in ("graphql", "status") else f"api-{name}") for name in self.names)
+        return Response(absolute_links(request, routes, format))
 
 
 class AppRootView(NautobotAPIMixin, APIView):
@@ -299,9 +299,29 @@ class AppRootView(NautobotAPIMixin, APIView):
         return f"{self.app_label.capitalize()} API"
 
     def get(self, request, format=None):
-        return Response(
-            OrderedDict((endpoint, reverse(name, request=request, format=format)) for endpoint, name in sorted(self.endpoints))
-        )
+        return Response(absolute_links(request, tuple(sorted(self.endpoints)), format))
+
+
+@functools.cache
+def _link_paths(routes: tuple[tuple[str, str], ...], format: str | None) -> tuple[tuple[str, str], ...]:
+    # Reversed once per process: the URL patterns never change at run time.
+    paths = []
+    for name, route in routes:
+        try:
+            paths.append((name, django_reverse(route, kwargs={"format": format} if format else None)))
+        except NoReverseMatch:
+            paths.append((name, f"/api/{name}/"))
+    return tuple(paths)
+
+
+def absolute_links(request, routes: tuple[tuple[str, str], ...], format: str | None) -> OrderedDict:
+    """`{name: absolute URL}` of the named routes, as DRF's `reverse(route, request=request, format=format)` gives."""
+    origin = request.build_absolute_uri("/")[:-1]
+    links = OrderedDict((name, origin + path) for name, path in _link_paths(routes, format))
+    param = api_settings.URL_FORMAT_OVERRIDE
+    if param and param in request.GET:  # DRF keeps `?format=` on the links it builds
+        links = OrderedDict((name, preserve_builtin_query_params(url, request)) for name, url in links.items())
+    return links
 
 
 class StatusView(NautobotAPIMixin, APIView):
