@@ -27,12 +27,17 @@ class OptionalLimitOffsetPagination(LimitOffsetPagination):
         self.request = request
         self.limit = self.get_limit(request)
         self.offset = self.get_offset(request)
-        self.count = self.get_count(queryset)
         if self.limit is None:
-            return list(queryset[self.offset :]) if self.offset else list(queryset)
-        if self.count == 0 or self.offset > self.count:
-            return []
-        return list(queryset[self.offset : self.offset + self.limit])
+            rows = list(queryset[self.offset :]) if self.offset else list(queryset)
+            self.count = self.offset + len(rows) if rows or not self.offset else self.get_count(queryset)
+            return rows
+        rows = list(queryset[self.offset : self.offset + self.limit])
+        if len(rows) < self.limit and (rows or not self.offset):
+            # A short page is the last one: the total is known without a COUNT query.
+            self.count = self.offset + len(rows)
+        else:
+            self.count = self.get_count(queryset)
+        return rows
 
     def get_next_link(self) -> str | None:
         if self.limit is None or self.offset + self.limit >= self.count:

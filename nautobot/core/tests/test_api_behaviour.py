@@ -4,7 +4,9 @@ import base64
 import datetime
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from nautobot.core.testing import builders as b
@@ -81,6 +83,28 @@ def test_pagination_rules(api, settings):
     assert len(api.get(SITES, limit=-4).json()["results"]) == 2
     assert len(api.get(SITES, limit="x").json()["results"]) == 2
     assert api.get(SITES, offset=100).json()["results"] == []
+
+
+def test_short_pages_are_counted_without_a_count_query(api):
+    for _ in range(7):
+        b.site()
+
+    def page_and_counts(**params):
+        with CaptureQueriesContext(connection) as queries:
+            page = api.get(SITES, **params).json()
+        return page, sum(1 for q in queries.captured_queries if q["sql"].startswith("SELECT COUNT(*)"))
+
+    for params, count, rows, count_queries in (
+        ({"limit": 10}, 7, 7, 0),  # the whole list fits: its length is the count
+        ({"limit": 3, "offset": 6}, 7, 1, 0),  # a short last page: offset + its length
+        ({"limit": 3, "offset": 3}, 7, 3, 1),  # a full page: more may follow, so count
+        ({"limit": 7}, 7, 7, 1),  # exactly full: count (an eighth row could exist)
+        ({"limit": 3, "offset": 7}, 7, 0, 1),  # past the end: nothing says how many there are
+        ({"limit": 3, "offset": 100}, 7, 0, 1),
+    ):
+        page, counted = page_and_counts(**params)
+        assert (page["count"], len(page["results"]), counted) == (count, rows, count_queries), params
+    assert page_and_counts(limit=3, offset=6)[0]["next"] is None
 
 
 # Filters ----------------------------------------------------------------------------------------
@@ -214,6 +238,31 @@ def test_token_errors(admin_user, django_user_model):
     assert TokenClient(expired.key).get("/api/").json() == {"detail": "Token expired"}
     sleeper = django_user_model.objects.create_user("sleeper", password="pw", is_active=False)
     assert TokenClient(Token.objects.create(user=sleeper).key).get("/api/").json() == {"detail": "User inactive"}
+
+
+def test_token_auth_is_one_query_and_sees_every_change(admin_user):
+    token = Token.objects.create(user=admin_user, write_enabled=False)
+    client = TokenClient(token.key)
+    with CaptureQueriesContext(connection) as queries:
+        root = client.get("/api/")
+    assert root.status_code == 200 and len(queries.captured_queries) == 1
+    assert client.post(SITES, {"name": "x", "slug": "x", "status": "active"}).status_code == 403
+    Token.objects.filter(pk=token.pk).update(write_enabled=True)
+    assert client.post(SITES, {"name": "x", "slug": "x", "status": "active"}).status_code == 201
+    admin_user.is_active = False
+    admin_user.save()
+    assert client.get("/api/").json() == {"detail": "User inactive"}
+    Token.objects.filter(pk=token.pk).update(expires=timezone.now() - datetime.timedelta(seconds=1))
+    assert client.get("/api/").json() == {"detail": "Token expired"}
+    token.delete()
+    assert client.get("/api/").json() == {"detail": "Invalid token"}
+
+
+def test_root_links_keep_the_format_parameter(api):
+    assert api.get("/api/").json()["dcim"] == "http://testserver/api/dcim/"
+    assert api.get("/api/", format="json").json()["dcim"] == "http://testserver/api/dcim/?format=json"
+    assert api.get("/api/dcim/").json()["devices"] == "http://testserver/api/dcim/devices/"
+    assert api.get("/api/dcim/", format="json").json()["devices"] == "http://testserver/api/dcim/devices/?format=json"
 
 
 def test_object_permissions_constrain_reads_and_writes(django_user_model):
