@@ -67,7 +67,9 @@ def _compile(model: type[models.Model]) -> list[tuple[str, Callable[[Any, Any], 
 def brief_representation(obj: models.Model, request) -> dict:
     """Return `obj` as a nested object of the API."""
     model = type(obj)
-    data = {"id": obj.pk if isinstance(obj.pk, int) else str(obj.pk), "display": getattr(obj, "display", None) or str(obj), "url": f"{list_url(request, model)}{obj.pk}/"}
+    pk = obj.pk
+    key = pk if isinstance(pk, int) else str(pk)
+    data = {"id": key, "display": getattr(obj, "display", None) or str(obj), "url": f"{list_url(request, model)}{key}/"}
     for name, get in _compile(model):
         data[name] = get(obj, request)
     return data

@@ -7,14 +7,18 @@ apply to every API write.
 """
 
 import copy
+import functools
 import threading
+from collections.abc import Mapping
+from types import FunctionType, MethodType
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
 from rest_framework import serializers
-from rest_framework.fields import empty
+from rest_framework.fields import Field, SkipField, empty
+from rest_framework.relations import PKOnlyObject
 
 from nautobot.core.api.fields import ChoiceField, ContentTypeField, DisplayField, NestedRelatedField, URLField
 from nautobot.core.specs import ObjectSpec, spec_for
@@ -229,11 +233,65 @@ def represent(serializer_class: type[BaseModelSerializer], objects: list, contex
     cache = getattr(_local, "serializers", None)
     if cache is None:
         cache = _local.serializers = {}
-    serializer = cache.get(serializer_class)
-    if serializer is None:
-        serializer = cache[serializer_class] = serializer_class(context=context)
-        serializer.fields  # noqa: B018  (build and bind the fields once)
+    entry = cache.get(serializer_class)
+    if entry is None:
+        serializer = serializer_class(context=context)
+        entry = cache[serializer_class] = (serializer, _output_plan(serializer))
+    serializer, plan = entry
     serializer._context = context
     for loader in ROW_LOADERS:
         loader(objects)
-    return [serializer.to_representation(obj) for obj in objects]
+    if plan is None:
+        return [serializer.to_representation(obj) for obj in objects]
+    return [_to_representation(serializer, plan, obj) for obj in objects]
+
+
+def _output_plan(serializer: serializers.Serializer) -> list[tuple] | None:
+    """What DRF's `Serializer.to_representation` looks up per field and row, looked up once.
+
+    Per readable field: its name, the field, its bound `to_representation`, and the attribute path to
+    read directly (None: ask the field, whose `get_attribute` does more than read attributes). None for
+    a serializer that represents objects its own way.
+    """
+    if type(serializer).to_representation is not serializers.Serializer.to_representation:
+        return None
+    plan = []
+    for field in serializer._readable_fields:
+        direct = type(field).get_attribute is Field.get_attribute or (
+            type(field).get_attribute is serializers.RelatedField.get_attribute and not field.use_pk_only_optimization()
+        )
+        plan.append((field.field_name, field, field.to_representation, list(field.source_attrs) if direct else None))
+    return plan
+
+
+_CALLABLES = (FunctionType, MethodType, functools.partial)
+
+
+def _to_representation(serializer: serializers.Serializer, plan: list[tuple], instance) -> dict:
+    """`serializer.to_representation(instance)` with the plan of `_output_plan` (same result, fewer calls per field)."""
+    if isinstance(instance, Mapping):
+        return serializer.to_representation(instance)
+    ret = {}
+    for name, field, to_representation, attrs in plan:
+        if attrs is None:
+            try:
+                attribute = field.get_attribute(instance)
+            except SkipField:
+                continue
+            value = attribute.pk if isinstance(attribute, PKOnlyObject) else attribute
+        else:
+            attribute = instance
+            try:
+                for attr in attrs:
+                    attribute = getattr(attribute, attr)
+                fallback = isinstance(attribute, _CALLABLES)
+            except Exception:  # noqa: BLE001  (the field decides: default, None, skip or its own error)
+                fallback = True
+            if fallback:
+                try:
+                    attribute = field.get_attribute(instance)
+                except SkipField:
+                    continue
+            value = attribute
+        ret[name] = None if value is None else to_representation(attribute)
+    return ret
