@@ -219,7 +219,7 @@ def test_listing_cabled_interfaces_costs_the_same_queries_for_one_or_many(api):
     with CaptureQueriesContext(connection) as one:
         api.get(CABLES, limit=1)
     with CaptureQueriesContext(connection) as many:
-        api.get(CABLES)
+        api.get(CABLES, limit=4)  # a full page too (a short last page needs no COUNT query)
     assert len(many) == len(one)
     assert Interface.objects.filter(cable__isnull=False).count() == 8
 
