@@ -24,6 +24,46 @@ from nautobot.users.permissions import restrict
 FORM_FIELD_OVERRIDES: dict[str, Any] = {}
 
 
+class FormExtension:
+    """Fields an app adds to the generated forms of every model it applies to (e.g. custom fields as `cf_<name>`).
+
+    Registered in `FORM_EXTENSIONS`; the core calls, per form:
+    - `fields(model, user, mode)` -> {form field name: forms.Field}; `mode` is "edit", "bulk" or "filter";
+    - `initial(model, instance)` -> {form field name: value} (`instance` None: a new object's defaults);
+    - `payload(model, values, *, bulk, nullify)` -> entries of the API request body, from the cleaned values of
+      its own fields (`bulk`: only the values given, plus the names in `nullify` emptied);
+    - `form_errors(errors)` -> {form field name: [messages]} for the API errors it owns, popped from `errors`.
+    The API serializer stays the one place values are validated: these fields only render and parse.
+    Forms show an extension's fields together under its `title`.
+    """
+
+    title = ""
+
+    def fields(self, model, user, mode: str) -> dict:
+        return {}
+
+    def initial(self, model, instance) -> dict:
+        return {}
+
+    def payload(self, model, values: dict, *, bulk: bool, nullify: list) -> dict:
+        return {}
+
+    def form_errors(self, errors: dict) -> dict:
+        return {}
+
+
+FORM_EXTENSIONS: list[FormExtension] = []
+
+
+def _extension_fields(model, user, mode: str) -> tuple[dict, dict]:
+    """The fields of every extension for `model` in `mode`, and which extension owns each name."""
+    fields, owners = {}, {}
+    for extension in FORM_EXTENSIONS:
+        for name, formfield in extension.fields(model, user, mode).items():
+            fields[name], owners[name] = formfield, extension
+    return fields, owners
+
+
 def api_list_url(model: type[models.Model]) -> str | None:
     if not has_spec(model):
         return None
@@ -92,6 +132,14 @@ def verbose_label(field: models.Field) -> str:
 def form_field(spec: type[ObjectSpec], name: str, user, *, required: bool | None = None) -> forms.Field:
     """The form field for model field `name` of `spec.model`."""
     field = model_field(spec, name)
+    if field is None:  # a settable property (`prefix`, `address`): text, required as the API requires it
+        from nautobot.core.api.serializers import serializer_for
+
+        api_field = serializer_for(spec.model)().fields.get(name)
+        is_required = bool(getattr(api_field, "required", False)) if required is None else required
+        formfield = forms.CharField(required=is_required, label=verbose(spec, name))
+        _style(formfield)
+        return formfield
     if field.is_relation and field.related_model is not None:
         return related_form_field(field, user, many=field.many_to_many, required=required)
     formfield = field.formfield(assume_scheme="https") if isinstance(field, models.URLField) else field.formfield()
@@ -120,7 +168,12 @@ def _style(formfield: forms.Field) -> None:
 
 
 class SpecForm(forms.Form):
-    """Base of generated forms: Bootstrap classes on every widget, errors shown beside their field."""
+    """Base of generated forms: Bootstrap classes on every widget, errors shown beside their field.
+
+    `extension_fields` maps the names of fields added by a `FormExtension` to it.
+    """
+
+    extension_fields: dict = {}
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -131,7 +184,8 @@ class SpecForm(forms.Form):
 def object_form(spec: type[ObjectSpec], names: tuple[str, ...], user, *, data=None, initial=None) -> SpecForm:
     """A create/edit form with the fields `names` of `spec.model`."""
     fields = {name: form_field(spec, name, user) for name in names}
-    form_class = type(f"{spec.model.__name__}Form", (SpecForm,), fields)
+    extra, owners = _extension_fields(spec.model, user, "edit")
+    form_class = type(f"{spec.model.__name__}Form", (SpecForm,), {**fields, **extra, "extension_fields": owners})
     return form_class(data=data, initial=initial)
 
 
@@ -142,23 +196,66 @@ def bulk_edit_form(spec: type[ObjectSpec], names: tuple[str, ...], user, *, data
         if isinstance(formfield, forms.BooleanField):
             formfield.widget = forms.Select(choices=[("", "(unchanged)"), ("true", "Yes"), ("false", "No")])
     nullable = [(n, verbose(spec, n)) for n in names if model_field(spec, n).null]
+    extra, owners = _extension_fields(spec.model, user, "bulk")
+    fields.update(extra)
+    nullable += [(name, formfield.label) for name, formfield in extra.items()]
     fields["_nullify"] = forms.MultipleChoiceField(
         choices=nullable, required=False, label="Set empty", widget=forms.CheckboxSelectMultiple
     )
-    form_class = type(f"{spec.model.__name__}BulkEditForm", (SpecForm,), fields)
+    form_class = type(f"{spec.model.__name__}BulkEditForm", (SpecForm,), {**fields, "extension_fields": owners})
     return form_class(data=data)
 
 
-def initial_from(instance: models.Model, names: tuple[str, ...]) -> dict:
-    """Form initial data of `instance` for the fields `names`."""
+def initial_from(instance: models.Model | None, names: tuple[str, ...], model=None) -> dict:
+    """Form initial data of `instance` for the fields `names`, and of the extensions' fields.
+
+    `instance` None (a new object of `model`): only the extensions' defaults (e.g. custom field defaults).
+    """
     from django.forms.models import model_to_dict
 
-    return model_to_dict(instance, fields=names)
+    model = model or type(instance)
+    initial = model_to_dict(instance, fields=names) if instance is not None else {}
+    if instance is not None:  # settable properties (`prefix`) as text
+        for name in names:
+            if name not in initial and isinstance(getattr(model, name, None), property):
+                value = getattr(instance, name)
+                initial[name] = "" if value is None else str(value)
+    for extension in FORM_EXTENSIONS:
+        initial.update(extension.initial(model, instance))
+    return initial
 
 
 def to_payload(cleaned_data: dict) -> dict:
     """Form values as an API request body: related objects by id, decimals and dates as strings."""
     return {name: _wire(value) for name, value in cleaned_data.items() if not name.startswith("_")}
+
+
+def form_payload(form: SpecForm, model, *, bulk: bool = False) -> dict:
+    """The API request body of a valid form: its own fields (`to_payload`) plus what each extension makes of its own.
+
+    `bulk`: only the fields given a value, and `None` for those ticked in `_nullify`.
+    """
+    owners = form.extension_fields
+    cleaned = form.cleaned_data
+    nullify = list(cleaned.get("_nullify") or [])
+    payload = to_payload({name: value for name, value in cleaned.items() if name not in owners})
+    if bulk:
+        payload = {name: value for name, value in payload.items() if value not in (None, "", [])}
+        payload.update({name: None for name in nullify if name not in owners})
+    for extension in FORM_EXTENSIONS:
+        values = {name: cleaned.get(name) for name, owner in owners.items() if owner is extension}
+        if values:
+            mine = [name for name in nullify if name in values]
+            payload.update(extension.payload(model, values, bulk=bulk, nullify=mine))
+    return payload
+
+
+def extension_errors(errors: dict) -> dict:
+    """API errors the extensions own, as {form field name: [messages]} (removed from `errors`)."""
+    found = {}
+    for extension in FORM_EXTENSIONS:
+        found.update(extension.form_errors(errors))
+    return found
 
 
 def _wire(value: Any) -> Any:
@@ -218,5 +315,6 @@ def filter_form(spec: type[ObjectSpec], params: tuple[str, ...], user, *, data=N
             fields[param].widget.attrs["class"] = "form-select tom-select"
         else:
             fields[param] = forms.CharField(required=False, label=label)
-    form_class = type(f"{spec.model.__name__}FilterForm", (SpecForm,), fields)
+    extra, owners = _extension_fields(spec.model, user, "filter")
+    form_class = type(f"{spec.model.__name__}FilterForm", (SpecForm,), {**fields, **extra, "extension_fields": owners})
     return form_class(data=data)

@@ -13,6 +13,8 @@ from nautobot.core.views.generic import DETAIL_PANELS, LIST_EXPORTS, tabs_for
 from nautobot.core.views.pages import HOME_PANELS
 from nautobot.core.views.permissions import allowed
 from nautobot.core.views.routes import register_detail_tab
+from nautobot.extras import customfield_forms  # noqa: F401  (the cf_<name> fields of generated forms)
+from nautobot.extras.config_context_ui import register_config_context_tab
 
 
 def status_form_field(model, *, many: bool, required: bool, label: str) -> forms.Field:
@@ -129,6 +131,7 @@ def export_template_answer(spec, request, queryset):
 
 
 register_detail_tab("Change log", "changelog", changelog_tab)
+register_config_context_tab()
 LIST_EXPORTS.append((export_template_choices, export_template_answer))
 HOME_PANELS.append(recent_changes_panel)
 

@@ -16,3 +16,15 @@ def linked(obj) -> str:
 @register.filter
 def verbose_model(obj) -> str:
     return str(obj._meta.verbose_name)
+
+
+@register.filter
+def field_groups(form) -> list:
+    """[(title, bound fields)]: the form's own fields first (no title), then those of each `FormExtension` under
+    its `title` (e.g. "Custom fields")."""
+    owners = getattr(form, "extension_fields", {})
+    groups: dict = {None: []}
+    for field in form.visible_fields():
+        owner = owners.get(field.name)
+        groups.setdefault(getattr(owner, "title", None) if owner else None, []).append(field)
+    return [(title, fields) for title, fields in groups.items() if fields]

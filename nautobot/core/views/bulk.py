@@ -93,8 +93,7 @@ class BulkEditView(BulkView):
         form = spec_forms.bulk_edit_form(self.spec, names, request.user, data=request.POST if applying else None)
         errors = []
         if applying and form.is_valid():
-            changes = {k: v for k, v in spec_forms.to_payload(form.cleaned_data).items() if v not in (None, "", [])}
-            changes.update({name: None for name in form.cleaned_data.get("_nullify", [])})
+            changes = spec_forms.form_payload(form, self.model, bulk=True)
             if not changes:
                 messages.warning(request, "No changes were given.")
             else:
@@ -113,13 +112,23 @@ class BulkEditView(BulkView):
             try:
                 serializers.append(validated_serializer(self.spec, request, changes, obj, partial=True))
             except WriteRejected as rejected:
-                errors.append((obj, rejected.errors))
+                errors.append((obj, readable_errors(rejected.errors)))
         if not errors:
             try:
                 save_validated(self.spec, request, serializers, "change")
             except WriteRejected as rejected:
                 errors.append((objects[rejected.errors.pop("row", 0)], rejected.errors))
         return errors
+
+
+def readable_errors(errors: dict) -> dict[str, list[str]]:
+    """API errors as {field: [texts]}, those of extension fields (custom fields) under their form field names."""
+    errors = dict(errors)
+    readable = {str(name): [str(t) for t in texts] for name, texts in spec_forms.extension_errors(errors).items()}
+    for key, value in errors.items():
+        texts = value if isinstance(value, list) else [value]
+        readable[key] = [str(t) if not isinstance(t, dict) else "; ".join(f"{k}: {v}" for k, v in t.items()) for t in texts]
+    return readable
 
 
 class BulkImportView(SpecView):

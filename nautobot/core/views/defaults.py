@@ -40,13 +40,24 @@ def list_columns(spec: type[ObjectSpec]) -> tuple[str, ...]:
     return tuple(columns[: MAX_COLUMNS - min(len(counts), 2)] + counts[:2])
 
 
+def settable_property(spec: type[ObjectSpec], name: str) -> bool:
+    """Whether `name` is a readable property of the model with a setter (a prefix's `prefix`, an IP's `address`):
+    a form field is a text input for it. Write-only properties (a Git repository's token) are not."""
+    attribute = getattr(spec.model, name, None)
+    return isinstance(attribute, property) and attribute.fset is not None and attribute.fget is not None
+
+
 def form_fields(spec: type[ObjectSpec]) -> tuple[str, ...]:
-    """Create/edit form fields: the spec's, else the editable model fields of `api_fields` (tags included)."""
+    """Create/edit form fields: the spec's, else the editable model fields and settable properties of `api_fields`
+    (tags included)."""
     if spec.form_fields:
         return spec.form_fields
     names = []
     for name in spec.api_fields:
         field = model_field(spec, name)
+        if field is None and settable_property(spec, name) and name not in spec.read_only_fields:
+            names.append(name)
+            continue
         if name in HIDDEN or name in spec.read_only_fields or field is None or not getattr(field, "editable", False):
             continue
         if field.auto_created or isinstance(field, (models.AutoField, models.UUIDField)) and field.primary_key:
@@ -65,7 +76,7 @@ def bulk_edit_fields(spec: type[ObjectSpec]) -> tuple[str, ...]:
     kept = []
     for name in form_fields(spec):
         field = model_field(spec, name)
-        if field.unique or name in unique_together or field.many_to_many or name in ("name", "slug", "model"):
+        if field is None or field.unique or name in unique_together or field.many_to_many or name in ("name", "slug", "model"):
             continue
         kept.append(name)
     return tuple(kept)

@@ -23,9 +23,10 @@ def _cell(value) -> str:
 
 
 def csv_response(spec: type[ObjectSpec], queryset: models.QuerySet) -> StreamingHttpResponse:
-    """Stream `queryset` as CSV: `id` and the form fields, related objects by id (re-importable as is)."""
-    names = [n for n in form_fields(spec) if not model_field(spec, n).many_to_many]
-    related = [n for n in names if model_field(spec, n).is_relation]
+    """Stream `queryset` as CSV: `id` and the form fields, related objects by id, settable properties (a prefix's
+    `prefix`) as text (re-importable as is)."""
+    names = [n for n in form_fields(spec) if not getattr(model_field(spec, n), "many_to_many", False)]
+    related = [n for n in names if getattr(model_field(spec, n), "is_relation", False)]
     writer = csv.writer(_Echo())
 
     def rows():

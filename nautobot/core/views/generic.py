@@ -24,7 +24,7 @@ from nautobot.core.views import defaults
 from nautobot.core.views.actions import buttons_for
 from nautobot.core.views.display import detail_rows, related_links
 from nautobot.core.views.permissions import allowed, model_permissions, require
-from nautobot.core.views.routes import DETAIL_TABS, object_url, spec_url, url_name
+from nautobot.core.views.routes import DETAIL_TABS, has_tab, object_url, spec_url, url_name
 from nautobot.core.views.writes import WriteRejected, delete_all, save_one
 
 PER_PAGE_CHOICES = (25, 50, 100, 250, 500, 1000)
@@ -219,8 +219,25 @@ def tabs_for(spec: type[ObjectSpec], obj) -> list[tuple[str, str]]:
 
     tabs = [("Details", object_url(obj))]
     for label, suffix, _view in DETAIL_TABS:
+        if not has_tab(spec.model, suffix):
+            continue
         tabs.append((label, reverse(f"{url_name(spec, 'detail')}_{suffix}", kwargs={"pk": obj.pk})))
     return tabs
+
+
+def tab_context(request, spec: type[ObjectSpec], obj, **extra) -> dict:
+    """What a detail tab's template (extending `object_detail.html`) needs besides its own content."""
+    return {
+        "object": obj,
+        "spec": spec,
+        "tabs": tabs_for(spec, obj),
+        "object_url": object_url(obj),
+        "model_name": spec.model._meta.verbose_name,
+        "model_name_plural": spec.model._meta.verbose_name_plural,
+        "urls": {"list": spec_url(spec)},
+        "perms": model_permissions(request.user, spec.model),
+        **extra,
+    }
 
 
 class ObjectEditView(SpecView):
@@ -236,19 +253,17 @@ class ObjectEditView(SpecView):
     def get(self, request, pk=None):
         obj = self.get_object(pk)
         names = defaults.form_fields(self.spec)
-        initial = (
-            spec_forms.initial_from(obj, names)
-            if obj is not None
-            else {k: v for k, v in request.GET.items() if k in names}
-        )
-        return self.show(spec_forms.object_form(self.spec, names, request.user, initial=initial), obj)
+        form = spec_forms.object_form(self.spec, names, request.user, initial=spec_forms.initial_from(obj, names, self.model))
+        if obj is None:  # an add link may pre-fill fields: `?prefix=10.0.4.0/24&vrf=<id>`
+            form.initial.update({k: v for k, v in request.GET.items() if k in form.fields})
+        return self.show(form, obj)
 
     def post(self, request, pk=None):
         obj = self.get_object(pk)
         form = spec_forms.object_form(self.spec, defaults.form_fields(self.spec), request.user, data=request.POST)
         if form.is_valid():
             try:
-                saved = save_one(self.spec, request, spec_forms.to_payload(form.cleaned_data), obj)
+                saved = save_one(self.spec, request, spec_forms.form_payload(form, self.model), obj)
             except WriteRejected as rejected:
                 add_errors(form, rejected.errors)
             else:
@@ -267,6 +282,9 @@ class ObjectEditView(SpecView):
 
 def add_errors(form, errors: dict) -> None:
     """Put API validation errors beside their form fields (others at the top of the form)."""
+    errors = dict(errors)
+    for name, texts in spec_forms.extension_errors(errors).items():
+        form.add_error(name if name in form.fields else None, texts)
     for key, value in errors.items():
         if key == "row":
             continue

@@ -59,6 +59,9 @@ MENU_LINKS: list[tuple[MenuEntry, str]] = []
 # Tabs every object's detail page shows after "Details" (e.g. the change log): (label, url name suffix, view).
 # An app adds one with `register_detail_tab`; the view gets `request, spec, pk`.
 DETAIL_TABS: list[tuple[str, str, object]] = []
+# Tabs of some models only (a prefix's IP addresses): url name suffix -> the model labels ("ipam.prefix") it is on.
+TAB_MODELS: dict[str, frozenset[str]] = {}
+FIRST_TABS: set[str] = set()
 
 
 def register_page(
@@ -71,9 +74,22 @@ def register_page(
     PAGES[app_label].append(Page(route, view, name, menu, kwargs))
 
 
-def register_detail_tab(label: str, suffix: str, view) -> None:
-    """Add a tab to every model's detail page at `<object url><suffix>/`, named `<model>_<suffix>`."""
-    DETAIL_TABS.append((label, suffix, view))
+def register_detail_tab(label: str, suffix: str, view, *, models: tuple[str, ...] = (), first: bool = False) -> None:
+    """Add a tab to every model's detail page (or only to those of `models`, labels such as "ipam.prefix") at
+    `<object url><suffix>/`, named `<model>_<suffix>`. `first`: before the tabs of every model (the change log),
+    after the other `first` ones."""
+    position = sum(1 for _label, other, _view in DETAIL_TABS if other in FIRST_TABS) if first else len(DETAIL_TABS)
+    DETAIL_TABS.insert(position, (label, suffix, view))
+    if first:
+        FIRST_TABS.add(suffix)
+    if models:
+        TAB_MODELS[suffix] = frozenset(label.lower() for label in models)
+
+
+def has_tab(model: type[models.Model], suffix: str) -> bool:
+    """Whether the detail tab `suffix` is on `model`'s pages."""
+    labels = TAB_MODELS.get(suffix)
+    return labels is None or model._meta.label_lower in labels
 
 
 def url_name(spec: type[ObjectSpec], action: str) -> str:
@@ -135,6 +151,8 @@ def _spec_patterns(spec: type[ObjectSpec]) -> list:
         from nautobot.core.views.actions import actions_of, object_action_view
 
         for _label, suffix, view in DETAIL_TABS:
+            if not has_tab(spec.model, suffix):
+                continue
             patterns.append(path(f"{base}/<uuid:pk>/{suffix}/", view, {"spec": spec}, name=f"{model}_{suffix}"))
         for action in actions_of(spec.model):
             patterns.append(
