@@ -8,3 +8,6 @@ class IPAMConfig(AppConfig):
 
     def ready(self) -> None:
         from nautobot.ipam import graphql  # noqa: F401  (converter of the binary IP columns)
+        from nautobot.ipam.ui import register_ipam_pages
+
+        register_ipam_pages()
