@@ -81,6 +81,10 @@ class Page:
         )
         option.click()
 
+    def tab(self, label: str) -> None:
+        """Open the detail page's tab `label`."""
+        self.driver.find_element(By.XPATH, f"//ul[contains(@class,'nav-tabs')]//a[normalize-space()='{label}']").click()
+
     def text(self) -> str:
         return self.driver.find_element(By.TAG_NAME, "body").text
 
@@ -218,3 +222,90 @@ def test_read_only_user_sees_no_edit_buttons_and_gets_403(browser, live_server, 
     page.shot("13-forbidden")
     page.go("/dcim/devices/")
     assert page.wait("#access-denied")
+
+
+def test_custom_fields_config_context_and_prefix_hierarchy(browser, live_server, django_user_model):
+    """A device form with custom fields (a bad value refused beside the field), the device's config context tab,
+    and a prefix's hierarchy and addresses with the free space between them."""
+    django_user_model.objects.create_superuser("netops", "n@example.com", "pw")
+    from nautobot.dcim.models import DeviceRole, DeviceType, Site
+    from nautobot.extras.models import ConfigContext, CustomFieldChoice
+    from nautobot.ipam.models import IPAddress, Prefix
+
+    DeviceType.objects.create(manufacturer=b.manufacturer(), model="MX204", slug="mx204")
+    DeviceRole.objects.create(name="edge", slug="edge")
+    site = Site.objects.create(name="Lyon DC2", slug="lyon-dc2", status=b.status())
+    b.custom_field("dcim.device", name="rack_units", type="integer", validation_maximum=48, label="Rack units")
+    tier = b.custom_field("dcim.device", name="support_tier", type="select", label="Support tier", default="silver")
+    for value in ("gold", "silver"):
+        CustomFieldChoice.objects.create(field=tier, value=value)
+    b.custom_field("dcim.device", name="in_service", type="boolean", label="In service")
+    b.custom_field("dcim.device", name="commissioned", type="date", label="Commissioned")
+    global_context = ConfigContext.objects.create(name="global-ntp", weight=100, data={"ntp": ["192.0.2.123"]})
+    site_context = ConfigContext.objects.create(
+        name="lyon-syslog", weight=200, data={"syslog": {"host": "192.0.2.51"}, "ntp": ["192.0.2.1"]}
+    )
+    site_context.sites.set([site])
+    assert global_context.pk
+    page = Page(browser, live_server.url)
+    page.login("netops", "pw")
+
+    page.go("/dcim/devices/add/")
+    page.fill("name", "edge-01")
+    page.choose("device_type", "MX204")
+    page.choose("device_role", "edge")
+    page.choose("site", "Lyon DC2")
+    Select(browser.find_element(By.NAME, "status")).select_by_visible_text("Active")
+    assert Select(browser.find_element(By.NAME, "cf_support_tier")).first_selected_option.text == "silver"  # default
+    page.fill("cf_rack_units", "99")
+    commissioned = browser.find_element(By.NAME, "cf_commissioned")
+    assert commissioned.get_attribute("type") == "date"
+    browser.execute_script("arguments[0].value = '2024-05-01'", commissioned)  # what the date picker sets
+    page.click("#save-button")
+    error = page.wait(".field-error")
+    assert "must not exceed 48" in error.text
+    field = browser.find_element(By.NAME, "cf_rack_units")
+    assert field.find_element(By.XPATH, "ancestor::div[contains(@class,'row')][1]").text.count("must not exceed 48") == 1
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", error)
+    page.shot("14-device-form-custom-field-error")
+    page.fill("cf_rack_units", "2")
+    Select(browser.find_element(By.NAME, "cf_support_tier")).select_by_visible_text("gold")
+    Select(browser.find_element(By.NAME, "cf_in_service")).select_by_visible_text("Yes")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", field)
+    page.shot("15-device-form-custom-fields")
+    page.click("#save-button")
+    page.wait(".detail-table")
+    text = page.text()
+    assert "edge-01" in text and "Rack units" in text and "gold" in text
+    from nautobot.dcim.models import Device
+
+    device = Device.objects.get(name="edge-01")
+    assert device._custom_field_data["rack_units"] == 2 and device._custom_field_data["in_service"] is True
+    assert device._custom_field_data["commissioned"] == "2024-05-01"
+
+    page.tab("Config context")
+    rendered = page.wait("#rendered-context").text
+    assert '"192.0.2.1"' in rendered and '"192.0.2.51"' in rendered and "192.0.2.123" not in rendered
+    sources = [e.text.split() for e in browser.find_elements(By.CSS_SELECTOR, ".source-context .accordion-button")]
+    assert sources == [["100", "global-ntp"], ["200", "lyon-syslog"]]
+    page.shot("16-device-config-context")
+
+    container = Prefix.objects.create(prefix="10.60.0.0/16", status=b.status("container"), site=site)
+    for network in ("10.60.0.0/24", "10.60.1.0/24", "10.60.1.0/26", "10.60.4.0/22", "10.60.32.0/19"):
+        Prefix.objects.create(prefix=network, status=b.status("active"))
+    lan = Prefix.objects.get(network="10.60.0.0", prefix_length=24)
+    for host in (1, 2, 3, 10, 11, 254):
+        IPAddress.objects.create(address=f"10.60.0.{host}/24", status=b.status("active"), dns_name=f"host{host}.lyon")
+    page.go(f"/ipam/prefixes/{container.pk}/")
+    assert "%" in page.wait(".utilization").text
+    page.tab("Prefixes")
+    tree = page.wait(".prefix-tree").text
+    assert "10.60.1.0/26" in tree and "10.60.2.0/23" in tree and "Available" in tree
+    page.shot("17-prefix-hierarchy")
+    page.click("a.available-prefix[href*='10.60.2.0']")
+    assert page.wait("input[name=prefix]").get_attribute("value") == "10.60.2.0/23"
+    page.go(f"/ipam/prefixes/{lan.pk}/")
+    page.tab("IP addresses")
+    addresses = page.wait(".address-list").text
+    assert "10.60.0.3/24" in addresses and "6 IPs available" in addresses and "242 IPs available" in addresses
+    page.shot("18-prefix-ip-addresses")
