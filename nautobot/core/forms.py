@@ -124,6 +124,13 @@ def related_form_field(field: models.Field, user, *, many: bool = False, require
     return field_class(queryset=queryset, required=is_required, label=label, widget=widget)
 
 
+class JSONFormField(forms.JSONField):
+    """JSON in a text area; no value is an empty box (not the text `null`)."""
+
+    def prepare_value(self, value):
+        return "" if value is None else super().prepare_value(value)
+
+
 def verbose_label(field: models.Field) -> str:
     label = str(getattr(field, "verbose_name", field.name))
     return label[:1].upper() + label[1:]
@@ -146,7 +153,7 @@ def form_field(spec: type[ObjectSpec], name: str, user, *, required: bool | None
     if formfield is None:
         return forms.CharField(required=False, label=verbose(spec, name))
     if isinstance(field, models.JSONField):
-        formfield = forms.JSONField(required=not field.blank if required is None else required, label=formfield.label)
+        formfield = JSONFormField(required=not field.blank if required is None else required, label=formfield.label)
     if required is not None:
         formfield.required = required
     if isinstance(formfield, forms.TypedChoiceField) and required is False:

@@ -9,7 +9,7 @@ List filter forms get `cf_<name>` filters (the same parameters as the REST API's
 
 from django import forms
 
-from nautobot.core.forms import FORM_EXTENSIONS, FormExtension
+from nautobot.core.forms import FORM_EXTENSIONS, FormExtension, JSONFormField
 
 PREFIX = "cf_"
 BOOLEAN_CHOICES = [("", "---------"), ("true", "Yes"), ("false", "No")]
@@ -62,7 +62,7 @@ def form_field(field, mode: str) -> forms.Field:
         formfield = LenientMultipleChoiceField(choices=_choices(field), **options)
         formfield.widget.attrs["class"] = "form-select tom-select"
     elif field.type == T.JSON and mode != "filter":
-        formfield = forms.JSONField(widget=forms.Textarea(attrs={"class": "form-control font-monospace"}), **options)
+        formfield = JSONFormField(widget=forms.Textarea(attrs={"class": "form-control font-monospace"}), **options)
     else:
         formfield = forms.CharField(**options)
     formfield.display_required = field.required and mode == "edit"  # shown as required; enforced by the API

@@ -77,6 +77,7 @@ def test_every_custom_field_has_the_widget_of_its_type_and_new_objects_start_fro
     assert '<textarea name="cf_extra"' in page
     assert (form["cf_rack_count"].value(), form["cf_managed"].value(), form["cf_owner"].value()) == (4, "true", "noc")
     assert form.fields["cf_owner"].display_required
+    assert "null" not in page.split('name="cf_extra"')[1].split("</textarea>")[0]  # no value: an empty box
     device_form = admin.get("/dcim/devices/add/").context["form"]
     assert "cf_tier" in device_form.fields and "cf_rack_count" not in device_form.fields
 
