@@ -1,8 +1,10 @@
 """How values show on detail pages: related objects linked, statuses and colors as badges, JSON formatted."""
 
+import datetime
 import json
 
 from django.db import models
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
@@ -45,6 +47,8 @@ def display_value(spec: type[ObjectSpec], obj, name: str) -> str:
         return format_html("<pre class='mb-0'>{}</pre>", json.dumps(value, indent=2, default=str))
     if name == "color":
         return format_html('<span class="color-swatch" style="background-color:#{}"></span> {}', value, value)
+    if isinstance(value, datetime.datetime):
+        return format_html("{}", timezone.localtime(value).strftime("%Y-%m-%d %H:%M:%S %Z") if timezone.is_aware(value) else value)
     if isinstance(value, models.Model):
         return linked(value)
     return format_html("{}", value)

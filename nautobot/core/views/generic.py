@@ -33,7 +33,8 @@ LIST_PARAMETERS = frozenset({"page", "per_page", "sort", "export"})
 # Filled by apps: functions (obj, request) -> {"title": str, "rows": [(label, html)]} (or `"html": safe html`
 # instead of rows) or None, shown on every detail page after the model's own fields (custom fields, a
 # component's connection, a rack's elevation, ...). `"wide": True` puts the panel under the others, full width
-# (a table of many columns); `"id"` gives its card an HTML id, `"link": {"url", "label"}` a link in its header,
+# (a table of many columns), `"side": True` in the narrow column beside the fields (a status); `"id"` gives its
+# card an HTML id, `"link": {"url", "label"}` a link in its header,
 # `"flush": True` no padding around its html (a table).
 DETAIL_PANELS: list = []
 # Filled by apps: (choices, answer) pairs for the list page's Export menu beyond CSV. `choices(model)` ->
@@ -170,7 +171,8 @@ class ObjectDetailView(SpecView):
         context = self.context(
             object=obj,
             rows=detail_rows(self.spec, obj),
-            panels=[p for p in panels if not p.get("wide")],
+            panels=[p for p in panels if not p.get("wide") and not p.get("side")],
+            side_panels=[p for p in panels if p.get("side")],
             wide_panels=[p for p in panels if p.get("wide")],
             buttons=buttons_for(self.spec, obj, user),
             tags=list(obj.tags.all()) if any(f.name == "tags" for f in self.model._meta.get_fields()) else [],

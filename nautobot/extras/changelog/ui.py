@@ -15,6 +15,8 @@ def shown(value) -> tuple[str, bool]:
     """The text of one value of an object's data, and whether it is long (shown preformatted)."""
     if value is None:
         return "—", False
+    if value == "":
+        return "(empty)", False
     if isinstance(value, dict) and set(value) >= {"value", "label"} and len(value) == 2:
         return str(value["label"]), False  # a choice
     if isinstance(value, dict) and "display" in value:

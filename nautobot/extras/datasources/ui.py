@@ -52,7 +52,7 @@ def sync_status_panel(obj, request) -> dict | None:
         "polling": result is not None and not result.is_terminal,
     }
     html = render_to_string("extras/gitrepository_sync_panel.html", context, request=request)
-    return {"title": "Sync status", "html": html, "id": "sync-status"}
+    return {"title": "Sync status", "html": html, "id": "sync-status", "side": True}
 
 
 def provided_panel(obj, request) -> dict | None:
@@ -82,7 +82,7 @@ def provided_panel(obj, request) -> dict | None:
         rows.append((kind.label, format_html("{}{}{}", badge, names, more)))
     if not rows:
         rows.append(("Nothing", mark_safe('<span class="text-body-secondary">The repository provides no content kinds.</span>')))
-    return {"title": "Provided content", "rows": rows, "id": "provided-content"}
+    return {"title": "Provided content", "rows": rows, "id": "provided-content", "side": True}
 
 
 def sync(request, repository: GitRepository):

@@ -95,8 +95,10 @@ def test_sync_a_git_repository_and_watch_it_complete(browser, stack, tmp_path): 
     )
     status = browser.find_element(By.ID, "sync-status").text
     assert head in status, status
-    provided = browser.find_element(By.ID, "provided-content").text
+    provided = browser.find_element(By.ID, "provided-content").text  # refreshed by the status panel's polling
     assert "ntp-servers" in provided and "sites.txt" in provided and "Audit" in provided, provided
+    browser.refresh()
+    assert head in page.wait(".detail-table").text
     page.shot("ops-03-git-repository-synced")
     page.click("#sync-result-link")
     WebDriverWait(browser, 10).until(lambda d: "/extras/job-results/" in d.current_url)
@@ -131,6 +133,7 @@ def test_redeliver_a_failed_webhook_delivery_and_read_the_change_diff(browser, s
             message="the first delivery never failed",
         )
         assert "503" in browser.find_element(By.ID, "recent-deliveries").text
+        assert "top-secret-token" not in page.text() and "(hidden)" in browser.find_element(By.ID, "webhook-headers").text
         page.shot("ops-01-webhook-detail")
         page.click("#recent-deliveries a.delivery-link")
         page.wait("#attempt-1")

@@ -82,6 +82,7 @@ def test_webhook_page_lists_deliveries_and_delivery_page_shows_attempts(admin, a
     assert "Delivered" in page and ">201<" in page and " ms<" in page
     assert f"/extras/webhook-deliveries/?webhook_id={hook.pk}" in page
     assert SECRET not in page and "Signed" in page
+    assert "NEVER-SHOWN" not in page and "X-Team" in page and "(hidden)" in page, "no credential on the webhook's page"
 
     page = admin.get(f"/extras/webhook-deliveries/{delivery.pk}/").content.decode()
     assert 'id="attempt-1"' in page and 'id="attempt-2"' in page

@@ -23,8 +23,9 @@ class WebhookSpec(ObjectSpec):
     search_fields = ("name", "payload_url")
     serializer_base = WebhookSerializerBase
     filterset_base = WebhookFilterSet
-    # The secret is not shown on the page (the "Signature" panel says whether one is set).
-    detail_fields = tuple(name for name in api_fields if name != "secret")
+    # The secret and the raw header lines are not shown on the page: the "Signature and headers" panel says
+    # whether a secret is set and lists the headers with credential values hidden.
+    detail_fields = tuple(name for name in api_fields if name not in ("secret", "additional_headers"))
 
 
 @register_spec

@@ -55,15 +55,26 @@ def recent_deliveries_panel(obj, request) -> dict | None:
 
 
 def signing_panel(obj, request) -> dict | None:
-    """On a webhook's page: whether calls are signed (the secret itself is never shown)."""
+    """On a webhook's page: whether calls are signed, and the additional headers with credential values hidden
+    (the secret and those values are never shown; the edit form is where they are changed)."""
     if not isinstance(obj, Webhook):
         return None
+    from nautobot.extras.webhooks.delivery import recorded_headers
+
     signed = (
         mark_safe('<span class="badge text-bg-success">Signed</span> X-Hook-Signature: HMAC-SHA512 of the body')
         if obj.secret
         else mark_safe('<span class="badge text-bg-secondary">Not signed</span> no secret is set')
     )
-    return {"title": "Signature", "rows": [("Secret", signed)]}
+    rows = [("Secret", signed)]
+    for line in (obj.additional_headers or "").splitlines():
+        name, colon, value = line.partition(":")
+        if colon and name.strip():
+            shown = recorded_headers({name.strip(): value.strip()})[name.strip()]
+            rows.append((name.strip(), format_html('<span class="font-monospace small">{}</span>', shown)))
+        elif line.strip():
+            rows.append(("", format_html('<span class="font-monospace small">{}</span>', line.strip())))
+    return {"title": "Signature and headers", "rows": rows, "side": True, "id": "webhook-headers"}
 
 
 def attempts_panel(obj, request) -> dict | None:
