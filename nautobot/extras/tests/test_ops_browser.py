@@ -9,6 +9,7 @@ import re
 
 import pytest
 import requests
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -89,7 +90,7 @@ def test_sync_a_git_repository_and_watch_it_complete(browser, stack, tmp_path): 
     assert "No sync recorded yet" in page.wait("#sync-status").text
     page.click("#sync-button")
     assert "queued" in page.wait(".alert-info").text
-    WebDriverWait(browser, 90).until(
+    WebDriverWait(browser, 90, ignored_exceptions=(StaleElementReferenceException,)).until(  # htmx swaps it
         lambda d: d.find_element(By.ID, "sync-result-status").text == "Completed",
         message="the sync never completed",
     )
