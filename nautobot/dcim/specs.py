@@ -267,7 +267,8 @@ _component_spec(m.PowerPort, "type", "maximum_draw", "allocated_draw", *PATH_FIE
 _component_spec(m.PowerOutlet, "type", "power_port", "feed_leg", *PATH_FIELDS, **ENDPOINT)
 _component_spec(
     m.Interface, "type", "enabled", "parent_interface", "bridge", "lag", "mtu", "mac_address", "mgmt_only", "mode",
-    "untagged_vlan", "tagged_vlans", "status", *PATH_FIELDS,
+    "untagged_vlan", "tagged_vlans", "status", *PATH_FIELDS, "count_ipaddresses",
+    counts={"count_ipaddresses": "ip_addresses"},  # every API version, as the original's
     field_versions={"status": ("1.4", None)},
     default_status="active",
     **{**ENDPOINT, "serializer_base": InterfaceSerializerBase, "filterset_base": InterfaceFilterSet},

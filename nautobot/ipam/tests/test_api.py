@@ -210,3 +210,20 @@ def test_an_address_has_one_interface_at_most():
     ip.vminterface = b.vm_interface()
     with pytest.raises(ValidationError, match="one interface only"):
         ip.full_clean()
+
+
+def test_interfaces_count_their_ip_addresses_in_every_version_vm_interfaces_do_not(admin, admin_13):
+    busy, idle = b.interface(), b.interface()
+    ib.ip_address("10.77.0.1/24", interface=busy)
+    ib.ip_address("10.77.0.2/24", interface=busy)
+    vm_interface = b.vm_interface()
+    ib.ip_address("10.77.0.3/24", vminterface=vm_interface)
+    for client in (admin, admin_13):
+        rows = client.get("/api/dcim/interfaces/", id=[str(busy.pk), str(idle.pk)]).json()["results"]
+        assert {r["id"]: r["count_ipaddresses"] for r in rows} == {str(busy.pk): 2, str(idle.pk): 0}
+        assert client.get(f"/api/dcim/interfaces/{busy.pk}/").json()["count_ipaddresses"] == 2
+        assert "count_ipaddresses" not in client.get(f"/api/dcim/interfaces/{busy.pk}/", brief=1).json()
+        vm_body = client.get(f"/api/virtualization/interfaces/{vm_interface.pk}/").json()
+        assert "count_ipaddresses" not in vm_body and "ip_addresses" not in vm_body
+    post = admin.options("/api/dcim/interfaces/").json()["actions"]["POST"]
+    assert post["count_ipaddresses"]["read_only"] is True
