@@ -106,6 +106,15 @@ class VirtualMachine(ConfigContextModel, PrimaryModel):
         return self.cluster.site if self.cluster_id else None
 
     @property
+    def location(self):
+        """The location of the VM's cluster (a VM has no location of its own)."""
+        return self.cluster.location if self.cluster_id else None
+
+    @property
+    def location_id(self):
+        return self.cluster.location_id if self.cluster_id else None
+
+    @property
     def primary_ip(self):
         """The primary IPv6 address, or IPv4 when there is none or `PREFER_IPV4` is set."""
         if settings.PREFER_IPV4 and self.primary_ip4_id:

@@ -65,6 +65,7 @@ class VirtualMachineSpec(ObjectSpec):
         "name",
         "status",
         "site",
+        "location",
         "cluster",
         "role",
         "tenant",
@@ -102,7 +103,7 @@ class VirtualMachineSpec(ObjectSpec):
     search_fields = ("name", "comments")
     serializer_base = VirtualMachineSerializerBase
     filterset_base = VirtualMachineFilterSet
-    extra_select_related = ("cluster__site",)
+    extra_select_related = ("cluster__site", "cluster__location")
     graphql_fields = config_context_fields()
 
 

@@ -248,3 +248,26 @@ def test_virtual_machines_match_cluster_scopes_in_constant_queries(api):
     assert len(ten) == len(one), "\n".join(q["sql"] for q in ten.captured_queries)
     query = {"query": "{ virtual_machines { name config_context } }"}
     assert {v["config_context"]["cluster"] for v in api.post("/api/graphql/", query).json()["data"]["virtual_machines"]} == {True}
+
+
+def test_virtual_machines_match_location_scopes_through_their_cluster(api):
+    site = b.site()
+    building = b.location(site=site)
+    room = b.location(site=site, parent=building, location_type=b.location_type(parent=building.location_type))
+    placed = b.virtual_machine(cluster=b.cluster(site=site, location=room))
+    elsewhere = b.virtual_machine(cluster=b.cluster(site=site))
+    context("building", {"building": True}, locations=[building], weight=10)
+    context("room", {"room": True}, locations=[room], weight=20)
+    context("other-location", {"other": True}, locations=[b.location()], weight=30)
+    assert rendered(placed) == {"building": True, "room": True}
+    assert rendered(elsewhere) == {}
+    url = "/api/virtualization/virtual-machines/"
+    body = api.get(f"{url}{placed.pk}/").json()
+    assert body["config_context"] == {"building": True, "room": True}
+    assert body["location"]["id"] == str(room.pk) and body["site"]["id"] == str(site.pk)
+    by_id = {r["id"]: r for r in api.get(url, limit=0).json()["results"]}
+    assert by_id[str(elsewhere.pk)]["config_context"] == {} and by_id[str(elsewhere.pk)]["location"] is None
+    assert by_id[str(placed.pk)]["config_context"] == {"building": True, "room": True}
+    query = {"query": "{ virtual_machines { name config_context } }"}
+    graphql = {v["name"]: v["config_context"] for v in api.post("/api/graphql/", query).json()["data"]["virtual_machines"]}
+    assert graphql == {placed.name: {"building": True, "room": True}, elsewhere.name: {}}

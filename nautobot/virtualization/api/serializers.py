@@ -9,10 +9,11 @@ from nautobot.dcim.api.serializers import InterfaceVLANsMixin
 
 
 class VirtualMachineSerializerBase(BaseModelSerializer):
-    """Virtual machines: `site` is the cluster's (read-only; a VM has no site of its own); `primary_ip`
-    (read-only) is the preferred of `primary_ip4`/`primary_ip6`."""
+    """Virtual machines: `site` and `location` are the cluster's (read-only; a VM has neither of its own);
+    `primary_ip` (read-only) is the preferred of `primary_ip4`/`primary_ip6`."""
 
     site = NestedRelatedField(source="cluster.site", read_only=True)
+    location = NestedRelatedField(source="cluster.location", read_only=True)
     primary_ip = serializers.SerializerMethodField(read_only=True)
 
     def get_primary_ip(self, obj) -> dict | None:
