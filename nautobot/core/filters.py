@@ -2,12 +2,13 @@
 
 Every filter accepts repeated parameters (OR). Lookup variants are derived from the field type:
 strings get `__n __ic __nic __isw __nisw __iew __niew __ie __nie __re __nre __ire __nire`, numbers and
-dates `__n __lt __lte __gt __gte`, foreign keys `<name>` (by slug, or name) and `<name>_id` (by UUID)
-with `__n`. `q` searches the spec's `search_fields`. Unknown parameters are an error (see
+dates `__n __lt __lte __gt __gte`, foreign keys `<name>` (by slug, or name, or UUID) and `<name>_id` (by
+UUID) with `__n`; a to-many relation named as itself also gets `has_<name>=true|false`. `q` searches the spec's `search_fields`. Unknown parameters are an error (see
 `StrictFilterBackend`).
 """
 
 import copy
+import uuid
 from typing import Any
 
 import django_filters
@@ -236,18 +237,63 @@ def natural_key_field(model: type[models.Model]) -> str:
     return "pk"
 
 
+class NaturalKeyOrPKField(forms.Field):
+    """A related object named by its natural key (cleaned by `key_field`), or by its UUID; `null` = none."""
+
+    def __init__(self, *args, key_field: forms.Field | None = None, **kwargs) -> None:
+        self.key_field = key_field or forms.CharField()
+        super().__init__(*args, **kwargs)
+
+    def clean(self, value):
+        if value in ("null", None):
+            return None
+        try:
+            return uuid.UUID(str(value))
+        except ValueError:
+            return self.key_field.clean(value)
+
+
+class NaturalKeyOrPKFilter(MultiValueFilter):
+    """`?site=<slug>` or `?site=<uuid>` (the original's 1.4+ "ID or slug" filters); repeated values are ORed."""
+
+    def __init__(self, *args, path: str, key: str, key_field: forms.Field | None = None, **kwargs) -> None:
+        self.path, self.key = path, key
+        super().__init__(*args, field_name=f"{path}__{key}", inner=NaturalKeyOrPKField(key_field=key_field), **kwargs)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        condition = Q()
+        for item in value:
+            if item is None:
+                condition |= Q(**{f"{self.path}__isnull": True})
+            elif isinstance(item, uuid.UUID):
+                condition |= Q(**{self.path: item})
+            else:
+                condition |= Q(**{self.field_name: item})
+        if self.exclude:
+            return qs.exclude(condition)
+        return qs.filter(condition).distinct() if self.distinct else qs.filter(condition)
+
+
 def _filters_for_relation(param: str, path: str, field: models.Field, *, many: bool = False) -> dict[str, django_filters.Filter]:
+    """`<param>` (natural key or UUID) and `<param>_id` (UUID), each with `__n`; `has_<param>` for a to-many relation."""
     target = field.related_model
     key = natural_key_field(target)
     if target._meta.label == "extras.Tag":
         return {"tag": TagFilter(), "tag__n": MultiValueFilter(field_name=f"{path}__slug", exclude=True)}
-    distinct = many or field.many_to_many or field.one_to_many
+    to_many = field.many_to_many or field.one_to_many
+    distinct = many or to_many
+    key_field = _inner_form_field(target._meta.get_field(key)) if key != "pk" else forms.UUIDField()
     filters = {
-        param: MultiValueFilter(field_name=f"{path}__{key}", inner=NullableCharField(), distinct=distinct),
-        f"{param}__n": MultiValueFilter(field_name=f"{path}__{key}", exclude=True, inner=NullableCharField()),
+        param: NaturalKeyOrPKFilter(path=path, key=key, key_field=key_field, distinct=distinct),
+        f"{param}__n": NaturalKeyOrPKFilter(path=path, key=key, key_field=key_field, exclude=True),
         f"{param}_id": MultiValueFilter(field_name=path, inner=NullableUUIDField(), distinct=distinct),
         f"{param}_id__n": MultiValueFilter(field_name=path, exclude=True, inner=NullableUUIDField()),
     }
+    if to_many and param == path:
+        # The original's `has_<relation>=true|false` (e.g. `has_child_interfaces`).
+        filters[f"has_{param}"] = BooleanFilter(field_name=path, lookup_expr="isnull", exclude=True, distinct=True)
     return filters
 
 

@@ -7,7 +7,7 @@ import django_filters
 from django import forms
 from django.db.models import Q
 
-from nautobot.core.filters import BaseFilterSet, BooleanFilter, ContentTypeFilter, MultiValueFilter
+from nautobot.core.filters import BaseFilterSet, BooleanFilter, ContentTypeFilter, MultiValueFilter, NaturalKeyOrPKFilter
 from nautobot.extras.filters import LocalContextFilterSet
 
 
@@ -78,6 +78,48 @@ class VLANFilter(MultiValueFilter):
         return qs.filter(Q(**{untagged: value}) | Q(**{tagged: value})).distinct()
 
 
-class InterfaceFilterSet(PathEndpointFilterSet):
+def _vid() -> forms.IntegerField:
+    return forms.IntegerField(min_value=1, max_value=4094)
+
+
+class InterfaceVLANFilterSet(BaseFilterSet):
+    """Interfaces (of devices or VMs) by VLAN: `vlan_id` (UUID) and `vlan` (VLAN ID number) untagged or tagged;
+    `untagged_vlan`/`tagged_vlans` by VLAN ID number or UUID (the original names VLANs by `vid` here)."""
+
     vlan_id = VLANFilter(field_name="id", inner=forms.UUIDField())
-    vlan = VLANFilter(field_name="vid", inner=forms.IntegerField(min_value=1, max_value=4094))
+    vlan = VLANFilter(field_name="vid", inner=_vid())
+    untagged_vlan = NaturalKeyOrPKFilter(path="untagged_vlan", key="vid", key_field=_vid())
+    untagged_vlan__n = NaturalKeyOrPKFilter(path="untagged_vlan", key="vid", key_field=_vid(), exclude=True)
+    tagged_vlans = NaturalKeyOrPKFilter(path="tagged_vlans", key="vid", key_field=_vid(), distinct=True)
+    tagged_vlans__n = NaturalKeyOrPKFilter(path="tagged_vlans", key="vid", key_field=_vid(), exclude=True)
+
+
+class InterfaceFilterSet(PathEndpointFilterSet, InterfaceVLANFilterSet):
+    """Interfaces: by VLAN carried, `kind` (physical, virtual, wireless), the interfaces of a virtual chassis."""
+
+    kind = django_filters.CharFilter(method="filter_kind")
+    device_with_common_vc = django_filters.UUIDFilter(method="filter_device_with_common_vc")
+
+    def filter_kind(self, queryset, name, value):
+        from nautobot.dcim.choices import NON_CONNECTABLE_INTERFACE_TYPES, VIRTUAL_INTERFACE_TYPES, WIRELESS_INTERFACE_TYPES
+
+        value = (value or "").strip().lower()
+        if not value:
+            return queryset
+        if value == "physical":
+            return queryset.exclude(type__in=NON_CONNECTABLE_INTERFACE_TYPES)
+        kinds = {"virtual": VIRTUAL_INTERFACE_TYPES, "wireless": WIRELESS_INTERFACE_TYPES}
+        return queryset.filter(type__in=kinds[value]) if value in kinds else queryset.none()
+
+    def filter_device_with_common_vc(self, queryset, name, value):
+        """Interfaces of the device, or of every member of its virtual chassis if it is in one."""
+        from nautobot.dcim.models import Device
+
+        if value is None:
+            return queryset
+        device = Device.objects.filter(pk=value).values("pk", "virtual_chassis_id").first()
+        if device is None:
+            return queryset.none()
+        if device["virtual_chassis_id"]:
+            return queryset.filter(device__virtual_chassis=device["virtual_chassis_id"])
+        return queryset.filter(device=device["pk"])

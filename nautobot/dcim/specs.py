@@ -206,11 +206,12 @@ def _template_spec(model, *fields: str) -> type[ObjectSpec]:
 TEMPLATE_FILTERS = {"type", "mgmt_only", "feed_leg", "positions"}
 COMPONENT_FILTERS = {
     "type", "mgmt_only", "enabled", "mtu", "mac_address", "mode", "feed_leg", "positions", "status", "discovered", "part_id",
-    "serial", "asset_tag", "manufacturer", "lag", "parent_interface", "bridge", "parent",
+    "serial", "asset_tag", "manufacturer", "lag", "parent_interface", "bridge", "parent", "cable", "power_port",
+    "rear_port", "rear_port_position", "installed_device",
 }
 
 
-def _component_spec(model, *fields: str, **extra) -> type[ObjectSpec]:
+def _component_spec(model, *fields: str, extra_filter_fields: tuple = (), **extra) -> type[ObjectSpec]:
     """Register the spec of a device component model."""
     attrs = {
         "model": model,
@@ -219,7 +220,7 @@ def _component_spec(model, *fields: str, **extra) -> type[ObjectSpec]:
         "brief_fields": ("device", "name"),
         "filter_fields": (
             "device", ("site", "device__site"), ("region", "device__site__region"), "name", "label", "description",
-            *[f for f in fields if f in COMPONENT_FILTERS],
+            *[f for f in fields if f in COMPONENT_FILTERS], *extra_filter_fields,
         ),
         "search_fields": ("name", "label", "description"),
         "list_columns": (
@@ -269,6 +270,7 @@ _component_spec(
     m.Interface, "type", "enabled", "parent_interface", "bridge", "lag", "mtu", "mac_address", "mgmt_only", "mode",
     "untagged_vlan", "tagged_vlans", "status", *PATH_FIELDS, "count_ipaddresses",
     counts={"count_ipaddresses": "ip_addresses"},  # every API version, as the original's
+    extra_filter_fields=("child_interfaces", "bridged_interfaces", "member_interfaces", "untagged_vlan", "tagged_vlans"),
     field_versions={"status": ("1.4", None)},
     default_status="active",
     **{**ENDPOINT, "serializer_base": InterfaceSerializerBase, "filterset_base": InterfaceFilterSet},

@@ -141,6 +141,11 @@ class VMInterfaceSpec(ObjectSpec):
         "status",
         "parent_interface",
         "bridge",
+        "child_interfaces",
+        "bridged_interfaces",
+        "untagged_vlan",
+        "tagged_vlans",
+        "ip_addresses",
     )
     search_fields = ("name", "description")
     serializer_base = VMInterfaceSerializerBase
