@@ -54,7 +54,8 @@ class MultiValueField(forms.Field):
         if value in (None, "", []):
             return []
         values = value if isinstance(value, (list, tuple)) else [value]
-        return [self.inner.clean(v) for v in values]
+        # Empty values are dropped, as the original's (`?name=` filters nothing; it is not a 400).
+        return [self.inner.clean(v) for v in values if v not in ("", None)]
 
 
 class MultiValueFilter(django_filters.Filter):

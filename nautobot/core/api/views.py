@@ -55,7 +55,10 @@ def _forward_relations(model) -> list[str]:
 
 
 class NautobotAPIMixin:
-    """What every API view of ours does: version header, JSON errors."""
+    """What every API view of ours does: version header, JSON errors; no HTTP TRACE (a 405: DRF would
+    otherwise dispatch it to an action named `trace`, e.g. the cable trace of interfaces)."""
+
+    http_method_names = ["get", "post", "put", "patch", "delete", "head", "options"]
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)

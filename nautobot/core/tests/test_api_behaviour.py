@@ -123,6 +123,9 @@ def test_filter_grammar(api):
     assert names(api.get(SITES, region="null")) == [c.name]
     assert names(api.get(SITES, q=c.name)) == [c.name]
     assert api.get(SITES, id="not-a-uuid").status_code == 400
+    # Empty values are ignored, as the original's: `?name=` does not filter, and is not a 400.
+    assert names(api.get(SITES, name="", region="", id="")) == sorted([a.name, c.name])
+    assert names(api.get(SITES, name=["", a.name])) == [a.name]
 
 
 def test_boolean_filters_accept_the_usual_spellings(api):
@@ -340,3 +343,10 @@ def test_user_config(api, admin_user):
 def test_unrouted_api_path_is_a_json_404(api):
     response = api.get("/api/dcim/no-such-endpoint/")
     assert response.status_code == 404 and response.json() == {"detail": "Not found."}
+
+
+def test_http_trace_is_a_405_never_the_trace_action(api):
+    interface = b.interface()
+    for path in ("/api/dcim/interfaces/", f"/api/dcim/interfaces/{interface.pk}/", SITES, "/api/"):
+        response = api.client.generic("TRACE", path, **api.headers)
+        assert response.status_code == 405, (path, response.status_code)
