@@ -6,6 +6,8 @@ every model whose class has `core.models.NotesMixin` gets them without a line in
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from rest_framework import serializers, status
 from rest_framework.decorators import action
@@ -69,7 +71,10 @@ class NotesViewSetMixin:
     def notes(self, request, pk=None):
         from nautobot.extras.models import Note
 
-        obj = get_object_or_404(self.get_queryset(), pk=pk)
+        try:
+            obj = get_object_or_404(self.get_queryset(), pk=pk)
+        except (DjangoValidationError, ValueError):  # a route whose ids are not only UUIDs (jobs by class path)
+            raise Http404 from None
         content_type = ContentType.objects.get_for_model(obj)
         if request.method == "POST":
             if not request.user.has_perm("extras.add_note"):

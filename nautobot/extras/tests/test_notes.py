@@ -72,3 +72,10 @@ def test_adding_notes_needs_permission(django_user_model):
     api = TokenClient(Token.objects.create(user=user).key)
     assert api.post(f"/api/dcim/sites/{site.pk}/notes/", {"note": "x"}).status_code == 403
     assert api.get(f"/api/dcim/sites/{site.pk}/notes/").json()["count"] == 0
+
+
+def test_notes_of_an_object_that_cannot_exist_are_a_404(api):
+    # Jobs are routed by UUID or class path, so `0` reaches the notes action: not a 500.
+    for method in ("get", "post"):
+        response = api.get("/api/extras/jobs/0/notes/") if method == "get" else api.post("/api/extras/jobs/0/notes/", {"note": "x"})
+        assert response.status_code == 404, (method, response.content)
