@@ -28,6 +28,10 @@
     var select = new TomSelect(el, {
       valueField: "id", labelField: "display", searchField: [], maxOptions: 50, preload: "focus",
       plugins: el.multiple ? ["remove_button"] : [],
+      closeAfterSelect: !el.multiple,
+      // A single choice is done once picked: leave the field, so an API answer still on its way (for an
+      // earlier keystroke) does not open the list again over the rest of the form.
+      onItemAdd: function () { if (!el.multiple) this.blur(); },
       load: function (query, callback) {
         var sep = url.indexOf("?") === -1 ? "?" : "&";
         var extra = dependentParams(el).toString();
