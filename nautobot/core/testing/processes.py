@@ -140,7 +140,7 @@ class Deployment:
         clean = {k: v for k, v in os.environ.items() if not k.startswith(("NAUTOBOT_", "DJANGO_"))}
         return {**clean, "NAUTOBOT_ROOT": str(self.root), "PYTHONUNBUFFERED": "1", **self.env}
 
-    def server(self, *args: str, timeout: float = 180, check: bool = True, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    def server(self, *args: str, timeout: float = 600, check: bool = True, cwd: Path | None = None) -> subprocess.CompletedProcess:
         """Run `nautobot-server ARGS` to completion and return the result (stdout/stderr as text)."""
         result = subprocess.run(
             [NAUTOBOT_SERVER, *args], env=self.environ, cwd=cwd or self.root, capture_output=True, text=True, timeout=timeout
@@ -149,7 +149,7 @@ class Deployment:
             raise AssertionError(f"nautobot-server {' '.join(args)} exited {result.returncode}:\n{result.stdout}\n{result.stderr}")
         return result
 
-    def shell(self, code: str, timeout: float = 120) -> str:
+    def shell(self, code: str, timeout: float = 300) -> str:
         """Run Python `code` in `nautobot-server nbshell` and return what it printed."""
         return self.server("nbshell", "-c", code, timeout=timeout).stdout.strip()
 
