@@ -73,6 +73,9 @@ class ObjectSpec:
     # GraphQL union fields over several foreign keys of which at most one is set:
     # {"assigned_object": ("interface", "vminterface")} = whichever of the two the object has (or null).
     graphql_unions: ClassVar[dict[str, tuple[str, ...]]] = {}
+    # GraphQL fields showing the one object of a to-many relation that usually holds at most one
+    # (an error when it holds several): {"nat_outside": "nat_outside_list"}.
+    graphql_singles: ClassVar[dict[str, str]] = {}
     # Web UI (see the docstring).
     list_columns: ClassVar[tuple[str, ...]] = ()
     form_fields: ClassVar[tuple[str, ...]] = ()

@@ -172,6 +172,7 @@ class IPAddressSpec(ObjectSpec):
     extra_prefetch_related = ("interface__device", "vminterface__virtual_machine", "nat_outside_list")
     graphql_fields = {"address": graphene.String(), "family": graphene.Int()}
     graphql_unions = {"assigned_object": ("interface", "vminterface")}
+    graphql_singles = {"nat_outside": "nat_outside_list"}
 
 
 @register_spec

@@ -6,7 +6,8 @@ field are merged) and turns each selected relation into work for the ORM:
 - a reverse relation or many-to-many is prefetched with `Prefetch(name, queryset=...)`, whose queryset is
   restricted to what the user may view and optimized the same way, recursively;
 - tags are prefetched plainly (django-taggit refuses custom prefetch querysets);
-- a union field (`ObjectSpec.graphql_unions`) loads each of its relations with the union's selections.
+- a union field (`ObjectSpec.graphql_unions`) loads each of its relations with the union's selections;
+  a single-object field over a to-many relation (`ObjectSpec.graphql_singles`) loads that relation.
 Directives (`@skip`, `@include`) are ignored: loading a relation that is then not shown is harmless.
 """
 
@@ -55,7 +56,8 @@ class Plan:
     def walk(self, model: type[models.Model], selected: Selections, prefix: str = "") -> None:
         """Add the loads for `selected` fields of `model`, reached through the join path `prefix`."""
         relations = exposed_relations(model)
-        unions = spec_for(model).graphql_unions if has_spec(model) else {}
+        spec = spec_for(model) if has_spec(model) else None
+        unions = {**spec.graphql_unions, **{k: (v,) for k, v in spec.graphql_singles.items()}} if spec else {}
         expanded: Selections = {}
         for name, nodes in selected.items():
             for member in unions.get(name, (name,)):

@@ -11,6 +11,9 @@
 - Secrets never leave: write-only API fields (`extra_kwargs`) and `HIDDEN_FIELDS`.
 - `ObjectSpec.graphql_unions` become union fields (`assigned_object` of an IP address: an interface or a
   VM interface), resolved to whichever of the named foreign keys is set; the optimizer loads them all.
+- `ObjectSpec.graphql_singles` become single-object fields over a to-many relation (an IP address's
+  `nat_outside`, one object as in the original 1.x, beside the list `nat_outside_list`): null when the
+  relation is empty, a field error when it holds several. The optimizer prefetches the relation.
 """
 
 import functools
@@ -23,9 +26,11 @@ from graphene.types.generic import GenericScalar
 from graphene_django import DjangoObjectType
 from graphene_django.converter import convert_django_field
 from graphene_django.registry import Registry, get_global_registry
+from graphql import GraphQLError
 
 from nautobot.core.graphql.relations import exposed_relations, is_tags
 from nautobot.core.specs import ObjectSpec
+from nautobot.users.permissions import restrict
 
 # Fields readable through REST by their owner only, never through GraphQL.
 HIDDEN_FIELDS: dict[str, frozenset[str]] = {"users.token": frozenset({"key"})}
@@ -124,6 +129,32 @@ def _union_resolver(members: tuple[str, ...]):
     return staticmethod(resolve)
 
 
+def _single_field(spec: type[ObjectSpec], relation: str) -> graphene.Dynamic:
+    related_model = exposed_relations(spec.model)[relation].related_model
+
+    def build() -> graphene.Field | None:
+        related_type = registry.get_type_for_model(related_model)
+        if related_type is None:
+            return None
+        return graphene.Field(related_type, description=f"The only one of {relation} (an error if there are several)")
+
+    return graphene.Dynamic(build)
+
+
+def _single_resolver(name: str, relation: str):
+    def resolve(root, info):
+        manager = getattr(root, relation)
+        if relation in getattr(root, "_prefetched_objects_cache", {}):
+            objects = list(manager.all())  # loaded by the optimizer, already restricted to what may be viewed
+        else:
+            objects = list(restrict(manager.all(), info.context.user, "view")[:2])
+        if len(objects) > 1:
+            raise GraphQLError(f"{root} has several {relation.replace('_', ' ')}; query {relation} instead of {name}.")
+        return objects[0] if objects else None
+
+    return staticmethod(resolve)
+
+
 def _extra_attributes(spec: type[ObjectSpec]) -> dict[str, Any]:
     """Fields graphene-django does not derive as we want: JSON, custom field data and tags."""
     model = spec.model
@@ -139,6 +170,9 @@ def _extra_attributes(spec: type[ObjectSpec]) -> dict[str, Any]:
     for name, members in spec.graphql_unions.items():
         attrs[name] = _union_field(spec, name, members)
         attrs[f"resolve_{name}"] = _union_resolver(members)
+    for name, relation in spec.graphql_singles.items():
+        attrs[name] = _single_field(spec, relation)
+        attrs[f"resolve_{name}"] = _single_resolver(name, relation)
     attrs.update(spec.graphql_fields)
     return attrs
 

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from nautobot.core.testing import builders as b
 from nautobot.core.testing.api import TokenClient
 from nautobot.ipam.tests import builders as ib
-from nautobot.users.models import Token
+from nautobot.users.models import ObjectPermission, Token
 
 pytestmark = pytest.mark.django_db
 NESTED = '{ devices(has_primary_ip: ["true"]) { name primary_ip4 { address } interfaces { name ip_addresses { address family vrf { name } status { slug } } } } }'
@@ -113,3 +113,59 @@ def test_assigned_object_is_a_union_of_interface_and_vm_interface_in_constant_qu
     with CaptureQueriesContext(connection) as four:
         assert len(data(reader, ASSIGNED)["ip_addresses"]) == 12
     assert len(four) == len(one), "\n".join(q["sql"] for q in four.captured_queries)
+
+NAT_OUTSIDE = '{ ip_addresses(parent: ["10.8.0.0/16"]) { address nat_outside { address } nat_outside_list { address } } }'
+
+
+def test_nat_outside_is_one_object_or_null_beside_the_list_in_constant_queries(reader):
+    # As the original 1.x GraphQL: `nat_outside` is an IPAddressType (not a list), `nat_outside_list` the list.
+    def add(index: int) -> None:
+        inside = ib.ip_address(f"10.8.{index}.1/24")
+        ib.ip_address(f"203.0.113.{index}/32", nat_inside=inside)
+        ib.ip_address(f"10.8.{index}.2/24")
+
+    add(1)
+    with CaptureQueriesContext(connection) as one:
+        found = data(reader, NAT_OUTSIDE)["ip_addresses"]
+    assert found == [
+        {
+            "address": "10.8.1.1/24",
+            "nat_outside": {"address": "203.0.113.1/32"},
+            "nat_outside_list": [{"address": "203.0.113.1/32"}],
+        },
+        {"address": "10.8.1.2/24", "nat_outside": None, "nat_outside_list": []},
+    ]
+    for index in range(2, 5):
+        add(index)
+    with CaptureQueriesContext(connection) as four:
+        assert len(data(reader, NAT_OUTSIDE)["ip_addresses"]) == 8
+    assert len(four) == len(one), "\n".join(q["sql"] for q in four.captured_queries)
+
+
+def test_nat_outside_of_an_address_with_several_is_a_field_error_and_the_list_has_them_all(reader):
+    inside = ib.ip_address("10.7.0.1/24")
+    ib.ip_address("203.0.113.71/32", nat_inside=inside)
+    ib.ip_address("203.0.113.72/32", nat_inside=inside)
+    query = f'{{ ip_address(id: "{inside.pk}") {{ address nat_outside_list {{ address }} }} }}'
+    assert data(reader, query)["ip_address"]["nat_outside_list"] == [
+        {"address": "203.0.113.71/32"},
+        {"address": "203.0.113.72/32"},
+    ]
+    single = f'{{ ip_address(id: "{inside.pk}") {{ nat_outside {{ address }} }} }}'
+    body = reader.post("/api/graphql/", {"query": single}).json()
+    assert body["data"] == {"ip_address": {"nat_outside": None}}
+    assert "nat_outside_list" in body["errors"][0]["message"]
+    assert body["errors"][0]["path"] == ["ip_address", "nat_outside"]
+
+
+def test_nat_outside_is_not_shown_without_permission_to_view_it(django_user_model):
+    user = django_user_model.objects.create_user("ipam-limited", "l@example.com", "pw")
+    grant = ObjectPermission.objects.create(name="inside only", actions=["view"], constraints={"dns_name": "inside"})
+    grant.object_types.add(b.content_type("ipam.ipaddress"))
+    grant.users.add(user)
+    inside = ib.ip_address("10.6.0.1/24", dns_name="inside")
+    ib.ip_address("203.0.113.61/32", nat_inside=inside)
+    client = TokenClient(Token.objects.create(user=user, write_enabled=False).key)
+    assert data(client, NAT_OUTSIDE.replace("10.8.0.0/16", "10.6.0.0/16"))["ip_addresses"] == [
+        {"address": "10.6.0.1/24", "nat_outside": None, "nat_outside_list": []}
+    ]
