@@ -1,10 +1,14 @@
 """Find, write and load the user's `nautobot_config.py`.
 
-The file is plain Python laid over `nautobot.core.settings`: every UPPERCASE name it defines
-replaces the default, and `EXTRA_<NAME>` appends to (or, for a dict, updates) the default `<NAME>`.
+The file is plain Python laid over `nautobot.core.settings`: it runs with a copy of every default in
+its namespace (so `CACHES["default"]["TIMEOUT"] = 60` edits the default in place, as does a file
+that starts with the original's `from nautobot.core.settings import *`), every UPPERCASE name it
+defines replaces the default, and `EXTRA_<NAME>` appends to (or, for a dict, updates) the default
+`<NAME>`.
 Errors are raised as `ConfigError`, whose text is meant for the person running the command.
 """
 
+import copy
 import os
 import secrets
 import sys
@@ -39,12 +43,20 @@ def write_config(path: Path) -> None:
     path.write_text(text)
 
 
-def _execute_user_file(path: Path) -> dict[str, Any]:
+def _copy_of(value: Any) -> Any:
+    try:
+        return copy.deepcopy(value)
+    except Exception:  # an object that cannot be copied is shared as is (none of the defaults today)
+        return value
+
+
+def _execute_user_file(path: Path, defaults: dict[str, Any]) -> dict[str, Any]:
     try:
         source = path.read_text()
     except OSError as exc:
         raise ConfigError(f"Cannot read the configuration file {path}: {exc.strerror}.") from None
-    namespace: dict[str, Any] = {"__file__": str(path), "__name__": "nautobot_config"}
+    namespace: dict[str, Any] = {name: _copy_of(value) for name, value in defaults.items()}
+    namespace.update({"__file__": str(path), "__name__": "nautobot_config"})
     try:
         exec(compile(source, str(path), "exec"), namespace)
     except SyntaxError as exc:
@@ -106,7 +118,7 @@ def load_settings(path: Path) -> dict[str, Any]:
             "--config or NAUTOBOT_CONFIG at your existing nautobot_config.py."
         )
     defaults = _default_settings()
-    merged = _merge(defaults, _execute_user_file(path), path)
+    merged = _merge(defaults, _execute_user_file(path, defaults), path)
     _finalize(merged, path)
     return merged
 

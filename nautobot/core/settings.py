@@ -179,6 +179,10 @@ LOGGING = {
     },
 }
 
+# Apps (plugins): names of installed packages, and each one's settings. (`EXTRA_PLUGINS` appends.)
+PLUGINS = []
+PLUGINS_CONFIG = {}
+
 # Applications
 INSTALLED_APPS = [
     "django.contrib.auth",

@@ -46,3 +46,21 @@ def test_empty_secret_key_is_refused(tmp_path, monkeypatch):
     monkeypatch.delenv("NAUTOBOT_SECRET_KEY", raising=False)
     with pytest.raises(ConfigError, match="SECRET_KEY is empty"):
         _load(tmp_path, monkeypatch, "SECRET_KEY = ''\n")
+
+
+def test_defaults_can_be_edited_in_place_without_touching_the_module(tmp_path, monkeypatch):
+    from nautobot.core import settings as defaults
+
+    before = defaults.CACHES["default"]["TIMEOUT"]
+    settings = _load(tmp_path, monkeypatch, 'CACHES["default"]["TIMEOUT"] = 7\nPLUGINS_CONFIG["x"] = {"a": 1}\n')
+    assert settings["CACHES"]["default"]["TIMEOUT"] == 7
+    assert settings["PLUGINS_CONFIG"]["x"] == {"a": 1}
+    assert defaults.CACHES["default"]["TIMEOUT"] == before  # the defaults module keeps its own value
+
+
+def test_a_file_written_for_the_original_imports_the_defaults(tmp_path, monkeypatch):
+    monkeypatch.setenv("NAUTOBOT_ROOT", str(tmp_path))
+    path = tmp_path / "nautobot_config.py"
+    path.write_text("from nautobot.core.settings import *  # noqa\nSECRET_KEY = 'k' * 50\nPAGINATE_COUNT = 25\n")
+    settings = load_settings(path)
+    assert settings["PAGINATE_COUNT"] == 25 and "nautobot.core" in settings["INSTALLED_APPS"]
