@@ -1,5 +1,6 @@
 """Serializer fields of the wire contract: nested related objects, `{value, label}` choices, content types."""
 
+import json
 import uuid
 from typing import Any
 
@@ -33,6 +34,21 @@ class NestedRelatedField(serializers.RelatedField):
         return brief_representation(value, self.context.get("request"))
 
     def to_internal_value(self, data: Any) -> models.Model:
+        # A bulk write names the same device, site or rack in many of its objects: each distinct
+        # reference is looked up once per request (the memo lives in the request's serializer context).
+        memo = self.context.setdefault("_related_lookups", {}) if isinstance(self.context, dict) else {}
+        try:
+            key = (id(self), json.dumps(data, sort_keys=True, default=str))
+        except (TypeError, ValueError):
+            key = None
+        if key is not None and key in memo:
+            return memo[key]
+        found = self._lookup(data)
+        if key is not None:
+            memo[key] = found
+        return found
+
+    def _lookup(self, data: Any) -> models.Model:
         queryset = self.get_queryset()
         if isinstance(data, dict):
             return self._lookup_by_attributes(queryset, data)

@@ -19,6 +19,7 @@ from django.db import models
 from rest_framework import serializers
 from rest_framework.fields import Field, SkipField, empty
 from rest_framework.relations import PKOnlyObject
+from rest_framework.validators import UniqueTogetherValidator, UniqueValidator
 
 from nautobot.core.api.fields import ChoiceField, ContentTypeField, DisplayField, NestedRelatedField, URLField
 from nautobot.core.specs import ObjectSpec, spec_for
@@ -35,16 +36,20 @@ def django_errors_to_drf(error: DjangoValidationError) -> serializers.Validation
     return serializers.ValidationError({"non_field_errors": error.messages})
 
 
-def full_clean_quietly(instance: models.Model, *, exclude: list[str], skip_field_checks: list[str]) -> None:
+def full_clean_quietly(
+    instance: models.Model, *, exclude: list[str], skip_field_checks: list[str], unique_checks_done: frozenset = frozenset()
+) -> None:
     """`instance.full_clean(exclude=...)`, minus field checks of `skip_field_checks`; errors in DRF's shape.
 
     Unlike passing them in `exclude`, the skipped fields still take part in unique and model checks.
+    `unique_checks_done`: sets of field names whose uniqueness was already checked (one query each,
+    by the serializer's validators), so the model does not ask the database again.
     """
     errors: dict = {}
     steps = (
         lambda: instance.clean_fields(exclude=[*exclude, *skip_field_checks]),
         instance.clean,
-        lambda: instance.validate_unique(exclude=exclude),
+        lambda: _validate_unique(instance, exclude, unique_checks_done),
         lambda: instance.validate_constraints(exclude=exclude),
     )
     for step in steps:
@@ -54,6 +59,17 @@ def full_clean_quietly(instance: models.Model, *, exclude: list[str], skip_field
             errors = error.update_error_dict(errors)
     if errors:
         raise django_errors_to_drf(DjangoValidationError(errors))
+
+
+def _validate_unique(instance: models.Model, exclude: list[str], done: frozenset) -> None:
+    """Django's `validate_unique`, without the checks in `done` (Django's own steps, so the same messages)."""
+    unique_checks, date_checks = instance._get_unique_checks(exclude=exclude)
+    unique_checks = [(model, fields) for model, fields in unique_checks if frozenset(fields) not in done]
+    errors = instance._perform_unique_checks(unique_checks)
+    for key, messages in instance._perform_date_checks(date_checks).items():
+        errors.setdefault(key, []).extend(messages)
+    if errors:
+        raise DjangoValidationError(errors)
 
 
 class BaseModelSerializer(serializers.ModelSerializer):
@@ -129,8 +145,11 @@ class BaseModelSerializer(serializers.ModelSerializer):
         if spec.default_status and "status" not in self.fields and "status" not in validated_data:
             from django.apps import apps
 
-            status_model = apps.get_model("extras", "Status")
-            validated_data["status"] = status_model.objects.filter(slug=spec.default_status).first()
+            memo = self.context.setdefault("_default_statuses", {}) if isinstance(self.context, dict) else {}
+            if spec.default_status not in memo:
+                status_model = apps.get_model("extras", "Status")
+                memo[spec.default_status] = status_model.objects.filter(slug=spec.default_status).first()
+            validated_data["status"] = memo[spec.default_status]
 
     def _run_model_validation(self, attrs: dict) -> None:
         model = self.Meta.model
@@ -152,11 +171,27 @@ class BaseModelSerializer(serializers.ModelSerializer):
         # Related objects given in this request were already looked up by their serializer fields;
         # re-checking that they exist (one query each) is all that skipping them in clean_fields saves.
         resolved = [k for k, v in plain.items() if isinstance(v, models.Model)] + unchanged_relations
-        full_clean_quietly(instance, exclude=self._unvalidated_fields(), skip_field_checks=resolved)
+        full_clean_quietly(
+            instance, exclude=self._unvalidated_fields(), skip_field_checks=resolved, unique_checks_done=self._unique_checks_done(instance)
+        )
         # What `clean()` normalized (e.g. a MAC address to its canonical form) is what gets saved.
         for key, value in plain.items():
             if not isinstance(value, models.Model):
                 attrs[key] = getattr(instance, key)
+
+    def _unique_checks_done(self, instance: models.Model) -> frozenset:
+        """Field sets whose uniqueness DRF's validators have checked by now, plus a new row's generated pk."""
+        done = set()
+        for validator in self.validators:
+            if isinstance(validator, UniqueTogetherValidator) and getattr(validator, "condition", None) is None:
+                done.add(frozenset(self.fields[name].source if name in self.fields else name for name in validator.fields))
+        for field in self.fields.values():
+            if any(isinstance(validator, UniqueValidator) for validator in field.validators):
+                done.add(frozenset([field.source]))
+        pk = instance._meta.pk
+        if instance._state.adding and pk.has_default() and "id" not in getattr(self, "initial_data", {}):
+            done.add(frozenset([pk.name]))  # a fresh UUID4: the insert itself would refuse a duplicate
+        return frozenset(done)
 
     def _model_field_names(self) -> set[str]:
         return {f.name for f in self.Meta.model._meta.concrete_fields}

@@ -350,3 +350,43 @@ def test_http_trace_is_a_405_never_the_trace_action(api):
     for path in ("/api/dcim/interfaces/", f"/api/dcim/interfaces/{interface.pk}/", SITES, "/api/"):
         response = api.client.generic("TRACE", path, **api.headers)
         assert response.status_code == 405, (path, response.status_code)
+
+
+# Write cost -------------------------------------------------------------------------------------
+
+
+def test_bulk_create_costs_one_insert_and_one_unique_check_per_object(api):
+    device = b.device()
+    b.status("active")
+
+    def post(names):
+        body = [{"device": str(device.pk), "name": n, "type": "1000base-t", "status": "active"} for n in names]
+        with CaptureQueriesContext(connection) as queries:
+            response = api.post("/api/dcim/interfaces/", body)
+        assert response.status_code == 201, response.content
+        return len(queries.captured_queries)
+
+    few, many = post([f"few{i}" for i in range(2)]), post([f"many{i}" for i in range(12)])
+    # The device and the status are looked up once per request, the generated UUID is not checked,
+    # the (device, name) uniqueness once (not by DRF and again by the model), no savepoint per object.
+    assert many - few <= 2 * 10, (few, many)
+
+
+def test_bulk_create_duplicates_are_refused_whole(api):
+    device = b.device()
+    b.interface(device=device, name="eth0")
+    body = {"device": str(device.pk), "name": "eth0", "type": "1000base-t", "status": "active"}
+    response = api.post("/api/dcim/interfaces/", body)
+    assert response.status_code == 400
+    assert response.json() == {"non_field_errors": ["The fields device, name must make a unique set."]}
+    # Two new objects clashing with each other: the second insert fails; nothing of the request stays.
+    twice = [{**body, "name": "eth1"}, {**body, "name": "eth2"}, {**body, "name": "eth1"}]
+    response = api.post("/api/dcim/interfaces/", twice)
+    assert response.status_code == 400
+    errors = response.json()
+    assert errors[:2] == [{}, {}] and errors[2]["non_field_errors"]
+    assert sorted(device.interfaces.values_list("name", flat=True)) == ["eth0"]
+    # A unique single field (site name): DRF's message, one check.
+    site = b.site()
+    response = api.post(SITES, {"name": site.name, "slug": "other-slug", "status": "active"})
+    assert response.status_code == 400 and "name" in response.json()
