@@ -85,8 +85,34 @@ class MultiValueFilter(django_filters.Filter):
         return qs.exclude(condition) if self.exclude else qs.filter(condition).distinct() if self.distinct else qs.filter(condition)
 
 
+class ContentTypeLabelField(forms.CharField):
+    """An `"app_label.model"` value; with `strict`, one that names an existing content type (else the original's 400)."""
+
+    def __init__(self, *args, strict: bool = False, **kwargs) -> None:
+        self.strict = strict
+        super().__init__(*args, **kwargs)
+
+    def clean(self, value):
+        value = str(super().clean(value)).lower()
+        if self.strict:
+            from django.contrib.contenttypes.models import ContentType
+
+            app_label, _, model = value.partition(".")
+            if not ContentType.objects.filter(app_label=app_label, model=model).exists():
+                raise forms.ValidationError(f"Select a valid choice. {value} is not one of the available choices.")
+        return value
+
+
 class ContentTypeFilter(MultiValueFilter):
-    """`"app_label.model"` values, matched against a content type relation (`?termination_a_type=dcim.interface`)."""
+    """`"app_label.model"` values, matched against a content type relation (`?termination_a_type=dcim.interface`).
+
+    `strict` filters (the original's multiple-choice ones, e.g. `content_types` of tags and statuses) reject a value
+    that names no content type with a 400; the others simply match nothing.
+    """
+
+    def __init__(self, *args, strict: bool = False, **kwargs) -> None:
+        kwargs.setdefault("inner", ContentTypeLabelField(strict=strict))
+        super().__init__(*args, **kwargs)
 
     def filter(self, qs, value):
         if not value:
@@ -283,6 +309,13 @@ def _filters_for_relation(param: str, path: str, field: models.Field, *, many: b
     key = natural_key_field(target)
     if target._meta.label == "extras.Tag":
         return {"tag": TagFilter(), "tag__n": MultiValueFilter(field_name=f"{path}__slug", exclude=True)}
+    if target._meta.label == "contenttypes.ContentType":
+        # `?content_types=dcim.device` (the original's content-type filters take `app_label.model`, not an id).
+        strict = field.many_to_many
+        return {
+            param: ContentTypeFilter(field_name=path, strict=strict, distinct=True),
+            f"{param}__n": ContentTypeFilter(field_name=path, strict=strict, exclude=True),
+        }
     to_many = field.many_to_many or field.one_to_many
     distinct = many or to_many
     key_field = _inner_form_field(target._meta.get_field(key)) if key != "pk" else forms.UUIDField()

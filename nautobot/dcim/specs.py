@@ -48,7 +48,7 @@ class LocationTypeSpec(ObjectSpec):
     model = m.LocationType
     api_fields = ("name", "slug", "parent", "nestable", "content_types", "description", "_depth", *COMMON)
     brief_fields = ("name", "slug", "_depth")
-    filter_fields = ("name", "slug", "description", "parent", "nestable")
+    filter_fields = ("name", "slug", "description", "parent", "nestable", "content_types")
     search_fields = ("name", "slug", "description")
 
 

@@ -21,7 +21,7 @@ COMMON = ("custom_fields", "created", "last_updated")
 class StatusSpec(ObjectSpec):
     model = Status
     api_fields = ("content_types", "name", "slug", "color", "description", *COMMON)
-    filter_fields = ("name", "slug", "color", "description", ("content_types", "content_types__model"))
+    filter_fields = ("name", "slug", "color", "description", "content_types")
     search_fields = ("name", "slug", "description")
 
 
@@ -32,7 +32,7 @@ class TagSpec(ObjectSpec):
     brief_fields = ("name", "slug", "color")
     field_versions = {"content_types": ("1.3", None)}
     counts = {"tagged_items": "extras_taggeditem_items"}
-    filter_fields = ("name", "slug", "color", "description")
+    filter_fields = ("name", "slug", "color", "description", "content_types")
     search_fields = ("name", "slug", "description")
     serializer_base = TagSerializerBase
 
@@ -45,7 +45,7 @@ class CustomFieldSpec(ObjectSpec):
         "validation_minimum", "validation_maximum", "validation_regex", "created", "last_updated",
     )
     brief_fields = ("name", "slug")
-    filter_fields = ("name", "label", "slug", "type", "required", "filter_logic", "weight", ("content_types", "content_types__model"))
+    filter_fields = ("name", "label", "slug", "type", "required", "filter_logic", "weight", "content_types")
     search_fields = ("name", "label", "description")
     extra_kwargs = {"label": {"required": False}, "slug": {"required": False}}
 

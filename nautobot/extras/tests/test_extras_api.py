@@ -74,3 +74,38 @@ def test_custom_field_filters(api):
     assert [s["slug"] for s in api.get("/api/dcim/sites/", cf_floors="2").json()["results"]] == ["low"]
     assert api.get("/api/dcim/sites/", cf_nope="x").status_code == 400
     assert api.get("/api/dcim/sites/", cf_floors="many").status_code == 400
+
+
+def test_content_types_filters_take_app_label_dot_model(api):
+    """Tags, statuses, custom fields and location types filter by `content_types=app_label.model` (as the Ansible lookup
+    `api_filter='content_types=dcim.device'` sends it); an unknown content type is the original's 400, `__n` excludes."""
+    from nautobot.dcim.models import LocationType
+    from nautobot.extras.models import CustomField, Status, Tag
+
+    site_only = Tag.objects.create(name="Site only", slug="site-only")
+    site_only.content_types.set([b.content_type("dcim.site")])
+    both = Tag.objects.create(name="Both", slug="both")
+    both.content_types.set([b.content_type("dcim.site"), b.content_type("dcim.device")])
+    staged = Status.objects.create(name="Ansible Staged", slug="ansible-staged")
+    staged.content_types.set([b.content_type("dcim.device")])
+    field = CustomField.objects.create(name="owner", label="Owner", type="text")
+    field.content_types.set([b.content_type("dcim.device")])
+    floor = LocationType.objects.create(name="Floor", slug="floor")
+    floor.content_types.set([b.content_type("dcim.device")])
+
+    def slugs(path, **params):
+        response = api.get(path, **params)
+        assert response.status_code == 200, response.content
+        return {row.get("slug") or row["name"] for row in response.json()["results"]}
+
+    assert slugs("/api/extras/tags/", content_types="dcim.device") == {"both"}
+    assert slugs("/api/extras/tags/", content_types=["dcim.device", "dcim.site"]) == {"both", "site-only"}
+    assert slugs("/api/extras/tags/", content_types__n="dcim.device") == {"site-only"}
+    assert "ansible-staged" in slugs("/api/extras/statuses/", content_types="dcim.device", limit=0)
+    assert "ansible-staged" not in slugs("/api/extras/statuses/", content_types="dcim.site", limit=0)
+    assert slugs("/api/extras/custom-fields/", content_types="dcim.device") == {"owner"}
+    assert slugs("/api/dcim/location-types/", content_types="dcim.device") == {"floor"}
+    for path in ("/api/extras/tags/", "/api/extras/statuses/", "/api/extras/custom-fields/"):
+        bad = api.get(path, content_types="dcim.nosuch")
+        assert bad.status_code == 400, (path, bad.content)
+        assert bad.json() == {"content_types": ["Select a valid choice. dcim.nosuch is not one of the available choices."]}
