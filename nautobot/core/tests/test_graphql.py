@@ -207,3 +207,29 @@ def test_secrets_are_not_exposed():
     fields = schema.graphql_schema
     assert "password" not in fields.get_type("UserType").fields
     assert "key" not in fields.get_type("TokenType").fields
+
+
+def test_filter_arguments_are_typed_as_the_original(admin):
+    """Integer filters take Int literals and `[Int]` variables, booleans are scalars, `q` a string, big integers
+    (ASNs) `BigInteger`: the Ansible GraphQL inventory writes `has_primary_ip: true` and `vid: 100` literally."""
+    from nautobot.ipam.models import VLAN
+
+    device = b.device(name="typed-1")
+    site = device.site
+    site.asn = 4200000001
+    site.save()
+    b.device(name="typed-2")
+    VLAN.objects.create(name="users", vid=100, status=b.status())
+    VLAN.objects.create(name="voice", vid=200, status=b.status())
+    assert data(admin, "{ vlans(vid: 100) { name } }") == {"vlans": [{"name": "users"}]}
+    assert data(admin, "{ vlans(vid__gte: [150]) { name } }") == {"vlans": [{"name": "voice"}]}
+    assert data(admin, "query ($v: [Int]) { vlans(vid: $v) { name } }", {"v": [100, 200]})["vlans"] == [{"name": "users"}, {"name": "voice"}]
+    assert data(admin, "{ devices(has_primary_ip: false, name__isw: \"typed\") { name } }")["devices"] == [{"name": "typed-1"}, {"name": "typed-2"}]
+    assert data(admin, "query ($b: Boolean) { devices(has_primary_ip: $b) { name } }", {"b": True}) == {"devices": []}
+    assert data(admin, 'query ($q: String) { devices(q: $q) { name } }', {"q": "typed-2"}) == {"devices": [{"name": "typed-2"}]}
+    assert data(admin, "{ sites(asn: 4200000001) { slug } }") == {"sites": [{"slug": site.slug}]}
+    assert data(admin, "{ device { name } }") == {"device": None}
+    args = schema.graphql_schema.query_type.fields["devices"].args
+    assert str(args["has_primary_ip"].type) == "Boolean" and str(args["q"].type) == "String"
+    assert str(args["position"].type) == "[Int]" and str(args["name"].type) == "[String]"
+    assert str(schema.graphql_schema.query_type.fields["sites"].args["asn"].type) == "[BigInteger]"
