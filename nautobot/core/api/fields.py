@@ -36,17 +36,41 @@ class NestedRelatedField(serializers.RelatedField):
     def to_internal_value(self, data: Any) -> models.Model:
         # A bulk write names the same device, site or rack in many of its objects: each distinct
         # reference is looked up once per request (the memo lives in the request's serializer context).
-        memo = self.context.setdefault("_related_lookups", {}) if isinstance(self.context, dict) else {}
-        try:
-            key = (id(self), json.dumps(data, sort_keys=True, default=str))
-        except (TypeError, ValueError):
-            key = None
+        memo = self._memo()
+        key = self._memo_key(data)
         if key is not None and key in memo:
             return memo[key]
         found = self._lookup(data)
         if key is not None:
             memo[key] = found
         return found
+
+    def _memo(self) -> dict:
+        return self.context.setdefault("_related_lookups", {}) if isinstance(self.context, dict) else {}
+
+    def _memo_key(self, data: Any) -> tuple | None:
+        # The serializer class and field name, not the field object: a bulk update validates each
+        # object with its own serializer instance, sharing one context.
+        try:
+            return (type(self.parent), self.field_name, json.dumps(data, sort_keys=True, default=str))
+        except (TypeError, ValueError):
+            return None
+
+    def prefetch(self, references: set[str]) -> None:
+        """Resolve many UUID references in one query (a bulk write); unknown ones fail later, one by one."""
+        parsed = {}
+        for raw in references:
+            try:
+                parsed[raw] = uuid.UUID(raw)
+            except (ValueError, TypeError, AttributeError):
+                continue
+        if len(parsed) < 2:
+            return  # one reference costs one query either way
+        found = {obj.pk: obj for obj in self.get_queryset().filter(pk__in=set(parsed.values()))}
+        memo = self._memo()
+        for raw, pk in parsed.items():
+            if pk in found:
+                memo[self._memo_key(raw)] = found[pk]
 
     def _lookup(self, data: Any) -> models.Model:
         queryset = self.get_queryset()
@@ -72,6 +96,13 @@ class NestedRelatedField(serializers.RelatedField):
 
     def get_choices(self, cutoff=None):  # OPTIONS must not list every related object
         return {}
+
+
+def prefetch_references(serializer: serializers.Serializer, items: list) -> None:
+    """Before validating a bulk write: each related field's UUID references, one query per field."""
+    for name, field in serializer.fields.items():
+        if isinstance(field, NestedRelatedField) and not field.read_only:
+            field.prefetch({item[name] for item in items if isinstance(item, dict) and isinstance(item.get(name), str)})
 
 
 def attribute_lookups(model: type[models.Model], data: dict, prefix: str = "") -> dict:

@@ -390,3 +390,31 @@ def test_bulk_create_duplicates_are_refused_whole(api):
     site = b.site()
     response = api.post(SITES, {"name": site.name, "slug": "other-slug", "status": "active"})
     assert response.status_code == 400 and "name" in response.json()
+
+
+def test_bulk_writes_resolve_references_and_optional_relations_per_batch(api):
+    site, device_type, role = b.site(), b.device_type(), b.device_role()
+    racks = [b.rack(site=site) for _ in range(12)]
+    platforms = [b.platform() for _ in range(12)]
+
+    def bulk(n: int, tag: str) -> int:
+        body = [
+            {"name": f"{tag}{i}", "device_type": str(device_type.pk), "device_role": str(role.pk), "site": str(site.pk),
+             "rack": str(racks[i].pk), "platform": str(platforms[i].pk), "status": "active"}
+            for i in range(n)
+        ]
+        with CaptureQueriesContext(connection) as created:
+            response = api.post("/api/dcim/devices/", body)
+        assert response.status_code == 201, response.content
+        ids = [row["id"] for row in response.json()]
+        with CaptureQueriesContext(connection) as patched:
+            response = api.patch("/api/dcim/devices/", [{"id": pk, "comments": "x"} for pk in ids])
+        assert response.status_code == 200, response.content
+        return len(created.captured_queries), len(patched.captured_queries)
+
+    (create_few, patch_few), (create_many, patch_many) = bulk(5, "few"), bulk(12, "many")
+    # Each distinct rack and platform named by the batch comes from one query per field, and the
+    # platform and rack that each device's validation reads come with the batch: what grows with
+    # the batch is the per-object insert/update and unique checks (a device: name per site; rack position).
+    assert create_many - create_few <= 3 * 7, (create_few, create_many)
+    assert patch_many - patch_few <= 2 * 7, (patch_few, patch_many)
