@@ -4,6 +4,8 @@
   number (`convert_choices_to_enum = False`), so no enum names can clash across models.
 - Foreign keys and one-to-ones as object fields; reverse relations and many-to-many as lists; only
   relations whose other end has a spec (see `relations`). `status` is thus the `StatusType` object.
+  A reverse foreign key's list takes the related model's filter arguments, as the original's
+  (`devices { interfaces(name__ic: "eth") { name } }`); filtered, it is one query per parent object.
 - JSON fields as a JSON scalar (the object itself, not a string); `_custom_field_data` as the JSON
   scalar `custom_field_data`; django-taggit `tags` as a list of tags.
 - A model field of a type graphene-django cannot convert is left out with a warning, never a crash
@@ -155,6 +157,35 @@ def _single_resolver(name: str, relation: str):
     return staticmethod(resolve)
 
 
+def _filtered_list_field(related_model: type[models.Model]) -> graphene.Dynamic:
+    """A reverse relation's list that takes the related model's filter arguments (`interfaces(name__ic: "eth")`)."""
+
+    def build() -> graphene.Field | None:
+        from nautobot.core.graphql.schema import filter_arguments
+
+        related_type = registry.get_type_for_model(related_model)
+        if related_type is None:
+            return None
+        arguments = {k: v for k, v in filter_arguments(related_model).items() if k not in ("limit", "offset")}
+        return graphene.Field(graphene.List(graphene.NonNull(related_type)), args=arguments)
+
+    return graphene.Dynamic(build)
+
+
+def _filtered_list_resolver(relation: str, related_model: type[models.Model]):
+    def resolve(root, info, **arguments):
+        manager = getattr(root, relation)
+        arguments = {k: v for k, v in arguments.items() if v is not None}
+        if not arguments and relation in getattr(root, "_prefetched_objects_cache", {}):
+            return manager.all()  # loaded by the optimizer, already restricted to what may be viewed
+        from nautobot.core.graphql.schema import filtered
+
+        queryset = restrict(manager.all(), info.context.user, "view")
+        return filtered(related_model, queryset, arguments, info.context) if arguments else queryset
+
+    return staticmethod(resolve)
+
+
 def _extra_attributes(spec: type[ObjectSpec]) -> dict[str, Any]:
     """Fields graphene-django does not derive as we want: JSON, custom field data and tags."""
     model = spec.model
@@ -167,6 +198,12 @@ def _extra_attributes(spec: type[ObjectSpec]) -> dict[str, Any]:
     if tags is not None:
         attrs[tags.name] = _tags_field(tags.related_model)
         attrs[f"resolve_{tags.name}"] = staticmethod(lambda root, info: getattr(root, tags.name).all())
+    hidden = hidden_field_names(spec)
+    for name, field in exposed_relations(model).items():
+        # Reverse foreign keys take their model's filters, as the original's (`devices { interfaces(name__ic: "eth") }`).
+        if field.one_to_many and not is_tags(field) and name not in hidden:
+            attrs[name] = _filtered_list_field(field.related_model)
+            attrs[f"resolve_{name}"] = _filtered_list_resolver(name, field.related_model)
     for name, members in spec.graphql_unions.items():
         attrs[name] = _union_field(spec, name, members)
         attrs[f"resolve_{name}"] = _union_resolver(members)

@@ -233,3 +233,19 @@ def test_filter_arguments_are_typed_as_the_original(admin):
     assert str(args["has_primary_ip"].type) == "Boolean" and str(args["q"].type) == "String"
     assert str(args["position"].type) == "[Int]" and str(args["name"].type) == "[String]"
     assert str(schema.graphql_schema.query_type.fields["sites"].args["asn"].type) == "[BigInteger]"
+
+
+def test_reverse_relations_take_filter_arguments(admin):
+    """`devices { interfaces(name__ic: "eth") }` and `sites { devices(role: "leaf") }` filter the nested list with the
+    related model's filters, as the original's (the Ansible GraphQL inventory's documented nested `filters`)."""
+    device = device_with_interfaces(3, name="nested-1")
+    Interface.objects.create(device=device, name="mgmt0", type="1000base-t", status=b.status())
+    other = b.device(name="nested-2", site=device.site)
+    query = '{ devices(name: "nested-1") { name interfaces(name__ic: "ETH", name__n: ["eth2"]) { name } all: interfaces { name } } }'
+    got = data(admin, query)["devices"][0]
+    assert [i["name"] for i in got["interfaces"]] == ["eth0", "eth1"]
+    assert len(got["all"]) == 4
+    site = data(admin, f'{{ sites(slug: "{device.site.slug}") {{ devices(name: ["{other.name}"]) {{ name }} }} }}')
+    assert site == {"sites": [{"devices": [{"name": "nested-2"}]}]}
+    bad = run(admin, '{ devices(name: "nested-1") { interfaces(mtu: ["x"]) { name } } }')
+    assert "errors" in bad.json()
