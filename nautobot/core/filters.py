@@ -37,6 +37,8 @@ STRING_LOOKUPS = {
     "nire": ("iregex", True),
 }
 NUMBER_LOOKUPS = {"n": ("exact", True), "lt": ("lt", False), "lte": ("lte", False), "gt": ("gt", False), "gte": ("gte", False)}
+INVALID_CHOICE = "Select a valid choice. {value} is not one of the available choices."
+INVALID_UUID = "“{value}” is not a valid UUID."
 # Query parameters that are never filters.
 NON_FILTER_PARAMETERS = frozenset({"api_version", "brief", "format", "include", "limit", "offset", "exclude", "export", "depth"})
 
@@ -85,34 +87,34 @@ class MultiValueFilter(django_filters.Filter):
         return qs.exclude(condition) if self.exclude else qs.filter(condition).distinct() if self.distinct else qs.filter(condition)
 
 
-class ContentTypeLabelField(forms.CharField):
-    """An `"app_label.model"` value; with `strict`, one that names an existing content type (else the original's 400)."""
+class ContentTypeField(MultiValueField):
+    """`"app_label.model"` labels (case-insensitive) of installed models, checked without a query."""
 
-    def __init__(self, *args, strict: bool = False, **kwargs) -> None:
-        self.strict = strict
-        super().__init__(*args, **kwargs)
+    def clean(self, value: Any) -> list:
+        from django.apps import apps
 
-    def clean(self, value):
-        value = str(super().clean(value)).lower()
-        if self.strict:
-            from django.contrib.contenttypes.models import ContentType
-
-            app_label, _, model = value.partition(".")
-            if not ContentType.objects.filter(app_label=app_label, model=model).exists():
-                raise forms.ValidationError(f"Select a valid choice. {value} is not one of the available choices.")
-        return value
+        labels = super().clean(value)
+        for label in labels:
+            app_label, _, model = str(label).lower().partition(".")
+            if model not in apps.all_models.get(app_label, {}):
+                raise forms.ValidationError(INVALID_CHOICE.format(value=label), code="invalid_choice")
+        return labels
 
 
 class ContentTypeFilter(MultiValueFilter):
-    """`"app_label.model"` values, matched against a content type relation (`?termination_a_type=dcim.interface`).
+    """`"app_label.model"` values, matched against a content type relation (`?termination_a_type=dcim.interface`);
+    a label that names no installed model is a validation error (unless `check=False`)."""
 
-    `strict` filters (the original's multiple-choice ones, e.g. `content_types` of tags and statuses) reject a value
-    that names no content type with a 400; the others simply match nothing.
-    """
-
-    def __init__(self, *args, strict: bool = False, **kwargs) -> None:
-        kwargs.setdefault("inner", ContentTypeLabelField(strict=strict))
+    def __init__(self, *args, check: bool = True, **kwargs) -> None:
+        self.check = check
         super().__init__(*args, **kwargs)
+
+    @property
+    def field(self):
+        if not hasattr(self, "_field"):
+            field_class = ContentTypeField if self.check else MultiValueField
+            self._field = field_class(required=False, label=self.label)
+        return self._field
 
     def filter(self, qs, value):
         if not value:
@@ -166,13 +168,25 @@ class BooleanFilter(django_filters.BooleanFilter):
 
 
 class TagFilter(django_filters.Filter):
-    """`?tag=a&tag=b`: objects that carry every one of the tags (AND), by slug."""
+    """`?tag=a&tag=b`: objects that carry every one of the tags (AND), by slug (or UUID); each tag must exist."""
 
-    field_class = MultiValueField
+    def __init__(self, *args, check: bool = True, **kwargs) -> None:
+        self.check = check
+        super().__init__(*args, **kwargs)
+
+    @property
+    def field(self):
+        if not hasattr(self, "_field"):
+            from nautobot.extras.models import Tag
+
+            field_class = RelatedObjectsField if self.check else MultiValueField
+            kwargs = {"model": Tag, "key": "slug"} if self.check else {}
+            self._field = field_class(required=False, label=self.label, **kwargs)
+        return self._field
 
     def filter(self, qs, value):
-        for slug in value or []:
-            qs = qs.filter(tags__slug=slug)
+        for item in value or []:
+            qs = qs.filter(tags=item) if isinstance(item, uuid.UUID) else qs.filter(tags__slug=item)
         return qs
 
 
@@ -236,18 +250,41 @@ def _inner_form_field(field: models.Field) -> forms.Field:
     return forms.CharField()
 
 
+class ChoiceValueField(forms.Field):
+    """One of a model field's choices (its stored value, as text; `null` = none); anything else is an error."""
+
+    def __init__(self, *args, choices=(), **kwargs) -> None:
+        self.values = {str(value): value for value, _ in choices}
+        super().__init__(*args, **kwargs)
+
+    def clean(self, value):
+        if value in ("null", None):
+            return None
+        if str(value) not in self.values:
+            raise forms.ValidationError(INVALID_CHOICE.format(value=value), code="invalid_choice")
+        return self.values[str(value)]
+
+
 def _filters_for_plain(param: str, path: str, field: models.Field, *, many: bool = False) -> dict[str, django_filters.Filter]:
     if isinstance(field, models.BooleanField):
         return {param: BooleanFilter(field_name=path, distinct=many)}
+    if field.choices:
+        # Only the field's choices, as the original's (`?face=front`; `?face=nope` is an error).
+        choices = list(field.flatchoices)
+        return {
+            param: MultiValueFilter(field_name=path, inner=ChoiceValueField(choices=choices), distinct=many),
+            f"{param}__n": MultiValueFilter(field_name=path, exclude=True, inner=ChoiceValueField(choices=choices)),
+        }
     inner = _inner_form_field(field)
     filters: dict[str, django_filters.Filter] = {
         param: MultiValueFilter(field_name=path, lookup_expr="exact", inner=inner, distinct=many)
     }
-    is_string = isinstance(inner, forms.CharField) and not field.choices
-    table = STRING_LOOKUPS if is_string else NUMBER_LOOKUPS if not field.choices else {"n": ("exact", True)}
+    table = STRING_LOOKUPS if isinstance(inner, forms.CharField) else NUMBER_LOOKUPS
     for suffix, (lookup, exclude) in table.items():
+        # A pattern (`__ic`, `__re`...) on a UUID is text, as the original's (`?changed_object_id__ic=4f1`).
+        pattern = lookup != "exact" and isinstance(field, models.UUIDField)
         filters[f"{param}__{suffix}"] = MultiValueFilter(
-            field_name=path, lookup_expr=lookup, exclude=exclude, inner=_inner_form_field(field), distinct=many
+            field_name=path, lookup_expr=lookup, exclude=exclude, inner=forms.CharField() if pattern else _inner_form_field(field), distinct=many
         )
     return filters
 
@@ -264,43 +301,124 @@ def natural_key_field(model: type[models.Model]) -> str:
     return "pk"
 
 
-class NaturalKeyOrPKField(forms.Field):
-    """A related object named by its natural key (cleaned by `key_field`), or by its UUID; `null` = none."""
+class RelatedObjectsField(MultiValueField):
+    """Every value of a relation parameter: `null` (none), a primary key, or (given `key`) a natural key.
 
-    def __init__(self, *args, key_field: forms.Field | None = None, **kwargs) -> None:
+    Each value must name an existing object, as the original's (django-filter's model choice filters): an
+    unknown one is a validation error naming it, `Select a valid choice. <value> is not one of the available
+    choices.`; a malformed primary key is `"<value>" is not a valid UUID.` One query checks all the values of
+    the parameter (none when every value is `null`). Cleans to a list of None / primary keys / natural keys.
+    """
+
+    def __init__(
+        self, *args, model=None, key: str | None = None, key_field: forms.Field | None = None, check: bool = True, **kwargs
+    ) -> None:
+        self.model, self.key, self.check = model, (None if key == "pk" else key), check
         self.key_field = key_field or forms.CharField()
         super().__init__(*args, **kwargs)
 
-    def clean(self, value):
-        if value in ("null", None):
+    def _parse(self, raw: str):
+        if raw == "null":
             return None
-        try:
-            return uuid.UUID(str(value))
-        except ValueError:
-            return self.key_field.clean(value)
+        pk_field = self.model._meta.pk
+        if isinstance(pk_field, models.UUIDField):
+            try:
+                return ("pk", uuid.UUID(raw))
+            except ValueError:
+                if self.key is None:
+                    raise forms.ValidationError(INVALID_UUID.format(value=raw), code="invalid") from None
+        elif self.key is None or raw.isdigit():
+            try:
+                return ("pk", int(raw))
+            except ValueError:
+                raise forms.ValidationError(INVALID_CHOICE.format(value=raw), code="invalid_choice") from None
+        if raw == "":
+            raise forms.ValidationError(INVALID_CHOICE.format(value=raw), code="invalid_choice")
+        return ("key", self.key_field.clean(raw))
+
+    def clean(self, value: Any) -> list:
+        if value in (None, []):
+            return []
+        values = value if isinstance(value, (list, tuple)) else [value]
+        parsed = [(str(raw), self._parse(str(raw))) for raw in values if raw is not None]
+        wanted = {"pk": {p[1] for _, p in parsed if p and p[0] == "pk"}, "key": {p[1] for _, p in parsed if p and p[0] == "key"}}
+        if self.check and (wanted["pk"] or wanted["key"]):
+            self._check_exist(parsed, wanted)
+        return [p if p is None else p[1] for _, p in parsed]
+
+    def _check_exist(self, parsed: list, wanted: dict) -> None:
+        from django.db import connection
+
+        key = self.key or "pk"
+        condition = Q(pk__in=wanted["pk"]) if wanted["pk"] else Q(pk__in=[])
+        if wanted["key"]:
+            condition |= Q(**{f"{key}__in": wanted["key"]})
+        found: dict[str, set] = {"pk": set(), "key": set()}
+        # MySQL compares strings case-insensitively: so do its filters, so must this check.
+        fold = (lambda v: v.casefold() if isinstance(v, str) else v) if connection.vendor == "mysql" else (lambda v: v)  # noqa: E731
+        for pk, natural in self.model._default_manager.filter(condition).values_list("pk", key).distinct():
+            found["pk"].add(pk)
+            found["key"].add(fold(natural))
+        for raw, item in parsed:
+            if item is not None and fold(item[1]) not in found[item[0]]:
+                raise forms.ValidationError(INVALID_CHOICE.format(value=raw), code="invalid_choice")
 
 
-class NaturalKeyOrPKFilter(MultiValueFilter):
-    """`?site=<slug>` or `?site=<uuid>` (the original's 1.4+ "ID or slug" filters); repeated values are ORed."""
+class RelatedFilter(MultiValueFilter):
+    """Filter on a related object named by primary key (or `null`), each value checked to exist.
 
-    def __init__(self, *args, path: str, key: str, key_field: forms.Field | None = None, **kwargs) -> None:
-        self.path, self.key = path, key
-        super().__init__(*args, field_name=f"{path}__{key}", inner=NaturalKeyOrPKField(key_field=key_field), **kwargs)
+    `path` is the relation's path from the filtered model; the related model is `model`, or found from the path.
+    """
+
+    key: str | None = None
+
+    def __init__(self, *args, path: str, model=None, key_field: forms.Field | None = None, check: bool = True, **kwargs) -> None:
+        self.path, self.target, self.key_field, self.check = path, model, key_field, check
+        kwargs.setdefault("field_name", path)
+        super().__init__(*args, **kwargs)
+
+    @property
+    def field(self):
+        if not hasattr(self, "_field"):
+            target = self.target or _resolve(self.model, self.path)[0].related_model
+            self._field = RelatedObjectsField(
+                model=target, key=self.key, key_field=self.key_field, check=self.check, required=False, label=self.label
+            )
+        return self._field
+
+    def condition(self, item) -> Q:
+        return Q(**{f"{self.path}__isnull": True}) if item is None else Q(**{self.path: item})
 
     def filter(self, qs, value):
         if not value:
             return qs
         condition = Q()
         for item in value:
-            if item is None:
-                condition |= Q(**{f"{self.path}__isnull": True})
-            elif isinstance(item, uuid.UUID):
-                condition |= Q(**{self.path: item})
-            else:
-                condition |= Q(**{self.field_name: item})
+            condition |= self.condition(item)
         if self.exclude:
             return qs.exclude(condition)
         return qs.filter(condition).distinct() if self.distinct else qs.filter(condition)
+
+
+class NaturalKeyOrPKFilter(RelatedFilter):
+    """`?site=<slug>` or `?site=<uuid>` (the original's 1.4+ "ID or slug" filters); repeated values are ORed."""
+
+    def __init__(self, *args, path: str, key: str, key_field: forms.Field | None = None, **kwargs) -> None:
+        self.key = key
+        kwargs.setdefault("field_name", f"{path}__{key}")
+        super().__init__(*args, path=path, key_field=key_field, **kwargs)
+
+    def condition(self, item) -> Q:
+        if item is None or isinstance(item, uuid.UUID):
+            return super().condition(item)
+        return Q(**{f"{self.path}__{self.key}": item})
+
+
+class TagExcludeFilter(NaturalKeyOrPKFilter):
+    """`?tag__n=a&tag__n=b`: objects carrying none of the tags."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, exclude=True, **kwargs)
 
 
 def _filters_for_relation(param: str, path: str, field: models.Field, *, many: bool = False) -> dict[str, django_filters.Filter]:
@@ -308,22 +426,21 @@ def _filters_for_relation(param: str, path: str, field: models.Field, *, many: b
     target = field.related_model
     key = natural_key_field(target)
     if target._meta.label == "extras.Tag":
-        return {"tag": TagFilter(), "tag__n": MultiValueFilter(field_name=f"{path}__slug", exclude=True)}
+        return {"tag": TagFilter(), "tag__n": TagExcludeFilter(path=path, model=target, key="slug")}
     if target._meta.label == "contenttypes.ContentType":
-        # `?content_types=dcim.device` (the original's content-type filters take `app_label.model`, not an id).
-        strict = field.many_to_many
+        # `"app_label.model"` labels, as the original's content-type filters (`?content_types=dcim.device`).
         return {
-            param: ContentTypeFilter(field_name=path, strict=strict, distinct=True),
-            f"{param}__n": ContentTypeFilter(field_name=path, strict=strict, exclude=True),
+            param: ContentTypeFilter(field_name=path, distinct=many or field.many_to_many),
+            f"{param}__n": ContentTypeFilter(field_name=path, exclude=True),
         }
     to_many = field.many_to_many or field.one_to_many
     distinct = many or to_many
     key_field = _inner_form_field(target._meta.get_field(key)) if key != "pk" else forms.UUIDField()
     filters = {
-        param: NaturalKeyOrPKFilter(path=path, key=key, key_field=key_field, distinct=distinct),
-        f"{param}__n": NaturalKeyOrPKFilter(path=path, key=key, key_field=key_field, exclude=True),
-        f"{param}_id": MultiValueFilter(field_name=path, inner=NullableUUIDField(), distinct=distinct),
-        f"{param}_id__n": MultiValueFilter(field_name=path, exclude=True, inner=NullableUUIDField()),
+        param: NaturalKeyOrPKFilter(path=path, model=target, key=key, key_field=key_field, distinct=distinct),
+        f"{param}__n": NaturalKeyOrPKFilter(path=path, model=target, key=key, key_field=key_field, exclude=True),
+        f"{param}_id": RelatedFilter(path=path, model=target, distinct=distinct),
+        f"{param}_id__n": RelatedFilter(path=path, model=target, exclude=True),
     }
     if to_many and param == path:
         # The original's `has_<relation>=true|false` (e.g. `has_child_interfaces`).
@@ -362,10 +479,17 @@ def filters_for_spec(spec: type[ObjectSpec]) -> dict[str, django_filters.Filter]
     for entry in (*spec.filter_fields, *extra):
         param, path = entry if isinstance(entry, tuple) else (entry, entry)
         field, many = _resolve(model, path)
-        if field.is_relation and field.related_model is not None:
+        if path.endswith("__id") and field.primary_key and field.model is not model:
+            # `("devicetype_id", "device_type__id")`: the related object by primary key, checked to exist.
+            relation = path[: -len("__id")]
+            filters[param] = RelatedFilter(path=relation, model=field.model, distinct=many)
+            filters[f"{param}__n"] = RelatedFilter(path=relation, model=field.model, exclude=True)
+        elif field.is_relation and field.related_model is not None:
             filters.update(_filters_for_relation(param, path, field, many=many))
         else:
             filters.update(_filters_for_plain(param, path, field, many=many))
+    for name in spec.unchecked_filters:
+        filters[name].check = False
     return filters
 
 

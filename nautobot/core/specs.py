@@ -26,6 +26,7 @@ class ObjectSpec:
     - `brief_fields`: the nested/brief representation after `id`, `url`, `display`.
     - `filter_fields`: names of model fields to filter on; an entry `("param", "path")` exposes the
       model path `path` under the query parameter `param`. Lookup variants are derived from field types.
+      A related object named in a filter must exist (else a 400), except for filters in `unchecked_filters`.
     - `search_fields`: fields the `q` parameter searches (case-insensitive contains).
     - `counts`: `{"device_count": "devices"}`: annotate the count of a reverse relation (by its
       related query name) on every list and detail query, and expose it read-only.
@@ -51,6 +52,8 @@ class ObjectSpec:
     brief_fields: ClassVar[tuple[str, ...]] = ("name", "slug")
     read_only_fields: ClassVar[tuple[str, ...]] = ()
     filter_fields: ClassVar[tuple[Any, ...]] = ()
+    # Relation/content-type filters whose unknown values match nothing instead of being a 400 (as the original's).
+    unchecked_filters: ClassVar[tuple[str, ...]] = ()
     search_fields: ClassVar[tuple[str, ...]] = ("name",)
     counts: ClassVar[dict[str, str]] = {}
     endpoint: ClassVar[str] = ""

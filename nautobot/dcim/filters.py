@@ -3,6 +3,8 @@
 Named by the specs (`filterset_base`); the generated filtersets add the derived filters.
 """
 
+import uuid
+
 import django_filters
 from django import forms
 from django.db.models import Q
@@ -94,9 +96,34 @@ class InterfaceVLANFilterSet(BaseFilterSet):
     tagged_vlans__n = NaturalKeyOrPKFilter(path="tagged_vlans", key="vid", key_field=_vid(), exclude=True)
 
 
-class InterfaceFilterSet(PathEndpointFilterSet, InterfaceVLANFilterSet):
-    """Interfaces: by VLAN carried, `kind` (physical, virtual, wireless), the interfaces of a virtual chassis."""
+class VirtualChassisDeviceFilter(MultiValueFilter):
+    """Interfaces of the devices named (by name or UUID; by UUID only with `inner=UUIDField`) and, for a device
+    that is the master of a virtual chassis, the other members' interfaces that are not management-only, as the
+    original's `device`/`device_id` on interfaces. Unknown devices match nothing (not a 400), as there."""
 
+    def filter(self, qs, value):
+        from nautobot.dcim.models import Device
+
+        value = [v for v in value or [] if v not in (None, "")]
+        if not value:
+            return qs
+        by_pk, by_name = Q(pk__in=[]), Q(name__in=[])
+        for item in value:
+            try:
+                by_pk |= Q(pk=uuid.UUID(str(item)))
+            except ValueError:
+                by_name |= Q(name=item)
+        devices = Device.objects.filter(by_pk | by_name).values("pk")
+        members = Q(mgmt_only=False, device__virtual_chassis__master__in=devices)
+        return qs.filter(Q(device__in=devices) | members)
+
+
+class InterfaceFilterSet(PathEndpointFilterSet, InterfaceVLANFilterSet):
+    """Interfaces: by device (with a virtual chassis master's members), VLAN carried, `kind` (physical, virtual,
+    wireless), the interfaces of a virtual chassis."""
+
+    device = VirtualChassisDeviceFilter()
+    device_id = VirtualChassisDeviceFilter(inner=forms.UUIDField())
     kind = django_filters.CharFilter(method="filter_kind")
     device_with_common_vc = django_filters.UUIDFilter(method="filter_device_with_common_vc")
 

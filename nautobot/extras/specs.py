@@ -79,7 +79,9 @@ class ComputedFieldSpec(ObjectSpec):
     model = ComputedField
     api_fields = ("content_type", "slug", "label", "description", "template", "fallback_value", "weight", "advanced_ui", "created", "last_updated")
     brief_fields = ("slug", "label")
-    filter_fields = ("slug", "label", "weight", ("content_type", "content_type__model"))
+    filter_fields = ("slug", "label", "weight", "content_type")
+    # Unknown values match nothing here, as in the original.
+    unchecked_filters = ("content_type", "content_type__n")
     search_fields = ("label", "slug", "description", "template")
 
 
@@ -90,7 +92,7 @@ class RelationshipSpec(ObjectSpec):
         "name", "slug", "description", "type", "source_type", "source_label", "source_hidden", "source_filter",
         "destination_type", "destination_label", "destination_hidden", "destination_filter", "advanced_ui", "created", "last_updated",
     )
-    filter_fields = ("name", "slug", "type", ("source_type", "source_type__model"), ("destination_type", "destination_type__model"))
+    filter_fields = ("name", "slug", "type", "source_type", "destination_type")
     search_fields = ("name", "slug", "description")
 
 
@@ -99,7 +101,7 @@ class RelationshipAssociationSpec(ObjectSpec):
     model = RelationshipAssociation
     api_fields = ("relationship", "source_type", "source_id", "destination_type", "destination_id")
     brief_fields = ("relationship", "source_id", "destination_id")
-    filter_fields = ("relationship", "source_id", "destination_id", ("source_type", "source_type__model"), ("destination_type", "destination_type__model"))
+    filter_fields = ("relationship", "source_id", "destination_id", "source_type", "destination_type")
     search_fields = ("relationship__name",)
     menu_group = None
 
@@ -110,7 +112,9 @@ class NoteSpec(ObjectSpec):
     api_fields = ("user", "user_name", "assigned_object_type", "assigned_object_id", "assigned_object", "note", "slug", "created", "last_updated")
     brief_fields = ("note", "user_name", "slug")
     read_only_fields = ("user", "user_name", "slug")
-    filter_fields = ("user", "user_name", "assigned_object_id", "note", ("assigned_object_type", "assigned_object_type__model"))
+    filter_fields = ("user", "user_name", "assigned_object_id", "note", "assigned_object_type")
+    # Unknown values match nothing here, as in the original.
+    unchecked_filters = ("assigned_object_type", "assigned_object_type__n")
     search_fields = ("user_name", "note")
     serializer_base = NoteSerializerBase
     extra_select_related = ("assigned_object_type",)
@@ -124,7 +128,9 @@ OWNER = ("owner_content_type", "owner_object_id", "owner")
 class ConfigContextSchemaSpec(ObjectSpec):
     model = ConfigContextSchema
     api_fields = ("name", "slug", *OWNER, "description", "data_schema", *COMMON)
-    filter_fields = ("name", "slug", "description", "owner_object_id", ("owner_content_type", "owner_content_type__model"))
+    filter_fields = ("name", "slug", "description", "owner_object_id", "owner_content_type")
+    # Unknown values match nothing here, as in the original.
+    unchecked_filters = ("owner_content_type", "owner_content_type__n")
     search_fields = ("name", "slug", "description")
     serializer_base = OwnedSerializerBase
     extra_prefetch_related = ("owner",)
@@ -146,7 +152,9 @@ class ConfigContextSpec(ObjectSpec):
         "created", "last_updated",
     )
     brief_fields = ("name",)
-    filter_fields = ("name", "weight", "is_active", "schema", "owner_object_id", ("owner_content_type", "owner_content_type__model"), *CONTEXT_SCOPES)
+    filter_fields = ("name", "weight", "is_active", "schema", "owner_object_id", "owner_content_type", *CONTEXT_SCOPES)
+    # Unknown values match nothing here, as in the original.
+    unchecked_filters = ("owner_content_type", "owner_content_type__n")
     search_fields = ("name", "description")
     serializer_base = OwnedSerializerBase
     extra_prefetch_related = ("owner", "tags")  # `tags` is a plain many-to-many here (a scope), not taggit's
@@ -157,7 +165,9 @@ class ExportTemplateSpec(ObjectSpec):
     model = ExportTemplate
     api_fields = ("content_type", *OWNER, "name", "description", "template_code", "mime_type", "file_extension", "created", "last_updated")
     brief_fields = ("name",)
-    filter_fields = ("name", "owner_object_id", ("content_type", "content_type__model"), ("owner_content_type", "owner_content_type__model"))
+    filter_fields = ("name", "owner_object_id", "content_type", "owner_content_type")
+    # Unknown values match nothing here, as in the original.
+    unchecked_filters = ("owner_content_type", "owner_content_type__n")
     search_fields = ("name", "description")
     serializer_base = ExportTemplateSerializerBase
     extra_prefetch_related = ("owner",)

@@ -6,6 +6,7 @@ is not an address is a 400 naming the parameter. Every filter takes repeated val
 """
 
 import re
+import uuid
 from collections.abc import Callable
 
 import django_filters
@@ -17,8 +18,7 @@ from nautobot.core.filters import (
     BaseFilterSet,
     BooleanFilter,
     MultiValueFilter,
-    NullableCharField,
-    NullableUUIDField,
+    NaturalKeyOrPKFilter,
     SearchFilter,
 )
 from nautobot.ipam import networks
@@ -69,19 +69,21 @@ def _network_filter(condition: Callable[..., Q]) -> ConditionFilter:
     return ConditionFilter(condition, inner=NetworkValueField())
 
 
-class PresentInVRFFilter(MultiValueFilter):
-    """Objects in the VRF, or in a VRF exporting a route target that it imports."""
+class PresentInVRFFilter(NaturalKeyOrPKFilter):
+    """Objects in the VRF (by `rd` or UUID; it must exist), or in a VRF exporting a route target that it imports."""
 
-    def __init__(self, *, by: str, **kwargs) -> None:
-        self.by = by
-        super().__init__(**kwargs)
+    def __init__(self, *, key: str, **kwargs) -> None:
+        super().__init__(path="vrf", key=key, **kwargs)
 
     def filter(self, qs, value):
+        value = [v for v in value or [] if v is not None]
         if not value:
             return qs
         from nautobot.ipam.models import VRF
 
-        vrfs = list(VRF.objects.filter(**{f"{self.by}__in": value}).prefetch_related("import_targets"))
+        by_pk = Q(pk__in=[v for v in value if isinstance(v, uuid.UUID)])
+        by_key = Q(**{f"{self.key}__in": [v for v in value if not isinstance(v, uuid.UUID)]})
+        vrfs = list(VRF.objects.filter(by_pk | by_key).prefetch_related("import_targets"))
         condition = Q(vrf__in=vrfs)
         targets = [t.pk for vrf in vrfs for t in vrf.import_targets.all()]
         if targets:
@@ -100,9 +102,10 @@ def network_search(value: str) -> Q:
 
 
 class VRFFilterMixin(BaseFilterSet):
-    vrf = MultiValueFilter(field_name="vrf__rd", inner=NullableCharField())
-    present_in_vrf = PresentInVRFFilter(by="rd")
-    present_in_vrf_id = PresentInVRFFilter(by="pk", inner=NullableUUIDField())
+    vrf = NaturalKeyOrPKFilter(path="vrf", key="rd")
+    vrf__n = NaturalKeyOrPKFilter(path="vrf", key="rd", exclude=True)
+    present_in_vrf = PresentInVRFFilter(key="rd")
+    present_in_vrf_id = PresentInVRFFilter(key="pk")
 
 
 class NetworkSearch(SearchFilter):

@@ -166,6 +166,8 @@ class IPAddressSpec(ObjectSpec):
         "vminterface",
         ("virtual_machine", "vminterface__virtual_machine"),
     )
+    # Unknown values match nothing here, as in the original.
+    unchecked_filters = ("device", "device__n", "virtual_machine", "virtual_machine__n")
     search_fields = ("dns_name", "description")
     serializer_base = IPAddressSerializerBase
     filterset_base = f.IPAddressFilterSet

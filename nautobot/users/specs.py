@@ -50,5 +50,5 @@ class ObjectPermissionSpec(ObjectSpec):
     endpoint = "permissions"
     api_fields = ("name", "description", "enabled", "object_types", "groups", "users", "actions", "constraints")
     brief_fields = ("name", "enabled", "actions")
-    filter_fields = ("name", "description", "enabled", "groups", "users", ("object_types", "object_types__model"))
+    filter_fields = ("name", "description", "enabled", "groups", "users", "object_types")
     search_fields = ("name", "description")

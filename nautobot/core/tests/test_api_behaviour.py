@@ -123,9 +123,78 @@ def test_filter_grammar(api):
     assert names(api.get(SITES, region="null")) == [c.name]
     assert names(api.get(SITES, q=c.name)) == [c.name]
     assert api.get(SITES, id="not-a-uuid").status_code == 400
-    # Empty values are ignored, as the original's: `?name=` does not filter, and is not a 400.
-    assert names(api.get(SITES, name="", region="", id="")) == sorted([a.name, c.name])
+    # Empty values of plain filters are ignored, as the original's: `?name=` does not filter, and is not a 400;
+    # an empty related object is an unknown one (below).
+    assert names(api.get(SITES, name="", id="")) == sorted([a.name, c.name])
     assert names(api.get(SITES, name=["", a.name])) == [a.name]
+
+
+UNKNOWN_UUID = "00000000-0000-0000-0000-0000000000ff"
+
+
+def choice_error(value) -> list[str]:
+    return [f"Select a valid choice. {value} is not one of the available choices."]
+
+
+def test_unknown_related_objects_are_field_errors_as_in_the_original(api):
+    region = b.region()
+    site = b.site(region=region)
+    devices = "/api/dcim/devices/"
+    for params, errors in (
+        ({"site": "nope"}, {"site": choice_error("nope")}),
+        ({"site__n": "nope"}, {"site__n": choice_error("nope")}),
+        ({"site": ""}, {"site": choice_error("")}),
+        ({"site": UNKNOWN_UUID}, {"site": choice_error(UNKNOWN_UUID)}),
+        ({"site_id": UNKNOWN_UUID}, {"site_id": choice_error(UNKNOWN_UUID)}),
+        ({"site_id__n": UNKNOWN_UUID}, {"site_id__n": choice_error(UNKNOWN_UUID)}),
+        ({"site_id": "xyz"}, {"site_id": ["\u201cxyz\u201d is not a valid UUID."]}),
+        ({"site_id": [UNKNOWN_UUID, "xyz"]}, {"site_id": ["\u201cxyz\u201d is not a valid UUID."]}),
+        ({"site": [site.slug, "nope", "null"]}, {"site": choice_error("nope")}),
+        ({"site_id": [str(site.pk), UNKNOWN_UUID]}, {"site_id": choice_error(UNKNOWN_UUID)}),
+        ({"site": "nope", "rack_id": UNKNOWN_UUID}, {"site": choice_error("nope"), "rack_id": choice_error(UNKNOWN_UUID)}),
+        ({"status": ["active", "bogus"]}, {"status": choice_error("bogus")}),
+        ({"tag": "nope"}, {"tag": choice_error("nope")}),
+        ({"tag__n": "nope"}, {"tag__n": choice_error("nope")}),
+        ({"face": "sideways"}, {"face": choice_error("sideways")}),
+        ({"face__n": "FRONT"}, {"face__n": choice_error("FRONT")}),
+    ):
+        response = api.get(devices, **params)
+        assert (response.status_code, response.json()) == (400, errors), params
+    assert api.get("/api/extras/tags/", content_types="dcim.nope").json() == {"content_types": choice_error("dcim.nope")}
+    assert api.get("/api/dcim/cables/", termination_a_type="dcim.nope").json() == {"termination_a_type": choice_error("dcim.nope")}
+    assert api.get("/api/dcim/console-port-templates/", devicetype_id=UNKNOWN_UUID).status_code == 400
+
+    # Known objects, by slug or UUID, and `null` (= none) still filter.
+    other = b.site()
+    placed, unplaced_rack = b.device(site=site), b.device(site=other)
+    tenant = b.tenant()
+    placed.tenant = tenant
+    placed.save()
+    ids = lambda **params: {r["id"] for r in api.get(devices, limit=0, **params).json()["results"]}  # noqa: E731
+    assert ids(site=[site.slug, str(other.pk)]) == {str(placed.pk), str(unplaced_rack.pk)}
+    assert ids(site_id=str(site.pk)) == {str(placed.pk)} == ids(site__n=other.slug)
+    assert ids(tenant="null") == {str(unplaced_rack.pk)} == ids(tenant_id="null")
+    assert ids(tenant__n="null") == {str(placed.pk)} == ids(tenant_id__n="null")
+    assert ids(tenant=["null", tenant.slug]) == {str(placed.pk), str(unplaced_rack.pk)}
+    unregioned = {r["id"] for r in api.get("/api/dcim/sites/", region="null", limit=0).json()["results"]}
+    assert str(other.pk) in unregioned and str(site.pk) not in unregioned
+
+
+def test_a_relation_filter_costs_one_existence_query(api):
+    sites = [b.site() for _ in range(3)]
+    for site in sites:
+        b.device(site=site)
+
+    def queries(**params) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert api.get("/api/dcim/devices/", **params).status_code == 200
+        return len(captured.captured_queries)
+
+    baseline = queries()  # the same three devices, unfiltered
+    # One query checks every value of a parameter, however many.
+    assert queries(site=[s.slug for s in sites]) == baseline + 1
+    assert queries(site_id=[str(s.pk) for s in sites], site__n="null") == baseline + 1  # `null`: nothing to look up
+    assert queries(site_id=[str(s.pk) for s in sites], status="active") == baseline + 2
 
 
 def test_boolean_filters_accept_the_usual_spellings(api):

@@ -190,6 +190,18 @@ def test_execution_errors_are_200_with_errors(admin):
     assert body["data"] == {"devices": None, "sites": []} and "created" in body["errors"][0]["message"]
 
 
+def test_unknown_related_object_in_a_filter_is_a_graphql_error(admin):
+    site = b.site()
+    response = run(admin, '{ devices(site: ["nope"]) { name } sites(region_id: "xyz") { slug } tenants(group: "null") { slug } }')
+    assert response.status_code == 200
+    body = response.json()
+    assert body["data"] == {"devices": None, "sites": None, "tenants": []}
+    messages = " | ".join(e["message"] for e in body["errors"])
+    assert "site: Select a valid choice. nope is not one of the available choices." in messages
+    assert "region_id: \u201cxyz\u201d is not a valid UUID." in messages
+    assert data(admin, f'{{ sites(slug: "{site.slug}", region: "null", status: "active") {{ slug }} }}') == {"sites": [{"slug": site.slug}]}
+
+
 def test_unauthenticated_is_a_403():
     response = Client().post(URL, data='{"query": "{ sites { name } }"}', content_type="application/json")
     assert response.status_code == 403

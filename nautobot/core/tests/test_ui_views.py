@@ -180,6 +180,16 @@ def test_list_filters_search_and_pagination(admin):
     assert b"<html" not in partial.content and outside.name.encode() in partial.content
 
 
+def test_list_with_an_unknown_related_object_says_so(admin):
+    site = b.site()
+    assert site.name in admin.get("/dcim/sites/").content.decode()
+    response = admin.get("/dcim/sites/", {"region": "nope", "tenant_id": "00000000-0000-0000-0000-0000000000ff"})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert site.name not in page
+    assert "nope is not one of the available choices" in page and "0000000000ff is not one of the available choices" in page
+
+
 def test_bulk_edit_and_bulk_delete(admin):
     from nautobot.dcim.models import Site
 

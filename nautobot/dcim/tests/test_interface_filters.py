@@ -51,6 +51,28 @@ def test_kind_and_virtual_chassis_filters(api):
     assert api.get(IFACES, device_with_common_vc="x").status_code == 400
 
 
+def test_device_filter_of_a_virtual_chassis_master_includes_its_members(api):
+    master, member, alone = b.device(), b.device(), b.device()
+    chassis = VirtualChassis.objects.create(name=b.unique("vc"), master=master)
+    for position, node in enumerate((master, member), start=1):
+        node.virtual_chassis, node.vc_position = chassis, position
+        node.save()
+    b.interface(device=master, name="m0")
+    b.interface(device=master, name="m-mgmt", mgmt_only=True)
+    b.interface(device=member, name="s0")
+    b.interface(device=member, name="s-mgmt", mgmt_only=True)
+    b.interface(device=alone, name="a0")
+    # The master's own interfaces, and the members' that are not management-only (the original's rule).
+    assert names(api, IFACES, device_id=master.pk) == {"m0", "m-mgmt", "s0"}
+    assert names(api, IFACES, device=master.name) == {"m0", "m-mgmt", "s0"} == names(api, IFACES, device=master.pk)
+    assert names(api, IFACES, device_id=member.pk) == {"s0", "s-mgmt"}
+    assert names(api, IFACES, device_id=[member.pk, alone.pk]) == {"s0", "s-mgmt", "a0"}
+    # Unknown devices match nothing here (not a 400), as the original's.
+    assert names(api, IFACES, device_id="00000000-0000-0000-0000-0000000000ff") == set()
+    assert names(api, IFACES, device="nope") == set()
+    assert api.get(IFACES, device_id="xyz").status_code == 400
+
+
 def test_child_member_bridged_interfaces_and_has_forms(api):
     device = b.device()
     lag = b.interface(device=device, name="lag1", type="lag")

@@ -9,7 +9,7 @@ from rest_framework import serializers
 from nautobot.core.api.brief import brief_representation, brief_select_related
 from nautobot.core.api.serializers import ROW_LOADERS, BaseModelSerializer
 from nautobot.core.api.views import ModelViewSet
-from nautobot.core.filters import BaseFilterSet, ContentTypeFilter, MultiValueFilter
+from nautobot.core.filters import BaseFilterSet, ContentTypeFilter, MultiValueFilter, NaturalKeyOrPKFilter, RelatedFilter
 from nautobot.core.specs import has_spec
 from nautobot.extras.changelog.models import ObjectChange
 
@@ -27,12 +27,13 @@ class ObjectChangeSerializerBase(BaseModelSerializer):
 
 
 class ObjectChangeFilterSet(BaseFilterSet):
-    user = MultiValueFilter(field_name="user__username")
-    user__n = MultiValueFilter(field_name="user__username", exclude=True)
-    user_id = MultiValueFilter(field_name="user_id", inner=forms.UUIDField())
-    user_id__n = MultiValueFilter(field_name="user_id", exclude=True, inner=forms.UUIDField())
-    changed_object_type = ContentTypeFilter(field_name="changed_object_type")
-    changed_object_type__n = ContentTypeFilter(field_name="changed_object_type", exclude=True)
+    user = NaturalKeyOrPKFilter(path="user", key="username")
+    user__n = NaturalKeyOrPKFilter(path="user", key="username", exclude=True)
+    user_id = RelatedFilter(path="user")
+    user_id__n = RelatedFilter(path="user", exclude=True)
+    # Unchecked, as the original's: an unknown type matches nothing.
+    changed_object_type = ContentTypeFilter(field_name="changed_object_type", check=False)
+    changed_object_type__n = ContentTypeFilter(field_name="changed_object_type", exclude=True, check=False)
     changed_object_type_id = MultiValueFilter(field_name="changed_object_type_id", inner=forms.IntegerField())
     related_object_type = ContentTypeFilter(field_name="related_object_type")
 

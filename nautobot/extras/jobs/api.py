@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import uuid
 
-from django import forms
 from django.http import HttpResponse
 from rest_framework import exceptions, serializers, status
 from rest_framework.decorators import action
@@ -21,7 +20,7 @@ from nautobot.core.api.serializers import BaseModelSerializer, represent, serial
 from nautobot.core.api.permissions import TokenPermissions
 from nautobot.core.api.versioning import version_tuple
 from nautobot.core.api.views import ModelViewSet
-from nautobot.core.filters import BaseFilterSet, MultiValueFilter
+from nautobot.core.filters import BaseFilterSet, RelatedFilter
 from nautobot.extras.jobs import runner, services
 from nautobot.extras.jobs.logs import log_entries
 from nautobot.extras.jobs.models import (
@@ -88,7 +87,7 @@ class JobLogEntrySerializerBase(BaseModelSerializer):
 
 
 class JobLogEntryFilterSetBase(BaseFilterSet):
-    job_result = MultiValueFilter(field_name="job_result_id", inner=forms.UUIDField())
+    job_result = RelatedFilter(path="job_result")
 
 
 class ScheduledJobSerializerBase(BaseModelSerializer):

@@ -76,6 +76,8 @@ class JobSpec(ObjectSpec):
         "time_limit",
         *_OVERRIDES,
     )
+    # Unknown values match nothing here, as in the original.
+    unchecked_filters = ("tag", "tag__n")
     search_fields = ("name", "slug", "grouping", "description", "module_name", "job_class_name")
     serializer_base = api.JobSerializerBase
     viewset_base = api.JobViewSetBase
@@ -114,9 +116,11 @@ class JobResultSpec(ObjectSpec):
         "name",
         "job_model",
         ("user", "user__username"),
-        ("obj_type", "obj_type__model"),
+        "obj_type",
         "task_queue",
     )
+    # Unknown values match nothing here, as in the original.
+    unchecked_filters = ("obj_type", "obj_type__n")
     search_fields = ("name", "status")
     viewset_base = api.JobResultViewSetBase
     ui_views = ("list", "detail", "delete", "bulk_delete")  # made by running a job
