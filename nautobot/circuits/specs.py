@@ -139,6 +139,7 @@ class CircuitTerminationSpec(ObjectSpec):
         "pp_info",
         "description",
         ("provider", "circuit__provider"),
+        "cable",
     )
     search_fields = ("circuit__cid", "xconnect_id", "pp_info", "description")
     serializer_base = CircuitTerminationSerializerBase

@@ -2,9 +2,13 @@
 
 Every filter accepts repeated parameters (OR). Lookup variants are derived from the field type:
 strings get `__n __ic __nic __isw __nisw __iew __niew __ie __nie __re __nre __ire __nire`, numbers and
-dates `__n __lt __lte __gt __gte`, foreign keys `<name>` (by slug, or name, or UUID) and `<name>_id` (by
-UUID) with `__n`; a to-many relation named as itself also gets `has_<name>=true|false`. `q` searches the spec's `search_fields`. Unknown parameters are an error (see
-`StrictFilterBackend`).
+dates `__n __lt __lte __gt __gte`, choice fields `__n` (only their choices are accepted), foreign keys
+`<name>` (by slug, or name, or UUID) and `<name>_id` (by UUID) with `__n`; a to-many relation named as
+itself also gets `has_<name>=true|false`, and so does every reverse to-many relation (`devices`,
+`has_devices`). A `tenant` filter brings `tenant_group`, a `site` filter `region`. A related object named
+in a filter must exist, else the filterset is invalid (REST 400, GraphQL error) with the original's
+message; `null` selects objects without one. `q` searches the spec's `search_fields`. Unknown
+parameters are an error (see `SpecFilterBackend`).
 """
 
 import copy
@@ -201,7 +205,12 @@ class SearchFilter(django_filters.CharFilter):
             return qs
         condition = Q()
         for name in self.search_fields:
-            condition |= Q(**{f"{name}__icontains": value})
+            if isinstance(_resolve(qs.model, name)[0], models.IntegerField):
+                # A number field matches a whole number exactly (a VLAN's `vid`), as the original's.
+                if value.isdigit():
+                    condition |= Q(**{name: int(value)})
+            else:
+                condition |= Q(**{f"{name}__icontains": value})
         return qs.filter(condition)
 
 
@@ -356,7 +365,7 @@ class RelatedObjectsField(MultiValueField):
         found: dict[str, set] = {"pk": set(), "key": set()}
         # MySQL compares strings case-insensitively: so do its filters, so must this check.
         fold = (lambda v: v.casefold() if isinstance(v, str) else v) if connection.vendor == "mysql" else (lambda v: v)  # noqa: E731
-        for pk, natural in self.model._default_manager.filter(condition).values_list("pk", key).distinct():
+        for pk, natural in self.model._base_manager.filter(condition).values_list("pk", key).distinct():
             found["pk"].add(pk)
             found["key"].add(fold(natural))
         for raw, item in parsed:
@@ -442,7 +451,7 @@ def _filters_for_relation(param: str, path: str, field: models.Field, *, many: b
         f"{param}_id": RelatedFilter(path=path, model=target, distinct=distinct),
         f"{param}_id__n": RelatedFilter(path=path, model=target, exclude=True),
     }
-    if to_many and param == path:
+    if to_many and "__" not in path:
         # The original's `has_<relation>=true|false` (e.g. `has_child_interfaces`).
         filters[f"has_{param}"] = BooleanFilter(field_name=path, lookup_expr="isnull", exclude=True, distinct=True)
     return filters
@@ -488,9 +497,62 @@ def filters_for_spec(spec: type[ObjectSpec]) -> dict[str, django_filters.Filter]
             filters.update(_filters_for_relation(param, path, field, many=many))
         else:
             filters.update(_filters_for_plain(param, path, field, many=many))
+    derived_filters(model, spec, filters)
+    reverse_filters(model, filters)
     for name in spec.unchecked_filters:
         filters[name].check = False
     return filters
+
+
+# A relation filter `param` (to the model labelled) implies another one, through a field of the related model:
+# anything filtered by tenant is also filtered by tenant group, anything filtered by site also by region.
+DERIVED_FILTERS = {("tenant", "tenancy.Tenant"): ("tenant_group", "group"), ("site", "dcim.Site"): ("region", "region")}
+
+
+def derived_filters(model: type[models.Model], spec: type[ObjectSpec], filters: dict) -> None:
+    declared = {entry[0] if isinstance(entry, tuple) else entry for entry in spec.filter_fields}
+    for entry in spec.filter_fields:
+        param, path = entry if isinstance(entry, tuple) else (entry, entry)
+        field, _ = _resolve(model, path)
+        if not (field.is_relation and field.related_model is not None):
+            continue
+        derived = DERIVED_FILTERS.get((param, field.related_model._meta.label))
+        if derived and derived[0] not in declared and derived[0] not in filters:
+            new_path = f"{path}__{derived[1]}"
+            new_field, many = _resolve(model, new_path)
+            filters.update(_filters_for_relation(derived[0], new_path, new_field, many=many))
+
+
+def reverse_parameter(relation) -> str:
+    """The parameter naming a reverse relation, as the original's: its accessor (`devices`, `children`,
+    `instances`), words separated when the accessor runs the related model's plural together
+    (`consoleports` → `console_ports`, `frontport_templates` → `front_port_templates`)."""
+    accessor = relation.get_accessor_name()
+    plural = str(relation.related_model._meta.verbose_name_plural).lower()
+    return plural.replace(" ", "_") if accessor.replace("_", "") == plural.replace(" ", "") else accessor
+
+
+def reverse_filters(model: type[models.Model], filters: dict) -> None:
+    """`<relation>` (natural key or UUID, with `__n`) and `has_<relation>` for every reverse to-many relation to
+    a model with a spec (`?devices=<name>`, `?has_devices=false` on sites), as the original's; generic
+    reverse relations (`<model>_set`, `<app>_<model>_related`) are left out."""
+    from nautobot.core.specs import _registry
+
+    for relation in model._meta.related_objects:
+        if relation.hidden or not (relation.one_to_many or relation.many_to_many) or relation.related_model not in _registry:
+            continue
+        accessor = relation.get_accessor_name()
+        if accessor.endswith(("_set", "_related")):
+            continue
+        param = reverse_parameter(relation)
+        if param in filters or f"has_{param}" in filters:
+            continue
+        target = relation.related_model
+        key = natural_key_field(target)
+        key_field = _inner_form_field(target._meta.get_field(key)) if key != "pk" else None
+        filters[param] = NaturalKeyOrPKFilter(path=accessor, model=target, key=key, key_field=key_field, distinct=True)
+        filters[f"{param}__n"] = NaturalKeyOrPKFilter(path=accessor, model=target, key=key, key_field=key_field, exclude=True)
+        filters[f"has_{param}"] = BooleanFilter(field_name=accessor, lookup_expr="isnull", exclude=True, distinct=True)
 
 
 _cache: dict[type[models.Model], type[BaseFilterSet]] = {}

@@ -54,12 +54,16 @@ class CableFilterSet(BaseFilterSet):
     device_id = EitherEndFilter(field_name="id", inner=forms.UUIDField())
     site = EitherEndFilter(field_name="site__slug")
     site_id = EitherEndFilter(field_name="site_id", inner=forms.UUIDField())
+    region = EitherEndFilter(field_name="site__region__slug")
+    region_id = EitherEndFilter(field_name="site__region_id", inner=forms.UUIDField())
+    tenant = EitherEndFilter(field_name="tenant__slug")
+    tenant_id = EitherEndFilter(field_name="tenant_id", inner=forms.UUIDField())
     rack = EitherEndFilter(field_name="rack__name")
     rack_id = EitherEndFilter(field_name="rack_id", inner=forms.UUIDField())
 
 
-class DeviceFilterSet(LocalContextFilterSet):
-    """Devices: `has_primary_ip=true|false` (an IPv4 or IPv6 primary address is set, or neither)."""
+class PrimaryIPFilterSet(LocalContextFilterSet):
+    """Devices and VMs: `has_primary_ip=true|false` (an IPv4 or IPv6 primary address is set, or neither)."""
 
     has_primary_ip = BooleanFilter(method="filter_has_primary_ip")
 
@@ -68,6 +72,30 @@ class DeviceFilterSet(LocalContextFilterSet):
             return queryset
         condition = Q(primary_ip4__isnull=False) | Q(primary_ip6__isnull=False)
         return queryset.filter(condition) if value else queryset.exclude(condition)
+
+
+class DeviceFilterSet(PrimaryIPFilterSet):
+    """Devices: also `is_virtual_chassis_member=true|false` and `pass_through_ports=true|false` (has front ports)."""
+
+    is_virtual_chassis_member = BooleanFilter(field_name="virtual_chassis", lookup_expr="isnull", exclude=True)
+    pass_through_ports = BooleanFilter(field_name="frontports", lookup_expr="isnull", exclude=True, distinct=True)
+
+
+def _has(relation: str) -> BooleanFilter:
+    return BooleanFilter(field_name=relation, lookup_expr="isnull", exclude=True, distinct=True)
+
+
+class DeviceTypeFilterSet(BaseFilterSet):
+    """Device types: whether they have templates of a kind, under the original's names (`interfaces=true`,
+    `pass_through_ports=true` for front port templates)."""
+
+    console_ports = _has("consoleporttemplates")
+    console_server_ports = _has("consoleserverporttemplates")
+    power_ports = _has("powerporttemplates")
+    power_outlets = _has("poweroutlettemplates")
+    interfaces = _has("interfacetemplates")
+    device_bays = _has("devicebaytemplates")
+    pass_through_ports = _has("frontporttemplates")
 
 
 class VLANFilter(MultiValueFilter):

@@ -12,7 +12,14 @@ from nautobot.dcim.api.serializers import (
     VirtualChassisSerializerBase,
 )
 from nautobot.dcim.api.views import PassThroughPortViewSet, PathEndpointViewSet, RackViewSet
-from nautobot.dcim.filters import CableFilterSet, CableTerminationFilterSet, DeviceFilterSet, InterfaceFilterSet, PathEndpointFilterSet
+from nautobot.dcim.filters import (
+    CableFilterSet,
+    CableTerminationFilterSet,
+    DeviceFilterSet,
+    DeviceTypeFilterSet,
+    InterfaceFilterSet,
+    PathEndpointFilterSet,
+)
 from nautobot.extras.graphql import config_context_fields
 
 COMMON = ("custom_fields", "created", "last_updated")
@@ -21,7 +28,10 @@ ADDRESS = (
     "facility", "asn", "time_zone", "description", "physical_address", "shipping_address", "latitude", "longitude",
     "contact_name", "contact_phone", "contact_email", "comments",
 )
-ADDRESS_FILTERS = ("facility", "asn", "time_zone", "description", "contact_name", "contact_phone", "contact_email", "latitude", "longitude")
+ADDRESS_FILTERS = (
+    "facility", "asn", "time_zone", "description", "physical_address", "shipping_address", "contact_name", "contact_phone",
+    "contact_email", "latitude", "longitude", "comments",
+)
 
 
 @register_spec
@@ -57,7 +67,10 @@ class LocationSpec(ObjectSpec):
     model = m.Location
     api_fields = ("name", "slug", "location_type", "parent", "site", "status", "tenant", *ADDRESS, "_depth", *TAGGED)
     brief_fields = ("name", "slug", "_depth")
-    filter_fields = ("name", "slug", "location_type", "parent", "site", "status", "tenant", *ADDRESS_FILTERS)
+    filter_fields = (
+        "name", "slug", "location_type", "parent", "site", "status", "tenant", *ADDRESS_FILTERS,
+        ("content_type", "location_type__content_types"),
+    )
     search_fields = ("name", "slug", "description", "facility")
 
 
@@ -91,7 +104,7 @@ class RackSpec(ObjectSpec):
     counts = {"device_count": "devices"}
     filter_fields = (
         "name", "facility_id", "site", "location", "group", "tenant", "status", "role", "serial", "asset_tag", "type",
-        "width", "u_height", "desc_units", "outer_width", "outer_depth", "outer_unit",
+        "width", "u_height", "desc_units", "outer_width", "outer_depth", "outer_unit", "comments",
     )
     search_fields = ("name", "facility_id", "serial", "asset_tag", "comments")
     viewset_base = RackViewSet
@@ -102,7 +115,7 @@ class RackReservationSpec(ObjectSpec):
     model = m.RackReservation
     api_fields = ("rack", "units", "user", "tenant", "description", *TAGGED)
     brief_fields = ("user", "units")
-    filter_fields = ("rack", ("site", "rack__site"), "user", "tenant", "description")
+    filter_fields = ("rack", ("site", "rack__site"), ("group", "rack__group"), "user", "tenant", "description")
     search_fields = ("rack__name", "rack__facility_id", "user__username", "description")
 
 
@@ -124,8 +137,9 @@ class DeviceTypeSpec(ObjectSpec):
     )
     brief_fields = ("manufacturer", "model", "slug")
     counts = {"device_count": "instances"}
-    filter_fields = ("manufacturer", "model", "slug", "part_number", "u_height", "is_full_depth", "subdevice_role")
+    filter_fields = ("manufacturer", "model", "slug", "part_number", "u_height", "is_full_depth", "subdevice_role", "comments")
     search_fields = ("manufacturer__name", "model", "part_number", "comments")
+    filterset_base = DeviceTypeFilterSet
     detail_tables = (
         "interfacetemplates", "consoleporttemplates", "consoleserverporttemplates", "powerporttemplates", "poweroutlettemplates",
         "frontporttemplates", "rearporttemplates", "devicebaytemplates",
@@ -166,6 +180,7 @@ class DeviceSpec(ObjectSpec):
         "name", "device_type", ("manufacturer", "device_type__manufacturer"), ("role", "device_role"), "tenant", "platform",
         "serial", "asset_tag", "site", ("region", "site__region"), "location", "rack", ("rack_group", "rack__group"), "position", "face",
         "status", "cluster", "virtual_chassis", "vc_position", "vc_priority", "local_context_schema",
+        ("model", "device_type"), ("is_full_depth", "device_type__is_full_depth"), ("mac_address", "interfaces__mac_address"),
     )
     search_fields = ("name", "serial", "asset_tag", "comments")
     list_columns = ("name", "status", "tenant", "site", "location", "rack", "device_role", "device_type")
@@ -183,7 +198,7 @@ class VirtualChassisSpec(ObjectSpec):
     api_fields = ("name", "domain", "master", "member_count", *TAGGED)
     brief_fields = ("name", "master")
     counts = {"member_count": "members"}
-    filter_fields = ("name", "domain", "master")
+    filter_fields = ("name", "domain", "master", ("site", "master__site"), ("tenant", "master__tenant"))
     search_fields = ("name", "domain")
     serializer_base = VirtualChassisSerializerBase
 
@@ -195,7 +210,10 @@ def _template_spec(model, *fields: str) -> type[ObjectSpec]:
         "__module__": __name__,
         "api_fields": ("device_type", "name", "label", *fields, "description", *COMMON),
         "brief_fields": ("name",),
-        "filter_fields": ("device_type", ("devicetype_id", "device_type__id"), "name", "label", "description", *TEMPLATE_FILTERS.intersection(fields)),
+        "filter_fields": (
+            "device_type", ("devicetype_id", "device_type__id"), "name", "label", "description",
+            *sorted(TEMPLATE_FILTERS.intersection(fields)), *[TEMPLATE_RELATION_FILTERS[f] for f in fields if f in TEMPLATE_RELATION_FILTERS],
+        ),
         "search_fields": ("name", "label", "description"),
         "list_columns": ("name", "device_type", "label", *[f for f in ("type", "mgmt_only", "positions") if f in fields], "description"),
         "menu_group": None,  # reached from their device type
@@ -203,11 +221,13 @@ def _template_spec(model, *fields: str) -> type[ObjectSpec]:
     return register_spec(type(f"{model.__name__}Spec", (ObjectSpec,), attrs))
 
 
-TEMPLATE_FILTERS = {"type", "mgmt_only", "feed_leg", "positions"}
+TEMPLATE_FILTERS = {"type", "mgmt_only", "feed_leg", "positions", "rear_port_position", "maximum_draw", "allocated_draw"}
+# Template relations the original names after the template model (`?power_port_template=<name>`).
+TEMPLATE_RELATION_FILTERS = {"power_port": ("power_port_template", "power_port"), "rear_port": ("rear_port_template", "rear_port")}
 COMPONENT_FILTERS = {
     "type", "mgmt_only", "enabled", "mtu", "mac_address", "mode", "feed_leg", "positions", "status", "discovered", "part_id",
     "serial", "asset_tag", "manufacturer", "lag", "parent_interface", "bridge", "parent", "cable", "power_port",
-    "rear_port", "rear_port_position", "installed_device",
+    "rear_port", "rear_port_position", "installed_device", "maximum_draw", "allocated_draw",
 }
 
 
@@ -278,7 +298,10 @@ _component_spec(
 _component_spec(m.RearPort, "type", "positions", *CABLE_FIELDS, **PASS_THROUGH)
 _component_spec(m.FrontPort, "type", "rear_port", "rear_port_position", *CABLE_FIELDS, **PASS_THROUGH)
 _component_spec(m.DeviceBay, "installed_device")
-_component_spec(m.InventoryItem, "parent", "manufacturer", "part_id", "serial", "asset_tag", "discovered", "_depth", brief_fields=("device", "name", "_depth"))
+_component_spec(
+    m.InventoryItem, "parent", "manufacturer", "part_id", "serial", "asset_tag", "discovered", "_depth", brief_fields=("device", "name", "_depth"),
+    extra_filter_fields=(("child_items", "children"),),
+)
 
 
 @register_spec
@@ -300,7 +323,7 @@ PowerFeedSpec = register_spec(type("PowerFeedSpec", (ObjectSpec,), {
     ),
     "filter_fields": (
         "power_panel", "rack", ("site", "power_panel__site"), "name", "status", "type", "supply", "phase", "voltage",
-        "amperage", "max_utilization",
+        "amperage", "max_utilization", "cable", "comments",
     ),
     "search_fields": ("name", "comments"),
     **ENDPOINT,

@@ -79,7 +79,7 @@ class ComputedFieldSpec(ObjectSpec):
     model = ComputedField
     api_fields = ("content_type", "slug", "label", "description", "template", "fallback_value", "weight", "advanced_ui", "created", "last_updated")
     brief_fields = ("slug", "label")
-    filter_fields = ("slug", "label", "weight", "content_type")
+    filter_fields = ("slug", "label", "weight", "content_type", "template", "fallback_value")
     # Unknown values match nothing here, as in the original.
     unchecked_filters = ("content_type", "content_type__n")
     search_fields = ("label", "slug", "description", "template")
@@ -112,7 +112,10 @@ class NoteSpec(ObjectSpec):
     api_fields = ("user", "user_name", "assigned_object_type", "assigned_object_id", "assigned_object", "note", "slug", "created", "last_updated")
     brief_fields = ("note", "user_name", "slug")
     read_only_fields = ("user", "user_name", "slug")
-    filter_fields = ("user", "user_name", "assigned_object_id", "note", "assigned_object_type")
+    filter_fields = (
+        "user", "user_name", "assigned_object_id", "note", "assigned_object_type",
+        ("assigned_object_type_id", "assigned_object_type__id"),
+    )
     # Unknown values match nothing here, as in the original.
     unchecked_filters = ("assigned_object_type", "assigned_object_type__n")
     search_fields = ("user_name", "note")

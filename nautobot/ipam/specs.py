@@ -217,7 +217,7 @@ class VLANSpec(ObjectSpec):
         "role",
         "description",
     )
-    search_fields = ("name", "description")
+    search_fields = ("name", "description", "vid")
     filterset_base = f.VLANFilterSet
 
 

@@ -50,5 +50,5 @@ class ObjectPermissionSpec(ObjectSpec):
     endpoint = "permissions"
     api_fields = ("name", "description", "enabled", "object_types", "groups", "users", "actions", "constraints")
     brief_fields = ("name", "enabled", "actions")
-    filter_fields = ("name", "description", "enabled", "groups", "users", "object_types")
+    filter_fields = ("name", "description", "enabled", "groups", "users", "object_types", ("group", "groups"), ("user", "users"))
     search_fields = ("name", "description")

@@ -1,9 +1,9 @@
 """Hand-written filterset bases for virtualization (named by the specs; the generated filtersets add the derived filters)."""
 
-from nautobot.dcim.filters import DeviceFilterSet, InterfaceVLANFilterSet
+from nautobot.dcim.filters import InterfaceVLANFilterSet, PrimaryIPFilterSet
 
 
-class VirtualMachineFilterSet(DeviceFilterSet):
+class VirtualMachineFilterSet(PrimaryIPFilterSet):
     """Virtual machines filter like devices: `local_context_data=true|false`, `has_primary_ip=true|false`."""
 
 

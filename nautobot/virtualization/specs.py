@@ -54,6 +54,7 @@ class ClusterSpec(ObjectSpec):
         "site",
         ("region", "site__region"),
         "location",
+        "comments",
     )
     search_fields = ("name", "comments")
 
@@ -99,6 +100,10 @@ class VirtualMachineSpec(ObjectSpec):
         "memory",
         "disk",
         ("mac_address", "interfaces__mac_address"),
+        "local_context_schema",
+        "primary_ip4",
+        "primary_ip6",
+        "comments",
     )
     search_fields = ("name", "comments")
     serializer_base = VirtualMachineSerializerBase
