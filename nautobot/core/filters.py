@@ -310,6 +310,15 @@ def natural_key_field(model: type[models.Model]) -> str:
     return "pk"
 
 
+class Subtree(frozenset):
+    """The primary keys of a tree node and of all its descendants (what a `region=` filter matches)."""
+
+
+# Filters naming one of these (other than its own model's `parent`/`children`) match the node's descendants too,
+# as the original's tree filters: `?region=europe` includes sites in `france`.
+SUBTREE_MODELS = frozenset({"dcim.Region", "dcim.RackGroup", "tenancy.TenantGroup"})
+
+
 class RelatedObjectsField(MultiValueField):
     """Every value of a relation parameter: `null` (none), a primary key, or (given `key`) a natural key.
 
@@ -320,9 +329,16 @@ class RelatedObjectsField(MultiValueField):
     """
 
     def __init__(
-        self, *args, model=None, key: str | None = None, key_field: forms.Field | None = None, check: bool = True, **kwargs
+        self,
+        *args,
+        model=None,
+        key: str | None = None,
+        key_field: forms.Field | None = None,
+        check: bool = True,
+        subtree: bool = False,
+        **kwargs,
     ) -> None:
-        self.model, self.key, self.check = model, (None if key == "pk" else key), check
+        self.model, self.key, self.check, self.subtree = model, (None if key == "pk" else key), check, subtree
         self.key_field = key_field or forms.CharField()
         super().__init__(*args, **kwargs)
 
@@ -351,9 +367,39 @@ class RelatedObjectsField(MultiValueField):
         values = value if isinstance(value, (list, tuple)) else [value]
         parsed = [(str(raw), self._parse(str(raw))) for raw in values if raw is not None]
         wanted = {"pk": {p[1] for _, p in parsed if p and p[0] == "pk"}, "key": {p[1] for _, p in parsed if p and p[0] == "key"}}
+        if self.subtree and (wanted["pk"] or wanted["key"]):
+            return self._subtrees(parsed)
         if self.check and (wanted["pk"] or wanted["key"]):
             self._check_exist(parsed, wanted)
         return [p if p is None else p[1] for _, p in parsed]
+
+    def _subtrees(self, parsed: list) -> list:
+        """For a tree model: each named node becomes a `Subtree` of it and its descendants (one query reads the
+        whole tree: regions, tenant groups and rack groups are small)."""
+        key = self.key or "pk"
+        rows = list(self.model._base_manager.values_list("pk", key, "parent_id"))
+        children: dict = {}
+        by_key: dict = {}
+        for pk, natural, parent in rows:
+            children.setdefault(parent, []).append(pk)
+            by_key.setdefault(natural, []).append(pk)
+        known_pks = {row[0] for row in rows}
+        cleaned = []
+        for raw, item in parsed:
+            if item is None:
+                cleaned.append(None)
+                continue
+            roots = ([item[1]] if item[1] in known_pks else []) if item[0] == "pk" else by_key.get(item[1], [])
+            if not roots and self.check:
+                raise forms.ValidationError(INVALID_CHOICE.format(value=raw), code="invalid_choice")
+            nodes, stack = set(), list(roots)
+            while stack:
+                node = stack.pop()
+                if node not in nodes:
+                    nodes.add(node)
+                    stack.extend(children.get(node, ()))
+            cleaned.append(Subtree(nodes))
+        return cleaned
 
     def _check_exist(self, parsed: list, wanted: dict) -> None:
         from django.db import connection
@@ -390,12 +436,15 @@ class RelatedFilter(MultiValueFilter):
     def field(self):
         if not hasattr(self, "_field"):
             target = self.target or _resolve(self.model, self.path)[0].related_model
+            subtree = target._meta.label in SUBTREE_MODELS and target is not getattr(self, "model", None)
             self._field = RelatedObjectsField(
-                model=target, key=self.key, key_field=self.key_field, check=self.check, required=False, label=self.label
+                model=target, key=self.key, key_field=self.key_field, check=self.check, subtree=subtree, required=False, label=self.label
             )
         return self._field
 
     def condition(self, item) -> Q:
+        if isinstance(item, Subtree):
+            return Q(**{f"{self.path}__in": item})
         return Q(**{f"{self.path}__isnull": True}) if item is None else Q(**{self.path: item})
 
     def filter(self, qs, value):
@@ -418,7 +467,7 @@ class NaturalKeyOrPKFilter(RelatedFilter):
         super().__init__(*args, path=path, key_field=key_field, **kwargs)
 
     def condition(self, item) -> Q:
-        if item is None or isinstance(item, uuid.UUID):
+        if item is None or isinstance(item, (uuid.UUID, Subtree)):
             return super().condition(item)
         return Q(**{f"{self.path}__{self.key}": item})
 

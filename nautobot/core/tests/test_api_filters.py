@@ -201,3 +201,30 @@ def test_field_filters_of_the_original(api, django_user_model):
     permission.users.set([holder])
     assert ids(api, "/api/users/permissions/", user=holder.username) == pks(permission)
     assert ids(api, "/api/users/permissions/", user_id=holder.pk) == pks(permission)
+
+
+def test_tree_filters_include_descendants(api):
+    europe = b.region()
+    france = b.region(parent=europe)
+    paris = b.region(parent=france)
+    site_in_paris, site_in_europe, elsewhere = b.site(region=paris), b.site(region=europe), b.site()
+    scope = {"id": [str(site_in_paris.pk), str(site_in_europe.pk), str(elsewhere.pk)]}
+    # A region names itself and every region below it, as the original's tree filters.
+    assert ids(api, SITES, **scope, region=europe.slug) == pks(site_in_paris, site_in_europe)
+    assert ids(api, SITES, **scope, region_id=france.pk) == pks(site_in_paris)
+    assert ids(api, SITES, **scope, region__n=france.slug) == pks(site_in_europe, elsewhere)
+    assert ids(api, SITES, **scope, region=[paris.slug, "null"]) == pks(site_in_paris, elsewhere)
+    device = b.device(site=site_in_paris)
+    assert ids(api, DEVICES, region=europe.slug) == pks(device)
+    # A tree model's own `parent` stays the direct parent.
+    assert ids(api, "/api/dcim/regions/", parent=europe.slug) == pks(france)
+    top_group = b.tenant_group()
+    tenant = b.tenant(group=b.tenant_group(parent=top_group))
+    assert ids(api, "/api/tenancy/tenants/", group=top_group.slug) == pks(tenant)
+    rack = b.rack(tenant=tenant)
+    assert ids(api, RACKS, tenant_group=top_group.slug) == pks(rack)
+    rack_site = b.site()
+    outer = b.rack_group(site=rack_site)
+    inner_rack = b.rack(site=rack_site, group=b.rack_group(site=rack_site, parent=outer))
+    assert ids(api, RACKS, group=outer.slug) == pks(inner_rack) == ids(api, RACKS, group_id=outer.pk)
+    assert api.get(SITES, region="atlantis").status_code == 400
