@@ -74,15 +74,22 @@ class PrimaryIPFilterSet(LocalContextFilterSet):
         return queryset.filter(condition) if value else queryset.exclude(condition)
 
 
-class DeviceFilterSet(PrimaryIPFilterSet):
-    """Devices: also `is_virtual_chassis_member=true|false` and `pass_through_ports=true|false` (has front ports)."""
-
-    is_virtual_chassis_member = BooleanFilter(field_name="virtual_chassis", lookup_expr="isnull", exclude=True)
-    pass_through_ports = BooleanFilter(field_name="frontports", lookup_expr="isnull", exclude=True, distinct=True)
-
-
 def _has(relation: str) -> BooleanFilter:
     return BooleanFilter(field_name=relation, lookup_expr="isnull", exclude=True, distinct=True)
+
+
+class DeviceFilterSet(PrimaryIPFilterSet):
+    """Devices: also `is_virtual_chassis_member=true|false`, and whether they have components of a kind under
+    the original's names (`interfaces=true` as `has_interfaces=true`; `pass_through_ports` for front ports)."""
+
+    is_virtual_chassis_member = BooleanFilter(field_name="virtual_chassis", lookup_expr="isnull", exclude=True)
+    console_ports = _has("consoleports")
+    console_server_ports = _has("consoleserverports")
+    power_ports = _has("powerports")
+    power_outlets = _has("poweroutlets")
+    interfaces = _has("interfaces")
+    device_bays = _has("devicebays")
+    pass_through_ports = _has("frontports")
 
 
 class DeviceTypeFilterSet(BaseFilterSet):

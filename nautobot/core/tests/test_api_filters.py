@@ -46,6 +46,9 @@ def test_reverse_relation_filters(api):
     bare = b.device(site=idle)
     assert ids(api, DEVICES, site_id=[busy.pk, idle.pk], has_console_ports=True) == pks(device)
     assert ids(api, DEVICES, site_id=[busy.pk, idle.pk], has_interfaces=False) == pks(bare)
+    # The original's older spellings on devices are booleans too (`interfaces=true`), not names.
+    assert ids(api, DEVICES, site_id=[busy.pk, idle.pk], interfaces=True) == pks(device)
+    assert ids(api, DEVICES, site_id=[busy.pk, idle.pk], console_ports=False) == pks(bare)
     assert ids(api, "/api/dcim/device-types/", id=[device.device_type.pk, bare.device_type.pk], has_instances=True) == pks(
         device.device_type, bare.device_type
     )
@@ -187,6 +190,9 @@ def test_field_filters_of_the_original(api, django_user_model):
     vm.save()
     vms = "/api/virtualization/virtual-machines/"
     assert ids(api, vms, primary_ip4=address.pk) == pks(vm) == ids(api, vms, comments="batch box")
+    assert ids(api, vms, primary_ip4="10.77.0.5") == pks(vm) == ids(api, vms, primary_ip4="10.77.0.5/24")
+    assert ids(api, vms, primary_ip4=["10.77.0.6", "00000000-0000-0000-0000-0000000000ff"]) == set()
+    assert api.get(vms, primary_ip4="not-an-address").status_code == 400
     assert ids(api, vms, id=vm.pk, has_interfaces=True) == pks(vm)
     assert ids(api, "/api/virtualization/clusters/", id=vm.cluster.pk, has_virtual_machines=True) == pks(vm.cluster)
     computed = ComputedField.objects.create(
