@@ -530,6 +530,9 @@ def filters_for_spec(spec: type[ObjectSpec]) -> dict[str, django_filters.Filter]
         "id__n": MultiValueFilter(field_name="id", exclude=True, inner=_inner_form_field(model._meta.pk)),
         "q": SearchFilter(spec.search_fields),
     }
+    if isinstance(model._meta.pk, models.UUIDField):
+        # The original's text lookups on ids too (`?id__isw=4f1`).
+        filters.update(_filters_for_plain("id", "id", model._meta.pk))
     names = {f.name for f in model._meta.get_fields()}
     extra = [n for n in ("created", "last_updated") if n in names]
     if "tags" in names:

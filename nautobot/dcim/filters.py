@@ -83,6 +83,7 @@ class DeviceFilterSet(PrimaryIPFilterSet):
     the original's names (`interfaces=true` as `has_interfaces=true`; `pass_through_ports` for front ports)."""
 
     is_virtual_chassis_member = BooleanFilter(field_name="virtual_chassis", lookup_expr="isnull", exclude=True)
+    virtual_chassis_member = BooleanFilter(field_name="virtual_chassis", lookup_expr="isnull", exclude=True)
     console_ports = _has("consoleports")
     console_server_ports = _has("consoleserverports")
     power_ports = _has("powerports")

@@ -105,7 +105,10 @@ def test_device_filters_of_the_original(api):
     a.virtual_chassis, a.vc_position = chassis, 1
     a.save()
     assert ids(api, DEVICES, **scope, is_virtual_chassis_member=True) == pks(a)
-    assert ids(api, DEVICES, **scope, is_virtual_chassis_member=False) == pks(c)
+    assert ids(api, DEVICES, **scope, is_virtual_chassis_member=False) == pks(c) == ids(api, DEVICES, **scope, virtual_chassis_member=False)
+    # Text lookups on ids, as the original's.
+    assert ids(api, DEVICES, **scope, id__isw=str(a.pk)[:8]) == pks(a)
+    assert ids(api, DEVICES, **scope, id__nie=str(a.pk).upper()) == pks(c)
     b.front_port(device=c)
     assert ids(api, DEVICES, **scope, pass_through_ports=True) == pks(c)
     # Virtual chassis by its master's site and tenant (and so region), and by members.

@@ -35,6 +35,7 @@ class ObjectChangeFilterSet(BaseFilterSet):
     changed_object_type = ContentTypeFilter(field_name="changed_object_type", check=False)
     changed_object_type__n = ContentTypeFilter(field_name="changed_object_type", exclude=True, check=False)
     changed_object_type_id = MultiValueFilter(field_name="changed_object_type_id", inner=forms.IntegerField())
+    changed_object_type_id__n = MultiValueFilter(field_name="changed_object_type_id", exclude=True, inner=forms.IntegerField())
     related_object_type = ContentTypeFilter(field_name="related_object_type")
 
 

@@ -88,6 +88,7 @@ class JobLogEntrySerializerBase(BaseModelSerializer):
 
 class JobLogEntryFilterSetBase(BaseFilterSet):
     job_result = RelatedFilter(path="job_result")
+    job_result__n = RelatedFilter(path="job_result", exclude=True)
 
 
 class ScheduledJobSerializerBase(BaseModelSerializer):
