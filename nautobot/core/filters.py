@@ -2,7 +2,8 @@
 
 Every filter accepts repeated parameters (OR). Lookup variants are derived from the field type:
 strings get `__n __ic __nic __isw __nisw __iew __niew __ie __nie __re __nre __ire __nire`, numbers and
-dates `__n __lt __lte __gt __gte`, choice fields `__n` (only their choices are accepted), foreign keys
+dates `__n __lt __lte __gt __gte`, UUIDs (`id` too) the text ones with text values, choice fields `__n`
+(only their choices are accepted), foreign keys
 `<name>` (by slug, or name, or UUID) and `<name>_id` (by UUID) with `__n`; a to-many relation named as
 itself also gets `has_<name>=true|false`, and so does every reverse to-many relation (`devices`,
 `has_devices`). A `tenant` filter brings `tenant_group`, a `site` filter `region`. A related object named

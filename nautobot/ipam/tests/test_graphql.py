@@ -11,7 +11,7 @@ from nautobot.ipam.tests import builders as ib
 from nautobot.users.models import ObjectPermission, Token
 
 pytestmark = pytest.mark.django_db
-NESTED = '{ devices(has_primary_ip: ["true"]) { name primary_ip4 { address } interfaces { name ip_addresses { address family vrf { name } status { slug } } } } }'
+NESTED = '{ devices(has_primary_ip: true) { name primary_ip4 { address } interfaces { name ip_addresses { address family vrf { name } status { slug } } } } }'
 
 
 @pytest.fixture
