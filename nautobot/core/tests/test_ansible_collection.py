@@ -304,6 +304,9 @@ def test_collection_modules_are_idempotent(server):
     assert sorted(d["name"] for d in found) == ["leaf1"]
     assert json.dumps(found)  # what Ansible gets must be plain data
     assert [dict(r)["address"] for r in nb.ipam.ip_addresses.filter(device="leaf1")] == ["10.1.0.1/24"]
+    # `api_filter='content_types=dcim.device'` (seen with the real collection: a 400 on tags, nothing on statuses).
+    assert "core" in [t.slug for t in nb.extras.tags.filter(content_types="dcim.device")]
+    assert "active" in [s.slug for s in nb.extras.statuses.filter(content_types="dcim.device")]
 
     # The query_graphql module: pynautobot's graphql.query with variables.
     result = nb.graphql.query(
@@ -328,6 +331,21 @@ def test_collection_modules_are_idempotent(server):
         "primary_ip4": {"address": "10.1.0.1/24"}, "device_role": {"name": "Leaf"}, "site": {"name": "PAR1"}, "serial": "SN-leaf1",
     }
     assert devices["spine1"]["device_role"] == {"name": "Spine"} and devices["spine1"]["primary_ip4"] is None
+    # The 4.5 GraphQL inventory's query, as the real plugin built it from `query: {devices: {filters: ...}}`: literal
+    # boolean/integer filters, nested list filters, virtual machines beside devices, `primary_ip4 { host }`.
+    query = (
+        'query {\n  devices (site: "par1", has_primary_ip: true) {\n    name\n    primary_ip4 {\n      host\n    }\n'
+        '    interfaces (name__ic: "ethernet") {\n      name\n      ip_addresses {\n        address\n      }\n    }\n  }\n'
+        "  virtual_machines {\n    name\n  }\n  vlans (vid: 100) {\n    name\n  }\n}"
+    )
+    response = session.post(f"{server}/api/graphql/", data=json.dumps({"query": query}), headers={"Content-type": "application/json"})
+    assert response.status_code == 200 and "errors" not in response.json(), response.text
+    got = response.json()["data"]
+    assert got["devices"] == [{
+        "name": "leaf1", "primary_ip4": {"host": "10.1.0.1"},
+        "interfaces": [{"name": "Ethernet1", "ip_addresses": [{"address": "10.1.0.1/24"}]}, {"name": "Ethernet2", "ip_addresses": []}],
+    }]
+    assert got["vlans"] == [{"name": "users"}] and got["virtual_machines"] == []
     error = session.post(f"{server}/api/graphql/", json={"query": "query {devices { nosuchfield }}"})
     assert error.status_code == 400 and error.json()["errors"][0]["message"]
 
