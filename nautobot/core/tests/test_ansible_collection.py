@@ -228,10 +228,18 @@ def play(url, cf_name):
     changed["virtual chassis"], _ = chassis.present(
         {"name": "stack1"}, {"name": "stack1", "master": chassis.resolve("dcim.devices", name="leaf1"), "domain": "stack1.example"}
     )
+    # The member is a device of its own: a master's interface filter (device/device_id) also yields its members'
+    # interfaces, as the original's, so a member holding another "Ethernet1" would make the module's lookup of
+    # leaf1's Ethernet1 ambiguous on the next run (against the original too).
     members = Module(url, "dcim.devices")
     changed["chassis member"], _ = members.present(
-        {"name": "leaf2"},
-        {"name": "leaf2", "virtual_chassis": members.resolve("dcim.virtual_chassis", name="stack1"), "vc_position": 2, "vc_priority": 10},
+        {"name": "leaf3"},
+        {
+            "name": "leaf3", "device_type": members.resolve("dcim.device_types", slug="dcs-7050"),
+            "device_role": members.resolve("dcim.device_roles", slug="leaf"), "site": members.resolve("dcim.sites", slug="par1"),
+            "platform": members.resolve("dcim.platforms", slug="eos"), "status": members.choice("Active"), "virtual_chassis": members.resolve("dcim.virtual_chassis", name="stack1"),
+            "vc_position": 2, "vc_priority": 10,
+        },
     )
     return changed
 
@@ -261,12 +269,12 @@ def test_collection_modules_are_idempotent(server):
     assert site["status"]["value"] == "active" and site["time_zone"] == "Europe/Paris"
     assert [t["slug"] for t in site["tags"]] == ["core"] and site["custom_fields"][cf_name] == "netops"
     devices = {d["name"]: d for d in get("dcim/devices/", site="par1")["results"]}
-    assert sorted(devices) == ["leaf1", "leaf2"]
-    leaf1, leaf2 = devices["leaf1"], devices["leaf2"]
+    assert sorted(devices) == ["leaf1", "leaf2", "leaf3"]
+    leaf1, leaf3 = devices["leaf1"], devices["leaf3"]
     assert leaf1["platform"]["slug"] == "eos" and leaf1["device_role"]["slug"] == "leaf" and leaf1["serial"] == "SN-leaf1"
     assert leaf1["primary_ip4"]["address"] == "10.1.0.1/24" and leaf1["custom_fields"][cf_name] == "netops"
     assert leaf1["virtual_chassis"]["name"] == "stack1" and leaf1["vc_position"] == 1
-    assert leaf2["virtual_chassis"]["name"] == "stack1" and leaf2["vc_position"] == 2 and leaf2["vc_priority"] == 10
+    assert leaf3["virtual_chassis"]["name"] == "stack1" and leaf3["vc_position"] == 2 and leaf3["vc_priority"] == 10
     [eth1] = get("dcim/interfaces/", device="leaf1", name="Ethernet1")["results"]
     assert eth1["mode"]["value"] == "access" and eth1["untagged_vlan"]["vid"] == 100 and eth1["mtu"] == 9000
     assert eth1["mac_address"] == "AA:BB:CC:00:00:01" and eth1["cable"] is not None
@@ -314,7 +322,10 @@ def test_collection_modules_are_idempotent(server):
         variables={"site": ["par1"]},
     )
     assert result.status_code == 200, result.json
-    assert result.json["data"]["devices"] == [{"name": "leaf1", "primary_ip4": {"address": "10.1.0.1/24"}, "tags": [{"slug": "core"}]}]
+    assert result.json["data"]["devices"] == [
+        {"name": "leaf1", "primary_ip4": {"address": "10.1.0.1/24"}, "tags": [{"slug": "core"}]},
+        {"name": "leaf3", "primary_ip4": None, "tags": []},
+    ]
 
     # The GraphQL inventory plugin: a raw POST of its default query with `filters`, grouped by site and device_role
     # names, ansible_host from primary_ip4, ansible_network_os from the platform's napalm_driver.
@@ -325,7 +336,7 @@ def test_collection_modules_are_idempotent(server):
     response = session.post(f"{server}/api/graphql/", data=json.dumps({"query": query}), headers={"Content-type": "application/json"})
     assert response.status_code == 200 and "errors" not in response.json(), response.text
     devices = {d["name"]: d for d in response.json()["data"]["devices"]}
-    assert sorted(devices) == ["leaf1", "spine1"]
+    assert sorted(devices) == ["leaf1", "leaf3", "spine1"]
     assert devices["leaf1"] == {
         "name": "leaf1", "platform": {"napalm_driver": "eos"}, "status": {"name": "Active"},
         "primary_ip4": {"address": "10.1.0.1/24"}, "device_role": {"name": "Leaf"}, "site": {"name": "PAR1"}, "serial": "SN-leaf1",
@@ -383,7 +394,7 @@ def check_inventory_requests(server):
     assert {"site", "role", "name"} <= {p["name"] for p in openapi["paths"]["/virtualization/virtual-machines/"]["get"]["parameters"]}
 
     hosts = all_pages(f"{server}/api/dcim/devices/?limit=0&role=leaf&exclude=config_context")
-    assert sorted(h["name"] for h in hosts) == ["leaf1", "leaf2"]
+    assert sorted(h["name"] for h in hosts) == ["leaf1", "leaf2", "leaf3"]
     assert all_pages(f"{server}/api/virtualization/virtual-machines/?limit=0") == []
     sites = {s["id"]: s["slug"] for s in all_pages(f"{server}/api/dcim/sites/?limit=0")}
     device_roles = {r["id"]: r["slug"] for r in all_pages(f"{server}/api/dcim/device-roles/?limit=0")}
@@ -405,4 +416,4 @@ def check_inventory_requests(server):
 
     versioned = session.get(f"{server}/api/dcim/devices/?limit=0", headers={"Accept": "application/json; version=1.3"})
     assert versioned.status_code == 200 and versioned.headers["API-Version"] == "1.3"
-    assert versioned.json()["count"] == 3
+    assert versioned.json()["count"] == 4
