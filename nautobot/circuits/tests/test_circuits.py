@@ -4,18 +4,10 @@ import pytest
 
 from nautobot.circuits.models import Circuit, CircuitTermination
 from nautobot.core.testing import builders as b
-from nautobot.core.testing.api import TokenClient
 from nautobot.dcim.models import CablePath
-from nautobot.users.models import Token
 
 pytestmark = pytest.mark.django_db
 TERMINATIONS = "/api/circuits/circuit-terminations/"
-
-
-@pytest.fixture
-def api(django_user_model):
-    user = django_user_model.objects.create_superuser("circuit-admin", "c@example.com", "pw")
-    return TokenClient(Token.objects.create(user=user).key)
 
 
 def ids(trace: list) -> list[list]:

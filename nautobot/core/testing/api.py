@@ -29,6 +29,13 @@ class APICase:
 CASES: dict[type[models.Model], APICase] = {}
 
 
+def signed_in(user) -> Client:
+    """A Django test client with a session of `user` (the web UI as that user)."""
+    client = Client()
+    client.force_login(user)
+    return client
+
+
 def register_case(model: type[models.Model], create: Callable[[], dict], **kwargs) -> None:
     CASES[model] = APICase(model, create, **kwargs)
 

@@ -7,6 +7,7 @@ database, cache and broker of a chosen kind, named uniquely so that parallel run
 import contextlib
 import os
 import random
+import re
 import signal
 import socket
 import struct
@@ -17,12 +18,15 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import requests
+
 BIN = Path(sys.executable).parent
 NAUTOBOT_SERVER = str(BIN / "nautobot-server")
 PG = {"host": "127.0.0.1", "port": 5432, "user": "postgres"}
 MYSQL = {"host": "127.0.0.1", "port": 3306, "user": "root", "password": ""}
 REDIS_URL = "redis://127.0.0.1:6379"
 RABBITMQ_URL = "amqp://guest:guest@127.0.0.1:5672//"
+ADMIN_TOKEN = "0123456789abcdef0123456789abcdef01234567"  # the API token of live servers' `admin` (tests only)
 
 
 def run_id() -> str:
@@ -166,6 +170,27 @@ class Deployment:
         path = self.root / f"{log_name}.log"
         return path.read_text(errors="replace") if path.exists() else ""
 
+    def add_superuser(self, username: str, password: str, *, token: str | None = None) -> None:
+        """Create a superuser (and an API token with key `token`) through `nbshell`."""
+        code = f"from nautobot.users.models import Token, User\nuser = User.objects.create_superuser({username!r}, '{username}@example.com', {password!r})\n"
+        if token:
+            code += f"Token.objects.create(user=user, key={token!r})\n"
+        self.shell(code)
+
+    def start_web(self, *, processes: int = 2, threads: int = 2, keepalive: bool = True, timeout: float = 90) -> str:
+        """`nautobot-server start` (uWSGI's HTTP router on a free port); its base URL once `/health/live/` answers."""
+        port = free_port()
+        options = [f"--http=127.0.0.1:{port}", "--master", f"--processes={processes}", f"--threads={threads}"]
+        self.spawn("start", *options, *(["--http-keepalive"] if keepalive else []), "--die-on-term", log_name="web")
+        url = f"http://127.0.0.1:{port}"
+        wait_for(lambda: requests.get(f"{url}/health/live/", timeout=5).status_code == 200, timeout=timeout, what="the web service")
+        return url
+
+    def start_worker(self, *, concurrency: int = 1, timeout: float = 90) -> None:
+        """A plain `nautobot-server celery worker` (the guide's unit), once it says it is ready."""
+        self.spawn("celery", "worker", "--loglevel", "INFO", "--concurrency", str(concurrency), log_name="worker")
+        wait_for(lambda: "ready." in self.log("worker"), timeout=timeout, what="the Celery worker")
+
     def stop_all(self) -> None:
         for process in self.processes:
             if process.poll() is None:
@@ -239,3 +264,27 @@ def pid_alive(pid: int) -> bool:
         state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
         return state != "Z"
     return True
+
+
+@contextlib.contextmanager
+def postgres_redis_deployment(root: Path, label: str, **env: str) -> Iterator[tuple[Deployment, "RedisServer"]]:
+    """An initialised (not migrated) installation on a fresh PostgreSQL database and a private Redis (cache,
+    broker, results), with extra `NAUTOBOT_*` settings `env`; its processes and Redis are stopped afterwards."""
+    redis = RedisServer(root / "redis")
+    redis.start()
+    name = re.sub(r"\W", "_", f"nautobot_{run_id()}_{label}")
+    try:
+        with postgres_database(name):
+            deployment = Deployment(root / "nautobot")
+            deployment.env.update(
+                NAUTOBOT_DB_ENGINE="postgresql", NAUTOBOT_DB_HOST=PG["host"], NAUTOBOT_DB_PORT=str(PG["port"]),
+                NAUTOBOT_DB_USER=PG["user"], NAUTOBOT_DB_NAME=name,
+                NAUTOBOT_CELERY_BROKER_URL=redis.url, NAUTOBOT_CELERY_RESULT_BACKEND=redis.url, **env,
+            )  # fmt: skip
+            try:
+                deployment.server("init")
+                yield deployment, redis
+            finally:
+                deployment.stop_all()
+    finally:
+        redis.stop()

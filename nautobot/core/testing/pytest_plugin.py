@@ -1,12 +1,47 @@
 """pytest plugin (loaded with `-p`, before pytest-django reads settings): use the test configuration.
 
 Every run gets its own `NAUTOBOT_TEST_RUN_ID` (database names) and `NAUTOBOT_ROOT`.
+
+Shared fixtures (Django is set up only when one is used; a test module's own fixture of the same name wins):
+- `admin_user`: a superuser named `admin`;
+- `admin`: a web UI client signed in as `admin_user`;
+- `api`: a REST client (`TokenClient`) with a write-enabled token of `admin_user`;
+- `nobody`: a web UI client signed in as a user without any permission.
 """
 
 import os
 import secrets
 import tempfile
 
+import pytest
+
 os.environ.setdefault("NAUTOBOT_TEST_RUN_ID", f"t{os.getpid()}_{secrets.token_hex(3)}")
 os.environ.setdefault("NAUTOBOT_ROOT", tempfile.mkdtemp(prefix="nautobot-test-root-"))
 os.environ["NAUTOBOT_CONFIG"] = os.path.join(os.path.dirname(__file__), "nautobot_config.py")
+
+
+@pytest.fixture
+def admin_user(django_user_model):
+    return django_user_model.objects.create_superuser("admin", "admin@example.com", "pw")
+
+
+@pytest.fixture
+def admin(admin_user):
+    from nautobot.core.testing.api import signed_in
+
+    return signed_in(admin_user)
+
+
+@pytest.fixture
+def api(admin_user):
+    from nautobot.core.testing.api import TokenClient
+    from nautobot.users.models import Token
+
+    return TokenClient(Token.objects.create(user=admin_user).key)
+
+
+@pytest.fixture
+def nobody(django_user_model):
+    from nautobot.core.testing.api import signed_in
+
+    return signed_in(django_user_model.objects.create_user("nobody", "nobody@example.com", "pw"))

@@ -7,6 +7,7 @@ import textwrap
 import pytest
 
 from nautobot.core.testing.processes import (
+    ADMIN_TOKEN,
     MYSQL,
     PG,
     RABBITMQ_URL,
@@ -94,3 +95,12 @@ def make_deployment(tmp_path):
         finally:
             for deployment in made:
                 deployment.stop_all()
+
+
+@pytest.fixture
+def api_server(make_deployment) -> str:
+    """A migrated PostgreSQL/Redis installation served by uWSGI, with superuser `admin` (password `admin`) whose
+    token is `ADMIN_TOKEN`: the base URL, for the real clients (pynautobot, the Ansible collection's requests)."""
+    deployment = make_deployment("postgres-redis")
+    deployment.add_superuser("admin", "admin", token=ADMIN_TOKEN)
+    return deployment.start_web(processes=2, threads=2, timeout=60)

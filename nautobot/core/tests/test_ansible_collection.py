@@ -16,28 +16,15 @@ import pynautobot
 import pytest
 import requests
 
-from nautobot.core.testing.processes import free_port, wait_for
+from nautobot.core.testing.processes import ADMIN_TOKEN
 
 pytestmark = pytest.mark.slow
-TOKEN = "0123456789abcdef0123456789abcdef01234567"
+TOKEN = ADMIN_TOKEN
 
 
 @pytest.fixture
-def server(make_deployment):
-    deployment = make_deployment("postgres-redis")
-    deployment.shell(
-        "from nautobot.users.models import Token, User\n"
-        "user = User.objects.create_superuser('admin', 'admin@example.com', 'admin')\n"
-        f"Token.objects.create(user=user, key='{TOKEN}')"
-    )
-    port = free_port()
-    deployment.spawn(
-        "start", f"--http=127.0.0.1:{port}", "--master", "--processes=2", "--threads=2", "--http-keepalive", "--die-on-term",
-        log_name="web",
-    )
-    url = f"http://127.0.0.1:{port}"
-    wait_for(lambda: requests.get(f"{url}/health/live/", timeout=5).status_code == 200, timeout=60, what="the web service")
-    return url
+def server(api_server):
+    return api_server
 
 
 class Module:

@@ -17,16 +17,6 @@ pytestmark = pytest.mark.django_db
 SITES = "/api/dcim/sites/"
 
 
-@pytest.fixture
-def admin_user(django_user_model):
-    return django_user_model.objects.create_superuser("behaviour-admin", "a@example.com", "pw")
-
-
-@pytest.fixture
-def api(admin_user):
-    return TokenClient(Token.objects.create(user=admin_user).key)
-
-
 def versioned(admin_user, version):
     return TokenClient(Token.objects.create(user=admin_user).key, version=version)
 

@@ -14,7 +14,7 @@ from django.urls import reverse
 from nautobot.core.api.urlbuilding import list_url_name
 from nautobot.core.specs import all_specs
 from nautobot.core.testing import builders as b
-from nautobot.core.testing.api import CASES, TokenClient
+from nautobot.core.testing.api import CASES
 from nautobot.core.views.routes import spec_url
 from nautobot.users.models import ObjectPermission, Token
 
@@ -23,30 +23,6 @@ UI_SPECS = [s for s in all_specs() if s.ui_views]
 ids = lambda spec: spec.model._meta.label  # noqa: E731
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin_user(django_user_model):
-    return django_user_model.objects.create_superuser("ui-admin", "a@example.com", "pw")
-
-
-@pytest.fixture
-def admin(admin_user):
-    client = Client()
-    client.force_login(admin_user)
-    return client
-
-
-@pytest.fixture
-def api(admin_user):
-    return TokenClient(Token.objects.create(user=admin_user).key)
-
-
-@pytest.fixture
-def nobody(django_user_model):
-    client = Client()
-    client.force_login(django_user_model.objects.create_user("ui-nobody", "n@example.com", "pw"))
-    return client
 
 
 def make(spec, api, count: int = 1) -> list:
@@ -271,7 +247,7 @@ def test_api_tokens_create_and_revoke(admin, admin_user):
     assert admin.post(f"/user/api-tokens/{other.pk}/revoke/").status_code == 404
 
 
-def test_ui_writes_are_in_the_change_log(admin):
+def test_ui_writes_are_in_the_change_log(admin, admin_user):
     from nautobot.dcim.models import Site
     from nautobot.extras.models import ObjectChange
 
@@ -282,9 +258,9 @@ def test_ui_writes_are_in_the_change_log(admin):
     )
     site = Site.objects.get(slug="logged")
     change = ObjectChange.objects.get(changed_object_id=site.pk)
-    assert (change.action, change.user_name, change.change_context) == ("create", "ui-admin", "web")
+    assert (change.action, change.user_name, change.change_context) == ("create", admin_user.username, "web")
     tab = admin.get(f"/dcim/sites/{site.pk}/changelog/")
-    assert tab.status_code == 200 and "ui-admin" in tab.content.decode()
+    assert tab.status_code == 200 and admin_user.username in tab.content.decode()
     assert "Recent changes" in admin.get("/").content.decode()
     admin.post(f"/dcim/sites/{site.pk}/delete/")
     assert ObjectChange.objects.filter(changed_object_id=site.pk, action="delete").exists()

@@ -3,17 +3,9 @@
 import pytest
 
 from nautobot.core.testing import builders as b
-from nautobot.core.testing.api import TokenClient
 from nautobot.dcim.models import CablePath, RearPort
-from nautobot.users.models import Token
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def api(django_user_model):
-    user = django_user_model.objects.create_superuser("path-admin", "p@example.com", "pw")
-    return TokenClient(Token.objects.create(user=user).key)
 
 
 def ids(trace: list) -> list[list]:

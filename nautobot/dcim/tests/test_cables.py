@@ -5,19 +5,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from nautobot.core.testing import builders as b
-from nautobot.core.testing.api import TokenClient
 from nautobot.dcim.models import Cable, CablePath, Interface
-from nautobot.users.models import Token
 
 pytestmark = pytest.mark.django_db
 
 CABLES = "/api/dcim/cables/"
-
-
-@pytest.fixture
-def api(django_user_model):
-    user = django_user_model.objects.create_superuser("cable-admin", "c@example.com", "pw")
-    return TokenClient(Token.objects.create(user=user).key)
 
 
 def payload(a, b_end, **extra) -> dict:

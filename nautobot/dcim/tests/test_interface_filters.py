@@ -4,18 +4,10 @@ interfaces with their `has_` forms, VLANs by VID or UUID, cable; and relation fi
 import pytest
 
 from nautobot.core.testing import builders as b
-from nautobot.core.testing.api import TokenClient
 from nautobot.dcim.models import VirtualChassis
 from nautobot.ipam.tests import builders as ib
-from nautobot.users.models import Token
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def api(django_user_model):
-    user = django_user_model.objects.create_superuser("iface-filters", "f@example.com", "pw")
-    return TokenClient(Token.objects.create(user=user).key)
 
 
 def names(api, url: str, **params) -> set[str]:

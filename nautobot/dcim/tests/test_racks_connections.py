@@ -11,12 +11,6 @@ from nautobot.users.models import ObjectPermission, Token
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def api(django_user_model):
-    user = django_user_model.objects.create_superuser("rack-admin", "r@example.com", "pw")
-    return TokenClient(Token.objects.create(user=user).key)
-
-
 def mounted(rack, position, height=1, face="front", full_depth=True, **kw):
     return b.device(rack=rack, site=rack.site, position=position, face=face, device_type=b.device_type(u_height=height, is_full_depth=full_depth), **kw)
 

@@ -5,20 +5,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from nautobot.core.testing import builders as b
-from nautobot.core.testing.api import TokenClient
 from nautobot.extras.models import ConfigContext, ConfigContextSchema, ObjectChange
 from nautobot.extras.rendered_contexts import deep_merge, rendered_config_contexts
-from nautobot.users.models import Token
 
 pytestmark = pytest.mark.django_db
 DEVICES = "/api/dcim/devices/"
 CONTEXTS = "/api/extras/config-contexts/"
-
-
-@pytest.fixture
-def api(django_user_model):
-    user = django_user_model.objects.create_superuser("context-admin", "a@example.com", "pw")
-    return TokenClient(Token.objects.create(user=user).key)
 
 
 def context(name: str, data: dict, weight: int = 1000, **scopes) -> ConfigContext:

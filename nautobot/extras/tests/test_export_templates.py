@@ -16,12 +16,6 @@ pytestmark = pytest.mark.django_db
 SITES = "/api/dcim/sites/"
 
 
-@pytest.fixture
-def api(django_user_model):
-    user = django_user_model.objects.create_superuser("export-admin", "a@example.com", "pw")
-    return TokenClient(Token.objects.create(user=user).key)
-
-
 def template(code: str, model: str = "dcim.site", **kw) -> ExportTemplate:
     kw.setdefault("name", b.unique("export"))
     exported = ExportTemplate(content_type=b.content_type(model), template_code=code, **kw)

@@ -3,17 +3,9 @@
 import pytest
 
 from nautobot.core.testing import builders as b
-from nautobot.core.testing.api import TokenClient
 from nautobot.extras.models import ComputedField, Relationship, RelationshipAssociation
-from nautobot.users.models import Token
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def api(django_user_model):
-    user = django_user_model.objects.create_superuser("extras-admin", "a@example.com", "pw")
-    return TokenClient(Token.objects.create(user=user).key)
 
 
 def test_computed_fields_only_when_included(api):

@@ -3,7 +3,6 @@
 import pytest
 from django.utils import timezone
 
-from nautobot.core.models import WorkerHeartbeat
 from nautobot.core.testing.api import TokenClient
 from nautobot.extras.jobs.models import Job, JobLogEntry, JobResult, ScheduledJob
 from nautobot.extras.tests.job_fixtures import install_jobs
@@ -13,9 +12,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def jobs(settings, tmp_path):
-    settings.JOBS_ROOT = str(tmp_path / "jobs")
-    return install_jobs(tmp_path / "jobs")
+def jobs(jobs_root):
+    return install_jobs(jobs_root)
 
 
 @pytest.fixture
@@ -28,18 +26,6 @@ def admin(django_user_model):
 def v13(admin):
     return TokenClient(admin.headers["HTTP_AUTHORIZATION"].split()[1], version="1.3")
 
-
-@pytest.fixture
-def worker():
-    return WorkerHeartbeat.objects.create(
-        name="celery@test",
-        kind="celery",
-        hostname="test",
-        pid=1,
-        queues=["default"],
-        started=timezone.now(),
-        last_seen=timezone.now(),
-    )
 
 
 def test_legacy_list_and_detail(jobs, admin):

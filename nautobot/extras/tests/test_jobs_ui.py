@@ -7,11 +7,10 @@ from datetime import timedelta
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from nautobot.core.models import WorkerHeartbeat
+from nautobot.core.testing.api import signed_in as login
 from nautobot.extras.jobs.models import FileProxy, Job, JobLogEntry, JobResult, ScheduledJob
 from nautobot.extras.tests.job_fixtures import install_jobs, write_jobs
 from nautobot.users.models import ObjectPermission
@@ -52,39 +51,11 @@ ALL_VARIABLES = textwrap.dedent("""
 
 
 @pytest.fixture
-def jobs(settings, tmp_path):
-    settings.JOBS_ROOT = str(tmp_path / "jobs")
-    write_jobs(tmp_path / "jobs", "every_input", ALL_VARIABLES)
-    return install_jobs(tmp_path / "jobs")
+def jobs(jobs_root):
+    write_jobs(jobs_root, "every_input", ALL_VARIABLES)
+    return install_jobs(jobs_root)
 
 
-def login(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def admin_user(django_user_model):
-    return django_user_model.objects.create_superuser("jobs-ui-admin", "a@example.com", "pw")
-
-
-@pytest.fixture
-def admin(admin_user):
-    return login(admin_user)
-
-
-@pytest.fixture
-def worker():
-    return WorkerHeartbeat.objects.create(
-        name="celery@ui-test",
-        kind="celery",
-        hostname="ui-test",
-        pid=1,
-        queues=["default"],
-        started=timezone.now(),
-        last_seen=timezone.now(),
-    )
 
 
 def grant(user, model: str, actions: list[str], **constraints) -> None:

@@ -5,16 +5,14 @@ then clicks Redeliver on a failed webhook delivery to a local receiver, and read
 Screenshots go to `artifacts/ui/` (git-ignored): ops-01 ... ops-06.
 """
 
-import re
 
 import pytest
-import requests
 from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from nautobot.core.testing.gitrepos import SourceRepository
-from nautobot.core.testing.processes import PG, Deployment, RedisServer, free_port, postgres_database, run_id, wait_for
+from nautobot.core.testing.processes import postgres_redis_deployment, wait_for
 from nautobot.core.tests.test_ui_browser import Page, browser  # noqa: F401  (fixture)
 from nautobot.extras.webhooks.receiver import WebhookReceiver
 
@@ -25,45 +23,21 @@ pytestmark = pytest.mark.slow
 def stack(tmp_path_factory):
     """A migrated installation with static files collected, its web service and one worker; yields (deployment, url)."""
     root = tmp_path_factory.mktemp("ops-ui")
-    redis = RedisServer(root / "redis")
-    redis.start()
-    name = re.sub(r"\W", "_", f"nautobot_{run_id()}_ops_ui")
-    with postgres_database(name):
-        deployment = Deployment(root / "nautobot")
-        deployment.env.update(
-            NAUTOBOT_DB_ENGINE="postgresql", NAUTOBOT_DB_HOST=PG["host"], NAUTOBOT_DB_PORT=str(PG["port"]),
-            NAUTOBOT_DB_USER=PG["user"], NAUTOBOT_DB_NAME=name,
-            NAUTOBOT_CELERY_BROKER_URL=redis.url, NAUTOBOT_CELERY_RESULT_BACKEND=redis.url,
-            NAUTOBOT_WEBHOOK_MAX_ATTEMPTS="1", NAUTOBOT_WORKER_HEARTBEAT_INTERVAL="2",
-        )  # fmt: skip
-        try:
-            deployment.server("init")
-            # With collectstatic: the screenshots show the real styles. Slow on a busy machine.
-            deployment.server("post_upgrade", timeout=900)
-            deployment.shell(
-                "from nautobot.users.models import User\n"
-                "User.objects.create_superuser('engineer', 'e@example.com', 'pw')"
-            )
-            port = free_port()
-            deployment.spawn(
-                "start", f"--http=127.0.0.1:{port}", "--master", "--processes=1", "--threads=4", "--die-on-term",
-                log_name="web",
-            )  # fmt: skip
-            deployment.spawn("celery", "worker", "--loglevel", "INFO", "--concurrency", "1", log_name="worker")
-            url = f"http://127.0.0.1:{port}"
-            wait_for(lambda: requests.get(f"{url}/health/live/", timeout=5).ok, timeout=90, what="the web service")
-            wait_for(lambda: "ready." in deployment.log("worker"), timeout=90, what="the Celery worker")
-            wait_for(
-                lambda: deployment.shell(
-                    "from nautobot.extras.jobs.runner import workers_on\nprint(workers_on('default'))"
-                ).splitlines()[-1] != "0",
-                timeout=60,
-                what="the worker's heartbeat",
-            )
-            yield deployment, url
-        finally:
-            deployment.stop_all()
-            redis.stop()
+    env = {"NAUTOBOT_WEBHOOK_MAX_ATTEMPTS": "1", "NAUTOBOT_WORKER_HEARTBEAT_INTERVAL": "2"}
+    with postgres_redis_deployment(root, "ops_ui", **env) as (deployment, _redis):
+        # With collectstatic: the screenshots show the real styles. Slow on a busy machine.
+        deployment.server("post_upgrade", timeout=900)
+        deployment.add_superuser("engineer", "pw")
+        url = deployment.start_web(processes=1, threads=4, keepalive=False)
+        deployment.start_worker()
+        wait_for(
+            lambda: deployment.shell(
+                "from nautobot.extras.jobs.runner import workers_on\nprint(workers_on('default'))"
+            ).splitlines()[-1] != "0",
+            timeout=60,
+            what="the worker's heartbeat",
+        )
+        yield deployment, url
 
 
 def test_sync_a_git_repository_and_watch_it_complete(browser, stack, tmp_path):  # noqa: F811

@@ -22,23 +22,6 @@ SECRET = "hook-secret-NEVER-SHOWN"
 
 
 @pytest.fixture
-def admin_user(django_user_model):
-    return django_user_model.objects.create_superuser("ops-admin", "a@example.com", "pw")
-
-
-@pytest.fixture
-def admin(admin_user):
-    client = Client()
-    client.force_login(admin_user)
-    return client
-
-
-@pytest.fixture
-def api(admin_user):
-    return TokenClient(Token.objects.create(user=admin_user).key)
-
-
-@pytest.fixture
 def viewer(django_user_model):
     """A user who may view everything on these pages and change nothing."""
     user = django_user_model.objects.create_user("ops-viewer", "v@example.com", "pw")

@@ -18,11 +18,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def admin_user(django_user_model):
-    return django_user_model.objects.create_superuser("cc-admin", "c@example.com", "pw")
-
-
-@pytest.fixture
 def ui(admin_user):
     client = Client()
     client.force_login(admin_user)

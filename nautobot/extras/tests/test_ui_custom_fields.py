@@ -2,7 +2,6 @@
 field, bulk edit (set and empty) and list filters."""
 
 import pytest
-from django.test import Client
 
 from nautobot.core.testing import builders as b
 from nautobot.core.testing.api import TokenClient
@@ -11,18 +10,6 @@ from nautobot.extras.models import CustomFieldChoice
 from nautobot.users.models import Token
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin_user(django_user_model):
-    return django_user_model.objects.create_superuser("cf-admin", "c@example.com", "pw")
-
-
-@pytest.fixture
-def admin(admin_user):
-    client = Client()
-    client.force_login(admin_user)
-    return client
 
 
 @pytest.fixture

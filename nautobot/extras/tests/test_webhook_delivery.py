@@ -4,7 +4,6 @@ Writes go through the REST API of a running `nautobot-server start`; deliveries 
 `nautobot-server celery worker` (the guide's unit) and the outbox sweep by `celery beat`.
 """
 
-import re
 import threading
 import time
 import uuid
@@ -13,7 +12,7 @@ from dataclasses import dataclass, field
 import pytest
 import requests
 
-from nautobot.core.testing.processes import PG, Deployment, RedisServer, free_port, postgres_database, run_id, wait_for
+from nautobot.core.testing.processes import Deployment, RedisServer, postgres_redis_deployment, wait_for
 from nautobot.extras.webhooks.receiver import WebhookReceiver
 
 pytestmark = pytest.mark.slow
@@ -49,50 +48,26 @@ class Stack:
 
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory):
-    root = tmp_path_factory.mktemp("webhooks")
-    redis = RedisServer(root / "redis")
-    redis.start()
-    name = re.sub(r"\W", "_", f"nautobot_{run_id()}_webhooks")
-    with postgres_database(name):
-        deployment = Deployment(root / "nautobot")
-        deployment.env.update(
-            NAUTOBOT_DB_ENGINE="postgresql", NAUTOBOT_DB_HOST=PG["host"], NAUTOBOT_DB_PORT=str(PG["port"]),
-            NAUTOBOT_DB_USER=PG["user"], NAUTOBOT_DB_NAME=name,
-            NAUTOBOT_CELERY_BROKER_URL=redis.url, NAUTOBOT_CELERY_RESULT_BACKEND=redis.url,
-            NAUTOBOT_WEBHOOK_CONNECT_TIMEOUT="2", NAUTOBOT_WEBHOOK_READ_TIMEOUT=str(READ_TIMEOUT),
-            NAUTOBOT_WEBHOOK_RETRY_BACKOFF="1", NAUTOBOT_WEBHOOK_MAX_ATTEMPTS="3",
-            NAUTOBOT_WEBHOOK_SWEEP_INTERVAL="2", NAUTOBOT_WEBHOOK_SWEEP_GRACE="2",
-        )  # fmt: skip
-        try:
-            deployment.server("init")
-            deployment.server("post_upgrade", "--no-collectstatic")
-            users = "".join(
-                f"u = User.objects.create_superuser('writer{i}', 'w{i}@example.com', 'pw'); Token.objects.create(user=u, key='{key}')\n"
-                for i, key in enumerate(THREAD_TOKENS)
-            )
-            deployment.shell(
-                "from nautobot.users.models import Token, User\n"
-                "admin = User.objects.create_superuser('admin', 'admin@example.com', 'admin')\n"
-                f"Token.objects.create(user=admin, key='{TOKEN}')\n" + users
-            )
-            port = free_port()
-            deployment.spawn(
-                "start", f"--http=127.0.0.1:{port}", "--master", "--processes=1", "--threads=8", "--http-keepalive",
-                "--die-on-term", log_name="web",
-            )  # fmt: skip
-            deployment.spawn("celery", "worker", "--loglevel", "INFO", "--concurrency", "2", log_name="worker")
-            deployment.spawn("celery", "beat", "--loglevel", "INFO", log_name="beat")
-            url = f"http://127.0.0.1:{port}"
-            wait_for(
-                lambda: requests.get(f"{url}/health/live/", timeout=5).status_code == 200,
-                timeout=90,
-                what="the web service",
-            )
-            wait_for(lambda: "ready." in deployment.log("worker"), timeout=90, what="the Celery worker")
-            yield Stack(deployment, redis, url)
-        finally:
-            deployment.stop_all()
-            redis.stop()
+    env = {
+        "NAUTOBOT_WEBHOOK_CONNECT_TIMEOUT": "2", "NAUTOBOT_WEBHOOK_READ_TIMEOUT": str(READ_TIMEOUT),
+        "NAUTOBOT_WEBHOOK_RETRY_BACKOFF": "1", "NAUTOBOT_WEBHOOK_MAX_ATTEMPTS": "3",
+        "NAUTOBOT_WEBHOOK_SWEEP_INTERVAL": "2", "NAUTOBOT_WEBHOOK_SWEEP_GRACE": "2",
+    }  # fmt: skip
+    with postgres_redis_deployment(tmp_path_factory.mktemp("webhooks"), "webhooks", **env) as (deployment, redis):
+        deployment.server("post_upgrade", "--no-collectstatic")
+        users = "".join(
+            f"u = User.objects.create_superuser('writer{i}', 'w{i}@example.com', 'pw'); Token.objects.create(user=u, key='{key}')\n"
+            for i, key in enumerate(THREAD_TOKENS)
+        )
+        deployment.shell(
+            "from nautobot.users.models import Token, User\n"
+            "admin = User.objects.create_superuser('admin', 'admin@example.com', 'admin')\n"
+            f"Token.objects.create(user=admin, key='{TOKEN}')\n" + users
+        )
+        url = deployment.start_web(processes=1, threads=8)
+        deployment.spawn("celery", "beat", "--loglevel", "INFO", log_name="beat")
+        deployment.start_worker(concurrency=2)
+        yield Stack(deployment, redis, url)
 
 
 @pytest.fixture

@@ -7,21 +7,13 @@ import pytest
 from django.utils import timezone
 
 from nautobot.core.testing import builders as b
-from nautobot.core.testing.api import TokenClient
 from nautobot.extras.changelog import change_context
 from nautobot.extras.models import Tag, Webhook, WebhookDelivery
 from nautobot.extras.webhooks import outbox
 from nautobot.extras.webhooks.delivery import claim, deliver, sign
 from nautobot.extras.webhooks.receiver import WebhookReceiver
-from nautobot.users.models import Token
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def api(django_user_model):
-    user = django_user_model.objects.create_superuser("hooker", "h@example.com", "pw")
-    return TokenClient(Token.objects.create(user=user).key)
 
 
 @pytest.fixture

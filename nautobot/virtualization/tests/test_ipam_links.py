@@ -3,18 +3,10 @@
 import pytest
 
 from nautobot.core.testing import builders as b
-from nautobot.core.testing.api import TokenClient
 from nautobot.ipam.tests import builders as ib
-from nautobot.users.models import Token
 
 pytestmark = pytest.mark.django_db
 IPS = "/api/ipam/ip-addresses/"
-
-
-@pytest.fixture
-def api(django_user_model):
-    user = django_user_model.objects.create_superuser("virt-ipam-admin", "vi@example.com", "pw")
-    return TokenClient(Token.objects.create(user=user).key)
 
 
 def assign(api, interface, address: str) -> dict:

@@ -4,18 +4,11 @@ import pytest
 
 from nautobot.core.testing import builders as b
 from nautobot.core.testing.api import TokenClient
-from nautobot.users.models import Token
 from nautobot.virtualization.models import VMInterface
 
 pytestmark = pytest.mark.django_db
 VMS = "/api/virtualization/virtual-machines/"
 INTERFACES = "/api/virtualization/interfaces/"
-
-
-@pytest.fixture
-def api(django_user_model):
-    user = django_user_model.objects.create_superuser("virt-admin", "v@example.com", "pw")
-    return TokenClient(Token.objects.create(user=user).key)
 
 
 def test_cluster_counts_hosts_and_virtual_machines(api):
