@@ -29,7 +29,9 @@ class ObjectSpec:
       A related object named in a filter must exist (else a 400), except for filters in `unchecked_filters`.
     - `search_fields`: fields the `q` parameter searches (case-insensitive contains).
     - `counts`: `{"device_count": "devices"}`: annotate the count of a reverse relation (by its
-      related query name) on every list and detail query, and expose it read-only.
+      related query name) on every list and detail query, and expose it read-only. A relation reached
+      in several steps is `("app.Model", "lookup__to__this")`: the distinct objects of that model whose
+      lookup is this object (`("circuits.Circuit", "terminations__site")`).
     - `endpoint`: the URL segment; default: the model's verbose plural name, dashed.
     - `serializer_base` / `filterset_base` / `viewset_base`: hand-written bases for real differences.
 
@@ -55,7 +57,7 @@ class ObjectSpec:
     # Relation/content-type filters whose unknown values match nothing instead of being a 400 (as the original's).
     unchecked_filters: ClassVar[tuple[str, ...]] = ()
     search_fields: ClassVar[tuple[str, ...]] = ("name",)
-    counts: ClassVar[dict[str, str]] = {}
+    counts: ClassVar[dict[str, str | tuple[str, str]]] = {}
     endpoint: ClassVar[str] = ""
     serializer_base: ClassVar[type | None] = None
     filterset_base: ClassVar[type | None] = None
@@ -66,6 +68,10 @@ class ObjectSpec:
     # Relations read by hand-written serializer fields, loaded with the list query too.
     extra_select_related: ClassVar[tuple[str, ...]] = ()
     extra_prefetch_related: ClassVar[tuple[str, ...]] = ()
+    # A `slug` left out on create is derived from this field (unique: `-2`, `-3`... appended), as the
+    # original's auto slugs; None: the slug is required. Separator `_` for slugs that name Python identifiers.
+    slug_source: ClassVar[str | None] = "name"
+    slug_separator: ClassVar[str] = "-"
     # Status slug given on create when this API version's serializer has no `status` field.
     default_status: ClassVar[str | None] = None
     api_app: ClassVar[str] = ""  # API app when it differs from the model's app label (auth.Group → users)

@@ -47,8 +47,18 @@ class RegionSpec(ObjectSpec):
 @register_spec
 class SiteSpec(ObjectSpec):
     model = m.Site
-    api_fields = ("name", "slug", "status", "region", "tenant", *ADDRESS, "device_count", "rack_count", *TAGGED)
-    counts = {"device_count": "devices", "rack_count": "racks"}
+    api_fields = (
+        "name", "slug", "status", "region", "tenant", *ADDRESS,
+        "circuit_count", "device_count", "prefix_count", "rack_count", "virtualmachine_count", "vlan_count", *TAGGED,
+    )
+    counts = {
+        "circuit_count": ("circuits.Circuit", "terminations__site"),
+        "device_count": "devices",
+        "prefix_count": "prefixes",
+        "rack_count": "racks",
+        "virtualmachine_count": ("virtualization.VirtualMachine", "cluster__site"),
+        "vlan_count": "vlans",
+    }
     filter_fields = ("name", "slug", "status", "region", "tenant", ("tenant_group", "tenant__group"), *ADDRESS_FILTERS)
     search_fields = ("name", "slug", "facility", "description", "physical_address", "shipping_address", "contact_name", "comments")
 
@@ -98,10 +108,11 @@ class RackSpec(ObjectSpec):
     model = m.Rack
     api_fields = (
         "name", "facility_id", "site", "location", "group", "tenant", "status", "role", "serial", "asset_tag", "type", "width",
-        "u_height", "desc_units", "outer_width", "outer_depth", "outer_unit", "comments", "device_count", *TAGGED,
+        "u_height", "desc_units", "outer_width", "outer_depth", "outer_unit", "comments", "device_count", "powerfeed_count",
+        *TAGGED,
     )
     brief_fields = ("name",)
-    counts = {"device_count": "devices"}
+    counts = {"device_count": "devices", "powerfeed_count": "powerfeeds"}
     filter_fields = (
         "name", "facility_id", "site", "location", "group", "tenant", "status", "role", "serial", "asset_tag", "type",
         "width", "u_height", "desc_units", "outer_width", "outer_depth", "outer_unit", "comments",
@@ -115,6 +126,7 @@ class RackReservationSpec(ObjectSpec):
     model = m.RackReservation
     api_fields = ("rack", "units", "user", "tenant", "description", *TAGGED)
     brief_fields = ("user", "units")
+    extra_kwargs = {"units": {"required": True}}
     filter_fields = ("rack", ("site", "rack__site"), ("group", "rack__group"), "user", "tenant", "description")
     search_fields = ("rack__name", "rack__facility_id", "user__username", "description")
 
@@ -131,6 +143,7 @@ class ManufacturerSpec(ObjectSpec):
 @register_spec
 class DeviceTypeSpec(ObjectSpec):
     model = m.DeviceType
+    slug_source = "model"
     api_fields = (
         "manufacturer", "model", "slug", "part_number", "u_height", "is_full_depth", "subdevice_role", "front_image",
         "rear_image", "comments", "device_count", *TAGGED,

@@ -28,6 +28,7 @@ class StatusSpec(ObjectSpec):
 @register_spec
 class TagSpec(ObjectSpec):
     model = Tag
+    slug_source = None  # the original requires a tag's slug
     api_fields = ("name", "slug", "color", "description", "tagged_items", "content_types", *COMMON)
     brief_fields = ("name", "slug", "color")
     field_versions = {"content_types": ("1.3", None)}
@@ -40,6 +41,7 @@ class TagSpec(ObjectSpec):
 @register_spec
 class CustomFieldSpec(ObjectSpec):
     model = CustomField
+    slug_source = None  # derived per API version by the custom field rules
     api_fields = (
         "content_types", "type", "name", "label", "slug", "description", "required", "filter_logic", "default", "weight",
         "validation_minimum", "validation_maximum", "validation_regex", "created", "last_updated",
@@ -77,6 +79,7 @@ class ContentTypeSpec(ObjectSpec):
 @register_spec
 class ComputedFieldSpec(ObjectSpec):
     model = ComputedField
+    slug_source, slug_separator = "label", "_"
     api_fields = ("content_type", "slug", "label", "description", "template", "fallback_value", "weight", "advanced_ui", "created", "last_updated")
     brief_fields = ("slug", "label")
     filter_fields = ("slug", "label", "weight", "content_type", "template", "fallback_value")
@@ -88,6 +91,7 @@ class ComputedFieldSpec(ObjectSpec):
 @register_spec
 class RelationshipSpec(ObjectSpec):
     model = Relationship
+    slug_separator = "_"
     api_fields = (
         "name", "slug", "description", "type", "source_type", "source_label", "source_hidden", "source_filter",
         "destination_type", "destination_label", "destination_hidden", "destination_filter", "advanced_ui", "created", "last_updated",

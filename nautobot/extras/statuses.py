@@ -1,4 +1,4 @@
-"""The statuses a fresh database has, and which models may use each."""
+"""The statuses a fresh database has, and which models may use each (as a fresh original 1.6 database)."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -7,12 +7,12 @@ from django.db import models
 DEFAULT_STATUSES = {
     "active": ("Active", "4caf50", "Unit is active", ("dcim.site", "dcim.location", "dcim.rack", "dcim.device", "dcim.interface", "dcim.powerfeed", "circuits.circuit", "ipam.prefix", "ipam.ipaddress", "ipam.vlan", "virtualization.virtualmachine", "virtualization.vminterface")),
     "planned": ("Planned", "00bcd4", "Unit has been planned", ("dcim.site", "dcim.location", "dcim.device", "dcim.interface", "dcim.powerfeed", "circuits.circuit", "dcim.cable", "dcim.rack", "virtualization.virtualmachine", "virtualization.vminterface")),
-    "staged": ("Staged", "2196f3", "Unit has been staged", ("dcim.device", "virtualization.virtualmachine", "dcim.location")),
+    "staged": ("Staged", "2196f3", "Unit has been staged", ("dcim.device", "virtualization.virtualmachine")),
     "staging": ("Staging", "2196f3", "Unit is being staged", ("dcim.site", "dcim.location")),
-    "failed": ("Failed", "f44336", "Unit has failed", ("dcim.device", "dcim.powerfeed", "dcim.interface", "virtualization.virtualmachine")),
-    "offline": ("Offline", "ff9800", "Unit is offline", ("dcim.device", "dcim.powerfeed", "virtualization.virtualmachine", "dcim.interface")),
+    "failed": ("Failed", "f44336", "Unit has failed", ("dcim.device", "dcim.powerfeed", "dcim.interface", "virtualization.virtualmachine", "virtualization.vminterface")),
+    "offline": ("Offline", "ffc107", "Unit is offline", ("dcim.device", "dcim.powerfeed", "virtualization.virtualmachine", "circuits.circuit")),
     "inventory": ("Inventory", "9e9e9e", "Device is in inventory", ("dcim.device",)),
-    "decommissioning": ("Decommissioning", "ffc107", "Unit is being decommissioned", ("dcim.site", "dcim.location", "dcim.device", "dcim.interface", "dcim.rack", "circuits.circuit", "dcim.cable", "ipam.ipaddress")),
+    "decommissioning": ("Decommissioning", "ffc107", "Unit is being decommissioned", ("dcim.site", "dcim.location", "dcim.device", "dcim.interface", "dcim.cable", "virtualization.virtualmachine", "virtualization.vminterface")),
     "decommissioned": ("Decommissioned", "9e9e9e", "Circuit has been decommissioned", ("circuits.circuit",)),
     "retired": ("Retired", "f44336", "Site or Location has been retired", ("dcim.site", "dcim.location")),
     "reserved": ("Reserved", "00bcd4", "Unit is reserved", ("dcim.rack", "ipam.prefix", "ipam.ipaddress", "ipam.vlan")),

@@ -159,6 +159,7 @@ def test_cable_rules_for_terminations(api):
             "termination_a_id": str(b.interface().pk),
             "termination_b_type": "circuits.circuittermination",
             "termination_b_id": str(in_network.pk),
+            "status": "connected",
         },
     )
     assert refused.status_code == 400 and "provider network" in str(refused.json())
@@ -169,6 +170,7 @@ def test_cable_rules_for_terminations(api):
             "termination_a_id": str(b.power_port().pk),
             "termination_b_type": "circuits.circuittermination",
             "termination_b_id": str(term.pk),
+            "status": "connected",
         },
     )
     assert power.status_code == 400 and "Incompatible" in str(power.json())

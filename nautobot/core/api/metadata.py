@@ -5,12 +5,19 @@ from django.http import Http404
 from rest_framework import exceptions, serializers
 from rest_framework.metadata import SimpleMetadata
 from rest_framework.request import clone_request
+from rest_framework.utils.field_mapping import ClassLookupDict
 
-from nautobot.core.api.fields import ContentTypeField, NestedRelatedField
+from nautobot.core.api.fields import ChoiceField, ContentTypeField, NestedRelatedField
 
 
 class NautobotMetadata(SimpleMetadata):
-    """DRF's metadata with the original's choice shape; related objects are never enumerated."""
+    """DRF's metadata with the original's choice shape; related objects are never enumerated.
+
+    Enumerations are of type `field` (the original's choice fields are not DRF's), and a content type's
+    choice is displayed as `app_label | verbose name`, as the original's.
+    """
+
+    label_lookup = ClassLookupDict({**SimpleMetadata.label_lookup.mapping, ChoiceField: "field"})
 
     def determine_actions(self, request, view) -> dict:
         # Only POST: list URLs also take PUT (bulk update), which has no single object to describe.
@@ -29,8 +36,17 @@ class NautobotMetadata(SimpleMetadata):
         finally:
             view.request = request
 
+    def get_serializer_info(self, serializer) -> dict:
+        info = super().get_serializer_info(serializer)
+        if "custom_fields" in info and "computed_fields" not in info:
+            # Given with `?include=computed_fields`: listed read-only, as the original lists it.
+            info["computed_fields"] = {"type": "field", "required": False, "read_only": True, "label": "Computed fields"}
+        return info
+
     def get_field_info(self, field) -> dict:
         info = super().get_field_info(field)
+        if getattr(field, "metadata_type", None):
+            info["type"] = field.metadata_type
         if isinstance(field, NestedRelatedField) or isinstance(getattr(field, "child_relation", None), NestedRelatedField):
             info.pop("choices", None)
             return info
@@ -42,10 +58,19 @@ class NautobotMetadata(SimpleMetadata):
     def _choices(self, field) -> list[dict] | None:
         source = field.child_relation if isinstance(field, serializers.ManyRelatedField) else field
         if isinstance(source, ContentTypeField):
-            return [{"value": key, "display": key} for key in source.get_choices()]
+            queryset = None if field.read_only else source.get_queryset()
+            if queryset is None:
+                return None
+            return [{"value": f"{ct.app_label}.{ct.model}", "display": content_type_display(ct)} for ct in queryset]
         choice_list = getattr(source, "metadata_choices", None)
         if callable(choice_list):
             return choice_list()
         if isinstance(source, serializers.ChoiceField) and not field.read_only:
             return [{"value": value, "display": str(label)} for value, label in source.choices.items()]
         return None
+
+
+def content_type_display(content_type) -> str:
+    """How the original displays a content type choice: `dcim | interface`."""
+    model = content_type.model_class()
+    return f"{content_type.app_label} | {model._meta.verbose_name if model else content_type.model}"

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
@@ -52,8 +53,17 @@ def _plan(spec: type[ObjectSpec], brief: bool) -> tuple[list[str], list[str]]:
     return select, prefetch
 
 
-def count_subquery(model: type[models.Model], related_query_name: str) -> Subquery:
-    """`Coalesce((SELECT COUNT(*) FROM related WHERE fk = outer.pk), 0)` for a reverse relation."""
+def count_subquery(model: type[models.Model], related_query_name: str | tuple[str, str]) -> Subquery:
+    """`Coalesce((SELECT COUNT(*) FROM related WHERE fk = outer.pk), 0)` for a reverse relation.
+
+    `("app.Model", "a__b")`: the count of distinct `Model` objects whose `a__b` is the outer object.
+    """
+    if isinstance(related_query_name, tuple):
+        label, lookup = related_query_name
+        related = apps.get_model(label)
+        rows = related.objects.filter(**{lookup: OuterRef("pk")}).order_by().values(lookup)
+        counts = rows.annotate(c=Count("pk", distinct=True)).values("c")
+        return Coalesce(Subquery(counts, output_field=IntegerField()), 0)
     relation = next(r for r in model._meta.related_objects if r.get_accessor_name() == related_query_name or r.name == related_query_name)
     related = relation.related_model
     fk_name = relation.field.name

@@ -16,6 +16,7 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
+from django.utils.text import slugify
 from rest_framework import serializers
 from rest_framework.fields import Field, SkipField, empty
 from rest_framework.relations import PKOnlyObject
@@ -107,6 +108,7 @@ class BaseModelSerializer(serializers.ModelSerializer):
             attrs = hook(self, attrs)
         if self.instance is None:
             self._apply_default_status(attrs)
+            self._derive_slug(attrs)
         self._run_model_validation(attrs)
         return attrs
 
@@ -139,6 +141,18 @@ class BaseModelSerializer(serializers.ModelSerializer):
     def _save_related(self, instance, related: list) -> None:
         for field, value in related:
             field.save_related(instance, value)
+
+    def get_validators(self) -> list:
+        validators = super().get_validators()
+        if "slug" in self.fields and derives_slug(spec_for(self.Meta.model)):
+            # A slug left out is derived in `validate()`; the model's own unique checks then cover it.
+            validators = [v for v in validators if "slug" not in getattr(v, "fields", ())]
+        return validators
+
+    def _derive_slug(self, attrs: dict) -> None:
+        spec = spec_for(self.Meta.model)
+        if "slug" in self.fields and not attrs.get("slug") and derives_slug(spec) and attrs.get(spec.slug_source):
+            attrs["slug"] = derived_slug(self.Meta.model, attrs[spec.slug_source], spec.slug_separator, attrs)
 
     def _apply_default_status(self, validated_data: dict) -> None:
         spec = spec_for(self.Meta.model)
@@ -244,7 +258,7 @@ def _build(spec: type[ObjectSpec], spec_fields: tuple[str, ...], *, brief: bool)
             "model": spec.model,
             "fields": fields,
             "read_only_fields": tuple(spec.read_only_fields),
-            "extra_kwargs": dict(spec.extra_kwargs),
+            "extra_kwargs": {**_derived_slug_kwargs(spec, fields), **spec.extra_kwargs},
         },
     )
     attrs: dict[str, Any] = {"Meta": meta, "__module__": spec.__module__}
@@ -253,6 +267,41 @@ def _build(spec: type[ObjectSpec], spec_fields: tuple[str, ...], *, brief: bool)
     base = spec.serializer_base or BaseModelSerializer
     suffix = "BriefSerializer" if brief else "Serializer"
     return type(f"{spec.model.__name__}{suffix}", (base,), attrs)
+
+
+def derives_slug(spec: type[ObjectSpec]) -> bool:
+    """Whether a create without `slug` gets one derived from `spec.slug_source`."""
+    names = {f.name for f in spec.model._meta.concrete_fields}
+    return bool(spec.slug_source) and "slug" in names and spec.slug_source in names
+
+
+def _derived_slug_kwargs(spec: type[ObjectSpec], fields: tuple[str, ...]) -> dict:
+    return {"slug": {"required": False}} if "slug" in fields and derives_slug(spec) else {}
+
+
+def derived_slug(model: type[models.Model], source_value: Any, separator: str = "-", attrs: dict | None = None) -> str:
+    """`slugify(source_value)` cut to the column's length, made unique with `-2`, `-3`... where slugs are unique
+    (alone, or together with other fields, whose values are taken from `attrs`)."""
+    field = model._meta.get_field("slug")
+    base = slugify(str(source_value or "")) or model._meta.model_name
+    if separator != "-":
+        base = base.replace("-", separator)
+    limit = field.max_length or 50
+    slug = base[:limit]
+    scopes = [{}] if field.unique else []
+    scopes += [
+        {name: (attrs or {}).get(name) for name in together if name != "slug"}
+        for together in model._meta.unique_together
+        if "slug" in together
+    ]
+    if not scopes:
+        return slug
+    number = 2
+    while any(model._default_manager.filter(slug=slug, **scope).exists() for scope in scopes):
+        suffix = f"{separator}{number}"
+        slug = base[: limit - len(suffix)] + suffix
+        number += 1
+    return slug
 
 
 _local = threading.local()

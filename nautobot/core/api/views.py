@@ -87,6 +87,11 @@ class ModelViewSet(NautobotAPIMixin, viewsets.ModelViewSet):
     brief = False
     filter_backends = [SpecFilterBackend]
 
+    def get_view_name(self) -> str:
+        # The original's name (OPTIONS `name`, browsable API title): the model's verbose name, each word's
+        # first letter raised ("IP Address", "VLAN"), for lists and single objects alike.
+        return " ".join(word[:1].upper() + word[1:] for word in str(self.spec.model._meta.verbose_name).split())
+
     def initialize_request(self, request, *args, **kwargs):
         request = super().initialize_request(request, *args, **kwargs)
         self.brief = request.method == "GET" and bool(request.GET.get("brief"))

@@ -242,9 +242,9 @@ def test_bulk_create_with_a_duplicate_is_a_400_and_creates_nothing(api):
 
 
 def test_bulk_validation_errors_align_with_the_input(api):
-    response = api.post("/api/dcim/manufacturers/", [{"name": "Fine", "slug": "fine"}, {"name": "No slug"}, {"name": "Fine 2", "slug": "fine-2"}])
+    response = api.post("/api/dcim/manufacturers/", [{"name": "Fine", "slug": "fine"}, {"slug": "no-name"}, {"name": "Fine 2", "slug": "fine-2"}])
     assert response.status_code == 400
-    assert response.json() == [{}, {"slug": ["This field is required."]}, {}]
+    assert response.json() == [{}, {"name": ["This field is required."]}, {}]
     assert api.get("/api/dcim/manufacturers/", slug="fine").json()["count"] == 0
 
 

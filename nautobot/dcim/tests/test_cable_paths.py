@@ -111,7 +111,7 @@ def test_power_port_to_power_outlet(api):
     port, outlet = b.power_port(), b.power_outlet()
     created = api.post("/api/dcim/cables/", {
         "termination_a_type": "dcim.powerport", "termination_a_id": str(port.pk),
-        "termination_b_type": "dcim.poweroutlet", "termination_b_id": str(outlet.pk), "type": "power",
+        "termination_b_type": "dcim.poweroutlet", "termination_b_id": str(outlet.pk), "type": "power", "status": "connected",
     })
     assert created.status_code == 201, created.content
     body = api.get(f"/api/dcim/power-outlets/{outlet.pk}/").json()
@@ -125,7 +125,7 @@ def test_power_feed_to_power_port(api):
     feed, port = b.power_feed(), b.power_port()
     created = api.post("/api/dcim/cables/", {
         "termination_a_type": "dcim.powerfeed", "termination_a_id": str(feed.pk),
-        "termination_b_type": "dcim.powerport", "termination_b_id": str(port.pk),
+        "termination_b_type": "dcim.powerport", "termination_b_id": str(port.pk), "status": "connected",
     })
     assert created.status_code == 201, created.content
     assert created.json()["termination_a"]["name"] == feed.name
@@ -142,7 +142,7 @@ def test_power_feed_to_power_port(api):
 def test_power_feed_cannot_be_cabled_to_an_interface(api):
     response = api.post("/api/dcim/cables/", {
         "termination_a_type": "dcim.powerfeed", "termination_a_id": str(b.power_feed().pk),
-        "termination_b_type": "dcim.interface", "termination_b_id": str(b.interface().pk),
+        "termination_b_type": "dcim.interface", "termination_b_id": str(b.interface().pk), "status": "connected",
     })
     assert response.status_code == 400 and "termination_b_type" in response.json()
 

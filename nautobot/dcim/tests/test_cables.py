@@ -15,7 +15,7 @@ CABLES = "/api/dcim/cables/"
 def payload(a, b_end, **extra) -> dict:
     return {
         "termination_a_type": a._meta.label_lower, "termination_a_id": str(a.pk),
-        "termination_b_type": b_end._meta.label_lower, "termination_b_id": str(b_end.pk), **extra,
+        "termination_b_type": b_end._meta.label_lower, "termination_b_id": str(b_end.pk), "status": "connected", **extra,
     }
 
 

@@ -22,6 +22,11 @@ class StatusSerializerField(serializers.RelatedField):
 
     def __init__(self, **kwargs) -> None:
         kwargs.pop("many", None)
+        if not kwargs.get("read_only"):
+            # Required when present, as the original's (the model column is nullable for API versions whose
+            # serializer has no `status`, where the spec's `default_status` is given).
+            kwargs["required"] = True
+            kwargs["allow_null"] = False
         super().__init__(**kwargs)
 
     def _model_statuses(self) -> list:

@@ -13,6 +13,7 @@ from rest_framework import exceptions, serializers, status
 
 from nautobot.core.api.brief import brief_representation
 from nautobot.core.api.fields import ChoiceField
+from nautobot.core.api.metadata import content_type_display
 from nautobot.core.api.serializers import BaseModelSerializer
 from nautobot.ipam.choices import IPVersionChoices
 from nautobot.ipam.models import ASSIGNMENT_FIELDS, IPAddress
@@ -20,6 +21,8 @@ from nautobot.ipam.models import ASSIGNMENT_FIELDS, IPAddress
 
 class CIDRField(serializers.Field):
     """A network or an interface address as `"10.0.0.0/24"`; a bare address means a host (/32, /128)."""
+
+    metadata_type = "string"  # OPTIONS
 
     default_error_messages = {
         "invalid": "Enter a valid IPv4 or IPv6 address with optional mask (e.g. {example}); got {value!r}."
@@ -105,7 +108,11 @@ class AssignedObjectTypeField(serializers.Field):
         return {"assigned_object_type": label}
 
     def metadata_choices(self) -> list[dict]:
-        return [{"value": label, "display": label} for label in ASSIGNMENT_FIELDS]
+        # Displayed as the original's content type choices: "dcim | interface".
+        return [
+            {"value": label, "display": content_type_display(ContentType.objects.get_by_natural_key(*label.split(".")))}
+            for label in ASSIGNMENT_FIELDS
+        ]
 
 
 class AssignedObjectIdField(serializers.UUIDField):
