@@ -188,6 +188,8 @@ class DeviceSpec(ObjectSpec):
         "position", "face", "parent_device", "status", "primary_ip", "primary_ip4", "primary_ip6", "cluster",
         "virtual_chassis", "vc_position", "vc_priority", "comments", "local_context_schema", "local_context_data", *TAGGED,
     )
+    # As the original's page: Primary IPv4/IPv6, not the API's derived `primary_ip` beside them.
+    detail_fields = tuple(name for name in api_fields if name != "primary_ip")
     brief_fields = ("name",)
     filter_fields = (
         "name", "device_type", ("manufacturer", "device_type__manufacturer"), ("role", "device_role"), "tenant", "platform",

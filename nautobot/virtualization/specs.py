@@ -82,6 +82,8 @@ class VirtualMachineSpec(ObjectSpec):
         "local_context_data",
         *TAGGED,
     )
+    # As the original's page: Primary IPv4/IPv6, not the API's derived `primary_ip` beside them.
+    detail_fields = tuple(name for name in api_fields if name != "primary_ip")
     brief_fields = ("name",)
     filter_fields = (
         "name",

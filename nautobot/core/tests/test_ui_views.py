@@ -144,6 +144,20 @@ def test_edit_keeps_unchanged_fields_and_device_gets_its_components(admin):
     assert device.serial == "SN1" and device.name == "dev1"
 
 
+def test_detail_labels_are_the_verbose_names(admin):
+    """Labels come from the model fields' verbose names ("VC position", not "Vc position"); the device and VM
+    pages show Primary IPv4/IPv6 as the original's, without the API's derived `primary_ip` beside them."""
+    device = b.device()
+    labels = [label for label, _ in admin.get(f"/dcim/devices/{device.pk}/").context["rows"]]
+    assert {"Primary IPv4", "Primary IPv6", "VC position", "VC priority"} <= set(labels)
+    assert "Primary ip" not in labels and "Vc position" not in labels
+    vm = b.virtual_machine()
+    vm_labels = [label for label, _ in admin.get(f"/virtualization/virtual-machines/{vm.pk}/").context["rows"]]
+    assert "Primary IPv4" in vm_labels and "Primary ip" not in vm_labels
+    form = admin.get("/extras/webhooks/add/").content.decode()
+    assert "HTTP method" in form and "SSL verification" in form and "Http method" not in form
+
+
 def test_list_filters_search_and_pagination(admin):
     region = b.region()
     inside = [b.site(region=region) for _ in range(3)]

@@ -102,8 +102,12 @@ class Device(ConfigContextModel, PrimaryModel):
         "virtualization.Cluster", on_delete=models.SET_NULL, related_name="devices", blank=True, null=True
     )
     virtual_chassis = models.ForeignKey(VirtualChassis, on_delete=models.SET_NULL, related_name="members", blank=True, null=True)
-    vc_position = models.PositiveSmallIntegerField(blank=True, null=True, validators=[MaxValueValidator(255)])
-    vc_priority = models.PositiveSmallIntegerField(blank=True, null=True, validators=[MaxValueValidator(255)])
+    vc_position = models.PositiveSmallIntegerField(
+        blank=True, null=True, validators=[MaxValueValidator(255)], verbose_name="VC position"
+    )
+    vc_priority = models.PositiveSmallIntegerField(
+        blank=True, null=True, validators=[MaxValueValidator(255)], verbose_name="VC priority"
+    )
     comments = models.TextField(blank=True)
     primary_ip4 = models.OneToOneField(
         "ipam.IPAddress", on_delete=models.SET_NULL, related_name="primary_ip4_for", blank=True, null=True, verbose_name="Primary IPv4"

@@ -52,7 +52,10 @@ class GitRepository(OrganizationalModel):
 
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(max_length=100, unique=True, blank=True)
-    remote_url = models.CharField(max_length=255, validators=[validate_remote_url], help_text="Only HTTP(S), SSH, git and file:// remotes")
+    remote_url = models.CharField(
+        max_length=255, validators=[validate_remote_url], verbose_name="Remote URL",
+        help_text="Only HTTP(S), SSH, git and file:// remotes",
+    )
     branch = models.CharField(max_length=64, default="main", validators=[validate_branch])
     current_head = models.CharField(
         max_length=48, blank=True, default="", help_text="Commit hash of the most recent fetch from the selected branch"

@@ -16,10 +16,12 @@ class Webhook(BaseModel, ChangeLoggedModel, NotesMixin):
     type_create = models.BooleanField(default=False, help_text="Call this webhook when a matching object is created.")
     type_update = models.BooleanField(default=False, help_text="Call this webhook when a matching object is updated.")
     type_delete = models.BooleanField(default=False, help_text="Call this webhook when a matching object is deleted.")
-    payload_url = models.CharField(max_length=500, help_text="The URL called (http:// or https://).")
+    payload_url = models.CharField(max_length=500, verbose_name="URL", help_text="The URL called (http:// or https://).")
     enabled = models.BooleanField(default=True)
-    http_method = models.CharField(max_length=30, choices=WebhookHTTPMethod.choices, default=WebhookHTTPMethod.POST)
-    http_content_type = models.CharField(max_length=100, default="application/json")
+    http_method = models.CharField(
+        max_length=30, choices=WebhookHTTPMethod.choices, default=WebhookHTTPMethod.POST, verbose_name="HTTP method"
+    )
+    http_content_type = models.CharField(max_length=100, default="application/json", verbose_name="HTTP content type")
     additional_headers = models.TextField(
         blank=True, help_text="One `Name: value` per line; Jinja2, with the payload as context."
     )
@@ -29,7 +31,9 @@ class Webhook(BaseModel, ChangeLoggedModel, NotesMixin):
     secret = models.CharField(
         max_length=255, blank=True, help_text="Key of the X-Hook-Signature (hex HMAC-SHA512 of the body)."
     )
-    ssl_verification = models.BooleanField(default=True, help_text="Check the receiver's TLS certificate.")
+    ssl_verification = models.BooleanField(
+        default=True, verbose_name="SSL verification", help_text="Check the receiver's TLS certificate."
+    )
     ca_file_path = models.CharField(
         max_length=4096, blank=True, null=True, help_text="CA bundle for the check (instead of the system's)."
     )
