@@ -2,6 +2,7 @@
 
 from django.contrib.contenttypes.models import ContentType
 
+from nautobot.core.api.views import ReadOnlyModelViewSet
 from nautobot.core.specs import ObjectSpec, register_spec
 from nautobot.extras.api.contexts import ExportTemplateSerializerBase, OwnedSerializerBase
 from nautobot.extras.api.notes import NoteSerializerBase
@@ -72,6 +73,7 @@ class ContentTypeSpec(ObjectSpec):
     filter_fields = ("app_label", "model")
     search_fields = ("app_label", "model")
     serializer_base = ContentTypeSerializerBase
+    viewset_base = ReadOnlyModelViewSet  # as the original's: content types are Django's, listed only
     ui_views = ("list", "detail")
     menu_group = None
 

@@ -86,6 +86,14 @@ class ModelViewSet(NautobotAPIMixin, viewsets.ModelViewSet):
     spec: type[ObjectSpec]
     brief = False
     filter_backends = [SpecFilterBackend]
+    # Actions a subclass refuses (its method raises 405): left out of `Allow` and of OPTIONS' `actions`.
+    refused_actions: tuple[str, ...] = ()
+
+    @property
+    def allowed_methods(self) -> list[str]:
+        methods = super().allowed_methods
+        refused = {m.upper() for m, name in (getattr(self, "action_map", None) or {}).items() if name in self.refused_actions}
+        return [m for m in methods if m not in refused]
 
     def get_view_name(self) -> str:
         # The original's name (OPTIONS `name`, browsable API title): the model's verbose name, each word's
@@ -298,6 +306,12 @@ def viewset_for(spec: type[ObjectSpec]) -> type[ModelViewSet]:
         bases = (*mixins, spec.viewset_base or ModelViewSet)
         viewset = _viewsets[spec] = type(f"{spec.model.__name__}ViewSet", bases, {"spec": spec, "__module__": spec.__module__})
     return viewset
+
+
+class ReadOnlyModelViewSet(ModelViewSet):
+    """Objects made by the system or Django itself: read only through the API."""
+
+    http_method_names = ["get", "head", "options"]
 
 
 class APIRootView(NautobotAPIMixin, APIView):

@@ -155,3 +155,18 @@ def test_site_rack_and_tenant_counts(api):
     assert api.get(f"/api/dcim/racks/{rack.pk}/").json()["powerfeed_count"] == 1
     listed = {s["id"]: s for s in api.get("/api/dcim/sites/").json()["results"]}
     assert listed[str(site.pk)]["circuit_count"] == 1
+
+
+@pytest.mark.parametrize(
+    ("url", "allowed"),
+    [
+        ("/api/extras/content-types/", "GET, HEAD, OPTIONS"),
+        ("/api/extras/job-results/", "GET, DELETE, HEAD, OPTIONS"),
+        ("/api/extras/jobs/", "GET, PUT, PATCH, DELETE, HEAD, OPTIONS"),
+    ],
+)
+def test_what_cannot_be_created_is_not_offered(api, url, allowed):
+    # As the original: no `actions` in OPTIONS, no POST in `Allow`, and a POST is refused.
+    options = api.options(url)
+    assert options["Allow"] == allowed and "actions" not in options.json()
+    assert api.post(url, {"app_label": "x", "model": "y"}).status_code == 405

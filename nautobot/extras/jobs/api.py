@@ -19,7 +19,7 @@ from nautobot.core.api.brief import brief_representation
 from nautobot.core.api.serializers import BaseModelSerializer, represent, serializer_for
 from nautobot.core.api.permissions import TokenPermissions
 from nautobot.core.api.versioning import version_tuple
-from nautobot.core.api.views import ModelViewSet
+from nautobot.core.api.views import ModelViewSet, ReadOnlyModelViewSet
 from nautobot.core.filters import BaseFilterSet, RelatedFilter
 from nautobot.extras.jobs import runner, services
 from nautobot.extras.jobs.logs import log_entries
@@ -123,6 +123,7 @@ class JobViewSetBase(ModelViewSet):
     permission_classes = [ActionPermissions]
     self_checked_actions = ("run",)
     parser_classes = [JSONParser, MultiPartParser, FormParser]
+    refused_actions = ("create",)
 
     def create(self, request, *args, **kwargs):
         raise MethodNotAllowed(
@@ -300,6 +301,7 @@ class JobResultViewSetBase(ModelViewSet):
     permission_classes = [ActionPermissions]
     self_checked_actions = ("cancel",)
     http_method_names = ["get", "post", "delete", "head", "options"]
+    refused_actions = ("create",)
 
     def create(self, request, *args, **kwargs):
         raise MethodNotAllowed("POST")
@@ -323,14 +325,14 @@ class JobResultViewSetBase(ModelViewSet):
         )
 
 
-class ReadOnlyViewSetBase(ModelViewSet):
-    http_method_names = ["get", "head", "options"]
+ReadOnlyViewSetBase = ReadOnlyModelViewSet
 
 
 class ScheduledJobViewSetBase(ModelViewSet):
     permission_classes = [ActionPermissions]
     self_checked_actions = ("approve", "deny", "dry_run")
     http_method_names = ["get", "post", "delete", "head", "options"]
+    refused_actions = ("create",)
 
     def create(self, request, *args, **kwargs):
         raise MethodNotAllowed("POST")
