@@ -129,11 +129,11 @@ def test_pynautobot_circuits_and_virtual_machines(server):
     )
     near = nb.dcim.cables.create(
         termination_a_type="dcim.interface", termination_a_id=x.id,
-        termination_b_type="circuits.circuittermination", termination_b_id=term_a.id,
+        termination_b_type="circuits.circuittermination", termination_b_id=term_a.id, status="connected",
     )
     far = nb.dcim.cables.create(
         termination_a_type="circuits.circuittermination", termination_a_id=term_z.id,
-        termination_b_type="dcim.interface", termination_b_id=y.id,
+        termination_b_type="dcim.interface", termination_b_id=y.id, status="connected",
     )
     trace = nb.dcim.interfaces.get(x.id).trace()
     assert [[hop.id for hop in segment] for segment in trace] == [[x.id, near.id, term_a.id], [term_z.id, far.id, y.id]]
