@@ -61,6 +61,8 @@ def form_field(field, mode: str) -> forms.Field:
     elif field.type == T.MULTISELECT:
         formfield = LenientMultipleChoiceField(choices=_choices(field), **options)
         formfield.widget.attrs["class"] = "form-select tom-select"
+    elif field.type == T.MARKDOWN and mode != "filter":
+        formfield = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), **options)
     elif field.type == T.JSON and mode != "filter":
         formfield = JSONFormField(widget=forms.Textarea(attrs={"class": "form-control font-monospace"}), **options)
     else:

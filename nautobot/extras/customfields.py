@@ -26,7 +26,7 @@ def validate_value(field, value: Any) -> Any:
         if field.required:
             raise ValidationError("Required field cannot be empty.")
         return None
-    if field.type in (T.TEXT, T.URL):
+    if field.type in (T.TEXT, T.MARKDOWN, T.URL):
         if not isinstance(value, str):
             raise ValidationError("Value must be a string.")
         if field.validation_regex and not re.search(field.validation_regex, value):

@@ -80,6 +80,7 @@ class CustomFieldType(models.TextChoices):
     SELECT = "select", "Selection"
     MULTISELECT = "multi-select", "Multiple selection"
     JSON = "json", "JSON"
+    MARKDOWN = "markdown", "Markdown"  # text (validated and filtered as text), written in Markdown
 
 
 class CustomFieldFilterLogic(models.TextChoices):

@@ -47,7 +47,7 @@ def _filter_one(queryset, field, values, types, logic):
     for value in values:
         if value == "null":
             condition |= Q(**{f"{path}__isnull": True})
-        elif field.type == types.TEXT and field.filter_logic == logic.LOOSE:
+        elif field.type in (types.TEXT, types.MARKDOWN) and field.filter_logic == logic.LOOSE:
             condition |= Q(**{f"{path}__icontains": value})
         elif field.type == types.INTEGER:
             try:

@@ -101,3 +101,19 @@ def test_content_types_filters_take_app_label_dot_model(api):
         bad = api.get(path, content_types="dcim.nosuch")
         assert bad.status_code == 400, (path, bad.content)
         assert bad.json() == {"content_types": ["Select a valid choice. dcim.nosuch is not one of the available choices."]}
+
+
+def test_markdown_custom_field_is_text_written_in_markdown(api):
+    created = api.post(
+        "/api/extras/custom-fields/",
+        {"content_types": ["dcim.site"], "type": "markdown", "name": "notes_md", "validation_regex": "^#"},
+    )
+    assert created.status_code == 201, created.content
+    assert created.json()["type"] == {"value": "markdown", "label": "Markdown"}
+    site = {"name": "Doc", "slug": "doc", "status": "active"}
+    refused = api.post("/api/dcim/sites/", {**site, "custom_fields": {"notes_md": "no heading"}})
+    assert refused.status_code == 400 and "custom_fields" in refused.json()
+    kept = api.post("/api/dcim/sites/", {**site, "custom_fields": {"notes_md": "# Rack A\n\n*cold* aisle"}})
+    assert kept.status_code == 201, kept.content
+    assert kept.json()["custom_fields"]["notes_md"] == "# Rack A\n\n*cold* aisle"
+    assert [s["slug"] for s in api.get("/api/dcim/sites/", cf_notes_md="cold").json()["results"]] == ["doc"]
