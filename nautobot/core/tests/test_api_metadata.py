@@ -170,3 +170,13 @@ def test_what_cannot_be_created_is_not_offered(api, url, allowed):
     options = api.options(url)
     assert options["Allow"] == allowed and "actions" not in options.json()
     assert api.post(url, {"app_label": "x", "model": "y"}).status_code == 405
+
+
+def test_site_asn_is_a_32_bit_as_number(api):
+    asn = post_info(api, "/api/dcim/sites/")["asn"]
+    assert (asn["min_value"], asn["max_value"]) == (1, 4294967295)
+    site = {"name": "AS", "slug": "as", "status": "active"}
+    for bad in (0, 4294967296):
+        response = api.post("/api/dcim/sites/", {**site, "asn": bad})
+        assert response.status_code == 400 and "asn" in response.json(), bad
+    assert api.post("/api/dcim/sites/", {**site, "asn": 4200000000}).status_code == 201

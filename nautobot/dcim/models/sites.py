@@ -4,6 +4,7 @@ import zoneinfo
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from nautobot.core.models import NameSlugDescriptionModel, OrganizationalModel, PrimaryModel
@@ -21,7 +22,10 @@ def validate_time_zone(value: str) -> None:
 
 class AddressFields(models.Model):
     facility = models.CharField(max_length=50, blank=True)
-    asn = models.BigIntegerField(blank=True, null=True, verbose_name="ASN")
+    asn = models.BigIntegerField(
+        blank=True, null=True, verbose_name="ASN", help_text="32-bit autonomous system number",
+        validators=[MinValueValidator(1), MaxValueValidator(4294967295)],
+    )
     time_zone = models.CharField(max_length=63, blank=True, validators=[validate_time_zone])
     description = models.CharField(max_length=200, blank=True)
     physical_address = models.TextField(blank=True)
