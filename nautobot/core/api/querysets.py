@@ -11,12 +11,13 @@ from contextvars import ContextVar
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, prefetch_related_objects
 from django.db.models.functions import Coalesce
 from rest_framework import serializers
 
 from nautobot.core.api.brief import brief_select_related
 from nautobot.core.api.fields import ContentTypeField, NestedRelatedField
+from nautobot.core.models.compiled import load_foreign_keys
 from nautobot.core.specs import ObjectSpec
 
 _plans: dict[tuple[type[ObjectSpec], bool], tuple[list[str], list[str]]] = {}
@@ -90,23 +91,52 @@ def _forward_target(model: type[models.Model], path: str) -> type[models.Model] 
     return model
 
 
-_lookups: dict[tuple[type[ObjectSpec], bool], list[tuple[str, type[models.Model] | None]]] = {}
+class ForeignKeyPrefetch(Prefetch):
+    """A path of forward foreign keys (or one-to-ones) to load for a page of rows.
+
+    Querysets from `optimized_queryset` load these with `load_foreign_keys` (SQL compiled once, no
+    ordering: a foreign key's objects are matched to rows by key, so their model's default ordering
+    would only cost an ORDER BY nobody sees). Anywhere else Django treats it as a plain prefetch.
+    """
+
+
+class _PageQuerySetMixin:
+    """Runs the `ForeignKeyPrefetch` lookups with `load_foreign_keys`, the others with Django's prefetch."""
+
+    def _prefetch_related_objects(self):
+        lookups = self._prefetch_related_lookups
+        foreign = [lookup.prefetch_through for lookup in lookups if type(lookup) is ForeignKeyPrefetch]
+        if foreign:
+            load_foreign_keys(self._result_cache, foreign)
+            lookups = [lookup for lookup in lookups if type(lookup) is not ForeignKeyPrefetch]
+        if lookups:
+            prefetch_related_objects(self._result_cache, *lookups)
+        self._prefetch_done = True
+
+
+_page_classes: dict[type, type] = {}
+
+
+def _page_queryset_class(cls: type[models.QuerySet]) -> type[models.QuerySet]:
+    found = _page_classes.get(cls)
+    if found is None:
+        found = _page_classes[cls] = type(f"Page{cls.__name__}", (_PageQuerySetMixin, cls), {"__module__": cls.__module__})
+    return found
+
+
+_lookups: dict[tuple[type[ObjectSpec], bool], list[tuple[str, bool]]] = {}
 
 
 def _prefetch_lookups(spec: type[ObjectSpec], brief: bool) -> list:
-    """The plan's paths as prefetch lookups; objects reached by foreign keys are read unordered.
-
-    A foreign key's objects are matched to rows by key, so their model's default ordering only made the
-    ORM compile and the database run an ORDER BY nobody sees (to-many relations keep their order).
-    """
+    """The plan's paths as prefetch lookups: foreign key paths as `ForeignKeyPrefetch`, to-many ones as paths."""
     key = (spec, brief)
     paths = _lookups.get(key)
     if paths is None:
         single, many = _plan(spec, brief)
-        paths = _lookups[key] = [(path, _forward_target(spec.model, path)) for path in dict.fromkeys(single)]
-        paths.extend((path, None) for path in many)
+        paths = _lookups[key] = [(path, _forward_target(spec.model, path) is not None) for path in dict.fromkeys(single)]
+        paths.extend((path, isinstance(path, str) and _forward_target(spec.model, path) is not None) for path in many)
     # Fresh Prefetch objects per queryset: Django records hints on a Prefetch's queryset when it runs.
-    return [path if target is None else Prefetch(path, queryset=target._base_manager.order_by()) for path, target in paths]
+    return [ForeignKeyPrefetch(path) if foreign else path for path, foreign in paths]
 
 
 def optimized_queryset(spec: type[ObjectSpec], *, brief: bool = False) -> models.QuerySet:
@@ -115,6 +145,7 @@ def optimized_queryset(spec: type[ObjectSpec], *, brief: bool = False) -> models
     queryset = spec.model.objects.all()
     if prefetch:
         queryset = queryset.prefetch_related(*prefetch)
+        queryset.__class__ = _page_queryset_class(type(queryset))
     if spec.counts and not brief:
         queryset = queryset.annotate(**{name: count_subquery(spec.model, rel) for name, rel in spec.counts.items()})
     return queryset

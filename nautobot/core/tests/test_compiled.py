@@ -1,0 +1,90 @@
+"""SQL compiled once per thread: foreign keys of a page (`load_foreign_keys`) and the page querysets using it."""
+
+import pytest
+from django.db import connection
+from django.db.models import Prefetch, prefetch_related_objects
+from django.test.utils import CaptureQueriesContext
+
+from nautobot.core.api.querysets import ForeignKeyPrefetch, optimized_queryset
+from nautobot.core.models.compiled import load_foreign_keys
+from nautobot.core.specs import spec_for
+from nautobot.core.testing import builders as b
+from nautobot.dcim.models import Device
+
+pytestmark = pytest.mark.django_db
+
+PATHS = ["device_type", "device_type__manufacturer", "platform", "site", "site__region", "tenant", "status"]
+
+
+def _state(device):
+    return {
+        "device_type": device.device_type and (device.device_type.pk, device.device_type.model),
+        "manufacturer": device.device_type.manufacturer.name,
+        "platform": device.platform and device.platform.slug,
+        "site": (device.site.pk, device.site.slug, device.site.region),
+        "tenant": device.tenant,
+        "status": device.status.slug,
+    }
+
+
+@pytest.fixture
+def devices():
+    shared_type = b.device_type()
+    site = b.site()
+    return [
+        b.device(device_type=shared_type, site=site, platform=b.platform()),
+        b.device(device_type=shared_type, site=site),
+        b.device(),
+    ]
+
+
+def test_loads_what_django_prefetch_loads_with_one_query_per_relation_in_use(devices):
+    order = {d.pk: i for i, d in enumerate(devices)}
+    ours = sorted(Device.objects.filter(pk__in=list(order)), key=lambda d: order[d.pk])
+    django = sorted(Device.objects.filter(pk__in=list(order)), key=lambda d: order[d.pk])
+    prefetch_related_objects(django, *PATHS)
+    with CaptureQueriesContext(connection) as queries:
+        load_foreign_keys(ours, PATHS)
+    # device type, manufacturer, platform, site, status; no query for region and tenant (empty on every row)
+    assert len(queries) == 5
+    with CaptureQueriesContext(connection) as queries:
+        assert [_state(d) for d in ours] == [_state(d) for d in django]
+    assert len(queries) == 0  # everything, including the empty relations, is in the rows' caches
+    # rows pointing at the same object share it, as with Django's prefetch
+    assert ours[0].device_type is ours[1].device_type and ours[0].site is ours[1].site
+    assert ours[0].device_type.pk != ours[2].device_type.pk
+    # loaded as the ORM loads them: from the database, converters applied
+    assert not ours[0].device_type._state.adding and ours[0].device_type._state.db == "default"
+    assert type(ours[0].device_type.created) is type(django[0].device_type.created)
+
+
+def test_objects_already_cached_are_not_loaded_again(devices):
+    rows = list(Device.objects.select_related("device_type").filter(pk__in=[d.pk for d in devices]))
+    with CaptureQueriesContext(connection) as queries:
+        load_foreign_keys(rows, ["device_type", "device_type__manufacturer"])
+    assert len(queries) == 1  # only manufacturers
+    assert {r.device_type.manufacturer.pk for r in rows} == {d.device_type.manufacturer_id for d in devices}
+    with CaptureQueriesContext(connection) as queries:
+        load_foreign_keys([], PATHS)
+    assert len(queries) == 0
+
+
+def test_page_querysets_use_it_and_stay_querysets(devices):
+    spec = spec_for(Device)
+    queryset = optimized_queryset(spec)
+    assert any(type(lookup) is ForeignKeyPrefetch for lookup in queryset._prefetch_related_lookups)
+    filtered = queryset.filter(pk__in=[d.pk for d in devices]).order_by("name")
+    assert type(filtered) is type(queryset)
+    with CaptureQueriesContext(connection) as queries:
+        rows = list(filtered)
+        [_state(d) for d in rows]
+    fast = len(queries)
+    # the same lookups run by Django (e.g. `.iterator()`, or a plain prefetch_related_objects) give the same objects
+    plain = list(Device.objects.filter(pk__in=[d.pk for d in devices]).order_by("name"))
+    prefetch_related_objects(plain, *[Prefetch(lookup.prefetch_through) if isinstance(lookup, Prefetch) else lookup for lookup in queryset._prefetch_related_lookups])
+    assert [_state(d) for d in rows] == [_state(d) for d in plain]
+    with CaptureQueriesContext(connection) as queries:
+        iterated = list(filtered.iterator(chunk_size=10))
+        [_state(d) for d in iterated]
+    assert [_state(d) for d in iterated] == [_state(d) for d in rows]
+    assert len(queries) == fast
