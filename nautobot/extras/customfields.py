@@ -9,13 +9,25 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
 
+from nautobot.core.models.compiled import CompiledQuery
+
+
+def _fields_for_content_type(content_type_id):
+    from nautobot.extras.models import CustomField
+
+    return CustomField.objects.filter(content_types=content_type_id)
+
+
+# Read on every API request that shows custom fields: compiled once (the ORM's compile cost more than the query).
+_fields_for = CompiledQuery(_fields_for_content_type, -7_340_001)
+
 
 def fields_for_model(model: type[models.Model]) -> list:
     """Custom fields that apply to `model`, in display order."""
-    from nautobot.extras.models import CustomField
-
-    content_type = ContentType.objects.get_for_model(model)
-    return list(CustomField.objects.filter(content_types=content_type).prefetch_related("choices"))
+    fields = _fields_for(ContentType.objects.get_for_model(model).pk)
+    if fields:
+        models.prefetch_related_objects(fields, "choices")
+    return fields
 
 
 def validate_value(field, value: Any) -> Any:

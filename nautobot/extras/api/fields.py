@@ -1,5 +1,6 @@
 """Serializer fields for status, tags and custom fields, registered with the core serializer machinery."""
 
+import uuid
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -9,6 +10,7 @@ from taggit.managers import TaggableManager
 
 from nautobot.core.api.brief import brief_representation
 from nautobot.core.api.fields import NestedRelatedField
+from nautobot.core.models.compiled import CompiledQuery
 from nautobot.core.api.serializers import EXTRA_FIELD_BUILDERS, RELATED_FIELD_OVERRIDES, ROW_LOADERS, VALIDATION_HOOKS
 
 
@@ -84,18 +86,25 @@ class TagsField(serializers.Field):
 LOADED_TAGS = "_nautobot_loaded_tags"
 
 
+def _tagged_items_query(content_type_id, object_ids):
+    from nautobot.extras.models import TaggedItem
+
+    return TaggedItem.objects.filter(content_type=content_type_id, object_id__in=object_ids).select_related("tag").order_by("tag__name")
+
+
+# The tags of a page of objects, compiled once (compiling cost more than running it).
+_tagged_items = CompiledQuery(_tagged_items_query, -7_340_002, [uuid.UUID(int=0x7340002)])
+
+
 def load_tags(objects: list) -> None:
     """Attach the tags of a page of objects in one query (taggit's own prefetch costs ~0.5 ms per object)."""
     if not objects or all(hasattr(obj, LOADED_TAGS) for obj in objects):
         return
-    from nautobot.extras.models import TaggedItem
-
     model = type(objects[0])
     if not any(f.name == "tags" and isinstance(f, TaggableManager) for f in model._meta.get_fields()):
         return  # no tags, or a plain many-to-many named `tags` (config context scopes)
     by_object: dict = {o.pk: [] for o in objects}
-    items = TaggedItem.objects.filter(content_type=ContentType.objects.get_for_model(model), object_id__in=list(by_object))
-    for item in items.select_related("tag").order_by("tag__name"):
+    for item in _tagged_items(ContentType.objects.get_for_model(model).pk, list(by_object)):
         by_object[item.object_id].append(item.tag)
     for obj in objects:
         setattr(obj, LOADED_TAGS, by_object[obj.pk])
