@@ -238,7 +238,11 @@ class ModelViewSet(NautobotAPIMixin, viewsets.ModelViewSet):
         return [by_pk[i.pk] for i in instances]
 
     def _check_constraints(self, instances: list, action: str) -> None:
-        allowed = restrict(self.spec.model.objects.all(), self.request.user, action).filter(pk__in=[i.pk for i in instances])
+        everything = self.spec.model.objects.all()
+        allowed = restrict(everything, self.request.user, action)
+        if allowed is everything:
+            return  # no constraint for this user and action (superuser, model permission, unconstrained grant)
+        allowed = allowed.filter(pk__in=[i.pk for i in instances])
         if allowed.count() != len({i.pk for i in instances}):
             raise exceptions.PermissionDenied("You do not have permission to perform this action on one or more of these objects.")
 
