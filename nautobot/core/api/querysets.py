@@ -17,7 +17,7 @@ from rest_framework import serializers
 
 from nautobot.core.api.brief import brief_select_related
 from nautobot.core.api.fields import ContentTypeField, NestedRelatedField
-from nautobot.core.models.compiled import load_foreign_keys
+from nautobot.core.models.compiled import load_foreign_keys, load_many_to_many
 from nautobot.core.specs import ObjectSpec
 
 _plans: dict[tuple[type[ObjectSpec], bool], tuple[list[str], list[str]]] = {}
@@ -109,6 +109,12 @@ class _PageQuerySetMixin:
         if foreign:
             load_foreign_keys(self._result_cache, foreign)
             lookups = [lookup for lookup in lookups if type(lookup) is not ForeignKeyPrefetch]
+        # plain many-to-many fields with SQL compiled once; anything else (nested, generic) by Django
+        lookups = [
+            lookup
+            for lookup in lookups
+            if not (isinstance(lookup, str) and "__" not in lookup and load_many_to_many(self._result_cache, lookup))
+        ]
         if lookups:
             prefetch_related_objects(self._result_cache, *lookups)
         self._prefetch_done = True

@@ -88,3 +88,35 @@ def test_page_querysets_use_it_and_stay_querysets(devices):
         [_state(d) for d in iterated]
     assert [_state(d) for d in iterated] == [_state(d) for d in rows]
     assert len(queries) == fast
+
+
+def test_many_to_many_loaded_as_django_prefetch_loads_it():
+    from nautobot.dcim.models import Interface
+    from nautobot.ipam.models import VLAN
+
+    from nautobot.core.models.compiled import load_many_to_many
+
+    site = b.site()
+    vlans = [VLAN.objects.create(vid=vid, name=f"v{vid}", site=site, status=b.status()) for vid in (30, 10, 20)]
+    device = b.device(site=site)
+    tagged = b.interface(device=device, name="eth0", mode="tagged")
+    tagged.tagged_vlans.set(vlans[:2])
+    other = b.interface(device=device, name="eth1", mode="tagged")
+    other.tagged_vlans.set(vlans[1:])
+    plain = b.interface(device=device, name="eth2")
+    ids = [tagged.pk, other.pk, plain.pk]
+
+    ours = sorted(Interface.objects.filter(pk__in=ids), key=lambda i: ids.index(i.pk))
+    django = sorted(Interface.objects.filter(pk__in=ids), key=lambda i: ids.index(i.pk))
+    prefetch_related_objects(django, "tagged_vlans")
+    with CaptureQueriesContext(connection) as queries:
+        assert load_many_to_many(ours, "tagged_vlans") is True
+    assert len(queries) == 1
+    with CaptureQueriesContext(connection) as queries:
+        got = [[v.vid for v in i.tagged_vlans.all()] for i in ours]
+    assert len(queries) == 0
+    assert got == [[v.vid for v in i.tagged_vlans.all()] for i in django] == [[10, 30], [10, 20], []]
+    # the cached querysets keep their relation: filtering them asks the database about this interface only
+    assert list(ours[0].tagged_vlans.filter(vid__gte=20).values_list("vid", flat=True)) == [30]
+    # not a many-to-many field: nothing done, left to Django
+    assert load_many_to_many(ours, "device") is False and load_many_to_many(ours, "tags") is False
