@@ -85,8 +85,10 @@ def _forward_target(model: type[models.Model], path: str) -> type[models.Model] 
             field = model._meta.get_field(name)
         except FieldDoesNotExist:
             return None
-        if not (field.concrete and field.is_relation and (field.many_to_one or field.one_to_one)):
+        if not (field.is_relation and (field.many_to_one and field.concrete or field.one_to_one)):
             return None
+        if not field.concrete and name != field.get_accessor_name():
+            return None  # a reverse one-to-one is reached by its accessor
         model = field.related_model
     return model
 

@@ -100,13 +100,16 @@ def _select_all(model: type[Model], connection):
 
 
 def _load_one_level(objects: list, field) -> list:
-    """Fill `field` (a forward foreign key or one-to-one) of `objects`; return the related objects loaded."""
+    """Fill `field` (a forward foreign key or one-to-one, or a reverse one-to-one) of `objects`; return the related objects loaded."""
     todo = [obj for obj in objects if not field.is_cached(obj)]
     if not todo:
         return []
     related_model = field.related_model
-    target = field.target_field
-    values = {getattr(obj, field.attname) for obj in todo}
+    if field.concrete:
+        source, target, reverse_one = field.attname, field.target_field, not field.remote_field.multiple
+    else:  # reverse one-to-one: the related rows point at ours
+        source, target, reverse_one = field.field.target_field.attname, field.field, True
+    values = {getattr(obj, source) for obj in todo}
     values.discard(None)
     loaded: dict = {}
     if values:
@@ -115,8 +118,8 @@ def _load_one_level(objects: list, field) -> list:
         if compiled is None:  # not a plain table read: let the ORM do it
             from django.db.models import prefetch_related_objects
 
-            prefetch_related_objects(todo, field.name)
-            return [obj for obj in (field.get_cached_value(o) for o in todo) if obj is not None]
+            prefetch_related_objects(todo, field.name if field.concrete else field.get_accessor_name())
+            return [obj for obj in (field.get_cached_value(o, default=None) for o in todo) if obj is not None]
         compiler, sql, init_list, start, end = compiled
         qn = connection.ops.quote_name
         where = f" WHERE {qn(related_model._meta.db_table)}.{qn(target.column)} IN ({', '.join(['%s'] * len(values))})"
@@ -130,17 +133,25 @@ def _load_one_level(objects: list, field) -> list:
         for row in compiler.results_iter(results=[rows]):
             obj = from_db(alias, init_list, row[start:end])
             loaded[getattr(obj, attname)] = obj
-    reverse_one = not field.remote_field.multiple
+    other_side = field.remote_field
     for obj in todo:
-        related = loaded.get(getattr(obj, field.attname))
+        related = loaded.get(getattr(obj, source))
         field.set_cached_value(obj, related)
         if reverse_one and related is not None:
-            field.remote_field.set_cached_value(related, obj)
+            other_side.set_cached_value(related, obj)
     return list(loaded.values())
 
 
+def _relation(model: type[Model], name: str):
+    """The field or reverse one-to-one relation called `name` on `model` (a reverse relation by its accessor)."""
+    for relation in model._meta.related_objects:
+        if relation.one_to_one and relation.get_accessor_name() == name:
+            return relation
+    return model._meta.get_field(name)
+
+
 def load_foreign_keys(objects: list, paths: list[str]) -> None:
-    """For each `a__b__c` of `paths` (forward foreign keys or one-to-ones), load `c` of every `b` of every `a` of `objects`."""
+    """For each `a__b__c` of `paths` (foreign keys, one-to-ones either way), load `c` of every `b` of every `a` of `objects`."""
     if not objects:
         return
     levels: dict[str, list] = {"": objects}
@@ -150,7 +161,7 @@ def load_foreign_keys(objects: list, paths: list[str]) -> None:
             step = f"{parent}__{name}" if parent else name
             if step not in levels:
                 owners = levels[parent]
-                field = type(owners[0])._meta.get_field(name) if owners else None
+                field = _relation(type(owners[0]), name) if owners else None
                 if field is None:
                     levels[step] = []
                 else:

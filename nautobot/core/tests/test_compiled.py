@@ -120,3 +120,24 @@ def test_many_to_many_loaded_as_django_prefetch_loads_it():
     assert list(ours[0].tagged_vlans.filter(vid__gte=20).values_list("vid", flat=True)) == [30]
     # not a many-to-many field: nothing done, left to Django
     assert load_many_to_many(ours, "device") is False and load_many_to_many(ours, "tags") is False
+
+
+def test_reverse_one_to_one_loaded_both_ways():
+    from nautobot.dcim.models import DeviceBay
+
+    parent = b.device()
+    child, alone = b.device(), b.device()
+    bay = DeviceBay.objects.create(device=parent, name="bay1", installed_device=child)
+    ids = [child.pk, alone.pk]
+    rows = sorted(Device.objects.filter(pk__in=ids), key=lambda d: ids.index(d.pk))
+    with CaptureQueriesContext(connection) as queries:
+        load_foreign_keys(rows, ["parent_bay", "parent_bay__device"])
+    assert len(queries) == 2  # the bays pointing at the rows, then their devices
+    with CaptureQueriesContext(connection) as queries:
+        assert rows[0].parent_bay.pk == bay.pk and rows[0].parent_bay.device.pk == parent.pk
+        assert rows[0].parent_bay.installed_device is rows[0]  # the other side is cached too, as Django does
+        assert not hasattr(rows[1], "parent_bay") or rows[1].parent_bay is None
+    assert len(queries) == 0
+    # the page querysets route it through load_foreign_keys
+    lookups = optimized_queryset(spec_for(Device))._prefetch_related_lookups
+    assert "parent_bay__device" in [lookup.prefetch_through for lookup in lookups if type(lookup) is ForeignKeyPrefetch]
