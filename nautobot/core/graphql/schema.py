@@ -1,7 +1,7 @@
 """The GraphQL schema: for every spec, a plural list field and a singular field on the root `Query`.
 
 - `devices(site: ["x"], name__ic: ["a"], limit: 10, offset: 0)`: the arguments are the REST
-  filterset's parameters (`filterset_for`), typed as the original's: booleans and `q` scalars, numbers
+  filterset's parameters (`filterset_for`), typed as the original's: booleans, `q` and dates scalars, numbers
   `[Int]` (`[BigInteger]` for 64-bit fields), the rest `[String]` (repeated values = OR; a single literal
   is a list of one), plus `limit`/`offset`. The name is the model's verbose plural in snake_case.
 - `device(id: ID)`: one object or null (also null without an id). Named after the verbose singular; a model whose singular and
@@ -65,7 +65,7 @@ class BigInteger(graphene.Scalar):
 
 
 def _argument_type(model: type[models.Model], filter_) -> Any:
-    """The original's argument types: booleans and `q` are scalars, numbers `[Int]` (`[BigInteger]`), the rest `[String]`.
+    """The original's argument types: booleans, `q` and dates are scalars, numbers `[Int]` (`[BigInteger]`), the rest `[String]`.
 
     A literal (`vlans(vid: 100)`, `devices(has_primary_ip: true)`, as the Ansible GraphQL inventory writes its filters)
     must type-check, and so must a variable declared as the original declares it (`$vid: [Int]`).
@@ -74,6 +74,8 @@ def _argument_type(model: type[models.Model], filter_) -> Any:
         return graphene.Boolean
     if isinstance(filter_, SearchFilter):
         return graphene.String
+    if isinstance(filter_, MultiValueFilter) and isinstance(filter_.inner, (forms.DateField, forms.DateTimeField)):
+        return graphene.String  # `created`, `last_updated__gte`...: one date, as the original's date filters
     if isinstance(filter_, MultiValueFilter) and isinstance(filter_.inner, forms.IntegerField):
         try:
             field = model._meta.get_field(filter_.field_name)

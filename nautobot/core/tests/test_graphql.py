@@ -184,7 +184,7 @@ def test_mutation_is_a_400(admin):
 
 
 def test_execution_errors_are_200_with_errors(admin):
-    response = run(admin, '{ devices(created: ["not-a-date"]) { name } sites { slug } }')
+    response = run(admin, '{ devices(created: "not-a-date") { name } sites { slug } }')
     assert response.status_code == 200
     body = response.json()
     assert body["data"] == {"devices": None, "sites": []} and "created" in body["errors"][0]["message"]
@@ -245,6 +245,10 @@ def test_filter_arguments_are_typed_as_the_original(admin):
     assert str(args["has_primary_ip"].type) == "Boolean" and str(args["q"].type) == "String"
     assert str(args["position"].type) == "[Int]" and str(args["name"].type) == "[String]"
     assert str(schema.graphql_schema.query_type.fields["sites"].args["asn"].type) == "[BigInteger]"
+    assert str(args["created__gte"].type) == "String" and str(args["last_updated"].type) == "String"
+    since = "query ($d: String) { devices(created__gte: $d, name__isw: \"typed\") { name } }"
+    assert len(data(admin, since, {"d": "2000-01-01"})["devices"]) == 2
+    assert data(admin, since, {"d": "2999-01-01"}) == {"devices": []}
 
 
 def test_reverse_relations_take_filter_arguments(admin):
