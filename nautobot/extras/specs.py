@@ -6,7 +6,7 @@ from nautobot.core.api.views import ReadOnlyModelViewSet
 from nautobot.core.specs import ObjectSpec, register_spec
 from nautobot.extras.api.contexts import ExportTemplateSerializerBase, OwnedSerializerBase
 from nautobot.extras.api.notes import NoteSerializerBase
-from nautobot.extras.api.serializers import ContentTypeSerializerBase, TagSerializerBase
+from nautobot.extras.api.serializers import ContentTypeSerializerBase, CustomFieldSerializerBase, TagSerializerBase
 from nautobot.extras.changelog import specs as changelog_specs  # noqa: F401  (registers its specs)
 from nautobot.extras.webhooks import specs as webhook_specs  # noqa: F401  (registers its specs)
 from nautobot.extras.datasources import specs as datasource_specs  # noqa: F401
@@ -42,7 +42,7 @@ class TagSpec(ObjectSpec):
 @register_spec
 class CustomFieldSpec(ObjectSpec):
     model = CustomField
-    slug_source = None  # derived per API version by the custom field rules
+    slug_source = None  # API 1.2-1.3: the name (model's clean); 1.4+: required
     api_fields = (
         "content_types", "type", "name", "label", "slug", "description", "required", "filter_logic", "default", "weight",
         "validation_minimum", "validation_maximum", "validation_regex", "created", "last_updated",
@@ -51,6 +51,8 @@ class CustomFieldSpec(ObjectSpec):
     filter_fields = ("name", "label", "slug", "type", "required", "filter_logic", "weight", "content_types")
     search_fields = ("name", "label", "description")
     extra_kwargs = {"label": {"required": False}, "slug": {"required": False}}
+    field_versions = {"name": (None, "1.4")}  # from 1.4 a custom field is named by its slug
+    serializer_base = CustomFieldSerializerBase
 
 
 @register_spec

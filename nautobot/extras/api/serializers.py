@@ -29,6 +29,31 @@ class TagSerializerBase(BaseModelSerializer):
         return tag
 
 
+class CustomFieldSerializerBase(BaseModelSerializer):
+    """Custom fields: API 1.2-1.3 name them by `name` (label and slug derived from it); from 1.4 there is no
+    `name` (the spec's `field_versions`): `type`, `label` and `slug` are required and the name is the slug."""
+
+    def get_fields(self):
+        fields = super().get_fields()
+        if "name" not in fields:
+            for name in ("type", "label", "slug"):
+                if name in fields and not fields[name].read_only:
+                    fields[name].required = True
+                    fields[name].allow_null = False
+                    if hasattr(fields[name], "allow_blank"):
+                        fields[name].allow_blank = False
+        return fields
+
+    def validate(self, attrs: dict) -> dict:
+        if self.instance is None and "name" not in self.fields and attrs.get("slug"):
+            attrs["name"] = attrs["slug"]
+        elif self.instance is None and attrs.get("name"):
+            # 1.2-1.3: what is left out follows from the name (the model's rules, kept in the saved row).
+            attrs["slug"] = attrs.get("slug") or attrs["name"]
+            attrs["label"] = attrs.get("label") or str(self.Meta.model(name=attrs["name"]))
+        return super().validate(attrs)
+
+
 class ContentTypeSerializerBase(BaseModelSerializer):
     display = serializers.SerializerMethodField()
 

@@ -117,3 +117,28 @@ def test_markdown_custom_field_is_text_written_in_markdown(api):
     assert kept.status_code == 201, kept.content
     assert kept.json()["custom_fields"]["notes_md"] == "# Rack A\n\n*cold* aisle"
     assert [s["slug"] for s in api.get("/api/dcim/sites/", cf_notes_md="cold").json()["results"]] == ["doc"]
+
+
+def test_custom_fields_are_named_by_name_until_1_3_and_by_slug_from_1_4(api, admin_user):
+    from nautobot.core.testing.api import TokenClient
+    from nautobot.users.models import Token
+
+    legacy = api.post("/api/extras/custom-fields/", {"name": "rack_pos", "content_types": ["dcim.site"]})
+    assert legacy.status_code == 201, legacy.content
+    assert (legacy.json()["name"], legacy.json()["label"], legacy.json()["slug"]) == ("rack_pos", "Rack pos", "rack_pos")
+
+    v14 = TokenClient(Token.objects.create(user=admin_user).key, version="1.4")
+    missing = v14.post("/api/extras/custom-fields/", {"content_types": ["dcim.site"], "name": "ignored"})
+    assert missing.status_code == 400
+    assert set(missing.json()) == {"type", "label", "slug"}
+    created = v14.post(
+        "/api/extras/custom-fields/", {"content_types": ["dcim.site"], "type": "text", "label": "Floor", "slug": "floor"}
+    )
+    assert created.status_code == 201, created.content
+    assert "name" not in created.json() and created.json()["slug"] == "floor"
+    site = v14.post("/api/dcim/sites/", {"name": "F", "status": "active", "custom_fields": {"floor": "3"}})
+    assert site.status_code == 201, site.content
+    assert api.get(f"/api/dcim/sites/{site.json()['id']}/").json()["custom_fields"]["floor"] == "3"
+    assert api.get(f"/api/extras/custom-fields/{created.json()['id']}/").json()["name"] == "floor"  # 1.2 shows it
+    post = v14.options("/api/extras/custom-fields/").json()["actions"]["POST"]
+    assert "name" not in post and all(post[name]["required"] for name in ("type", "label", "slug"))
