@@ -24,6 +24,7 @@ from django.http import QueryDict
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import exceptions
 
+from nautobot.core.models.compiled import CompiledQuery, CompiledQueryError, _sample_pk
 from nautobot.core.specs import ObjectSpec, spec_for
 
 STRING_LOOKUPS = {
@@ -412,12 +413,52 @@ class RelatedObjectsField(MultiValueField):
         found: dict[str, set] = {"pk": set(), "key": set()}
         # MySQL compares strings case-insensitively: so do its filters, so must this check.
         fold = (lambda v: v.casefold() if isinstance(v, str) else v) if connection.vendor == "mysql" else (lambda v: v)  # noqa: E731
-        for pk, natural in self.model._base_manager.filter(condition).values_list("pk", key).distinct():
+        query = _existence_query(self.model, key, bool(wanted["pk"]), bool(wanted["key"]))
+        rows = None
+        if query is not None:
+            values = [list(wanted[kind]) for kind in ("pk", "key") if wanted[kind]]
+            try:
+                rows = [(obj.pk, getattr(obj, key)) for obj in query(*values)]
+            except CompiledQueryError:  # the ORM prepares these values in a way the compiled SQL cannot replay
+                _existence_queries[(self.model, key, bool(wanted["pk"]), bool(wanted["key"]))] = None
+        if rows is None:
+            rows = self.model._base_manager.filter(condition).values_list("pk", key).distinct()
+        for pk, natural in rows:
             found["pk"].add(pk)
             found["key"].add(fold(natural))
         for raw, item in parsed:
             if item is not None and fold(item[1]) not in found[item[0]]:
                 raise forms.ValidationError(INVALID_CHOICE.format(value=raw), code="invalid_choice")
+
+
+_existence_queries: dict = {}
+_TEXT_KEY_SAMPLE = "\x00nautobot-filter-sample\x00"
+
+
+def _existence_query(model, key: str, by_pk: bool, by_key: bool):
+    """The existence check of `RelatedObjectsField` (`pk IN (...) OR <key> IN (...)`, either side alone when the
+    other has no values), its SQL compiled once (`CompiledQuery`); None when the key is not a text column."""
+    signature = (model, key, by_pk, by_key)
+    if signature in _existence_queries:
+        return _existence_queries[signature]
+    query = None
+    # A `pk` key never has key values (they parse as primary keys); other keys: text columns only.
+    text_key = key == "pk" or isinstance(model._meta.get_field(key), (models.CharField, models.TextField))
+    if text_key and (by_pk or by_key):
+        samples = ([[_sample_pk(model)]] if by_pk else []) + ([[_TEXT_KEY_SAMPLE]] if by_key else [])
+
+        def build(*values):
+            condition, position = Q(), 0
+            if by_pk:
+                condition |= Q(pk__in=values[position])
+                position += 1
+            if by_key:
+                condition |= Q(**{f"{key}__in": values[position]})
+            return model._base_manager.filter(condition).only(*dict.fromkeys(("pk", key))).order_by()
+
+        query = CompiledQuery(build, *samples)
+    _existence_queries[signature] = query
+    return query
 
 
 class RelatedFilter(MultiValueFilter):

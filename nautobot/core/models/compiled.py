@@ -179,6 +179,10 @@ def load_foreign_keys(objects: list, paths: list[str]) -> None:
 # Any fixed-shape queryset, compiled once ----------------------------------------------------------
 
 
+class CompiledQueryError(ValueError):
+    """The queryset of a `CompiledQuery` cannot be replayed with other values (its parameters are not the samples)."""
+
+
 class CompiledQuery:
     """`query(*values)` = `list(build(*values))`, with the SQL compiled once per thread and connection.
 
@@ -204,22 +208,22 @@ class CompiledQuery:
         compiler = queryset.query.get_compiler(connection=connection)
         sql, params = compiler.as_sql()
         if "%%" in sql or sql.count("%s") != len(params):
-            raise ValueError(f"CompiledQuery cannot place the parameters of {sql!r}")
+            raise CompiledQueryError(f"CompiledQuery cannot place the parameters of {sql!r}")
         slots = []  # per SQL parameter: (index in values, is a list, sent as hex)
         position = 0
         for index, sample in enumerate(self.samples):
             is_list = isinstance(sample, list)
             one = sample[0] if is_list else sample
             if position >= len(params):
-                raise ValueError(f"CompiledQuery: sample {sample!r} is not a parameter of {sql!r}")
+                raise CompiledQueryError(f"CompiledQuery: sample {sample!r} is not a parameter of {sql!r}")
             param = params[position]
             hexed = isinstance(one, uuid.UUID) and param == one.hex and param != one
             if not (param == one or hexed):
-                raise ValueError(f"CompiledQuery: parameter {position} of {sql!r} is {param!r}, expected sample {sample!r}")
+                raise CompiledQueryError(f"CompiledQuery: parameter {position} of {sql!r} is {param!r}, expected sample {sample!r}")
             slots.append((index, is_list, hexed))
             position += 1
         if position != len(params):
-            raise ValueError(f"CompiledQuery: {sql!r} has parameters besides the samples: {params!r}")
+            raise CompiledQueryError(f"CompiledQuery: {sql!r} has parameters besides the samples: {params!r}")
         klass_info = compiler.klass_info
         start, end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
         init_list = [column[0].target.attname for column in compiler.select[start:end]]
