@@ -17,7 +17,7 @@ from rest_framework import serializers
 
 from nautobot.core.api.brief import brief_select_related
 from nautobot.core.api.fields import ContentTypeField, NestedRelatedField
-from nautobot.core.models.compiled import load_foreign_keys, load_many_to_many
+from nautobot.core.models.compiled import CompiledQuery, CompiledQueryError, _sample_pk, load_foreign_keys, load_many_to_many
 from nautobot.core.specs import ObjectSpec
 
 _plans: dict[tuple[type[ObjectSpec], bool], tuple[list[str], list[str]]] = {}
@@ -180,7 +180,34 @@ def load_for_output(spec: type[ObjectSpec], pks: list) -> dict:
     wanted = set(pks)
     if cache is not None and all((spec.model, pk) in cache for pk in wanted):
         return {pk: cache[(spec.model, pk)] for pk in wanted}
-    found = {obj.pk: obj for obj in optimized_queryset(spec).filter(pk__in=list(wanted))}
+    found = {obj.pk: obj for obj in _output_rows(spec, list(wanted))}
     if cache is not None:
         cache.update({(spec.model, pk): obj for pk, obj in found.items()})
     return found
+
+
+# `optimized_queryset(spec).filter(pk__in=...)` of `load_for_output`, its main query compiled once per spec
+# (None: the ORM's, for a queryset with annotations, i.e. counts, or whose SQL cannot be replayed).
+_output_queries: dict = {}
+
+
+def _output_rows(spec: type[ObjectSpec], pks: list) -> list:
+    queryset = optimized_queryset(spec)
+    if spec not in _output_queries:
+        plain = not queryset.query.annotations and not queryset.query.extra
+        _output_queries[spec] = (
+            CompiledQuery(lambda ids: optimized_queryset(spec).filter(pk__in=ids), [_sample_pk(spec.model)]) if plain else None
+        )
+    query = _output_queries[spec]
+    if query is not None:
+        try:
+            rows = query(pks)
+        except CompiledQueryError:
+            _output_queries[spec] = None
+        else:
+            # The related objects, exactly as iterating the queryset would load them.
+            queryset._result_cache = rows
+            if queryset._prefetch_related_lookups:
+                queryset._prefetch_related_objects()
+            return rows
+    return list(queryset.filter(pk__in=pks))
