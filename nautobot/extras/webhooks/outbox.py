@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from nautobot.core.models.compiled import CompiledQuery, CompiledQueryError
 from nautobot.extras.changelog.context import ChangeContext
 from nautobot.extras.changelog.models import ObjectChange
 from nautobot.extras.webhooks.choices import EVENT_OF_ACTION, FLAG_OF_ACTION, DeliveryState
@@ -27,11 +28,8 @@ logger = logging.getLogger(__name__)
 def write_deliveries(active: ChangeContext, changes: list[ObjectChange]) -> list[WebhookDelivery]:
     """`AFTER_WRITE` hook: one pending delivery per change and enabled webhook subscribed to it (one query to find them)."""
     type_ids = {change.changed_object_type_id for change in changes}
-    subscriptions = Webhook.content_types.through.objects.filter(contenttype_id__in=type_ids, webhook__enabled=True)
     hooks_by_type: dict[int, list[tuple]] = defaultdict(list)
-    for type_id, *row in subscriptions.values_list(
-        "contenttype_id", "webhook_id", "webhook__type_create", "webhook__type_update", "webhook__type_delete"
-    ):
+    for type_id, *row in _subscriptions(list(type_ids)):
         hooks_by_type[type_id].append(row)
     if not hooks_by_type:
         return []
@@ -51,6 +49,36 @@ def write_deliveries(active: ChangeContext, changes: list[ObjectChange]) -> list
     WebhookDelivery.objects.bulk_create(deliveries, batch_size=500)
     dispatch_on_commit([d.pk for d in deliveries])
     return deliveries
+
+
+def _subscriptions_queryset(type_ids: list):
+    return (
+        Webhook.content_types.through.objects.filter(contenttype_id__in=type_ids, webhook__enabled=True)
+        .select_related("webhook")
+        .only("contenttype", "webhook__type_create", "webhook__type_update", "webhook__type_delete")
+    )
+
+
+# Run on every write: its SQL compiled once (`CompiledQuery`), the ORM's query if that cannot be replayed.
+_subscriptions_query: list = [CompiledQuery(_subscriptions_queryset, [-7_340_003])]
+
+
+def _subscriptions(type_ids: list) -> list[tuple]:
+    """`(content type id, webhook id, type_create, type_update, type_delete)` of each enabled webhook subscribed to one of `type_ids`."""
+    query = _subscriptions_query[0]
+    if query is not None:
+        try:
+            return [
+                (row.contenttype_id, row.webhook_id, row.webhook.type_create, row.webhook.type_update, row.webhook.type_delete)
+                for row in query(type_ids)
+            ]
+        except CompiledQueryError:
+            _subscriptions_query[0] = None
+    return list(
+        _subscriptions_queryset(type_ids).values_list(
+            "contenttype_id", "webhook_id", "webhook__type_create", "webhook__type_update", "webhook__type_delete"
+        )
+    )
 
 
 def dispatch_on_commit(delivery_ids: list) -> None:
