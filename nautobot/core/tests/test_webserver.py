@@ -121,3 +121,34 @@ def test_no_database_connection_crosses_a_fork(make_deployment):
     # CONN_MAX_AGE=300 keeps one connection per worker process that served a request: never fewer than the
     # workers that used the database, never shared, never more than the 3 workers.
     assert 1 <= len(connections) <= 3
+
+
+def test_http_router_keep_alive_serves_whole_responses(make_deployment):
+    """With `http =` (uWSGI's router, no nginx) and keep-alive, responses bigger than the router's
+    buffer and smaller ones alternate on one connection and arrive whole (the router forwards each in
+    one write: `--http-buffer-size`, see webserver.py; the time it saves is measured in bench/)."""
+    import http.client
+
+    from nautobot.core.webserver import DEFAULT_HTTP_BUFFER_SIZE
+
+    deployment = make_deployment("embedded")
+    token = "a" * 40
+    deployment.add_superuser("router", "router-pw", token=token)
+    http_port = free_port()
+    _start(deployment, extra_ini=f"http = 127.0.0.1:{http_port}\nhttp-keepalive = 1\n")
+    headers = {"Authorization": f"Token {token}", "Accept": "application/json"}
+
+    def fetch(connection, path: str) -> bytes:
+        connection.request("GET", path, headers=headers)
+        response = connection.getresponse()
+        body = response.read()
+        assert response.status == 200, (path, body[:200])
+        return body
+
+    fresh = {path: fetch(http.client.HTTPConnection("127.0.0.1", http_port, timeout=60), path) for path in ("/api/swagger.json", "/api/dcim/")}
+    assert len(fresh["/api/swagger.json"]) > DEFAULT_HTTP_BUFFER_SIZE  # more than one write of the router
+    kept = http.client.HTTPConnection("127.0.0.1", http_port, timeout=60)
+    for _ in range(3):
+        for path, body in fresh.items():
+            assert fetch(kept, path) == body, path
+    kept.close()
