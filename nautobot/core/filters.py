@@ -107,20 +107,30 @@ class ContentTypeField(MultiValueField):
         return labels
 
 
-class ContentTypeFilter(MultiValueFilter):
-    """`"app_label.model"` values, matched against a content type relation (`?termination_a_type=dcim.interface`);
-    a label that names no installed model is a validation error (unless `check=False`)."""
+class CheckedValuesMixin:
+    """A filter whose values its `checked_field()` validates (unknown ones are a 400), or, with
+    `check=False` (where the original does not check), a plain list of values."""
 
     def __init__(self, *args, check: bool = True, **kwargs) -> None:
         self.check = check
         super().__init__(*args, **kwargs)
 
+    def checked_field(self) -> forms.Field:
+        raise NotImplementedError
+
     @property
     def field(self):
         if not hasattr(self, "_field"):
-            field_class = ContentTypeField if self.check else MultiValueField
-            self._field = field_class(required=False, label=self.label)
+            self._field = self.checked_field() if self.check else MultiValueField(required=False, label=self.label)
         return self._field
+
+
+class ContentTypeFilter(CheckedValuesMixin, MultiValueFilter):
+    """`"app_label.model"` values, matched against a content type relation (`?termination_a_type=dcim.interface`);
+    a label that names no installed model is a validation error (unless `check=False`)."""
+
+    def checked_field(self) -> forms.Field:
+        return ContentTypeField(required=False, label=self.label)
 
     def filter(self, qs, value):
         if not value:
@@ -173,22 +183,13 @@ class BooleanFilter(django_filters.BooleanFilter):
     field_class = TruthyBooleanField
 
 
-class TagFilter(django_filters.Filter):
+class TagFilter(CheckedValuesMixin, django_filters.Filter):
     """`?tag=a&tag=b`: objects that carry every one of the tags (AND), by slug (or UUID); each tag must exist."""
 
-    def __init__(self, *args, check: bool = True, **kwargs) -> None:
-        self.check = check
-        super().__init__(*args, **kwargs)
+    def checked_field(self) -> forms.Field:
+        from nautobot.extras.models import Tag
 
-    @property
-    def field(self):
-        if not hasattr(self, "_field"):
-            from nautobot.extras.models import Tag
-
-            field_class = RelatedObjectsField if self.check else MultiValueField
-            kwargs = {"model": Tag, "key": "slug"} if self.check else {}
-            self._field = field_class(required=False, label=self.label, **kwargs)
-        return self._field
+        return RelatedObjectsField(required=False, label=self.label, model=Tag, key="slug")
 
     def filter(self, qs, value):
         for item in value or []:
