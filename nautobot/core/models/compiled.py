@@ -310,7 +310,8 @@ def _sample_pk(model):
 
 
 def load_many_to_many(objects: list, name: str) -> bool:
-    """Prefetch forward many-to-many `name` of `objects` as Django's prefetch does; False if `name` is not one (nothing done)."""
+    """Prefetch forward many-to-many `name` of `objects` as Django's prefetch does; False if `name` is not one,
+    or its query cannot be compiled (nothing done: the caller uses Django's prefetch)."""
     if not objects:
         return True
     model = type(objects[0])
@@ -327,7 +328,12 @@ def load_many_to_many(objects: list, name: str) -> bool:
             todo.append(obj)
     if not todo:
         return True
-    rows = _many_query(field)([obj.pk for obj in todo])
+    try:
+        rows = _many_query(field)([obj.pk for obj in todo])
+    except CompiledQueryError:
+        # SQL the compiled form cannot replay (e.g. a tree model's CTE on SQLite, whose printf
+        # formats hold "%%"): the caller lets Django's prefetch do it.
+        return False
     by_source: dict = {}
     to_python = model._meta.pk.to_python
     for row in rows:

@@ -171,3 +171,26 @@ def test_objects_loaded_for_output_are_the_querysets_objects(devices, label):
         context = {"request": None}
         assert represent(serializer, list(loaded.values()), context) == represent(serializer, list(expected.values()), context)
     assert load_for_output(spec, []) == {}
+
+
+def test_many_to_many_falls_back_to_django_when_its_sql_cannot_be_compiled(monkeypatch):
+    """A tree model's query on SQLite holds printf("%%s") formats that a compiled query cannot replay
+    (seen in a Git sync loading config contexts with regions): Django's prefetch does it instead."""
+    from nautobot.core.models import compiled
+    from nautobot.extras.models import ConfigContext
+
+    def uncompilable(field):
+        def run(ids):
+            raise compiled.CompiledQueryError("cannot place the parameters")
+
+        return run
+
+    region = b.region()
+    context = ConfigContext.objects.create(name="with-region", data={"a": 1})
+    context.regions.set([region])
+    monkeypatch.setattr(compiled, "_many_query", uncompilable)
+    contexts = list(ConfigContext.objects.filter(pk=context.pk))
+    assert compiled.load_many_to_many(contexts, "regions") is False
+    spec = spec_for(ConfigContext)
+    loaded = list(optimized_queryset(spec).filter(pk=context.pk))
+    assert [r.pk for r in loaded[0].regions.all()] == [region.pk]
