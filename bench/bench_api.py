@@ -37,6 +37,7 @@ Cases (name: request):
   N POSTs of {} to its available-ips/ from all client threads at once; reports allocations/s, latency, and
   how many addresses were handed out twice (must be 0). The prefix and its addresses are deleted afterwards.
 """
+
 import argparse
 import ipaddress
 import itertools
@@ -117,7 +118,9 @@ def discover(t, prefix, ip_network):
                     p["id"] for p in get("/api/ipam/prefixes/", within=ip_network, mask_length=24, limit=50)["results"]
                 ],
             }
-    pairs = sorted({(d["site"]["slug"], d["device_role"]["slug"]) for d in devs if d.get("site") and d.get("device_role")})
+    pairs = sorted(
+        {(d["site"]["slug"], d["device_role"]["slug"]) for d in devs if d.get("site") and d.get("device_role")}
+    )
     info["site_role_pairs"] = pairs
     info["site_slugs"] = sorted({p[0] for p in pairs})
     # GraphQL available?
@@ -150,7 +153,12 @@ def build_cases(info, args):
 
     cases = [
         ("api_root", "GET", lambda i: ("/api/", None), False),
-        ("devices_l50", "GET", lambda i: (f"/api/dcim/devices/?limit=50&offset={offs50[i % len(offs50)]}", None), False),
+        (
+            "devices_l50",
+            "GET",
+            lambda i: (f"/api/dcim/devices/?limit=50&offset={offs50[i % len(offs50)]}", None),
+            False,
+        ),
         (
             "devices_l50_nocc",
             "GET",
@@ -159,14 +167,24 @@ def build_cases(info, args):
         ),
         ("devices_l1000", "GET", lambda i: ("/api/dcim/devices/?limit=1000", None), True),
         ("device_detail", "GET", lambda i: (f"/api/dcim/devices/{spread[i % len(spread)]}/", None), False),
-        ("ips_l100", "GET", lambda i: (f"/api/ipam/ip-addresses/?limit=100&offset={offs100[i % len(offs100)]}", None), False),
+        (
+            "ips_l100",
+            "GET",
+            lambda i: (f"/api/ipam/ip-addresses/?limit=100&offset={offs100[i % len(offs100)]}", None),
+            False,
+        ),
         (
             "devices_filtered",
             "GET",
             lambda i: ("/api/dcim/devices/?site={}&role={}".format(*pairs[i % len(pairs)]), None),
             False,
         ),
-        ("ifaces_by_device", "GET", lambda i: (f"/api/dcim/interfaces/?device_id={spread[i % len(spread)]}", None), False),
+        (
+            "ifaces_by_device",
+            "GET",
+            lambda i: (f"/api/dcim/interfaces/?device_id={spread[i % len(spread)]}", None),
+            False,
+        ),
         (
             "device_patch",
             "PATCH",
@@ -205,14 +223,29 @@ def ipam_cases(info, spread, sites):
             lambda i: (f"/api/ipam/prefixes/?within_include={ipam['network']}&mask_length__gte=24", None),
             False,
         ),
-        ("ips_by_parent", "GET", lambda i: (f"/api/ipam/ip-addresses/?parent={subnets[i % len(subnets)]}", None), False),
+        (
+            "ips_by_parent",
+            "GET",
+            lambda i: (f"/api/ipam/ip-addresses/?parent={subnets[i % len(subnets)]}", None),
+            False,
+        ),
         ("ips_by_address", "GET", by_address, False),
-        ("ips_by_device", "GET", lambda i: (f"/api/ipam/ip-addresses/?device_id={spread[i % len(spread)]}", None), False),
+        (
+            "ips_by_device",
+            "GET",
+            lambda i: (f"/api/ipam/ip-addresses/?device_id={spread[i % len(spread)]}", None),
+            False,
+        ),
         ("vlans_l50", "GET", lambda i: ("/api/ipam/vlans/?limit=50", None), False),
     ]
     if subnet_ids:
         cases.append(
-            ("available_ips", "GET", lambda i: (f"/api/ipam/prefixes/{subnet_ids[i % len(subnet_ids)]}/available-ips/?limit=50", None), False)
+            (
+                "available_ips",
+                "GET",
+                lambda i: (f"/api/ipam/prefixes/{subnet_ids[i % len(subnet_ids)]}/available-ips/?limit=50", None),
+                False,
+            )
         )
     if info["graphql"]:
         cases.append(("graphql_ips", "POST", lambda i: ("/api/graphql/", q_graphql_ips(i)), True))
@@ -222,7 +255,11 @@ def ipam_cases(info, spread, sites):
 def alloc_burst(t, network, count, concurrency):
     """Allocate `count` addresses from a fresh prefix with `concurrency` threads at once; count duplicates."""
     s = t.session()
-    created = s.post(t.url + "/api/ipam/prefixes/", data=json.dumps({"prefix": network, "status": "active", "description": "bench alloc"}), timeout=t.timeout)
+    created = s.post(
+        t.url + "/api/ipam/prefixes/",
+        data=json.dumps({"prefix": network, "status": "active", "description": "bench alloc"}),
+        timeout=t.timeout,
+    )
     created.raise_for_status()
     url = f"{t.url}/api/ipam/prefixes/{created.json()['id']}/available-ips/"
     counter = itertools.count()
@@ -258,9 +295,16 @@ def alloc_burst(t, network, count, concurrency):
     for th in threads:
         th.join()
     wall = time.perf_counter() - start
-    ids = [o["id"] for o in s.get(t.url + "/api/ipam/ip-addresses/", params={"parent": network, "limit": 0}, timeout=t.timeout).json()["results"]]
+    ids = [
+        o["id"]
+        for o in s.get(
+            t.url + "/api/ipam/ip-addresses/", params={"parent": network, "limit": 0}, timeout=t.timeout
+        ).json()["results"]
+    ]
     for k in range(0, len(ids), 100):
-        s.delete(t.url + "/api/ipam/ip-addresses/", data=json.dumps([{"id": i} for i in ids[k : k + 100]]), timeout=t.timeout)
+        s.delete(
+            t.url + "/api/ipam/ip-addresses/", data=json.dumps([{"id": i} for i in ids[k : k + 100]]), timeout=t.timeout
+        )
     s.delete(f"{t.url}/api/ipam/prefixes/{created.json()['id']}/", timeout=t.timeout)
     lat.sort()
     ms = lambda v: None if v is None else round(v * 1000, 2)  # noqa: E731
@@ -285,9 +329,15 @@ def alloc_burst(t, network, count, concurrency):
 def prewarm(t, info, n, threads=8):
     """Touch every server process before measuring: Nautobot builds its GraphQL schema lazily, once per
     worker process (~2-4 s), and the first REST requests per process are slower (lazy imports)."""
-    reqs = [("GET", "/api/", None), ("GET", "/api/dcim/devices/?limit=1", None), ("GET", "/api/ipam/ip-addresses/?limit=1", None)]
+    reqs = [
+        ("GET", "/api/", None),
+        ("GET", "/api/dcim/devices/?limit=1", None),
+        ("GET", "/api/ipam/ip-addresses/?limit=1", None),
+    ]
     if info["graphql"]:
-        reqs.append(("POST", "/api/graphql/", json.dumps({"query": "{ devices(limit: 1) { name interfaces { name } } }"})))
+        reqs.append(
+            ("POST", "/api/graphql/", json.dumps({"query": "{ devices(limit: 1) { name interfaces { name } } }"}))
+        )
     work = [r for r in reqs for _ in range(n)]
     lock = threading.Lock()
     t0 = time.perf_counter()
@@ -406,8 +456,21 @@ def run_wrk(t, name, path, concurrency, seconds):
         f.write(WRK_LUA)
         lua = f.name
     cmd = [
-        "wrk", "-t", str(min(concurrency, 2)), "-c", str(concurrency), "-d", f"{seconds}s", "--timeout", "30s",
-        "-s", lua, "-H", f"Authorization: {t.headers['Authorization']}", "-H", f"Accept: {t.headers['Accept']}",
+        "wrk",
+        "-t",
+        str(min(concurrency, 2)),
+        "-c",
+        str(concurrency),
+        "-d",
+        f"{seconds}s",
+        "--timeout",
+        "30s",
+        "-s",
+        lua,
+        "-H",
+        f"Authorization: {t.headers['Authorization']}",
+        "-H",
+        f"Accept: {t.headers['Accept']}",
         t.url + path,
     ]
     try:
@@ -417,7 +480,7 @@ def run_wrk(t, name, path, concurrency, seconds):
     line = next((ln for ln in out.splitlines() if ln.startswith("WRKJSON ")), None)
     if not line:
         return {"case": name, "tool": "wrk", "concurrency": concurrency, "error": out[-500:]}
-    d = json.loads(line[len("WRKJSON "):])
+    d = json.loads(line[len("WRKJSON ") :])
     errs = d["errors_connect"] + d["errors_read"] + d["errors_write"] + d["errors_status"] + d["errors_timeout"]
     wall = d["duration_us"] / 1e6
     return {
@@ -469,12 +532,19 @@ def main():
     ap.add_argument("--heavy-requests", type=int, default=30, help="max requests for heavy cases (limit=1000, graphql)")
     ap.add_argument("--max-seconds", type=float, default=20.0, help="wall-clock cap per case per concurrency")
     ap.add_argument("--warmup", type=int, default=3, help="unmeasured sequential requests before each case")
-    ap.add_argument("--prewarm", type=int, default=16, help="unmeasured requests per prewarm request kind, 8 threads, before all cases")
+    ap.add_argument(
+        "--prewarm",
+        type=int,
+        default=16,
+        help="unmeasured requests per prewarm request kind, 8 threads, before all cases",
+    )
     ap.add_argument("--only", help="comma list of case names")
     ap.add_argument("--wrk", action="store_true", help="also run wrk on the simple GET cases")
     ap.add_argument("--wrk-seconds", type=int, default=10)
     ap.add_argument("--ip-network", default="10.0.0.0/16", help="the --ip-network given to load_data.py (IPAM cases)")
-    ap.add_argument("--alloc-burst", type=int, default=200, help="available-ips POSTs in the allocation burst (0: skip)")
+    ap.add_argument(
+        "--alloc-burst", type=int, default=200, help="available-ips POSTs in the allocation burst (0: skip)"
+    )
     ap.add_argument("--alloc-network", default="172.30.0.0/22", help="fresh prefix the allocation burst allocates from")
     ap.add_argument("--label", default="", help="free text stored in the JSON (e.g. 'nautobot-1.6.32 uwsgi p5t2')")
     ap.add_argument("--out", help="write results JSON here")
@@ -529,7 +599,10 @@ def main():
                 for c in concs:
                     r = run_wrk(t, name, path, c, args.wrk_seconds)
                     wrk_rows.append(r)
-                    print(f"  wrk {name:<14} c={c:<2} {r.get('rps', 0) or 0:>8.1f} req/s p50 {r.get('p50_ms', 0):>8.1f} ms", flush=True)
+                    print(
+                        f"  wrk {name:<14} c={c:<2} {r.get('rps', 0) or 0:>8.1f} req/s p50 {r.get('p50_ms', 0):>8.1f} ms",
+                        flush=True,
+                    )
     print_table(rows, "python client (requests, threads)")
     if wrk_rows:
         print_table(wrk_rows, "wrk (time-bounded)")
@@ -542,7 +615,11 @@ def main():
             "device_count": info["device_count"],
             "ip_count": info["ip_count"],
             "graphql": info["graphql"],
-            "client": {"python": platform.python_version(), "host_cpus": os.cpu_count(), "requests": requests.__version__},
+            "client": {
+                "python": platform.python_version(),
+                "host_cpus": os.cpu_count(),
+                "requests": requests.__version__,
+            },
             "args": {k: v for k, v in vars(args).items() if k != "token"},
         }
         with open(args.out, "w") as f:

@@ -100,7 +100,9 @@ def main() -> int:
         deployment.spawn(
             "celery", "worker", "--loglevel", "WARNING", "--concurrency", str(args.concurrency), log_name="worker"
         )
-        wait_for(lambda: deployment.server("health_check", "workers", check=False).returncode == 0, timeout=90, what="worker")
+        wait_for(
+            lambda: deployment.server("health_check", "workers", check=False).returncode == 0, timeout=90, what="worker"
+        )
         time.sleep(1)
         bench = Path(__file__).with_name("bench_worker.py")
         command = [

@@ -30,7 +30,11 @@ import requests
 def login(session: requests.Session, url: str, username: str, password: str) -> None:
     page = session.get(f"{url}/login/")
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
-    answer = session.post(f"{url}/login/", data={"username": username, "password": password, "csrfmiddlewaretoken": token, "next": "/"}, headers={"Referer": f"{url}/login/"})
+    answer = session.post(
+        f"{url}/login/",
+        data={"username": username, "password": password, "csrfmiddlewaretoken": token, "next": "/"},
+        headers={"Referer": f"{url}/login/"},
+    )
     if "/login/" in answer.url:
         raise SystemExit("login failed: check --username/--password")
 
@@ -38,8 +42,13 @@ def login(session: requests.Session, url: str, username: str, password: str) -> 
 def device_with_interfaces(url: str, token: str, count: int = 48) -> str:
     """The id of a device that has at least `count` interfaces (adds them to the first device if needed)."""
     api = requests.Session()
-    api.headers.update({"Authorization": f"Token {token}", "Accept": "application/json", "Content-Type": "application/json"})
-    device = api.get(f"{url}/api/dcim/devices/?limit=1&name__ic=bench-ui").json()["results"] or api.get(f"{url}/api/dcim/devices/?limit=1").json()["results"]
+    api.headers.update(
+        {"Authorization": f"Token {token}", "Accept": "application/json", "Content-Type": "application/json"}
+    )
+    device = (
+        api.get(f"{url}/api/dcim/devices/?limit=1&name__ic=bench-ui").json()["results"]
+        or api.get(f"{url}/api/dcim/devices/?limit=1").json()["results"]
+    )
     device_id = device[0]["id"]
     have = api.get(f"{url}/api/dcim/interfaces/?device_id={device_id}&limit=1").json()["count"]
     missing = [{"device": device_id, "name": f"bench-ui-{i}", "type": "1000base-t"} for i in range(have, count)]

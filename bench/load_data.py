@@ -32,6 +32,7 @@ Dataset (all names start with --prefix, default "bench"):
     - bulk update: PATCH a JSON list of {"id": ..., field: value}
     - bulk delete: DELETE a JSON list of {"id": ...} -> 204
 """
+
 import argparse
 import ipaddress
 import json
@@ -48,9 +49,7 @@ class Api:
         accept = "application/json"
         if api_version:
             accept += f"; version={api_version}"
-        self.s.headers.update(
-            {"Authorization": f"Token {token}", "Content-Type": "application/json", "Accept": accept}
-        )
+        self.s.headers.update({"Authorization": f"Token {token}", "Content-Type": "application/json", "Accept": accept})
         self.timeout = timeout
         self.requests = 0
 
@@ -166,10 +165,26 @@ def cleanup(api, args, ph):
 
 
 def _cleanup_ipam(api, args, ph, net, mine):
-    ph.run("delete ip-addresses", lambda: bulk_delete(api, "/api/ipam/ip-addresses/", [o["id"] for o in api.get_all("/api/ipam/ip-addresses/", parent=str(net))], args.batch))
+    ph.run(
+        "delete ip-addresses",
+        lambda: bulk_delete(
+            api,
+            "/api/ipam/ip-addresses/",
+            [o["id"] for o in api.get_all("/api/ipam/ip-addresses/", parent=str(net))],
+            args.batch,
+        ),
+    )
     ph.run("delete devices", lambda: bulk_delete(api, "/api/dcim/devices/", mine("/api/dcim/devices/"), args.batch))
     ph.run("delete vlans", lambda: bulk_delete(api, "/api/ipam/vlans/", mine("/api/ipam/vlans/"), args.batch))
-    ph.run("delete prefixes", lambda: bulk_delete(api, "/api/ipam/prefixes/", [o["id"] for o in api.get_all("/api/ipam/prefixes/", within_include=str(net))], args.batch))
+    ph.run(
+        "delete prefixes",
+        lambda: bulk_delete(
+            api,
+            "/api/ipam/prefixes/",
+            [o["id"] for o in api.get_all("/api/ipam/prefixes/", within_include=str(net))],
+            args.batch,
+        ),
+    )
 
 
 def _cleanup_reference(api, args, ph, mine):
@@ -183,7 +198,10 @@ def _cleanup_reference(api, args, ph, mine):
         "/api/extras/tags/",
     ):
         key = "model" if "device-types" in path else "name"
-        ph.run("delete " + path.split("/")[-2], lambda path=path, key=key: bulk_delete(api, path, mine(path, key), args.batch))
+        ph.run(
+            "delete " + path.split("/")[-2],
+            lambda path=path, key=key: bulk_delete(api, path, mine(path, key), args.batch),
+        )
 
 
 def load(api, args, ph):
@@ -199,14 +217,23 @@ def load(api, args, ph):
                 api,
                 "/api/extras/tags/",
                 {"slug": f"{p}-tag-{i}"},
-                {"name": f"{p}-tag-{i}", "slug": f"{p}-tag-{i}", "color": "%06x" % (0x224488 * (i + 1) % 0xFFFFFF), "content_types": tag_cts},
+                {
+                    "name": f"{p}-tag-{i}",
+                    "slug": f"{p}-tag-{i}",
+                    "color": "%06x" % (0x224488 * (i + 1) % 0xFFFFFF),
+                    "content_types": tag_cts,
+                },
             )
             for i in range(5)
         ],
     )
     region = ph.run(
         "region",
-        lambda: [get_or_create(api, "/api/dcim/regions/", {"slug": f"{p}-region"}, {"name": f"{p}-region", "slug": f"{p}-region"})],
+        lambda: [
+            get_or_create(
+                api, "/api/dcim/regions/", {"slug": f"{p}-region"}, {"name": f"{p}-region", "slug": f"{p}-region"}
+            )
+        ],
     )[0]
     sites = ph.run(
         "sites (bulk)",
@@ -214,8 +241,14 @@ def load(api, args, ph):
             api,
             "/api/dcim/sites/",
             [
-                {"name": f"{p}-site-{i:02d}", "slug": f"{p}-site-{i:02d}", "status": "active", "region": region["id"],
-                 "tags": [tags[i % 5]["id"]], "description": f"synthetic site {i}"}
+                {
+                    "name": f"{p}-site-{i:02d}",
+                    "slug": f"{p}-site-{i:02d}",
+                    "status": "active",
+                    "region": region["id"],
+                    "tags": [tags[i % 5]["id"]],
+                    "description": f"synthetic site {i}",
+                }
                 for i in range(args.sites)
             ],
             B,
@@ -223,14 +256,24 @@ def load(api, args, ph):
     )
     mfrs = ph.run(
         "manufacturers",
-        lambda: bulk_create(api, "/api/dcim/manufacturers/", [{"name": f"{p}-mfr-{i}", "slug": f"{p}-mfr-{i}"} for i in range(3)], B),
+        lambda: bulk_create(
+            api, "/api/dcim/manufacturers/", [{"name": f"{p}-mfr-{i}", "slug": f"{p}-mfr-{i}"} for i in range(3)], B
+        ),
     )
     dtypes = ph.run(
         "device types",
         lambda: bulk_create(
             api,
             "/api/dcim/device-types/",
-            [{"manufacturer": mfrs[i % 3]["id"], "model": f"{p}-model-{i}", "slug": f"{p}-model-{i}", "u_height": 1 + i % 2} for i in range(6)],
+            [
+                {
+                    "manufacturer": mfrs[i % 3]["id"],
+                    "model": f"{p}-model-{i}",
+                    "slug": f"{p}-model-{i}",
+                    "u_height": 1 + i % 2,
+                }
+                for i in range(6)
+            ],
             B,
         ),
     )
@@ -248,7 +291,10 @@ def load(api, args, ph):
         lambda: bulk_create(
             api,
             "/api/dcim/platforms/",
-            [{"name": f"{p}-platform-{i}", "slug": f"{p}-platform-{i}", "napalm_driver": "eos" if i else "ios"} for i in range(2)],
+            [
+                {"name": f"{p}-platform-{i}", "slug": f"{p}-platform-{i}", "napalm_driver": "eos" if i else "ios"}
+                for i in range(2)
+            ],
             B,
         ),
     )
@@ -279,7 +325,14 @@ def load(api, args, ph):
             api,
             "/api/dcim/interfaces/",
             [
-                {"device": d["id"], "name": f"eth{k}", "type": "1000base-t", "status": "active", "enabled": True, "mtu": 1500}
+                {
+                    "device": d["id"],
+                    "name": f"eth{k}",
+                    "type": "1000base-t",
+                    "status": "active",
+                    "enabled": True,
+                    "mtu": 1500,
+                }
                 for d in devices
                 for k in range(args.ifaces)
             ],
@@ -309,18 +362,28 @@ def load(api, args, ph):
             eth0[idx // args.ifaces] = itf["id"]
 
     def ip_body(i):
-        body = {"address": f"{net.network_address + i + 1}/{net.prefixlen}", "status": "active", "dns_name": f"{p}-ip-{i}.example.com"}
+        body = {
+            "address": f"{net.network_address + i + 1}/{net.prefixlen}",
+            "status": "active",
+            "dns_name": f"{p}-ip-{i}.example.com",
+        }
         if i in eth0:
             body.update({"assigned_object_type": "dcim.interface", "assigned_object_id": eth0[i]})
         return body
 
-    ips = ph.run("ip addresses (bulk)", lambda: bulk_create(api, "/api/ipam/ip-addresses/", [ip_body(i) for i in range(args.ips)], B))
+    ips = ph.run(
+        "ip addresses (bulk)",
+        lambda: bulk_create(api, "/api/ipam/ip-addresses/", [ip_body(i) for i in range(args.ips)], B),
+    )
     ph.run(
         "vlans (bulk)",
         lambda: bulk_create(
             api,
             "/api/ipam/vlans/",
-            [{"vid": 100 + i, "name": f"{p}-vlan-{100 + i}", "status": "active", "site": sites[i % args.sites]["id"]} for i in range(args.vlans)],
+            [
+                {"vid": 100 + i, "name": f"{p}-vlan-{100 + i}", "status": "active", "site": sites[i % args.sites]["id"]}
+                for i in range(args.vlans)
+            ],
             B,
         ),
     )
@@ -340,7 +403,9 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--url", default="http://127.0.0.1:8081")
     ap.add_argument("--token", required=True)
-    ap.add_argument("--api-version", default=None, help="send Accept: application/json; version=X (default: server default)")
+    ap.add_argument(
+        "--api-version", default=None, help="send Accept: application/json; version=X (default: server default)"
+    )
     ap.add_argument("--prefix", default="bench", help="name prefix of every created object")
     ap.add_argument("--devices", type=int, default=2000)
     ap.add_argument("--ifaces", type=int, default=4, help="interfaces per device")
@@ -350,7 +415,11 @@ def main():
     ap.add_argument("--ip-network", default="10.0.0.0/16")
     ap.add_argument("--batch", type=int, default=100, help="objects per bulk request")
     ap.add_argument("--no-primary-ip", action="store_true", help="skip the bulk PATCH phase")
-    ap.add_argument("--no-ipam", action="store_true", help="skip prefixes, IP addresses, VLANs and primary IPs (servers without IPAM)")
+    ap.add_argument(
+        "--no-ipam",
+        action="store_true",
+        help="skip prefixes, IP addresses, VLANs and primary IPs (servers without IPAM)",
+    )
     ap.add_argument("--cleanup", action="store_true", help="delete a previous dataset with this prefix first")
     ap.add_argument("--cleanup-only", action="store_true")
     ap.add_argument("--out", help="write phase timings as JSON here")
@@ -378,7 +447,13 @@ def main():
     if args.out:
         with open(args.out, "w") as f:
             json.dump(
-                {"url": args.url, "server": status, "args": vars(args) | {"token": "***"}, "phases": ph.rows, "total_seconds": round(total, 3)},
+                {
+                    "url": args.url,
+                    "server": status,
+                    "args": vars(args) | {"token": "***"},
+                    "phases": ph.rows,
+                    "total_seconds": round(total, 3),
+                },
                 f,
                 indent=2,
             )

@@ -73,8 +73,10 @@ def compare_field(name: str, left: dict, right: dict, ignore: set[str]) -> list[
     if "choices" not in ignore:
         lc, rc = _choices(left), _choices(right)
         if (lc is None) != (rc is None):
-            lines.append(f"{name}: choices: {'present' if lc is not None else 'absent'} | "
-                         f"{'present' if rc is not None else 'absent'}")
+            lines.append(
+                f"{name}: choices: {'present' if lc is not None else 'absent'} | "
+                f"{'present' if rc is not None else 'absent'}"
+            )
         elif lc is not None and rc is not None:
             for value in sorted(set(lc) | set(rc)):
                 if lc.get(value) != rc.get(value):

@@ -39,7 +39,9 @@ def split_global_options(argv: list[str]) -> tuple[str | None, list[str], bool, 
         word = argv[index]
         if word in ("-c", "--config"):
             if index + 1 >= len(argv):
-                raise ConfigError(f"{word} needs a path, e.g. `nautobot-server {word} /opt/nautobot/nautobot_config.py start`.")
+                raise ConfigError(
+                    f"{word} needs a path, e.g. `nautobot-server {word} /opt/nautobot/nautobot_config.py start`."
+                )
             config = argv[index + 1]
             index += 2
         elif word.startswith("--config="):
@@ -96,7 +98,9 @@ def _init(config: str | None, args: list[str]) -> None:
 
 def _is_signal_only(args: list[str]) -> bool:
     """True for `start --stop PIDFILE`, `start --reload PIDFILE` and `start --help`: no app is loaded."""
-    return any(a in ("--stop", "--reload", "--help", "-h", "--version") or a.startswith(("--stop=", "--reload=")) for a in args)
+    return any(
+        a in ("--stop", "--reload", "--help", "-h", "--version") or a.startswith(("--stop=", "--reload=")) for a in args
+    )
 
 
 def _run_django_command(command: str, args: list[str]) -> None:

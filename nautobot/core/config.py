@@ -138,7 +138,9 @@ def _finalize(settings: dict[str, Any], path: Path) -> None:
         try:
             directory.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise ConfigError(f"Cannot create the directory {directory}: {exc.strerror}. Check NAUTOBOT_ROOT.") from None
+            raise ConfigError(
+                f"Cannot create the directory {directory}: {exc.strerror}. Check NAUTOBOT_ROOT."
+            ) from None
     (Path(settings["JOBS_ROOT"]) / "__init__.py").touch(exist_ok=True)
     _load_plugins(settings, path)
 

@@ -42,11 +42,19 @@ STRING_LOOKUPS = {
     "ire": ("iregex", False),
     "nire": ("iregex", True),
 }
-NUMBER_LOOKUPS = {"n": ("exact", True), "lt": ("lt", False), "lte": ("lte", False), "gt": ("gt", False), "gte": ("gte", False)}
+NUMBER_LOOKUPS = {
+    "n": ("exact", True),
+    "lt": ("lt", False),
+    "lte": ("lte", False),
+    "gt": ("gt", False),
+    "gte": ("gte", False),
+}
 INVALID_CHOICE = "Select a valid choice. {value} is not one of the available choices."
 INVALID_UUID = "“{value}” is not a valid UUID."
 # Query parameters that are never filters.
-NON_FILTER_PARAMETERS = frozenset({"api_version", "brief", "format", "include", "limit", "offset", "exclude", "export", "depth"})
+NON_FILTER_PARAMETERS = frozenset(
+    {"api_version", "brief", "format", "include", "limit", "offset", "exclude", "export", "depth"}
+)
 
 
 class MultiValueField(forms.Field):
@@ -90,7 +98,13 @@ class MultiValueFilter(django_filters.Filter):
                 condition |= Q(**{f"{self.field_name}__isnull": True})
             else:
                 condition |= Q(**{f"{self.field_name}__{self.lookup_expr}": item})
-        return qs.exclude(condition) if self.exclude else qs.filter(condition).distinct() if self.distinct else qs.filter(condition)
+        return (
+            qs.exclude(condition)
+            if self.exclude
+            else qs.filter(condition).distinct()
+            if self.distinct
+            else qs.filter(condition)
+        )
 
 
 class ContentTypeField(MultiValueField):
@@ -249,7 +263,16 @@ def _inner_form_field(field: models.Field) -> forms.Field:
         return forms.UUIDField()
     if isinstance(field, models.BooleanField):
         return forms.NullBooleanField()
-    if isinstance(field, (models.IntegerField, models.BigIntegerField, models.SmallIntegerField, models.PositiveIntegerField, models.AutoField)):
+    if isinstance(
+        field,
+        (
+            models.IntegerField,
+            models.BigIntegerField,
+            models.SmallIntegerField,
+            models.PositiveIntegerField,
+            models.AutoField,
+        ),
+    ):
         return forms.IntegerField()
     if isinstance(field, models.DecimalField):
         return forms.DecimalField()
@@ -277,7 +300,9 @@ class ChoiceValueField(forms.Field):
         return self.values[str(value)]
 
 
-def _filters_for_plain(param: str, path: str, field: models.Field, *, many: bool = False) -> dict[str, django_filters.Filter]:
+def _filters_for_plain(
+    param: str, path: str, field: models.Field, *, many: bool = False
+) -> dict[str, django_filters.Filter]:
     if isinstance(field, models.BooleanField):
         return {param: BooleanFilter(field_name=path, distinct=many)}
     if field.choices:
@@ -296,7 +321,11 @@ def _filters_for_plain(param: str, path: str, field: models.Field, *, many: bool
         # A pattern (`__ic`, `__re`...) on a UUID is text, as the original's (`?changed_object_id__ic=4f1`).
         pattern = lookup != "exact" and isinstance(field, models.UUIDField)
         filters[f"{param}__{suffix}"] = MultiValueFilter(
-            field_name=path, lookup_expr=lookup, exclude=exclude, inner=forms.CharField() if pattern else _inner_form_field(field), distinct=many
+            field_name=path,
+            lookup_expr=lookup,
+            exclude=exclude,
+            inner=forms.CharField() if pattern else _inner_form_field(field),
+            distinct=many,
         )
     return filters
 
@@ -369,7 +398,10 @@ class RelatedObjectsField(MultiValueField):
             return []
         values = value if isinstance(value, (list, tuple)) else [value]
         parsed = [(str(raw), self._parse(str(raw))) for raw in values if raw is not None]
-        wanted = {"pk": {p[1] for _, p in parsed if p and p[0] == "pk"}, "key": {p[1] for _, p in parsed if p and p[0] == "key"}}
+        wanted = {
+            "pk": {p[1] for _, p in parsed if p and p[0] == "pk"},
+            "key": {p[1] for _, p in parsed if p and p[0] == "key"},
+        }
         if self.subtree and (wanted["pk"] or wanted["key"]):
             return self._subtrees(parsed)
         if self.check and (wanted["pk"] or wanted["key"]):
@@ -470,7 +502,9 @@ class RelatedFilter(MultiValueFilter):
 
     key: str | None = None
 
-    def __init__(self, *args, path: str, model=None, key_field: forms.Field | None = None, check: bool = True, **kwargs) -> None:
+    def __init__(
+        self, *args, path: str, model=None, key_field: forms.Field | None = None, check: bool = True, **kwargs
+    ) -> None:
         self.path, self.target, self.key_field, self.check = path, model, key_field, check
         kwargs.setdefault("field_name", path)
         super().__init__(*args, **kwargs)
@@ -481,7 +515,13 @@ class RelatedFilter(MultiValueFilter):
             target = self.target or _resolve(self.model, self.path)[0].related_model
             subtree = target._meta.label in SUBTREE_MODELS and target is not getattr(self, "model", None)
             self._field = RelatedObjectsField(
-                model=target, key=self.key, key_field=self.key_field, check=self.check, subtree=subtree, required=False, label=self.label
+                model=target,
+                key=self.key,
+                key_field=self.key_field,
+                check=self.check,
+                subtree=subtree,
+                required=False,
+                label=self.label,
             )
         return self._field
 
@@ -522,7 +562,9 @@ class TagExcludeFilter(NaturalKeyOrPKFilter):
         super().__init__(*args, exclude=True, **kwargs)
 
 
-def _filters_for_relation(param: str, path: str, field: models.Field, *, many: bool = False) -> dict[str, django_filters.Filter]:
+def _filters_for_relation(
+    param: str, path: str, field: models.Field, *, many: bool = False
+) -> dict[str, django_filters.Filter]:
     """`<param>` (natural key or UUID) and `<param>_id` (UUID), each with `__n`; `has_<param>` for a to-many relation."""
     target = field.related_model
     key = natural_key_field(target)
@@ -634,7 +676,11 @@ def reverse_filters(model: type[models.Model], filters: dict) -> None:
     from nautobot.core.specs import _registry
 
     for relation in model._meta.related_objects:
-        if relation.hidden or not (relation.one_to_many or relation.many_to_many) or relation.related_model not in _registry:
+        if (
+            relation.hidden
+            or not (relation.one_to_many or relation.many_to_many)
+            or relation.related_model not in _registry
+        ):
             continue
         accessor = relation.get_accessor_name()
         if accessor.endswith(("_set", "_related")):
@@ -646,7 +692,9 @@ def reverse_filters(model: type[models.Model], filters: dict) -> None:
         key = natural_key_field(target)
         key_field = _inner_form_field(target._meta.get_field(key)) if key != "pk" else None
         filters[param] = NaturalKeyOrPKFilter(path=accessor, model=target, key=key, key_field=key_field, distinct=True)
-        filters[f"{param}__n"] = NaturalKeyOrPKFilter(path=accessor, model=target, key=key, key_field=key_field, exclude=True)
+        filters[f"{param}__n"] = NaturalKeyOrPKFilter(
+            path=accessor, model=target, key=key, key_field=key_field, exclude=True
+        )
         filters[f"has_{param}"] = BooleanFilter(field_name=accessor, lookup_expr="isnull", exclude=True, distinct=True)
 
 
@@ -696,4 +744,3 @@ def unknown_parameters(filterset_class: type[BaseFilterSet], params) -> list[str
     """Return the query parameters that are neither filters nor known non-filter parameters."""
     known = filterset_class.declared_parameter_names()
     return [p for p in params if p not in known and p not in NON_FILTER_PARAMETERS and not p.startswith("cf_")]
-

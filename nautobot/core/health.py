@@ -58,7 +58,9 @@ def _heartbeats(kind: str, label: str) -> Callable[[], str]:
 
         found = alive(kind)
         if not found:
-            raise ServiceUnavailable(f"no {label} has sent a heartbeat in the last {settings.WORKER_HEARTBEAT_TIMEOUT} s")
+            raise ServiceUnavailable(
+                f"no {label} has sent a heartbeat in the last {settings.WORKER_HEARTBEAT_TIMEOUT} s"
+            )
         return f"{len(found)} alive: " + ", ".join(h.name for h in found)
 
     return check
@@ -83,7 +85,13 @@ def run_checks(names: list[str] | None = None) -> list[CheckResult]:
         except Exception as exc:
             detail, ok = explain_connection_error(exc) or f"{type(exc).__name__}: {exc}", False
         results.append(
-            CheckResult(name, ok, detail, name in settings.HEALTH_CHECKS_REQUIRED, round((time.perf_counter() - started) * 1000, 1))
+            CheckResult(
+                name,
+                ok,
+                detail,
+                name in settings.HEALTH_CHECKS_REQUIRED,
+                round((time.perf_counter() - started) * 1000, 1),
+            )
         )
     return results
 
@@ -110,7 +118,11 @@ def explain_connection_error(exc: BaseException) -> str | None:
         return str(exc)
     if isinstance(exc, (db_utils.OperationalError, db_utils.InterfaceError)):
         db = settings.DATABASES["default"]
-        where = db.get("NAME") if db["ENGINE"].endswith("sqlite3") else f"{db.get('NAME')} at {db.get('HOST') or 'localhost'}:{db.get('PORT') or 'default port'}"
+        where = (
+            db.get("NAME")
+            if db["ENGINE"].endswith("sqlite3")
+            else f"{db.get('NAME')} at {db.get('HOST') or 'localhost'}:{db.get('PORT') or 'default port'}"
+        )
         text = _first_line(exc)
         if "no such table" in text or "doesn't exist" in text or "does not exist" in text and "relation" in text:
             return f"The database {where} is not set up ({text}). Run `nautobot-server post_upgrade`."

@@ -15,7 +15,11 @@ class LoginRequiredMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if settings.LOGIN_REQUIRED and not request.user.is_authenticated and not request.path.startswith(PUBLIC_PREFIXES):
+        if (
+            settings.LOGIN_REQUIRED
+            and not request.user.is_authenticated
+            and not request.path.startswith(PUBLIC_PREFIXES)
+        ):
             return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
         return self.get_response(request)
 

@@ -133,8 +133,14 @@ WEBHOOK_REDISPATCH_AFTER = env_int("NAUTOBOT_WEBHOOK_REDISPATCH_AFTER", 900, min
 
 # Periodic system tasks; add your own with EXTRA_CELERY_BEAT_SCHEDULE (replacing this drops them).
 CELERY_BEAT_SCHEDULE = {
-    "nautobot.extras.changelog.purge_object_changes": {"task": "nautobot.extras.changelog.purge_object_changes", "schedule": 3600.0},
-    "nautobot.extras.webhooks.sweep": {"task": "nautobot.extras.webhooks.sweep", "schedule": float(WEBHOOK_SWEEP_INTERVAL)},
+    "nautobot.extras.changelog.purge_object_changes": {
+        "task": "nautobot.extras.changelog.purge_object_changes",
+        "schedule": 3600.0,
+    },
+    "nautobot.extras.webhooks.sweep": {
+        "task": "nautobot.extras.webhooks.sweep",
+        "schedule": float(WEBHOOK_SWEEP_INTERVAL),
+    },
 }
 
 # Worker presence: every worker and the scheduler write a heartbeat row this often (seconds) ...
@@ -223,7 +229,10 @@ REST_FRAMEWORK = {
     "DEFAULT_VERSION": "1.2",
     "ALLOWED_VERSIONS": ["1.2", "1.3", "1.4", "1.5", "1.6"],
     "DEFAULT_METADATA_CLASS": "nautobot.core.api.metadata.NautobotMetadata",
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer", "rest_framework.renderers.BrowsableAPIRenderer"],
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
     "DEFAULT_PARSER_CLASSES": [
         "rest_framework.parsers.JSONParser",
         "rest_framework.parsers.FormParser",

@@ -94,7 +94,16 @@ class ObjectSpec:
     detail_fields: ClassVar[tuple[str, ...]] = ()
     menu_group: ClassVar[str | None] = ""
     menu_section: ClassVar[str] = ""
-    ui_views: ClassVar[tuple[str, ...]] = ("list", "detail", "add", "edit", "delete", "bulk_edit", "bulk_delete", "import")
+    ui_views: ClassVar[tuple[str, ...]] = (
+        "list",
+        "detail",
+        "add",
+        "edit",
+        "delete",
+        "bulk_edit",
+        "bulk_delete",
+        "import",
+    )
     # Hand-written pages replacing generated ones: action ("list", "detail", ...) -> dotted path of a view class
     # (a `core.views.generic.SpecView` subclass, built with `as_view(spec=...)`), imported when URLs are built.
     ui_view_classes: ClassVar[dict[str, str]] = {}
@@ -147,7 +156,9 @@ def spec_for(model: type[models.Model]) -> type[ObjectSpec]:
     try:
         return _registry[model]
     except KeyError:
-        raise SpecError(f"{model._meta.label} has no ObjectSpec; declare one in {model._meta.app_label}/specs.py.") from None
+        raise SpecError(
+            f"{model._meta.label} has no ObjectSpec; declare one in {model._meta.app_label}/specs.py."
+        ) from None
 
 
 def has_spec(model: type[models.Model]) -> bool:

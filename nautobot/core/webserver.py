@@ -20,7 +20,11 @@ DEFAULT_HTTP_BUFFER_SIZE = 262144
 
 def interpreter_path() -> str:
     """Return the virtualenv's python (not its symlink target), so uWSGI's reload re-exec finds our packages."""
-    return os.path.join(sys.prefix, "bin", os.path.basename(sys.executable)) if sys.prefix != sys.base_prefix else sys.executable
+    return (
+        os.path.join(sys.prefix, "bin", os.path.basename(sys.executable))
+        if sys.prefix != sys.base_prefix
+        else sys.executable
+    )
 
 
 def default_arguments() -> list[str]:

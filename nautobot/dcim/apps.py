@@ -17,8 +17,12 @@ class DCIMConfig(AppConfig):
         ui.register_dcim_pages()
         signals.connect()
         EXTRA_ROUTES["dcim"] += [
-            ExtraRoute("console-connections", connections.ConsoleConnectionListView.as_view(), "consoleport-connections"),
+            ExtraRoute(
+                "console-connections", connections.ConsoleConnectionListView.as_view(), "consoleport-connections"
+            ),
             ExtraRoute("power-connections", connections.PowerConnectionListView.as_view(), "powerport-connections"),
-            ExtraRoute("interface-connections", connections.InterfaceConnectionListView.as_view(), "interface-connections"),
+            ExtraRoute(
+                "interface-connections", connections.InterfaceConnectionListView.as_view(), "interface-connections"
+            ),
             ExtraRoute("connected-device", connections.ConnectedDeviceView.as_view(), "connected-device"),
         ]

@@ -94,7 +94,11 @@ def _leave_rear_port(rear, traced: TracedPath, positions: list[int]):
         traced.is_split = True
         return None
     front_port = apps.get_model("dcim", "FrontPort")
-    front = front_port.objects.select_related("cable__status", "rear_port").filter(rear_port=rear, rear_port_position=position).first()
+    front = (
+        front_port.objects.select_related("cable__status", "rear_port")
+        .filter(rear_port=rear, rear_port_position=position)
+        .first()
+    )
     if front is not None:
         traced.path.append(node_ref(front))
     return front
@@ -144,9 +148,18 @@ def path_nodes(cable_path) -> list[models.Model | None]:
 def register_dcim_cable_ends() -> None:
     """Register the DCIM components a cable can join, with what each may be joined to."""
     model = lambda name: apps.get_model("dcim", name)  # noqa: E731
-    pass_through_peers = ("dcim.consoleport", "dcim.consoleserverport", "dcim.interface", "dcim.frontport", "dcim.rearport")
+    pass_through_peers = (
+        "dcim.consoleport",
+        "dcim.consoleserverport",
+        "dcim.interface",
+        "dcim.frontport",
+        "dcim.rearport",
+    )
     register_cable_end(
-        model("FrontPort"), peers=pass_through_peers, is_path_endpoint=False, traverse=_enter_front_port,
+        model("FrontPort"),
+        peers=pass_through_peers,
+        is_path_endpoint=False,
+        traverse=_enter_front_port,
         validate=_front_port_error,
     )
     register_cable_end(model("RearPort"), peers=pass_through_peers, is_path_endpoint=False, traverse=_leave_rear_port)

@@ -362,7 +362,11 @@ class InterfaceTypeChoices(models.TextChoices):
     TYPE_OTHER = "other", "Other"
 
 
-VIRTUAL_INTERFACE_TYPES = {InterfaceTypeChoices.TYPE_VIRTUAL, InterfaceTypeChoices.TYPE_BRIDGE, InterfaceTypeChoices.TYPE_LAG}
+VIRTUAL_INTERFACE_TYPES = {
+    InterfaceTypeChoices.TYPE_VIRTUAL,
+    InterfaceTypeChoices.TYPE_BRIDGE,
+    InterfaceTypeChoices.TYPE_LAG,
+}
 WIRELESS_INTERFACE_TYPES = {t for t in InterfaceTypeChoices.values if t.startswith("ieee802.11")}
 
 

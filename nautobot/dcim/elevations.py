@@ -60,7 +60,7 @@ def elevation_svg(
         label = escape(str(device))
         href = quoteattr(f"{base_url.rstrip('/')}/dcim/devices/{device.pk}/")
         parts.append(
-            f"<a href={href} xlink:href={href} target=\"_top\"><title>{label}</title>"
+            f'<a href={href} xlink:href={href} target="_top"><title>{label}</title>'
             f'<rect x="{legend_width + 1}" y="{top}" width="{unit_width}" height="{box_height}" fill="#{color}" stroke="#333"/>'
             f'<text x="{legend_width + 1 + unit_width / 2}" y="{top + box_height / 2 + 4}" text-anchor="middle" '
             f'fill="#{_text_color(color)}">{label}</text></a>'

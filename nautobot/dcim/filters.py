@@ -9,7 +9,13 @@ import django_filters
 from django import forms
 from django.db.models import Q
 
-from nautobot.core.filters import BaseFilterSet, BooleanFilter, ContentTypeFilter, MultiValueFilter, NaturalKeyOrPKFilter
+from nautobot.core.filters import (
+    BaseFilterSet,
+    BooleanFilter,
+    ContentTypeFilter,
+    MultiValueFilter,
+    NaturalKeyOrPKFilter,
+)
 from nautobot.extras.filters import LocalContextFilterSet
 
 
@@ -164,7 +170,11 @@ class InterfaceFilterSet(PathEndpointFilterSet, InterfaceVLANFilterSet):
     device_with_common_vc = django_filters.UUIDFilter(method="filter_device_with_common_vc")
 
     def filter_kind(self, queryset, name, value):
-        from nautobot.dcim.choices import NON_CONNECTABLE_INTERFACE_TYPES, VIRTUAL_INTERFACE_TYPES, WIRELESS_INTERFACE_TYPES
+        from nautobot.dcim.choices import (
+            NON_CONNECTABLE_INTERFACE_TYPES,
+            VIRTUAL_INTERFACE_TYPES,
+            WIRELESS_INTERFACE_TYPES,
+        )
 
         value = (value or "").strip().lower()
         if not value:

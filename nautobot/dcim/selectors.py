@@ -28,15 +28,21 @@ def occupied_units(rack: Rack, face: str, exclude=None) -> dict[int, Device]:
     return units
 
 
-def rack_units(rack: Rack, *, face: str = DeviceFaceChoices.FACE_FRONT, user=None, exclude=None, expand_devices: bool = True) -> list[dict]:
+def rack_units(
+    rack: Rack, *, face: str = DeviceFaceChoices.FACE_FRONT, user=None, exclude=None, expand_devices: bool = True
+) -> list[dict]:
     """The rack's units, top first unless the rack counts downwards, as `{id, name, face, device, occupied}`.
 
     A device the user may not view still marks its units occupied but is not named. With
     `expand_devices=False` a device appears only in its lowest unit, with its `height`.
     """
-    elevation = {unit: {"id": unit, "name": f"U{unit}", "face": face, "device": None, "occupied": False} for unit in rack.units}
+    elevation = {
+        unit: {"id": unit, "name": f"U{unit}", "face": face, "device": None, "occupied": False} for unit in rack.units
+    }
     devices = list(rack_devices(rack, face, exclude))
-    visible = {pk for pk in restrict(Device.objects.filter(rack=rack), user).values_list("pk", flat=True)} if user else None
+    visible = (
+        {pk for pk in restrict(Device.objects.filter(rack=rack), user).values_list("pk", flat=True)} if user else None
+    )
     for device in devices:
         shown = device if visible is None or device.pk in visible else None
         height = device.device_type.u_height

@@ -81,7 +81,8 @@ def cable_connect(*, cable: Cable) -> None:
                 end.cable = cable
             setattr(cable, f"_termination_{side}_device_id", getattr(end, "device_id", None))
         type(cable).objects.filter(pk=cable.pk).update(
-            _termination_a_device_id=cable._termination_a_device_id, _termination_b_device_id=cable._termination_b_device_id
+            _termination_a_device_id=cable._termination_a_device_id,
+            _termination_b_device_id=cable._termination_b_device_id,
         )
         cable_paths_refresh(cable=cable, ends=list(ends.values()))
 
@@ -111,7 +112,9 @@ def cable_path_trace(*, origin: models.Model) -> CablePath | None:
     """Compute and save the path starting at `origin` (an endpoint); delete it when it has no cable."""
     from nautobot.dcim.cabling import trace_from
 
-    existing = CablePath.objects.filter(origin_type=ContentType.objects.get_for_model(origin), origin_id=origin.pk).first()
+    existing = CablePath.objects.filter(
+        origin_type=ContentType.objects.get_for_model(origin), origin_id=origin.pk
+    ).first()
     origin = type(origin).objects.select_related("cable__status").get(pk=origin.pk)
     if not origin.cable_id:
         if existing is not None:

@@ -25,12 +25,32 @@ from nautobot.extras.graphql import config_context_fields
 COMMON = ("custom_fields", "created", "last_updated")
 TAGGED = ("tags", *COMMON)
 ADDRESS = (
-    "facility", "asn", "time_zone", "description", "physical_address", "shipping_address", "latitude", "longitude",
-    "contact_name", "contact_phone", "contact_email", "comments",
+    "facility",
+    "asn",
+    "time_zone",
+    "description",
+    "physical_address",
+    "shipping_address",
+    "latitude",
+    "longitude",
+    "contact_name",
+    "contact_phone",
+    "contact_email",
+    "comments",
 )
 ADDRESS_FILTERS = (
-    "facility", "asn", "time_zone", "description", "physical_address", "shipping_address", "contact_name", "contact_phone",
-    "contact_email", "latitude", "longitude", "comments",
+    "facility",
+    "asn",
+    "time_zone",
+    "description",
+    "physical_address",
+    "shipping_address",
+    "contact_name",
+    "contact_phone",
+    "contact_email",
+    "latitude",
+    "longitude",
+    "comments",
 )
 
 
@@ -48,8 +68,19 @@ class RegionSpec(ObjectSpec):
 class SiteSpec(ObjectSpec):
     model = m.Site
     api_fields = (
-        "name", "slug", "status", "region", "tenant", *ADDRESS,
-        "circuit_count", "device_count", "prefix_count", "rack_count", "virtualmachine_count", "vlan_count", *TAGGED,
+        "name",
+        "slug",
+        "status",
+        "region",
+        "tenant",
+        *ADDRESS,
+        "circuit_count",
+        "device_count",
+        "prefix_count",
+        "rack_count",
+        "virtualmachine_count",
+        "vlan_count",
+        *TAGGED,
     )
     counts = {
         "circuit_count": ("circuits.Circuit", "terminations__site"),
@@ -60,7 +91,16 @@ class SiteSpec(ObjectSpec):
         "vlan_count": "vlans",
     }
     filter_fields = ("name", "slug", "status", "region", "tenant", ("tenant_group", "tenant__group"), *ADDRESS_FILTERS)
-    search_fields = ("name", "slug", "facility", "description", "physical_address", "shipping_address", "contact_name", "comments")
+    search_fields = (
+        "name",
+        "slug",
+        "facility",
+        "description",
+        "physical_address",
+        "shipping_address",
+        "contact_name",
+        "comments",
+    )
 
 
 @register_spec
@@ -78,7 +118,14 @@ class LocationSpec(ObjectSpec):
     api_fields = ("name", "slug", "location_type", "parent", "site", "status", "tenant", *ADDRESS, "_depth", *TAGGED)
     brief_fields = ("name", "slug", "_depth")
     filter_fields = (
-        "name", "slug", "location_type", "parent", "site", "status", "tenant", *ADDRESS_FILTERS,
+        "name",
+        "slug",
+        "location_type",
+        "parent",
+        "site",
+        "status",
+        "tenant",
+        *ADDRESS_FILTERS,
         ("content_type", "location_type__content_types"),
     )
     search_fields = ("name", "slug", "description", "facility")
@@ -107,15 +154,49 @@ class RackRoleSpec(ObjectSpec):
 class RackSpec(ObjectSpec):
     model = m.Rack
     api_fields = (
-        "name", "facility_id", "site", "location", "group", "tenant", "status", "role", "serial", "asset_tag", "type", "width",
-        "u_height", "desc_units", "outer_width", "outer_depth", "outer_unit", "comments", "device_count", "powerfeed_count",
+        "name",
+        "facility_id",
+        "site",
+        "location",
+        "group",
+        "tenant",
+        "status",
+        "role",
+        "serial",
+        "asset_tag",
+        "type",
+        "width",
+        "u_height",
+        "desc_units",
+        "outer_width",
+        "outer_depth",
+        "outer_unit",
+        "comments",
+        "device_count",
+        "powerfeed_count",
         *TAGGED,
     )
     brief_fields = ("name",)
     counts = {"device_count": "devices", "powerfeed_count": "powerfeeds"}
     filter_fields = (
-        "name", "facility_id", "site", "location", "group", "tenant", "status", "role", "serial", "asset_tag", "type",
-        "width", "u_height", "desc_units", "outer_width", "outer_depth", "outer_unit", "comments",
+        "name",
+        "facility_id",
+        "site",
+        "location",
+        "group",
+        "tenant",
+        "status",
+        "role",
+        "serial",
+        "asset_tag",
+        "type",
+        "width",
+        "u_height",
+        "desc_units",
+        "outer_width",
+        "outer_depth",
+        "outer_unit",
+        "comments",
     )
     search_fields = ("name", "facility_id", "serial", "asset_tag", "comments")
     viewset_base = RackViewSet
@@ -135,7 +216,11 @@ class RackReservationSpec(ObjectSpec):
 class ManufacturerSpec(ObjectSpec):
     model = m.Manufacturer
     api_fields = ("name", "slug", "description", "devicetype_count", "platform_count", "inventoryitem_count", *COMMON)
-    counts = {"devicetype_count": "device_types", "platform_count": "platforms", "inventoryitem_count": "inventory_items"}
+    counts = {
+        "devicetype_count": "device_types",
+        "platform_count": "platforms",
+        "inventoryitem_count": "inventory_items",
+    }
     filter_fields = ("name", "slug", "description")
     search_fields = ("name", "slug", "description")
 
@@ -145,17 +230,42 @@ class DeviceTypeSpec(ObjectSpec):
     model = m.DeviceType
     slug_source = "model"
     api_fields = (
-        "manufacturer", "model", "slug", "part_number", "u_height", "is_full_depth", "subdevice_role", "front_image",
-        "rear_image", "comments", "device_count", *TAGGED,
+        "manufacturer",
+        "model",
+        "slug",
+        "part_number",
+        "u_height",
+        "is_full_depth",
+        "subdevice_role",
+        "front_image",
+        "rear_image",
+        "comments",
+        "device_count",
+        *TAGGED,
     )
     brief_fields = ("manufacturer", "model", "slug")
     counts = {"device_count": "instances"}
-    filter_fields = ("manufacturer", "model", "slug", "part_number", "u_height", "is_full_depth", "subdevice_role", "comments")
+    filter_fields = (
+        "manufacturer",
+        "model",
+        "slug",
+        "part_number",
+        "u_height",
+        "is_full_depth",
+        "subdevice_role",
+        "comments",
+    )
     search_fields = ("manufacturer__name", "model", "part_number", "comments")
     filterset_base = DeviceTypeFilterSet
     detail_tables = (
-        "interfacetemplates", "consoleporttemplates", "consoleserverporttemplates", "powerporttemplates", "poweroutlettemplates",
-        "frontporttemplates", "rearporttemplates", "devicebaytemplates",
+        "interfacetemplates",
+        "consoleporttemplates",
+        "consoleserverporttemplates",
+        "powerporttemplates",
+        "poweroutlettemplates",
+        "frontporttemplates",
+        "rearporttemplates",
+        "devicebaytemplates",
     )
 
 
@@ -172,8 +282,16 @@ class DeviceRoleSpec(ObjectSpec):
 class PlatformSpec(ObjectSpec):
     model = m.Platform
     api_fields = (
-        "name", "slug", "manufacturer", "napalm_driver", "napalm_args", "network_driver", "description", "device_count",
-        "virtualmachine_count", *COMMON,
+        "name",
+        "slug",
+        "manufacturer",
+        "napalm_driver",
+        "napalm_args",
+        "network_driver",
+        "description",
+        "device_count",
+        "virtualmachine_count",
+        *COMMON,
     )
     counts = {"device_count": "devices", "virtualmachine_count": "virtual_machines"}
     filter_fields = ("name", "slug", "manufacturer", "napalm_driver", "network_driver", "description")
@@ -184,22 +302,74 @@ class PlatformSpec(ObjectSpec):
 class DeviceSpec(ObjectSpec):
     model = m.Device
     api_fields = (
-        "name", "device_type", "device_role", "tenant", "platform", "serial", "asset_tag", "site", "location", "rack",
-        "position", "face", "parent_device", "status", "primary_ip", "primary_ip4", "primary_ip6", "cluster",
-        "virtual_chassis", "vc_position", "vc_priority", "comments", "local_context_schema", "local_context_data", *TAGGED,
+        "name",
+        "device_type",
+        "device_role",
+        "tenant",
+        "platform",
+        "serial",
+        "asset_tag",
+        "site",
+        "location",
+        "rack",
+        "position",
+        "face",
+        "parent_device",
+        "status",
+        "primary_ip",
+        "primary_ip4",
+        "primary_ip6",
+        "cluster",
+        "virtual_chassis",
+        "vc_position",
+        "vc_priority",
+        "comments",
+        "local_context_schema",
+        "local_context_data",
+        *TAGGED,
     )
     # As the original's page: Primary IPv4/IPv6, not the API's derived `primary_ip` beside them.
     detail_fields = tuple(name for name in api_fields if name != "primary_ip")
     brief_fields = ("name",)
     filter_fields = (
-        "name", "device_type", ("manufacturer", "device_type__manufacturer"), ("role", "device_role"), "tenant", "platform",
-        "serial", "asset_tag", "site", ("region", "site__region"), "location", "rack", ("rack_group", "rack__group"), "position", "face",
-        "status", "cluster", "virtual_chassis", "vc_position", "vc_priority", "local_context_schema",
-        ("model", "device_type"), ("is_full_depth", "device_type__is_full_depth"), ("mac_address", "interfaces__mac_address"),
+        "name",
+        "device_type",
+        ("manufacturer", "device_type__manufacturer"),
+        ("role", "device_role"),
+        "tenant",
+        "platform",
+        "serial",
+        "asset_tag",
+        "site",
+        ("region", "site__region"),
+        "location",
+        "rack",
+        ("rack_group", "rack__group"),
+        "position",
+        "face",
+        "status",
+        "cluster",
+        "virtual_chassis",
+        "vc_position",
+        "vc_priority",
+        "local_context_schema",
+        ("model", "device_type"),
+        ("is_full_depth", "device_type__is_full_depth"),
+        ("mac_address", "interfaces__mac_address"),
     )
     search_fields = ("name", "serial", "asset_tag", "comments")
     list_columns = ("name", "status", "tenant", "site", "location", "rack", "device_role", "device_type")
-    detail_tables = ("interfaces", "consoleports", "consoleserverports", "powerports", "poweroutlets", "frontports", "rearports", "devicebays", "inventoryitems")
+    detail_tables = (
+        "interfaces",
+        "consoleports",
+        "consoleserverports",
+        "powerports",
+        "poweroutlets",
+        "frontports",
+        "rearports",
+        "devicebays",
+        "inventoryitems",
+    )
     serializer_base = DeviceSerializerBase
     filterset_base = DeviceFilterSet
     extra_select_related = ("parent_bay__device",)
@@ -226,23 +396,67 @@ def _template_spec(model, *fields: str) -> type[ObjectSpec]:
         "api_fields": ("device_type", "name", "label", *fields, "description", *COMMON),
         "brief_fields": ("name",),
         "filter_fields": (
-            "device_type", ("devicetype_id", "device_type__id"), "name", "label", "description",
-            *sorted(TEMPLATE_FILTERS.intersection(fields)), *[TEMPLATE_RELATION_FILTERS[f] for f in fields if f in TEMPLATE_RELATION_FILTERS],
+            "device_type",
+            ("devicetype_id", "device_type__id"),
+            "name",
+            "label",
+            "description",
+            *sorted(TEMPLATE_FILTERS.intersection(fields)),
+            *[TEMPLATE_RELATION_FILTERS[f] for f in fields if f in TEMPLATE_RELATION_FILTERS],
         ),
         "search_fields": ("name", "label", "description"),
-        "list_columns": ("name", "device_type", "label", *[f for f in ("type", "mgmt_only", "positions") if f in fields], "description"),
+        "list_columns": (
+            "name",
+            "device_type",
+            "label",
+            *[f for f in ("type", "mgmt_only", "positions") if f in fields],
+            "description",
+        ),
         "menu_group": None,  # reached from their device type
     }
     return register_spec(type(f"{model.__name__}Spec", (ObjectSpec,), attrs))
 
 
-TEMPLATE_FILTERS = {"type", "mgmt_only", "feed_leg", "positions", "rear_port_position", "maximum_draw", "allocated_draw"}
+TEMPLATE_FILTERS = {
+    "type",
+    "mgmt_only",
+    "feed_leg",
+    "positions",
+    "rear_port_position",
+    "maximum_draw",
+    "allocated_draw",
+}
 # Template relations the original names after the template model (`?power_port_template=<name>`).
-TEMPLATE_RELATION_FILTERS = {"power_port": ("power_port_template", "power_port"), "rear_port": ("rear_port_template", "rear_port")}
+TEMPLATE_RELATION_FILTERS = {
+    "power_port": ("power_port_template", "power_port"),
+    "rear_port": ("rear_port_template", "rear_port"),
+}
 COMPONENT_FILTERS = {
-    "type", "mgmt_only", "enabled", "mtu", "mac_address", "mode", "feed_leg", "positions", "status", "discovered", "part_id",
-    "serial", "asset_tag", "manufacturer", "lag", "parent_interface", "bridge", "parent", "cable", "power_port",
-    "rear_port", "rear_port_position", "installed_device", "maximum_draw", "allocated_draw",
+    "type",
+    "mgmt_only",
+    "enabled",
+    "mtu",
+    "mac_address",
+    "mode",
+    "feed_leg",
+    "positions",
+    "status",
+    "discovered",
+    "part_id",
+    "serial",
+    "asset_tag",
+    "manufacturer",
+    "lag",
+    "parent_interface",
+    "bridge",
+    "parent",
+    "cable",
+    "power_port",
+    "rear_port",
+    "rear_port_position",
+    "installed_device",
+    "maximum_draw",
+    "allocated_draw",
 }
 
 
@@ -254,12 +468,21 @@ def _component_spec(model, *fields: str, extra_filter_fields: tuple = (), **extr
         "api_fields": ("device", "name", "label", *fields, "description", *TAGGED),
         "brief_fields": ("device", "name"),
         "filter_fields": (
-            "device", ("site", "device__site"), ("region", "device__site__region"), "name", "label", "description",
-            *[f for f in fields if f in COMPONENT_FILTERS], *extra_filter_fields,
+            "device",
+            ("site", "device__site"),
+            ("region", "device__site__region"),
+            "name",
+            "label",
+            "description",
+            *[f for f in fields if f in COMPONENT_FILTERS],
+            *extra_filter_fields,
         ),
         "search_fields": ("name", "label", "description"),
         "list_columns": (
-            "name", "device", "label", *[f for f in ("type", "enabled", "mgmt_only", "positions", "installed_device", "cable") if f in fields],
+            "name",
+            "device",
+            "label",
+            *[f for f in ("type", "enabled", "mgmt_only", "positions", "installed_device", "cable") if f in fields],
             "description",
         ),
         "menu_section": "Device components",
@@ -294,7 +517,9 @@ ENDPOINT = {
     "filterset_base": PathEndpointFilterSet,
     "viewset_base": PathEndpointViewSet,
     "extra_select_related": ("_path",),
-    "extra_prefetch_related": GenericEndPrefetches("cable__termination_a", "cable__termination_b", "_path__destination"),
+    "extra_prefetch_related": GenericEndPrefetches(
+        "cable__termination_a", "cable__termination_b", "_path__destination"
+    ),
 }
 
 _component_spec(m.ConsolePort, "type", *PATH_FIELDS, **ENDPOINT)
@@ -302,10 +527,29 @@ _component_spec(m.ConsoleServerPort, "type", *PATH_FIELDS, **ENDPOINT)
 _component_spec(m.PowerPort, "type", "maximum_draw", "allocated_draw", *PATH_FIELDS, **ENDPOINT)
 _component_spec(m.PowerOutlet, "type", "power_port", "feed_leg", *PATH_FIELDS, **ENDPOINT)
 _component_spec(
-    m.Interface, "type", "enabled", "parent_interface", "bridge", "lag", "mtu", "mac_address", "mgmt_only", "mode",
-    "untagged_vlan", "tagged_vlans", "status", *PATH_FIELDS, "count_ipaddresses",
+    m.Interface,
+    "type",
+    "enabled",
+    "parent_interface",
+    "bridge",
+    "lag",
+    "mtu",
+    "mac_address",
+    "mgmt_only",
+    "mode",
+    "untagged_vlan",
+    "tagged_vlans",
+    "status",
+    *PATH_FIELDS,
+    "count_ipaddresses",
     counts={"count_ipaddresses": "ip_addresses"},  # every API version, as the original's
-    extra_filter_fields=("child_interfaces", "bridged_interfaces", "member_interfaces", "untagged_vlan", "tagged_vlans"),
+    extra_filter_fields=(
+        "child_interfaces",
+        "bridged_interfaces",
+        "member_interfaces",
+        "untagged_vlan",
+        "tagged_vlans",
+    ),
     field_versions={"status": ("1.4", None)},
     default_status="active",
     **{**ENDPOINT, "serializer_base": InterfaceSerializerBase, "filterset_base": InterfaceFilterSet},
@@ -314,7 +558,15 @@ _component_spec(m.RearPort, "type", "positions", *CABLE_FIELDS, **PASS_THROUGH)
 _component_spec(m.FrontPort, "type", "rear_port", "rear_port_position", *CABLE_FIELDS, **PASS_THROUGH)
 _component_spec(m.DeviceBay, "installed_device")
 _component_spec(
-    m.InventoryItem, "parent", "manufacturer", "part_id", "serial", "asset_tag", "discovered", "_depth", brief_fields=("device", "name", "_depth"),
+    m.InventoryItem,
+    "parent",
+    "manufacturer",
+    "part_id",
+    "serial",
+    "asset_tag",
+    "discovered",
+    "_depth",
+    brief_fields=("device", "name", "_depth"),
     extra_filter_fields=(("child_items", "children"),),
 )
 
@@ -329,32 +581,81 @@ class PowerPanelSpec(ObjectSpec):
     search_fields = ("name",)
 
 
-PowerFeedSpec = register_spec(type("PowerFeedSpec", (ObjectSpec,), {
-    "model": m.PowerFeed,
-    "__module__": __name__,
-    "api_fields": (
-        "power_panel", "rack", "name", "status", "type", "supply", "phase", "voltage", "amperage", "max_utilization",
-        "available_power", "comments", *PATH_FIELDS, *TAGGED,
-    ),
-    "filter_fields": (
-        "power_panel", "rack", ("site", "power_panel__site"), "name", "status", "type", "supply", "phase", "voltage",
-        "amperage", "max_utilization", "cable", "comments",
-    ),
-    "search_fields": ("name", "comments"),
-    **ENDPOINT,
-    "brief_fields": ("name", "cable"),
-}))
+PowerFeedSpec = register_spec(
+    type(
+        "PowerFeedSpec",
+        (ObjectSpec,),
+        {
+            "model": m.PowerFeed,
+            "__module__": __name__,
+            "api_fields": (
+                "power_panel",
+                "rack",
+                "name",
+                "status",
+                "type",
+                "supply",
+                "phase",
+                "voltage",
+                "amperage",
+                "max_utilization",
+                "available_power",
+                "comments",
+                *PATH_FIELDS,
+                *TAGGED,
+            ),
+            "filter_fields": (
+                "power_panel",
+                "rack",
+                ("site", "power_panel__site"),
+                "name",
+                "status",
+                "type",
+                "supply",
+                "phase",
+                "voltage",
+                "amperage",
+                "max_utilization",
+                "cable",
+                "comments",
+            ),
+            "search_fields": ("name", "comments"),
+            **ENDPOINT,
+            "brief_fields": ("name", "cable"),
+        },
+    )
+)
 
 
 @register_spec
 class CableSpec(ObjectSpec):
     model = m.Cable
     api_fields = (
-        "termination_a_type", "termination_a_id", "termination_a", "termination_b_type", "termination_b_id", "termination_b",
-        "type", "status", "label", "color", "length", "length_unit", *TAGGED,
+        "termination_a_type",
+        "termination_a_id",
+        "termination_a",
+        "termination_b_type",
+        "termination_b_id",
+        "termination_b",
+        "type",
+        "status",
+        "label",
+        "color",
+        "length",
+        "length_unit",
+        *TAGGED,
     )
     brief_fields = ("label",)
-    filter_fields = ("label", "type", "status", "color", "length", "length_unit", "termination_a_id", "termination_b_id")
+    filter_fields = (
+        "label",
+        "type",
+        "status",
+        "color",
+        "length",
+        "length_unit",
+        "termination_a_id",
+        "termination_b_id",
+    )
     search_fields = ("label",)
     serializer_base = CableSerializerBase
     filterset_base = CableFilterSet

@@ -41,6 +41,7 @@ class ExtrasConfig(AppConfig):
 
         post_migrate.connect(refresh_after_migrate, sender=self, dispatch_uid="nautobot.extras.refresh_jobs")
         from nautobot.extras.jobs import views  # noqa: F401  (registers the jobs pages of the web UI)
+
         for kind in ("celery", "beat"):
             if reap_lost_jobs not in BEAT_HOOKS[kind]:
                 BEAT_HOOKS[kind].append(reap_lost_jobs)

@@ -36,7 +36,11 @@ def config_context_tab(request, pk, spec):
     rendered = rendered_config_contexts([obj], index)[obj.pk]
     matched = index.matching([obj])[obj.pk]
     by_pk = {c.pk: c for c in ConfigContext.objects.filter(pk__in=matched).select_related("schema")}
-    visible = set(allowed(ConfigContext.objects.filter(pk__in=matched), request.user, "view").values_list("pk", flat=True)) if request.user.has_perm("extras.view_configcontext") else set()
+    visible = (
+        set(allowed(ConfigContext.objects.filter(pk__in=matched), request.user, "view").values_list("pk", flat=True))
+        if request.user.has_perm("extras.view_configcontext")
+        else set()
+    )
     sources = [
         {
             "context": by_pk[pk],

@@ -35,7 +35,9 @@ class OwnedModel(models.Model):
         if (self.owner_content_type_id is None) != (self.owner_object_id is None):
             raise ValidationError({"owner_object_id": "Set both the owner's content type and its id, or neither."})
         if self.owner_content_type_id is not None and self.owner is None:
-            raise ValidationError({"owner_object_id": f"No {self.owner_content_type.model} with id {self.owner_object_id} exists."})
+            raise ValidationError(
+                {"owner_object_id": f"No {self.owner_content_type.model} with id {self.owner_object_id} exists."}
+            )
 
 
 def schema_errors(data: Any, schema: dict) -> list[str]:
@@ -54,7 +56,9 @@ def validate_with_schema(data: Any, schema: "ConfigContextSchema | None", field:
         return
     errors = schema_errors(data, schema.data_schema)
     if errors:
-        raise ValidationError({field: [f"Data does not match the schema {schema.name}: {message}" for message in errors]})
+        raise ValidationError(
+            {field: [f"Data does not match the schema {schema.name}: {message}" for message in errors]}
+        )
 
 
 class ConfigContextSchema(OrganizationalModel, OwnedModel):
@@ -74,9 +78,15 @@ class ConfigContextSchema(OrganizationalModel, OwnedModel):
 
     def clean(self) -> None:
         super().clean()
-        if not isinstance(self.data_schema, dict) or self.data_schema.get("type") != "object" or "properties" not in self.data_schema:
+        if (
+            not isinstance(self.data_schema, dict)
+            or self.data_schema.get("type") != "object"
+            or "properties" not in self.data_schema
+        ):
             raise ValidationError(
-                {"data_schema": 'Context data is an object, so the schema must be of type "object" and list its "properties".'}
+                {
+                    "data_schema": 'Context data is an object, so the schema must be of type "object" and list its "properties".'
+                }
             )
         try:
             jsonschema.validators.validator_for(self.data_schema).check_schema(self.data_schema)
@@ -93,7 +103,11 @@ class ConfigContext(BaseModel, ChangeLoggedModel, NotesMixin, OwnedModel):
     description = models.CharField(max_length=200, blank=True)
     is_active = models.BooleanField(default=True)
     schema = models.ForeignKey(
-        ConfigContextSchema, on_delete=models.SET_NULL, related_name="config_contexts", blank=True, null=True,
+        ConfigContextSchema,
+        on_delete=models.SET_NULL,
+        related_name="config_contexts",
+        blank=True,
+        null=True,
         help_text="Optional schema to validate the structure of the data",
     )
     regions = models.ManyToManyField("dcim.Region", related_name="+", blank=True)
@@ -128,7 +142,11 @@ class ConfigContextModel(models.Model):
 
     local_context_data = models.JSONField(blank=True, null=True)
     local_context_schema = models.ForeignKey(
-        ConfigContextSchema, on_delete=models.SET_NULL, related_name="%(app_label)s_%(class)s_related", blank=True, null=True,
+        ConfigContextSchema,
+        on_delete=models.SET_NULL,
+        related_name="%(app_label)s_%(class)s_related",
+        blank=True,
+        null=True,
         help_text="Optional schema to validate the structure of the local context data",
     )
     # Set when the local data came from a Git repository (`config_contexts/devices/<name>.yaml`), which then

@@ -82,12 +82,21 @@ def validate_value(field, value: Any) -> Any:
         values = value if isinstance(value, list) else [value]
         invalid = [v for v in values if v not in choices]
         if invalid:
-            raise ValidationError(f"Invalid choice(s) ({', '.join(map(str, invalid))}). Available choices are: {', '.join(choices)}")
+            raise ValidationError(
+                f"Invalid choice(s) ({', '.join(map(str, invalid))}). Available choices are: {', '.join(choices)}"
+            )
         return values
     return value  # JSON: anything JSON can hold
 
 
-def clean_data(model: type[models.Model], data: dict | None, *, current: dict | None, creating: bool, definitions: list | None = None) -> dict:
+def clean_data(
+    model: type[models.Model],
+    data: dict | None,
+    *,
+    current: dict | None,
+    creating: bool,
+    definitions: list | None = None,
+) -> dict:
     """Validate the custom field data of an object of `model`: unknown names refused, defaults filled on create.
 
     `definitions` (the model's custom fields) may be passed in to save the query when validating many objects.

@@ -10,12 +10,16 @@ from nautobot.extras.configcontexts import OwnedModel
 class ExportTemplate(BaseModel, ChangeLoggedModel, NotesMixin, OwnedModel):
     """How to export objects of `content_type`: the template gets the list's objects as `queryset`."""
 
-    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE, related_name="export_templates")
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, related_name="export_templates"
+    )
     name = models.CharField(max_length=100)
     description = models.CharField(max_length=200, blank=True)
     template_code = models.TextField(help_text="Jinja2 template; the objects being exported are `queryset`")
     mime_type = models.CharField(max_length=50, blank=True, help_text="Defaults to text/plain")
-    file_extension = models.CharField(max_length=15, blank=True, help_text="Extension of the downloaded file (e.g. txt)")
+    file_extension = models.CharField(
+        max_length=15, blank=True, help_text="Extension of the downloaded file (e.g. txt)"
+    )
 
     class Meta:
         ordering = ("content_type", "name")

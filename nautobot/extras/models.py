@@ -18,7 +18,9 @@ from nautobot.core.models import BaseModel, ChangeLoggedModel, CustomFieldModel,
 from nautobot.extras.configcontexts import ConfigContext, ConfigContextModel, ConfigContextSchema  # noqa: F401
 from nautobot.extras.exporttemplates import ExportTemplate  # noqa: F401
 
-ColorValidator = RegexValidator(r"^[0-9a-f]{6}$", "Enter a valid hexadecimal RGB color code (six lower-case hex digits).")
+ColorValidator = RegexValidator(
+    r"^[0-9a-f]{6}$", "Enter a valid hexadecimal RGB color code (six lower-case hex digits)."
+)
 
 
 class Status(BaseModel, ChangeLoggedModel, CustomFieldModel, NotesMixin):
@@ -99,7 +101,9 @@ class CustomField(BaseModel, ChangeLoggedModel):
     slug = models.SlugField(max_length=50, unique=True, blank=True, null=True)
     description = models.CharField(max_length=200, blank=True)
     required = models.BooleanField(default=False)
-    filter_logic = models.CharField(max_length=50, choices=CustomFieldFilterLogic.choices, default=CustomFieldFilterLogic.LOOSE)
+    filter_logic = models.CharField(
+        max_length=50, choices=CustomFieldFilterLogic.choices, default=CustomFieldFilterLogic.LOOSE
+    )
     default = models.JSONField(blank=True, null=True)
     weight = models.PositiveSmallIntegerField(default=100)
     validation_minimum = models.BigIntegerField(blank=True, null=True)
@@ -204,7 +208,9 @@ class Relationship(BaseModel, ChangeLoggedModel):
     source_label = models.CharField(max_length=50, blank=True)
     source_hidden = models.BooleanField(default=False)
     source_filter = models.JSONField(blank=True, null=True)
-    destination_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="destination_relationships")
+    destination_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, related_name="destination_relationships"
+    )
     destination_label = models.CharField(max_length=50, blank=True)
     destination_hidden = models.BooleanField(default=False)
     destination_filter = models.JSONField(blank=True, null=True)
@@ -223,7 +229,9 @@ class Relationship(BaseModel, ChangeLoggedModel):
     def clean(self) -> None:
         super().clean()
         if self.symmetric and self.source_type_id != self.destination_type_id:
-            raise ValidationError({"destination_type": "Symmetric relationships must have the same source and destination type."})
+            raise ValidationError(
+                {"destination_type": "Symmetric relationships must have the same source and destination type."}
+            )
 
 
 class RelationshipAssociation(BaseModel):

@@ -38,7 +38,9 @@ def _check_cardinality(association) -> None:
     one_source = relationship.type in ("one-to-one", "symmetric-one-to-one")
     one_destination = relationship.type in ("one-to-one", "one-to-many", "symmetric-one-to-one")
     if one_destination and others.filter(destination_id=association.destination_id).exists():
-        raise ValidationError({"destination_id": f"{association.destination_id} already has a {relationship} association."})
+        raise ValidationError(
+            {"destination_id": f"{association.destination_id} already has a {relationship} association."}
+        )
     if one_source and others.filter(source_id=association.source_id).exists():
         raise ValidationError({"source_id": f"{association.source_id} already has a {relationship} association."})
 
@@ -56,8 +58,12 @@ def relationships_data(objects: list, request) -> dict:
     )
     ids = [o.pk for o in objects]
     associations = list(
-        RelationshipAssociation.objects.filter(relationship__in=relationships, source_type=content_type, source_id__in=ids)
-        | RelationshipAssociation.objects.filter(relationship__in=relationships, destination_type=content_type, destination_id__in=ids)
+        RelationshipAssociation.objects.filter(
+            relationship__in=relationships, source_type=content_type, source_id__in=ids
+        )
+        | RelationshipAssociation.objects.filter(
+            relationship__in=relationships, destination_type=content_type, destination_id__in=ids
+        )
     )
     peers = _load_peers(associations)
     data = {o.pk: {} for o in objects}
@@ -83,16 +89,32 @@ def _load_peers(associations: list) -> dict:
 def _describe(relationship, obj, content_type, associations, peers, request) -> dict:
     sides = []
     if relationship.source_type_id == content_type.pk:
-        sides.append(("destination" if not relationship.symmetric else "peer", "source_id", "destination_id", relationship.destination_type))
+        sides.append(
+            (
+                "destination" if not relationship.symmetric else "peer",
+                "source_id",
+                "destination_id",
+                relationship.destination_type,
+            )
+        )
     if relationship.destination_type_id == content_type.pk and not relationship.symmetric:
         sides.append(("source", "destination_id", "source_id", relationship.source_type))
     entry = {"id": str(relationship.pk), "url": None, "name": relationship.name, "type": relationship.type}
     for key, mine, theirs, peer_type in sides:
-        objects = [peers[getattr(a, theirs)] for a in associations if a.relationship_id == relationship.pk and getattr(a, mine) == obj.pk and getattr(a, theirs) in peers]
+        objects = [
+            peers[getattr(a, theirs)]
+            for a in associations
+            if a.relationship_id == relationship.pk and getattr(a, mine) == obj.pk and getattr(a, theirs) in peers
+        ]
         if relationship.symmetric:
-            objects += [peers[a.source_id] for a in associations if a.relationship_id == relationship.pk and a.destination_id == obj.pk and a.source_id in peers]
+            objects += [
+                peers[a.source_id]
+                for a in associations
+                if a.relationship_id == relationship.pk and a.destination_id == obj.pk and a.source_id in peers
+            ]
         entry[key] = {
-            "label": getattr(relationship, f"{'destination' if key != 'source' else 'source'}_label") or str(peer_type.model),
+            "label": getattr(relationship, f"{'destination' if key != 'source' else 'source'}_label")
+            or str(peer_type.model),
             "object_type": f"{peer_type.app_label}.{peer_type.model}",
             "objects": [brief_representation(o, request) for o in objects],
         }

@@ -50,7 +50,11 @@ SCOPE_READERS.update(
     }
 )
 # Scopes reached through a related object: scope -> (the object's relation, the related object's attribute).
-THROUGH_SCOPES = {"regions": ("site", "region_id"), "tenant_groups": ("tenant", "group_id"), "cluster_groups": ("cluster", "group_id")}
+THROUGH_SCOPES = {
+    "regions": ("site", "region_id"),
+    "tenant_groups": ("tenant", "group_id"),
+    "cluster_groups": ("cluster", "group_id"),
+}
 # Scopes whose targets form a tree: an object in a descendant matches a context scoped to the ancestor.
 TREE_SCOPES = ("regions", "locations")
 
@@ -86,7 +90,9 @@ def _scopes() -> dict:
         source = field.m2m_field_name()
         target = field.m2m_reverse_field_name()
         parts.append(
-            through.objects.filter(**{f"{source}__is_active": True}).annotate(scope=Value(field.name, output_field=models.CharField())).values_list(f"{source}_id", "scope", f"{target}_id")
+            through.objects.filter(**{f"{source}__is_active": True})
+            .annotate(scope=Value(field.name, output_field=models.CharField()))
+            .values_list(f"{source}_id", "scope", f"{target}_id")
         )
     scopes: dict = defaultdict(lambda: defaultdict(set))
     if not parts:
@@ -117,7 +123,9 @@ def _object_tags(objects: list) -> dict:
         return {obj.pk: {tag.pk for tag in loaded(obj)} for obj in objects}
     tags: dict = defaultdict(set)
     content_type = ContentType.objects.get_for_model(type(objects[0]))
-    rows = TaggedItem.objects.filter(content_type=content_type, object_id__in=[o.pk for o in objects]).values_list("object_id", "tag_id")
+    rows = TaggedItem.objects.filter(content_type=content_type, object_id__in=[o.pk for o in objects]).values_list(
+        "object_id", "tag_id"
+    )
     for object_id, tag_id in rows:
         tags[object_id].add(tag_id)
     return tags
@@ -190,12 +198,17 @@ class ContextIndex:
         if not self.contexts or not objects:
             return {obj.pk: () for obj in objects}
         offered = self._offered(objects)
-        return {obj.pk: tuple(pk for pk in self.contexts if _matches(self.scopes.get(pk, {}), offered[obj.pk])) for obj in objects}
+        return {
+            obj.pk: tuple(pk for pk in self.contexts if _matches(self.scopes.get(pk, {}), offered[obj.pk]))
+            for obj in objects
+        }
 
     def _offered(self, objects: list) -> dict:
         """`{object pk: {scope: ids the object offers}}` for the scopes some context uses, trees expanded."""
         used = self.used
-        offered = {obj.pk: {scope: SCOPE_READERS[scope](obj) for scope in used if scope in SCOPE_READERS} for obj in objects}
+        offered = {
+            obj.pk: {scope: SCOPE_READERS[scope](obj) for scope in used if scope in SCOPE_READERS} for obj in objects
+        }
         for scope in THROUGH_SCOPES:
             if scope in used:
                 for pk, ids in self.through(scope, objects).items():

@@ -11,8 +11,17 @@ from nautobot.extras.changelog import specs as changelog_specs  # noqa: F401  (r
 from nautobot.extras.webhooks import specs as webhook_specs  # noqa: F401  (registers its specs)
 from nautobot.extras.datasources import specs as datasource_specs  # noqa: F401
 from nautobot.extras.models import (
-    ComputedField, ConfigContext, ConfigContextSchema, CustomField, CustomFieldChoice, ExportTemplate, Note, Relationship,
-    RelationshipAssociation, Status, Tag,
+    ComputedField,
+    ConfigContext,
+    ConfigContextSchema,
+    CustomField,
+    CustomFieldChoice,
+    ExportTemplate,
+    Note,
+    Relationship,
+    RelationshipAssociation,
+    Status,
+    Tag,
 )
 
 COMMON = ("custom_fields", "created", "last_updated")
@@ -44,8 +53,21 @@ class CustomFieldSpec(ObjectSpec):
     model = CustomField
     slug_source = None  # API 1.2-1.3: the name (model's clean); 1.4+: required
     api_fields = (
-        "content_types", "type", "name", "label", "slug", "description", "required", "filter_logic", "default", "weight",
-        "validation_minimum", "validation_maximum", "validation_regex", "created", "last_updated",
+        "content_types",
+        "type",
+        "name",
+        "label",
+        "slug",
+        "description",
+        "required",
+        "filter_logic",
+        "default",
+        "weight",
+        "validation_minimum",
+        "validation_maximum",
+        "validation_regex",
+        "created",
+        "last_updated",
     )
     brief_fields = ("name", "slug")
     filter_fields = ("name", "label", "slug", "type", "required", "filter_logic", "weight", "content_types")
@@ -84,7 +106,18 @@ class ContentTypeSpec(ObjectSpec):
 class ComputedFieldSpec(ObjectSpec):
     model = ComputedField
     slug_source, slug_separator = "label", "_"
-    api_fields = ("content_type", "slug", "label", "description", "template", "fallback_value", "weight", "advanced_ui", "created", "last_updated")
+    api_fields = (
+        "content_type",
+        "slug",
+        "label",
+        "description",
+        "template",
+        "fallback_value",
+        "weight",
+        "advanced_ui",
+        "created",
+        "last_updated",
+    )
     brief_fields = ("slug", "label")
     filter_fields = ("slug", "label", "weight", "content_type", "template", "fallback_value")
     # Unknown values match nothing here, as in the original.
@@ -97,8 +130,21 @@ class RelationshipSpec(ObjectSpec):
     model = Relationship
     slug_separator = "_"
     api_fields = (
-        "name", "slug", "description", "type", "source_type", "source_label", "source_hidden", "source_filter",
-        "destination_type", "destination_label", "destination_hidden", "destination_filter", "advanced_ui", "created", "last_updated",
+        "name",
+        "slug",
+        "description",
+        "type",
+        "source_type",
+        "source_label",
+        "source_hidden",
+        "source_filter",
+        "destination_type",
+        "destination_label",
+        "destination_hidden",
+        "destination_filter",
+        "advanced_ui",
+        "created",
+        "last_updated",
     )
     filter_fields = ("name", "slug", "type", "source_type", "destination_type")
     search_fields = ("name", "slug", "description")
@@ -117,11 +163,25 @@ class RelationshipAssociationSpec(ObjectSpec):
 @register_spec
 class NoteSpec(ObjectSpec):
     model = Note
-    api_fields = ("user", "user_name", "assigned_object_type", "assigned_object_id", "assigned_object", "note", "slug", "created", "last_updated")
+    api_fields = (
+        "user",
+        "user_name",
+        "assigned_object_type",
+        "assigned_object_id",
+        "assigned_object",
+        "note",
+        "slug",
+        "created",
+        "last_updated",
+    )
     brief_fields = ("note", "user_name", "slug")
     read_only_fields = ("user", "user_name", "slug")
     filter_fields = (
-        "user", "user_name", "assigned_object_id", "note", "assigned_object_type",
+        "user",
+        "user_name",
+        "assigned_object_id",
+        "note",
+        "assigned_object_type",
         ("assigned_object_type_id", "assigned_object_type__id"),
     )
     # Unknown values match nothing here, as in the original.
@@ -149,8 +209,15 @@ class ConfigContextSchemaSpec(ObjectSpec):
 
 # Scope relations of a config context, each filterable by slug (`region=`) and id (`region_id=`).
 CONTEXT_SCOPES = (
-    ("region", "regions"), ("site", "sites"), ("location", "locations"), ("role", "roles"), ("device_type", "device_types"),
-    ("platform", "platforms"), ("cluster_group", "cluster_groups"), ("cluster", "clusters"), ("tenant_group", "tenant_groups"),
+    ("region", "regions"),
+    ("site", "sites"),
+    ("location", "locations"),
+    ("role", "roles"),
+    ("device_type", "device_types"),
+    ("platform", "platforms"),
+    ("cluster_group", "cluster_groups"),
+    ("cluster", "clusters"),
+    ("tenant_group", "tenant_groups"),
     ("tenant", "tenants"),
 )
 
@@ -159,8 +226,17 @@ CONTEXT_SCOPES = (
 class ConfigContextSpec(ObjectSpec):
     model = ConfigContext
     api_fields = (
-        "name", *OWNER, "weight", "description", "schema", "is_active", *(scope for _, scope in CONTEXT_SCOPES), "tags", "data",
-        "created", "last_updated",
+        "name",
+        *OWNER,
+        "weight",
+        "description",
+        "schema",
+        "is_active",
+        *(scope for _, scope in CONTEXT_SCOPES),
+        "tags",
+        "data",
+        "created",
+        "last_updated",
     )
     brief_fields = ("name",)
     filter_fields = ("name", "weight", "is_active", "schema", "owner_object_id", "owner_content_type", *CONTEXT_SCOPES)
@@ -174,7 +250,17 @@ class ConfigContextSpec(ObjectSpec):
 @register_spec
 class ExportTemplateSpec(ObjectSpec):
     model = ExportTemplate
-    api_fields = ("content_type", *OWNER, "name", "description", "template_code", "mime_type", "file_extension", "created", "last_updated")
+    api_fields = (
+        "content_type",
+        *OWNER,
+        "name",
+        "description",
+        "template_code",
+        "mime_type",
+        "file_extension",
+        "created",
+        "last_updated",
+    )
     brief_fields = ("name",)
     filter_fields = ("name", "owner_object_id", "content_type", "owner_content_type")
     # Unknown values match nothing here, as in the original.

@@ -5,24 +5,97 @@ from django.db import models
 
 # slug: (name, color, description, model labels that may use it)
 DEFAULT_STATUSES = {
-    "active": ("Active", "4caf50", "Unit is active", ("dcim.site", "dcim.location", "dcim.rack", "dcim.device", "dcim.interface", "dcim.powerfeed", "circuits.circuit", "ipam.prefix", "ipam.ipaddress", "ipam.vlan", "virtualization.virtualmachine", "virtualization.vminterface")),
-    "planned": ("Planned", "00bcd4", "Unit has been planned", ("dcim.site", "dcim.location", "dcim.device", "dcim.interface", "dcim.powerfeed", "circuits.circuit", "dcim.cable", "dcim.rack", "virtualization.virtualmachine", "virtualization.vminterface")),
+    "active": (
+        "Active",
+        "4caf50",
+        "Unit is active",
+        (
+            "dcim.site",
+            "dcim.location",
+            "dcim.rack",
+            "dcim.device",
+            "dcim.interface",
+            "dcim.powerfeed",
+            "circuits.circuit",
+            "ipam.prefix",
+            "ipam.ipaddress",
+            "ipam.vlan",
+            "virtualization.virtualmachine",
+            "virtualization.vminterface",
+        ),
+    ),
+    "planned": (
+        "Planned",
+        "00bcd4",
+        "Unit has been planned",
+        (
+            "dcim.site",
+            "dcim.location",
+            "dcim.device",
+            "dcim.interface",
+            "dcim.powerfeed",
+            "circuits.circuit",
+            "dcim.cable",
+            "dcim.rack",
+            "virtualization.virtualmachine",
+            "virtualization.vminterface",
+        ),
+    ),
     "staged": ("Staged", "2196f3", "Unit has been staged", ("dcim.device", "virtualization.virtualmachine")),
     "staging": ("Staging", "2196f3", "Unit is being staged", ("dcim.site", "dcim.location")),
-    "failed": ("Failed", "f44336", "Unit has failed", ("dcim.device", "dcim.powerfeed", "dcim.interface", "virtualization.virtualmachine", "virtualization.vminterface")),
-    "offline": ("Offline", "ffc107", "Unit is offline", ("dcim.device", "dcim.powerfeed", "virtualization.virtualmachine", "circuits.circuit")),
+    "failed": (
+        "Failed",
+        "f44336",
+        "Unit has failed",
+        (
+            "dcim.device",
+            "dcim.powerfeed",
+            "dcim.interface",
+            "virtualization.virtualmachine",
+            "virtualization.vminterface",
+        ),
+    ),
+    "offline": (
+        "Offline",
+        "ffc107",
+        "Unit is offline",
+        ("dcim.device", "dcim.powerfeed", "virtualization.virtualmachine", "circuits.circuit"),
+    ),
     "inventory": ("Inventory", "9e9e9e", "Device is in inventory", ("dcim.device",)),
-    "decommissioning": ("Decommissioning", "ffc107", "Unit is being decommissioned", ("dcim.site", "dcim.location", "dcim.device", "dcim.interface", "dcim.cable", "virtualization.virtualmachine", "virtualization.vminterface")),
+    "decommissioning": (
+        "Decommissioning",
+        "ffc107",
+        "Unit is being decommissioned",
+        (
+            "dcim.site",
+            "dcim.location",
+            "dcim.device",
+            "dcim.interface",
+            "dcim.cable",
+            "virtualization.virtualmachine",
+            "virtualization.vminterface",
+        ),
+    ),
     "decommissioned": ("Decommissioned", "9e9e9e", "Circuit has been decommissioned", ("circuits.circuit",)),
     "retired": ("Retired", "f44336", "Site or Location has been retired", ("dcim.site", "dcim.location")),
     "reserved": ("Reserved", "00bcd4", "Unit is reserved", ("dcim.rack", "ipam.prefix", "ipam.ipaddress", "ipam.vlan")),
     "available": ("Available", "4caf50", "Unit is available", ("dcim.rack",)),
-    "deprecated": ("Deprecated", "f44336", "Unit has been deprecated", ("dcim.rack", "ipam.prefix", "ipam.ipaddress", "ipam.vlan")),
+    "deprecated": (
+        "Deprecated",
+        "f44336",
+        "Unit has been deprecated",
+        ("dcim.rack", "ipam.prefix", "ipam.ipaddress", "ipam.vlan"),
+    ),
     "container": ("Container", "9e9e9e", "Network contains children", ("ipam.prefix",)),
     "connected": ("Connected", "4caf50", "Cable is connected", ("dcim.cable",)),
     "dhcp": ("DHCP", "4caf50", "Dynamically assigned IPv4/IPv6 address", ("ipam.ipaddress",)),
     "slaac": ("SLAAC", "4caf50", "Dynamically assigned IPv6 address", ("ipam.ipaddress",)),
-    "maintenance": ("Maintenance", "9e9e9e", "Unit is under maintenance", ("dcim.interface", "virtualization.vminterface")),
+    "maintenance": (
+        "Maintenance",
+        "9e9e9e",
+        "Unit is under maintenance",
+        ("dcim.interface", "virtualization.vminterface"),
+    ),
     "provisioning": ("Provisioning", "2196f3", "Circuit is being provisioned", ("circuits.circuit",)),
     "deprovisioning": ("Deprovisioning", "ffc107", "Circuit is being deprovisioned", ("circuits.circuit",)),
 }
@@ -43,12 +116,16 @@ def ensure_default_statuses(apps=None, using: str = "default") -> None:
     status_model = registry.get_model("extras", "Status")
     content_type_model = registry.get_model("contenttypes", "ContentType")
     for slug, (name, color, description, labels) in DEFAULT_STATUSES.items():
-        status, _ = status_model.objects.using(using).get_or_create(slug=slug, defaults={"name": name, "color": color, "description": description})
+        status, _ = status_model.objects.using(using).get_or_create(
+            slug=slug, defaults={"name": name, "color": color, "description": description}
+        )
         for label in labels:
             app_label, model_name = label.split(".")
             try:
                 registry.get_model(app_label, model_name)
             except LookupError:
                 continue  # that app is not installed (yet); a later migration of it adds the link
-            content_type, _ = content_type_model.objects.using(using).get_or_create(app_label=app_label, model=model_name)
+            content_type, _ = content_type_model.objects.using(using).get_or_create(
+                app_label=app_label, model=model_name
+            )
             status.content_types.add(content_type)

@@ -51,7 +51,10 @@ def _child_rows(prefix: Prefix, children):
     """`children` as given (already loaded by the caller), else the network columns of `prefix_children`."""
     if children is not None:
         return children
-    return [Prefix(network=n, prefix_length=length) for n, length in prefix_children(prefix).values_list("network", "prefix_length")]
+    return [
+        Prefix(network=n, prefix_length=length)
+        for n, length in prefix_children(prefix).values_list("network", "prefix_length")
+    ]
 
 
 def _hosts(prefix: Prefix, addresses) -> netaddr.IPSet:
@@ -124,10 +127,14 @@ def aggregate_available_prefixes(aggregate) -> netaddr.IPSet:
 
 def aggregate_utilization(aggregate, prefixes=None) -> Utilization:
     """The share of `aggregate` its prefixes cover (`prefixes`: those of `aggregate_prefixes`, when loaded)."""
-    rows = prefixes if prefixes is not None else [
-        Prefix(network=n, prefix_length=length)
-        for n, length in aggregate_prefixes(aggregate).values_list("network", "prefix_length")
-    ]
+    rows = (
+        prefixes
+        if prefixes is not None
+        else [
+            Prefix(network=n, prefix_length=length)
+            for n, length in aggregate_prefixes(aggregate).values_list("network", "prefix_length")
+        ]
+    )
     return Utilization(_covered(rows).size, aggregate.prefix.size)
 
 

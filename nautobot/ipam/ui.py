@@ -53,9 +53,15 @@ def ipam_panel(obj, request) -> dict | None:
                 format_html_join(" › ", "{}", ((linked(p),) for p in parents)) or linked(None),
             ),
         ]
-        return {"title": "Utilization" if not selectors.is_container(obj) else "Utilization (child prefixes)", "rows": rows}
+        return {
+            "title": "Utilization" if not selectors.is_container(obj) else "Utilization (child prefixes)",
+            "rows": rows,
+        }
     if isinstance(obj, Aggregate):
-        return {"title": "Utilization", "rows": [("Utilization", utilization_bar(selectors.aggregate_utilization(obj)))]}
+        return {
+            "title": "Utilization",
+            "rows": [("Utilization", utilization_bar(selectors.aggregate_utilization(obj)))],
+        }
     return None
 
 
@@ -70,9 +76,8 @@ def _add_url(model, request, **values) -> str | None:
 
 def _contains(outer: Prefix, inner: Prefix) -> bool:
     """`inner` is a child of `outer` in the hierarchy: inside it and in its VRF (or `outer` is a global container)."""
-    return (
-        outer.prefix_length < inner.prefix_length
-        and (outer.vrf_id == inner.vrf_id or (outer.vrf_id is None and selectors.is_container(outer)))
+    return outer.prefix_length < inner.prefix_length and (
+        outer.vrf_id == inner.vrf_id or (outer.vrf_id is None and selectors.is_container(outer))
     )
 
 
@@ -89,7 +94,12 @@ def prefix_tree(children: list[Prefix], free, request, parent=None) -> list[dict
         rows.append({"object": child, "depth": depth, "key": (network.first, network.prefixlen, 0)})
     defaults = {}
     if parent is not None:
-        defaults = {"vrf": parent.vrf_id, "site": parent.site_id, "location": parent.location_id, "tenant": parent.tenant_id}
+        defaults = {
+            "vrf": parent.vrf_id,
+            "site": parent.site_id,
+            "location": parent.location_id,
+            "tenant": parent.tenant_id,
+        }
     for block in free.iter_cidrs():
         rows.append(
             {
@@ -117,7 +127,10 @@ def address_rows(prefix: Prefix, addresses: list[IPAddress], free, request) -> l
                 "size": block.size,
                 "key": (block.first, 1),
                 "add_url": _add_url(
-                    IPAddress, request, address=f"{first}/{prefix.prefix_length}", vrf=prefix.vrf_id,
+                    IPAddress,
+                    request,
+                    address=f"{first}/{prefix.prefix_length}",
+                    vrf=prefix.vrf_id,
                     tenant=prefix.tenant_id,
                 ),
             }
@@ -176,7 +189,11 @@ def addresses_tab(request, pk, spec):
     show = _show_available(request)
     free = selectors.available_ips(prefix) if show else netaddr.IPSet()
     context = tab_context(
-        request, spec, prefix, rows=address_rows(prefix, addresses, free, request), show_available=show,
+        request,
+        spec,
+        prefix,
+        rows=address_rows(prefix, addresses, free, request),
+        show_available=show,
         address_count=len(addresses),
     )
     return render(request, "ipam/prefix_addresses.html", context)

@@ -5,8 +5,16 @@ from nautobot.tenancy.models import Tenant, TenantGroup
 
 COMMON = ("custom_fields", "created", "last_updated")
 TENANT_COUNTS = (
-    "circuit_count", "device_count", "ipaddress_count", "prefix_count", "rack_count", "site_count",
-    "virtualmachine_count", "vlan_count", "vrf_count", "cluster_count",
+    "circuit_count",
+    "device_count",
+    "ipaddress_count",
+    "prefix_count",
+    "rack_count",
+    "site_count",
+    "virtualmachine_count",
+    "vlan_count",
+    "vrf_count",
+    "cluster_count",
 )
 
 

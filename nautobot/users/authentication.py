@@ -26,7 +26,9 @@ class TokenAuthentication(authentication.BaseAuthentication):
         try:
             key = parts[1].decode()
         except UnicodeError:
-            raise exceptions.AuthenticationFailed("Invalid token header. Token string should not contain invalid characters.") from None
+            raise exceptions.AuthenticationFailed(
+                "Invalid token header. Token string should not contain invalid characters."
+            ) from None
         token = token_by_key(key)
         if token is None:
             raise exceptions.AuthenticationFailed("Invalid token")

@@ -68,7 +68,9 @@ class ObjectPermission(BaseModel):
     groups = models.ManyToManyField(Group, blank=True, related_name="object_permissions")
     users = models.ManyToManyField(User, blank=True, related_name="object_permissions")
     actions = models.JSONField(help_text="The list of actions granted: view, add, change, delete, or others (e.g. run)")
-    constraints = models.JSONField(blank=True, null=True, help_text="Queryset filter matching the objects this applies to")
+    constraints = models.JSONField(
+        blank=True, null=True, help_text="Queryset filter matching the objects this applies to"
+    )
 
     class Meta:
         ordering = ("name",)

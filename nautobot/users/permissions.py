@@ -34,7 +34,9 @@ def _constraints_by_permission(user) -> dict[str, list]:
     for grant in grants:
         for content_type in grant.object_types.all():
             for action in grant.actions or []:
-                cache.setdefault(f"{content_type.app_label}.{action}_{content_type.model}", []).append(grant.constraints)
+                cache.setdefault(f"{content_type.app_label}.{action}_{content_type.model}", []).append(
+                    grant.constraints
+                )
     user._object_permission_cache = cache
     return cache
 

@@ -11,7 +11,17 @@ from nautobot.users.models import ObjectPermission, Token, User
 @register_spec
 class UserSpec(ObjectSpec):
     model = User
-    api_fields = ("username", "password", "first_name", "last_name", "email", "is_staff", "is_active", "date_joined", "groups")
+    api_fields = (
+        "username",
+        "password",
+        "first_name",
+        "last_name",
+        "email",
+        "is_staff",
+        "is_active",
+        "date_joined",
+        "groups",
+    )
     brief_fields = ("username",)
     filter_fields = ("username", "first_name", "last_name", "email", "is_staff", "is_active", "groups")
     search_fields = ("username", "first_name", "last_name", "email")
@@ -50,5 +60,14 @@ class ObjectPermissionSpec(ObjectSpec):
     endpoint = "permissions"
     api_fields = ("name", "description", "enabled", "object_types", "groups", "users", "actions", "constraints")
     brief_fields = ("name", "enabled", "actions")
-    filter_fields = ("name", "description", "enabled", "groups", "users", "object_types", ("group", "groups"), ("user", "users"))
+    filter_fields = (
+        "name",
+        "description",
+        "enabled",
+        "groups",
+        "users",
+        "object_types",
+        ("group", "groups"),
+        ("user", "users"),
+    )
     search_fields = ("name", "description")

@@ -137,7 +137,9 @@ class VirtualMachine(ConfigContextModel, PrimaryModel):
     def _primary_ip_errors(self) -> dict:
         from nautobot.ipam.selectors import primary_ip_errors
 
-        return primary_ip_errors(self, VMInterface.objects.filter(virtual_machine=self.pk), "vminterface", "virtual machine")
+        return primary_ip_errors(
+            self, VMInterface.objects.filter(virtual_machine=self.pk), "vminterface", "virtual machine"
+        )
 
 
 class VMInterface(PrimaryModel):

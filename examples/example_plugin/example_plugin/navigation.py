@@ -1,3 +1,7 @@
 from nautobot.extras.plugins import PluginMenuItem
 
-menu_items = (PluginMenuItem(link="plugins:example_plugin:summary", link_text="Widget summary", permissions=["example_plugin.view_widget"]),)
+menu_items = (
+    PluginMenuItem(
+        link="plugins:example_plugin:summary", link_text="Widget summary", permissions=["example_plugin.view_widget"]
+    ),
+)

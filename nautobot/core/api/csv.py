@@ -60,5 +60,7 @@ def queryset_csv(queryset: models.QuerySet, serialize, fields: list[str]) -> str
                 writer.writeheader()
             writer.writerow(flat)
     if writer is None:
-        csv.writer(out, lineterminator="\n").writerow([f for f in fields if f not in SKIPPED_COLUMNS and f != "custom_fields"])
+        csv.writer(out, lineterminator="\n").writerow(
+            [f for f in fields if f not in SKIPPED_COLUMNS and f != "custom_fields"]
+        )
     return out.getvalue()

@@ -151,7 +151,10 @@ class ChoiceField(serializers.ChoiceField):
 class ContentTypeField(serializers.RelatedField):
     """A content type, as the string `"app_label.model"` both ways."""
 
-    default_error_messages = {"invalid": "Invalid content type: {value}", "does_not_exist": "Invalid content type: {value}"}
+    default_error_messages = {
+        "invalid": "Invalid content type: {value}",
+        "does_not_exist": "Invalid content type: {value}",
+    }
 
     def to_representation(self, value: ContentType) -> str:
         return f"{value.app_label}.{value.model}"

@@ -40,14 +40,21 @@ class NautobotMetadata(SimpleMetadata):
         info = super().get_serializer_info(serializer)
         if "custom_fields" in info and "computed_fields" not in info:
             # Given with `?include=computed_fields`: listed read-only, as the original lists it.
-            info["computed_fields"] = {"type": "field", "required": False, "read_only": True, "label": "Computed fields"}
+            info["computed_fields"] = {
+                "type": "field",
+                "required": False,
+                "read_only": True,
+                "label": "Computed fields",
+            }
         return info
 
     def get_field_info(self, field) -> dict:
         info = super().get_field_info(field)
         if getattr(field, "metadata_type", None):
             info["type"] = field.metadata_type
-        if isinstance(field, NestedRelatedField) or isinstance(getattr(field, "child_relation", None), NestedRelatedField):
+        if isinstance(field, NestedRelatedField) or isinstance(
+            getattr(field, "child_relation", None), NestedRelatedField
+        ):
             info.pop("choices", None)
             return info
         choices = self._choices(field)

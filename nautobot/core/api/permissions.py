@@ -4,7 +4,15 @@ from rest_framework.permissions import SAFE_METHODS, BasePermission
 
 from nautobot.users.permissions import permission_name
 
-ACTIONS = {"GET": "view", "HEAD": "view", "OPTIONS": None, "POST": "add", "PUT": "change", "PATCH": "change", "DELETE": "delete"}
+ACTIONS = {
+    "GET": "view",
+    "HEAD": "view",
+    "OPTIONS": None,
+    "POST": "add",
+    "PUT": "change",
+    "PATCH": "change",
+    "DELETE": "delete",
+}
 
 
 class TokenPermissions(BasePermission):
@@ -17,7 +25,12 @@ class TokenPermissions(BasePermission):
         if not user or not user.is_authenticated:
             return False
         token = request.auth
-        if request.method not in SAFE_METHODS and token is not None and hasattr(token, "write_enabled") and not token.write_enabled:
+        if (
+            request.method not in SAFE_METHODS
+            and token is not None
+            and hasattr(token, "write_enabled")
+            and not token.write_enabled
+        ):
             return False
         action = ACTIONS.get(request.method)
         if action is None:

@@ -17,7 +17,13 @@ from rest_framework import serializers
 
 from nautobot.core.api.brief import brief_select_related
 from nautobot.core.api.fields import ContentTypeField, NestedRelatedField
-from nautobot.core.models.compiled import CompiledQuery, CompiledQueryError, _sample_pk, load_foreign_keys, load_many_to_many
+from nautobot.core.models.compiled import (
+    CompiledQuery,
+    CompiledQueryError,
+    _sample_pk,
+    load_foreign_keys,
+    load_many_to_many,
+)
 from nautobot.core.specs import ObjectSpec
 
 _plans: dict[tuple[type[ObjectSpec], bool], tuple[list[str], list[str]]] = {}
@@ -65,10 +71,20 @@ def count_subquery(model: type[models.Model], related_query_name: str | tuple[st
         rows = related.objects.filter(**{lookup: OuterRef("pk")}).order_by().values(lookup)
         counts = rows.annotate(c=Count("pk", distinct=True)).values("c")
         return Coalesce(Subquery(counts, output_field=IntegerField()), 0)
-    relation = next(r for r in model._meta.related_objects if r.get_accessor_name() == related_query_name or r.name == related_query_name)
+    relation = next(
+        r
+        for r in model._meta.related_objects
+        if r.get_accessor_name() == related_query_name or r.name == related_query_name
+    )
     related = relation.related_model
     fk_name = relation.field.name
-    counts = related.objects.filter(**{fk_name: OuterRef("pk")}).order_by().values(fk_name).annotate(c=Count("*")).values("c")
+    counts = (
+        related.objects.filter(**{fk_name: OuterRef("pk")})
+        .order_by()
+        .values(fk_name)
+        .annotate(c=Count("*"))
+        .values("c")
+    )
     return Coalesce(Subquery(counts, output_field=IntegerField()), 0)
 
 
@@ -128,7 +144,9 @@ _page_classes: dict[type, type] = {}
 def _page_queryset_class(cls: type[models.QuerySet]) -> type[models.QuerySet]:
     found = _page_classes.get(cls)
     if found is None:
-        found = _page_classes[cls] = type(f"Page{cls.__name__}", (_PageQuerySetMixin, cls), {"__module__": cls.__module__})
+        found = _page_classes[cls] = type(
+            f"Page{cls.__name__}", (_PageQuerySetMixin, cls), {"__module__": cls.__module__}
+        )
     return found
 
 
@@ -141,7 +159,9 @@ def _prefetch_lookups(spec: type[ObjectSpec], brief: bool) -> list:
     paths = _lookups.get(key)
     if paths is None:
         single, many = _plan(spec, brief)
-        paths = _lookups[key] = [(path, _forward_target(spec.model, path) is not None) for path in dict.fromkeys(single)]
+        paths = _lookups[key] = [
+            (path, _forward_target(spec.model, path) is not None) for path in dict.fromkeys(single)
+        ]
         paths.extend((path, isinstance(path, str) and _forward_target(spec.model, path) is not None) for path in many)
     # Fresh Prefetch objects per queryset: Django records hints on a Prefetch's queryset when it runs.
     return [ForeignKeyPrefetch(path) if foreign else path for path, foreign in paths]
@@ -196,7 +216,9 @@ def _output_rows(spec: type[ObjectSpec], pks: list) -> list:
     if spec not in _output_queries:
         plain = not queryset.query.annotations and not queryset.query.extra
         _output_queries[spec] = (
-            CompiledQuery(lambda ids: optimized_queryset(spec).filter(pk__in=ids), [_sample_pk(spec.model)]) if plain else None
+            CompiledQuery(lambda ids: optimized_queryset(spec).filter(pk__in=ids), [_sample_pk(spec.model)])
+            if plain
+            else None
         )
     query = _output_queries[spec]
     if query is not None:

@@ -30,7 +30,13 @@ class BulkRouter(SimpleRouter):
     routes = [
         Route(
             url=r"^{prefix}{trailing_slash}$",
-            mapping={"get": "list", "post": "create", "put": "bulk_update", "patch": "bulk_partial_update", "delete": "bulk_destroy"},
+            mapping={
+                "get": "list",
+                "post": "create",
+                "put": "bulk_update",
+                "patch": "bulk_partial_update",
+                "delete": "bulk_destroy",
+            },
             name="{basename}-list",
             detail=False,
             initkwargs={"suffix": "List"},

@@ -38,7 +38,11 @@ def django_errors_to_drf(error: DjangoValidationError) -> serializers.Validation
 
 
 def full_clean_quietly(
-    instance: models.Model, *, exclude: list[str], skip_field_checks: list[str], unique_checks_done: frozenset = frozenset()
+    instance: models.Model,
+    *,
+    exclude: list[str],
+    skip_field_checks: list[str],
+    unique_checks_done: frozenset = frozenset(),
 ) -> None:
     """`instance.full_clean(exclude=...)`, minus field checks of `skip_field_checks`; errors in DRF's shape.
 
@@ -92,10 +96,14 @@ class BaseModelSerializer(serializers.ModelSerializer):
         field_class, kwargs = super().build_relational_field(field_name, relation_info)
         related = relation_info.related_model
         if related is ContentType:
-            return ContentTypeField, {k: v for k, v in kwargs.items() if k in ("queryset", "many", "required", "allow_null", "read_only")}
+            return ContentTypeField, {
+                k: v for k, v in kwargs.items() if k in ("queryset", "many", "required", "allow_null", "read_only")
+            }
         special = RELATED_FIELD_OVERRIDES.get(related._meta.label)
         if special is not None:
-            return special, {k: v for k, v in kwargs.items() if k in ("queryset", "many", "required", "allow_null", "read_only")}
+            return special, {
+                k: v for k, v in kwargs.items() if k in ("queryset", "many", "required", "allow_null", "read_only")
+            }
         kwargs.pop("view_name", None)
         return NestedRelatedField, kwargs
 
@@ -168,7 +176,11 @@ class BaseModelSerializer(serializers.ModelSerializer):
     def _run_model_validation(self, attrs: dict) -> None:
         model = self.Meta.model
         relations = {f.name for f in model._meta.get_fields() if f.many_to_many or f.one_to_many}
-        plain = {k: v for k, v in attrs.items() if k not in relations and not k.startswith("_custom") and k in self._model_field_names()}
+        plain = {
+            k: v
+            for k, v in attrs.items()
+            if k not in relations and not k.startswith("_custom") and k in self._model_field_names()
+        }
         unchanged_relations = []
         if self.instance is not None and not isinstance(self.instance, list):
             # A copy (Django copies the related-object caches too): validation must not touch the
@@ -186,7 +198,10 @@ class BaseModelSerializer(serializers.ModelSerializer):
         # re-checking that they exist (one query each) is all that skipping them in clean_fields saves.
         resolved = [k for k, v in plain.items() if isinstance(v, models.Model)] + unchanged_relations
         full_clean_quietly(
-            instance, exclude=self._unvalidated_fields(), skip_field_checks=resolved, unique_checks_done=self._unique_checks_done(instance)
+            instance,
+            exclude=self._unvalidated_fields(),
+            skip_field_checks=resolved,
+            unique_checks_done=self._unique_checks_done(instance),
         )
         # What `clean()` normalized (e.g. a MAC address to its canonical form) is what gets saved.
         for key, value in plain.items():
@@ -198,7 +213,9 @@ class BaseModelSerializer(serializers.ModelSerializer):
         done = set()
         for validator in self.validators:
             if isinstance(validator, UniqueTogetherValidator) and getattr(validator, "condition", None) is None:
-                done.add(frozenset(self.fields[name].source if name in self.fields else name for name in validator.fields))
+                done.add(
+                    frozenset(self.fields[name].source if name in self.fields else name for name in validator.fields)
+                )
         for field in self.fields.values():
             if any(isinstance(validator, UniqueValidator) for validator in field.validators):
                 done.add(frozenset([field.source]))
@@ -234,7 +251,9 @@ EXTRA_FIELD_BUILDERS: dict[str, Any] = {}
 MODEL_FIELD_HOOKS: list = []
 
 
-def serializer_for(model: type[models.Model], *, brief: bool = False, version: str | None = None) -> type[BaseModelSerializer]:
+def serializer_for(
+    model: type[models.Model], *, brief: bool = False, version: str | None = None
+) -> type[BaseModelSerializer]:
     """Return the (generated, cached) serializer class of `model`: full or brief, for API `version`."""
     spec = spec_for(model)
     fields = spec.brief_fields if brief else spec.fields_for_version(version)

@@ -32,7 +32,7 @@ class NautobotAPIVersioning(AcceptHeaderVersioning):
     def _check_query(self, version: str) -> str:
         if version not in self.allowed_versions:
             raise exceptions.NotFound(
-                f'Invalid version in query parameter. Supported versions are {", ".join(self.allowed_versions)}.'
+                f"Invalid version in query parameter. Supported versions are {', '.join(self.allowed_versions)}."
             )
         return version
 

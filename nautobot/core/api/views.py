@@ -92,7 +92,9 @@ class ModelViewSet(NautobotAPIMixin, viewsets.ModelViewSet):
     @property
     def allowed_methods(self) -> list[str]:
         methods = super().allowed_methods
-        refused = {m.upper() for m, name in (getattr(self, "action_map", None) or {}).items() if name in self.refused_actions}
+        refused = {
+            m.upper() for m, name in (getattr(self, "action_map", None) or {}).items() if name in self.refused_actions
+        }
         return [m for m in methods if m not in refused]
 
     def get_view_name(self) -> str:
@@ -116,9 +118,14 @@ class ModelViewSet(NautobotAPIMixin, viewsets.ModelViewSet):
         return serializer_for(self.spec.model, brief=self.brief, version=getattr(self.request, "version", None))
 
     def get_queryset(self):
-        action = {"GET": "view", "HEAD": "view", "OPTIONS": "view", "PUT": "change", "PATCH": "change", "DELETE": "delete"}.get(
-            self.request.method, "view"
-        )
+        action = {
+            "GET": "view",
+            "HEAD": "view",
+            "OPTIONS": "view",
+            "PUT": "change",
+            "PATCH": "change",
+            "DELETE": "delete",
+        }.get(self.request.method, "view")
         if self.request.method in ("PUT", "PATCH", "DELETE"):
             # Objects about to change are validated and saved, not shown: their own row and the rows of
             # their required foreign keys (model validation reads those) in one query.
@@ -157,7 +164,9 @@ class ModelViewSet(NautobotAPIMixin, viewsets.ModelViewSet):
         if many:
             prefetch_references(serializer.child, request.data)
         if not serializer.is_valid():
-            raise exceptions.ValidationError(aligned_errors(serializer.errors, len(request.data)) if many else serializer.errors)
+            raise exceptions.ValidationError(
+                aligned_errors(serializer.errors, len(request.data)) if many else serializer.errors
+            )
         with write_transaction(request):
             instances = self._save_each(serializer, many)
             self._check_constraints(instances, "add")
@@ -184,7 +193,9 @@ class ModelViewSet(NautobotAPIMixin, viewsets.ModelViewSet):
         items = self._bulk_items(request.data)
         objects = self._bulk_objects(items)
         context = self.get_serializer_context()  # shared: related references are resolved once for all
-        serializers = [self.get_serializer(objects[str(item["id"])], data=item, partial=partial, context=context) for item in items]
+        serializers = [
+            self.get_serializer(objects[str(item["id"])], data=item, partial=partial, context=context) for item in items
+        ]
         if serializers:
             prefetch_references(serializers[0], items)
         errors = [{} if s.is_valid() else s.errors for s in serializers]
@@ -244,11 +255,15 @@ class ModelViewSet(NautobotAPIMixin, viewsets.ModelViewSet):
             return  # no constraint for this user and action (superuser, model permission, unconstrained grant)
         allowed = allowed.filter(pk__in=[i.pk for i in instances])
         if allowed.count() != len({i.pk for i in instances}):
-            raise exceptions.PermissionDenied("You do not have permission to perform this action on one or more of these objects.")
+            raise exceptions.PermissionDenied(
+                "You do not have permission to perform this action on one or more of these objects."
+            )
 
     def _bulk_items(self, data) -> list[dict]:
         if not isinstance(data, list) or not all(isinstance(i, dict) and i.get("id") for i in data):
-            raise exceptions.ValidationError({"non_field_errors": ["Bulk operations need a list of objects, each with an 'id'."]})
+            raise exceptions.ValidationError(
+                {"non_field_errors": ["Bulk operations need a list of objects, each with an 'id'."]}
+            )
         return data
 
     def _bulk_objects(self, items: list[dict]) -> dict:
@@ -274,7 +289,9 @@ class ModelViewSet(NautobotAPIMixin, viewsets.ModelViewSet):
         except (ProtectedError, RestrictedError) as exc:
             dependents = list(getattr(exc, "protected_objects", None) or getattr(exc, "restricted_objects", []))
             listing = ", ".join(f"{d} ({d.pk})" for d in dependents[:20])
-            raise Conflict(f"Unable to delete object. {len(dependents)} dependent objects were found: {listing}") from None
+            raise Conflict(
+                f"Unable to delete object. {len(dependents)} dependent objects were found: {listing}"
+            ) from None
 
 
 def aligned_errors(errors, count: int) -> list:
@@ -308,7 +325,9 @@ def viewset_for(spec: type[ObjectSpec]) -> type[ModelViewSet]:
     if viewset is None:
         mixins = [mixin for mixin in (hook(spec) for hook in VIEWSET_MIXINS) if mixin is not None]
         bases = (*mixins, spec.viewset_base or ModelViewSet)
-        viewset = _viewsets[spec] = type(f"{spec.model.__name__}ViewSet", bases, {"spec": spec, "__module__": spec.__module__})
+        viewset = _viewsets[spec] = type(
+            f"{spec.model.__name__}ViewSet", bases, {"spec": spec, "__module__": spec.__module__}
+        )
     return viewset
 
 
@@ -327,7 +346,10 @@ class APIRootView(NautobotAPIMixin, APIView):
     names = ("circuits", "dcim", "extras", "graphql", "ipam", "plugins", "status", "tenancy", "users", "virtualization")
 
     def get(self, request, format=None):
-        routes = tuple((name, f"{name}-api:api-root" if name not in ("graphql", "status") else f"api-{name}") for name in self.names)
+        routes = tuple(
+            (name, f"{name}-api:api-root" if name not in ("graphql", "status") else f"api-{name}")
+            for name in self.names
+        )
         return Response(absolute_links(request, routes, format))
 
 
@@ -391,4 +413,13 @@ class StatusView(NautobotAPIMixin, APIView):
         )
 
 
-__all__ = ["LIST_EXPORTERS", "ModelViewSet", "WRITE_CONTEXTS", "write_transaction", "viewset_for", "APIRootView", "AppRootView", "StatusView"]
+__all__ = [
+    "LIST_EXPORTERS",
+    "ModelViewSet",
+    "WRITE_CONTEXTS",
+    "write_transaction",
+    "viewset_for",
+    "APIRootView",
+    "AppRootView",
+    "StatusView",
+]

@@ -4,27 +4,35 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='WorkerHeartbeat',
+            name="WorkerHeartbeat",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=255, unique=True)),
-                ('kind', models.CharField(choices=[('celery', 'Celery worker'), ('beat', 'Celery beat scheduler'), ('rq', 'RQ worker (deprecated)')], max_length=16)),
-                ('hostname', models.CharField(max_length=255)),
-                ('pid', models.PositiveIntegerField()),
-                ('queues', models.JSONField(default=list)),
-                ('started', models.DateTimeField()),
-                ('last_seen', models.DateTimeField(db_index=True)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=255, unique=True)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("celery", "Celery worker"),
+                            ("beat", "Celery beat scheduler"),
+                            ("rq", "RQ worker (deprecated)"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                ("hostname", models.CharField(max_length=255)),
+                ("pid", models.PositiveIntegerField()),
+                ("queues", models.JSONField(default=list)),
+                ("started", models.DateTimeField()),
+                ("last_seen", models.DateTimeField(db_index=True)),
             ],
             options={
-                'ordering': ('kind', 'name'),
+                "ordering": ("kind", "name"),
             },
         ),
     ]

@@ -59,7 +59,9 @@ class CustomFieldModel(models.Model):
 class NotesMixin(models.Model):
     """Objects that people can write notes on (`extras.Note`); the notes go when the object goes."""
 
-    notes = GenericRelation("extras.Note", content_type_field="assigned_object_type", object_id_field="assigned_object_id")
+    notes = GenericRelation(
+        "extras.Note", content_type_field="assigned_object_type", object_id_field="assigned_object_id"
+    )
 
     class Meta:
         abstract = True

@@ -45,7 +45,16 @@ class CompiledLookup:
         start, end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
         init_list = [column[0].target.attname for column in select[start:end]]
         populators = get_related_populators(klass_info, select, connection.alias)
-        compiled = self._local.compiled = (connection, compiler, sql, klass_info["model"], init_list, start, end, populators)
+        compiled = self._local.compiled = (
+            connection,
+            compiler,
+            sql,
+            klass_info["model"],
+            init_list,
+            start,
+            end,
+            populators,
+        )
         return compiled
 
     def __call__(self, value) -> Model | None:
@@ -89,7 +98,12 @@ def _select_all(model: type[Model], connection):
     compiler = model._base_manager.db_manager(connection.alias).order_by().query.get_compiler(connection=connection)
     sql, params = compiler.as_sql()
     klass_info = compiler.klass_info
-    plain = not params and not compiler.query.where and not klass_info.get("related_klass_infos") and not compiler.annotation_col_map
+    plain = (
+        not params
+        and not compiler.query.where
+        and not klass_info.get("related_klass_infos")
+        and not compiler.annotation_col_map
+    )
     compiled = None
     if plain:
         start, end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
@@ -219,7 +233,9 @@ class CompiledQuery:
             param = params[position]
             hexed = isinstance(one, uuid.UUID) and param == one.hex and param != one
             if not (param == one or hexed):
-                raise CompiledQueryError(f"CompiledQuery: parameter {position} of {sql!r} is {param!r}, expected sample {sample!r}")
+                raise CompiledQueryError(
+                    f"CompiledQuery: parameter {position} of {sql!r} is {param!r}, expected sample {sample!r}"
+                )
             slots.append((index, is_list, hexed))
             position += 1
         if position != len(params):
@@ -230,7 +246,18 @@ class CompiledQuery:
         populators = get_related_populators(klass_info, compiler.select, connection.alias)
         pieces = sql.split("%s")
         extra_index = compiler.annotation_col_map[self.extra] if self.extra else None
-        compiled = (connection, compiler, pieces, slots, klass_info["model"], init_list, start, end, populators, extra_index)
+        compiled = (
+            connection,
+            compiler,
+            pieces,
+            slots,
+            klass_info["model"],
+            init_list,
+            start,
+            end,
+            populators,
+            extra_index,
+        )
         self._local.compiled = compiled
         return compiled
 
@@ -238,7 +265,9 @@ class CompiledQuery:
         if self.model is None:
             self.model = self.build(*self.samples).model
         connection = connections[router.db_for_read(self.model)]
-        _, compiler, pieces, slots, model_cls, init_list, start, end, populators, extra_index = self._compile(connection)
+        _, compiler, pieces, slots, model_cls, init_list, start, end, populators, extra_index = self._compile(
+            connection
+        )
         sql, params = [pieces[0]], []
         for number, (index, is_list, hexed) in enumerate(slots):
             value = values[index]

@@ -58,7 +58,9 @@ class TokenClient:
         return self.client.options(path, **self.headers)
 
     def _send(self, method: str, path: str, data) -> object:
-        return getattr(self.client, method)(path, data=json.dumps(data), content_type="application/json", **self.headers)
+        return getattr(self.client, method)(
+            path, data=json.dumps(data), content_type="application/json", **self.headers
+        )
 
     def post(self, path: str, data):
         return self._send("post", path, data)

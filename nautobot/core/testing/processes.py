@@ -144,13 +144,22 @@ class Deployment:
         clean = {k: v for k, v in os.environ.items() if not k.startswith(("NAUTOBOT_", "DJANGO_"))}
         return {**clean, "NAUTOBOT_ROOT": str(self.root), "PYTHONUNBUFFERED": "1", **self.env}
 
-    def server(self, *args: str, timeout: float = 600, check: bool = True, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    def server(
+        self, *args: str, timeout: float = 600, check: bool = True, cwd: Path | None = None
+    ) -> subprocess.CompletedProcess:
         """Run `nautobot-server ARGS` to completion and return the result (stdout/stderr as text)."""
         result = subprocess.run(
-            [NAUTOBOT_SERVER, *args], env=self.environ, cwd=cwd or self.root, capture_output=True, text=True, timeout=timeout
+            [NAUTOBOT_SERVER, *args],
+            env=self.environ,
+            cwd=cwd or self.root,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
         )
         if check and result.returncode != 0:
-            raise AssertionError(f"nautobot-server {' '.join(args)} exited {result.returncode}:\n{result.stdout}\n{result.stderr}")
+            raise AssertionError(
+                f"nautobot-server {' '.join(args)} exited {result.returncode}:\n{result.stdout}\n{result.stderr}"
+            )
         return result
 
     def shell(self, code: str, timeout: float = 300) -> str:
@@ -161,7 +170,12 @@ class Deployment:
         """Start `nautobot-server ARGS` in the background, its output going to `root/<log_name>.log`."""
         log = open(self.root / f"{log_name}.log", "ab")
         process = subprocess.Popen(
-            [NAUTOBOT_SERVER, *args], env=self.environ, cwd=self.root, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+            [NAUTOBOT_SERVER, *args],
+            env=self.environ,
+            cwd=self.root,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
         self.processes.append(process)
         return process
@@ -183,7 +197,11 @@ class Deployment:
         options = [f"--http=127.0.0.1:{port}", "--master", f"--processes={processes}", f"--threads={threads}"]
         self.spawn("start", *options, *(["--http-keepalive"] if keepalive else []), "--die-on-term", log_name="web")
         url = f"http://127.0.0.1:{port}"
-        wait_for(lambda: requests.get(f"{url}/health/live/", timeout=5).status_code == 200, timeout=timeout, what="the web service")
+        wait_for(
+            lambda: requests.get(f"{url}/health/live/", timeout=5).status_code == 200,
+            timeout=timeout,
+            what="the web service",
+        )
         return url
 
     def start_worker(self, *, concurrency: int = 1, timeout: float = 90) -> None:
@@ -205,7 +223,15 @@ class Deployment:
                 process.wait(timeout=5)
 
 
-def uwsgi_request(port: int, path: str, *, host: str = "127.0.0.1", method: str = "GET", headers: dict | None = None, timeout: float = 30) -> tuple[int, dict, bytes]:
+def uwsgi_request(
+    port: int,
+    path: str,
+    *,
+    host: str = "127.0.0.1",
+    method: str = "GET",
+    headers: dict | None = None,
+    timeout: float = 30,
+) -> tuple[int, dict, bytes]:
     """Send one request over the uwsgi protocol (what nginx's `uwsgi_pass` speaks); return status, headers, body."""
     query = ""
     if "?" in path:

@@ -20,22 +20,22 @@ from nautobot.core.testing.processes import (
 )
 
 # The deployment guide's custom task, before (RQ) and after (Celery) its migration.
-CELERY_TASK_MODULE = '''\
+CELERY_TASK_MODULE = """\
 from nautobot.core.celery import nautobot_task
 
 
 @nautobot_task
 def example_task(*args, **kwargs):
     return "examples are cool!"
-'''
-RQ_TASK_MODULE = '''\
+"""
+RQ_TASK_MODULE = """\
 from django_rq import job
 
 
 @job("default")
 def example_task(*args, **kwargs):
     return "examples are cool!"
-'''
+"""
 BACKENDS = ("embedded", "postgres-redis", "mariadb-rabbitmq")
 
 
@@ -67,18 +67,26 @@ def make_deployment(tmp_path):
                 stack.enter_context(postgres_database(name))
                 number = stack.enter_context(redis_database())
                 deployment.env.update(
-                    NAUTOBOT_DB_ENGINE="postgresql", NAUTOBOT_DB_HOST=PG["host"], NAUTOBOT_DB_PORT=str(PG["port"]),
-                    NAUTOBOT_DB_USER=PG["user"], NAUTOBOT_DB_NAME=name,
-                    NAUTOBOT_CELERY_BROKER_URL=f"{REDIS_URL}/{number}", NAUTOBOT_CELERY_RESULT_BACKEND=f"{REDIS_URL}/{number}",
+                    NAUTOBOT_DB_ENGINE="postgresql",
+                    NAUTOBOT_DB_HOST=PG["host"],
+                    NAUTOBOT_DB_PORT=str(PG["port"]),
+                    NAUTOBOT_DB_USER=PG["user"],
+                    NAUTOBOT_DB_NAME=name,
+                    NAUTOBOT_CELERY_BROKER_URL=f"{REDIS_URL}/{number}",
+                    NAUTOBOT_CELERY_RESULT_BACKEND=f"{REDIS_URL}/{number}",
                 )
                 extra += _redis_settings(number)
             elif backend == "mariadb-rabbitmq":
                 stack.enter_context(mysql_database(name))
                 number = stack.enter_context(redis_database())  # for the legacy RQ worker only
                 deployment.env.update(
-                    NAUTOBOT_DB_ENGINE="mysql", NAUTOBOT_DB_HOST=MYSQL["host"], NAUTOBOT_DB_PORT=str(MYSQL["port"]),
-                    NAUTOBOT_DB_USER=MYSQL["user"], NAUTOBOT_DB_NAME=name,
-                    NAUTOBOT_CELERY_BROKER_URL=RABBITMQ_URL, NAUTOBOT_CELERY_RESULT_BACKEND="rpc://",
+                    NAUTOBOT_DB_ENGINE="mysql",
+                    NAUTOBOT_DB_HOST=MYSQL["host"],
+                    NAUTOBOT_DB_PORT=str(MYSQL["port"]),
+                    NAUTOBOT_DB_USER=MYSQL["user"],
+                    NAUTOBOT_DB_NAME=name,
+                    NAUTOBOT_CELERY_BROKER_URL=RABBITMQ_URL,
+                    NAUTOBOT_CELERY_RESULT_BACKEND="rpc://",
                     NAUTOBOT_CELERY_TASK_DEFAULT_QUEUE=f"default-{run_id()}",
                 )
                 extra += _redis_settings(number)

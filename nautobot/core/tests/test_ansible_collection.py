@@ -86,19 +86,30 @@ def play(url, cf_name):
     changed["site"], site = sites.present(
         {"slug": "par1"},
         {
-            "name": "PAR1", "slug": "par1", "status": sites.choice("Active"), "time_zone": "Europe/Paris",
-            "description": "Paris 1", "tags": [tag.id], "custom_fields": {cf_name: "netops"},
+            "name": "PAR1",
+            "slug": "par1",
+            "status": sites.choice("Active"),
+            "time_zone": "Europe/Paris",
+            "description": "Paris 1",
+            "tags": [tag.id],
+            "custom_fields": {cf_name: "netops"},
         },
     )
     manufacturers = Module(url, "dcim.manufacturers")
-    changed["manufacturer"], manufacturer = manufacturers.present({"slug": "arista"}, {"name": "Arista", "slug": "arista"})
+    changed["manufacturer"], manufacturer = manufacturers.present(
+        {"slug": "arista"}, {"name": "Arista", "slug": "arista"}
+    )
 
     device_types = Module(url, "dcim.device_types")
     changed["device_type"], device_type = device_types.present(
         {"slug": "dcs-7050"},
         {
-            "manufacturer": device_types.resolve("dcim.manufacturers", slug="arista"), "model": "DCS-7050", "slug": "dcs-7050",
-            "part_number": "DCS-7050-52", "u_height": 1, "is_full_depth": False,
+            "manufacturer": device_types.resolve("dcim.manufacturers", slug="arista"),
+            "model": "DCS-7050",
+            "slug": "dcs-7050",
+            "part_number": "DCS-7050-52",
+            "u_height": 1,
+            "is_full_depth": False,
         },
     )
     roles = Module(url, "dcim.device_roles")
@@ -108,7 +119,12 @@ def play(url, cf_name):
     platforms = Module(url, "dcim.platforms")
     changed["platform"], platform = platforms.present(
         {"slug": "eos"},
-        {"name": "EOS", "slug": "eos", "manufacturer": platforms.resolve("dcim.manufacturers", slug="arista"), "napalm_driver": "eos"},
+        {
+            "name": "EOS",
+            "slug": "eos",
+            "manufacturer": platforms.resolve("dcim.manufacturers", slug="arista"),
+            "napalm_driver": "eos",
+        },
     )
     devices = Module(url, "dcim.devices")
     for name in ("leaf1", "leaf2"):
@@ -142,15 +158,23 @@ def play(url, cf_name):
         changed[f"interface {device_name} Ethernet1"], _ = interfaces.present(
             {"name": "Ethernet1", "device_id": device_id},
             {
-                "device": device_id, "name": "Ethernet1", "type": interfaces.choice("1000BASE-T (1GE)"), "enabled": True,
-                "mtu": 9000, "mode": interfaces.choice("Access"), "untagged_vlan": interfaces.resolve("ipam.vlans", vid=100, site_id=site_id),
-                "description": "uplink", "mac_address": "AA:BB:CC:00:00:0" + device_name[-1],
+                "device": device_id,
+                "name": "Ethernet1",
+                "type": interfaces.choice("1000BASE-T (1GE)"),
+                "enabled": True,
+                "mtu": 9000,
+                "mode": interfaces.choice("Access"),
+                "untagged_vlan": interfaces.resolve("ipam.vlans", vid=100, site_id=site_id),
+                "description": "uplink",
+                "mac_address": "AA:BB:CC:00:00:0" + device_name[-1],
             },
         )
         changed[f"interface {device_name} Port-Channel1"], _ = interfaces.present(
             {"name": "Port-Channel1", "device_id": device_id},
             {
-                "device": device_id, "name": "Port-Channel1", "type": interfaces.choice("Link Aggregation Group (LAG)"),
+                "device": device_id,
+                "name": "Port-Channel1",
+                "type": interfaces.choice("Link Aggregation Group (LAG)"),
                 "mode": interfaces.choice("Tagged"),
                 "tagged_vlans": [interfaces.resolve("ipam.vlans", vid=vid, site_id=site_id) for vid in (100, 200)],
             },
@@ -159,9 +183,14 @@ def play(url, cf_name):
     changed["interface leaf1 Ethernet2 in the LAG"], _ = interfaces.present(
         {"name": "Ethernet2", "device_id": leaf1},
         {
-            "device": leaf1, "name": "Ethernet2", "type": interfaces.choice("1000base-t"),
+            "device": leaf1,
+            "name": "Ethernet2",
+            "type": interfaces.choice("1000base-t"),
             "lag": interfaces.resolve(
-                "dcim.interfaces", name="Port-Channel1", device_id=leaf1, type=interfaces.choice("Link Aggregation Group (LAG)")
+                "dcim.interfaces",
+                name="Port-Channel1",
+                device_id=leaf1,
+                type=interfaces.choice("Link Aggregation Group (LAG)"),
             ),
         },
     )
@@ -170,8 +199,10 @@ def play(url, cf_name):
     changed["prefix"], prefix = prefixes.present(
         {"prefix": "10.1.0.0/24"},
         {
-            "prefix": "10.1.0.0/24", "site": prefixes.resolve("dcim.sites", slug="par1"),
-            "vlan": prefixes.resolve("ipam.vlans", name="users", site_id=site_id), "status": prefixes.choice("Active"),
+            "prefix": "10.1.0.0/24",
+            "site": prefixes.resolve("dcim.sites", slug="par1"),
+            "vlan": prefixes.resolve("ipam.vlans", name="users", site_id=site_id),
+            "status": prefixes.choice("Active"),
             "description": "users",
         },
     )
@@ -183,8 +214,11 @@ def play(url, cf_name):
         changed[f"ip {address}"], _ = addresses.present(
             {"address": address, "interface_id": interface_id},
             {
-                "address": address, "status": addresses.choice("Active"), "dns_name": f"{device_name}.example.com",
-                "assigned_object_type": "dcim.interface", "assigned_object_id": interface_id,
+                "address": address,
+                "status": addresses.choice("Active"),
+                "dns_name": f"{device_name}.example.com",
+                "assigned_object_type": "dcim.interface",
+                "assigned_object_id": interface_id,
             },
         )
     primary = Module(url, "dcim.devices")
@@ -207,13 +241,21 @@ def play(url, cf_name):
     }
     changed["cable"], _ = cables.present(
         ends,
-        {**ends, "status": cables.choice("Connected"), "type": cables.choice("CAT6"), "label": "leaf1-leaf2",
-         "length": 3, "length_unit": cables.choice("Meters"), "color": "0000ff"},
+        {
+            **ends,
+            "status": cables.choice("Connected"),
+            "type": cables.choice("CAT6"),
+            "label": "leaf1-leaf2",
+            "length": 3,
+            "length_unit": cables.choice("Meters"),
+            "color": "0000ff",
+        },
     )
 
     chassis = Module(url, "dcim.virtual_chassis")
     changed["virtual chassis"], _ = chassis.present(
-        {"name": "stack1"}, {"name": "stack1", "master": chassis.resolve("dcim.devices", name="leaf1"), "domain": "stack1.example"}
+        {"name": "stack1"},
+        {"name": "stack1", "master": chassis.resolve("dcim.devices", name="leaf1"), "domain": "stack1.example"},
     )
     # The member is a device of its own: a master's interface filter (device/device_id) also yields its members'
     # interfaces, as the original's, so a member holding another "Ethernet1" would make the module's lookup of
@@ -222,10 +264,15 @@ def play(url, cf_name):
     changed["chassis member"], _ = members.present(
         {"name": "leaf3"},
         {
-            "name": "leaf3", "device_type": members.resolve("dcim.device_types", slug="dcs-7050"),
-            "device_role": members.resolve("dcim.device_roles", slug="leaf"), "site": members.resolve("dcim.sites", slug="par1"),
-            "platform": members.resolve("dcim.platforms", slug="eos"), "status": members.choice("Active"), "virtual_chassis": members.resolve("dcim.virtual_chassis", name="stack1"),
-            "vc_position": 2, "vc_priority": 10,
+            "name": "leaf3",
+            "device_type": members.resolve("dcim.device_types", slug="dcs-7050"),
+            "device_role": members.resolve("dcim.device_roles", slug="leaf"),
+            "site": members.resolve("dcim.sites", slug="par1"),
+            "platform": members.resolve("dcim.platforms", slug="eos"),
+            "status": members.choice("Active"),
+            "virtual_chassis": members.resolve("dcim.virtual_chassis", name="stack1"),
+            "vc_position": 2,
+            "vc_priority": 10,
         },
     )
     return changed
@@ -258,7 +305,9 @@ def test_collection_modules_are_idempotent(server):
     devices = {d["name"]: d for d in get("dcim/devices/", site="par1")["results"]}
     assert sorted(devices) == ["leaf1", "leaf2", "leaf3"]
     leaf1, leaf3 = devices["leaf1"], devices["leaf3"]
-    assert leaf1["platform"]["slug"] == "eos" and leaf1["device_role"]["slug"] == "leaf" and leaf1["serial"] == "SN-leaf1"
+    assert (
+        leaf1["platform"]["slug"] == "eos" and leaf1["device_role"]["slug"] == "leaf" and leaf1["serial"] == "SN-leaf1"
+    )
     assert leaf1["primary_ip4"]["address"] == "10.1.0.1/24" and leaf1["custom_fields"][cf_name] == "netops"
     assert leaf1["virtual_chassis"]["name"] == "stack1" and leaf1["vc_position"] == 1
     assert leaf3["virtual_chassis"]["name"] == "stack1" and leaf3["vc_position"] == 2 and leaf3["vc_priority"] == 10
@@ -268,7 +317,10 @@ def test_collection_modules_are_idempotent(server):
     assert eth1["connected_endpoint"]["device"]["name"] == "leaf2"
     [lag] = get("dcim/interfaces/", device="leaf1", name="Port-Channel1")["results"]
     assert lag["mode"]["value"] == "tagged" and [v["vid"] for v in lag["tagged_vlans"]] == [100, 200]
-    assert leaf1["local_context_data"]["snmp"] == {"community": "public"} and leaf1["config_context"]["ntp"] == ["10.0.0.1", "10.0.0.2"]
+    assert leaf1["local_context_data"]["snmp"] == {"community": "public"} and leaf1["config_context"]["ntp"] == [
+        "10.0.0.1",
+        "10.0.0.2",
+    ]
     [eth2] = get("dcim/interfaces/", device="leaf1", name="Ethernet2")["results"]
     assert eth2["lag"]["name"] == "Port-Channel1"
     [ip] = get("ipam/ip-addresses/", address="10.1.0.1/24")["results"]
@@ -305,7 +357,7 @@ def test_collection_modules_are_idempotent(server):
 
     # The query_graphql module: pynautobot's graphql.query with variables.
     result = nb.graphql.query(
-        query="query ($site: [String]) { devices(site: $site, role: \"leaf\") { name primary_ip4 { address } tags { slug } } }",
+        query='query ($site: [String]) { devices(site: $site, role: "leaf") { name primary_ip4 { address } tags { slug } } }',
         variables={"site": ["par1"]},
     )
     assert result.status_code == 200, result.json
@@ -320,13 +372,20 @@ def test_collection_modules_are_idempotent(server):
         'query {devices (site: "par1") { name platform { napalm_driver } status { name } primary_ip4 { address } '
         "device_role { name } site { name } serial }}"
     )
-    response = session.post(f"{server}/api/graphql/", data=json.dumps({"query": query}), headers={"Content-type": "application/json"})
+    response = session.post(
+        f"{server}/api/graphql/", data=json.dumps({"query": query}), headers={"Content-type": "application/json"}
+    )
     assert response.status_code == 200 and "errors" not in response.json(), response.text
     devices = {d["name"]: d for d in response.json()["data"]["devices"]}
     assert sorted(devices) == ["leaf1", "leaf3", "spine1"]
     assert devices["leaf1"] == {
-        "name": "leaf1", "platform": {"napalm_driver": "eos"}, "status": {"name": "Active"},
-        "primary_ip4": {"address": "10.1.0.1/24"}, "device_role": {"name": "Leaf"}, "site": {"name": "PAR1"}, "serial": "SN-leaf1",
+        "name": "leaf1",
+        "platform": {"napalm_driver": "eos"},
+        "status": {"name": "Active"},
+        "primary_ip4": {"address": "10.1.0.1/24"},
+        "device_role": {"name": "Leaf"},
+        "site": {"name": "PAR1"},
+        "serial": "SN-leaf1",
     }
     assert devices["spine1"]["device_role"] == {"name": "Spine"} and devices["spine1"]["primary_ip4"] is None
     # The 4.5 GraphQL inventory's query, as the real plugin built it from `query: {devices: {filters: ...}}`: literal
@@ -336,13 +395,21 @@ def test_collection_modules_are_idempotent(server):
         '    interfaces (name__ic: "ethernet") {\n      name\n      ip_addresses {\n        address\n      }\n    }\n  }\n'
         "  virtual_machines {\n    name\n  }\n  vlans (vid: 100) {\n    name\n  }\n}"
     )
-    response = session.post(f"{server}/api/graphql/", data=json.dumps({"query": query}), headers={"Content-type": "application/json"})
+    response = session.post(
+        f"{server}/api/graphql/", data=json.dumps({"query": query}), headers={"Content-type": "application/json"}
+    )
     assert response.status_code == 200 and "errors" not in response.json(), response.text
     got = response.json()["data"]
-    assert got["devices"] == [{
-        "name": "leaf1", "primary_ip4": {"host": "10.1.0.1"},
-        "interfaces": [{"name": "Ethernet1", "ip_addresses": [{"address": "10.1.0.1/24"}]}, {"name": "Ethernet2", "ip_addresses": []}],
-    }]
+    assert got["devices"] == [
+        {
+            "name": "leaf1",
+            "primary_ip4": {"host": "10.1.0.1"},
+            "interfaces": [
+                {"name": "Ethernet1", "ip_addresses": [{"address": "10.1.0.1/24"}]},
+                {"name": "Ethernet2", "ip_addresses": []},
+            ],
+        }
+    ]
     assert got["vlans"] == [{"name": "users"}] and got["virtual_machines"] == []
     error = session.post(f"{server}/api/graphql/", json={"query": "query {devices { nosuchfield }}"})
     assert error.status_code == 400 and error.json()["errors"][0]["message"]
@@ -353,7 +420,9 @@ def check_inventory_requests(server):
     (query_filters appended to the devices URL; group_by sites/device_roles maps each host through those lists)."""
     session = requests.Session()
     # The plugin's headers: no Accept (unless api_version is set), a JSON content type, an Ansible user agent.
-    session.headers.update({"Authorization": f"Token {TOKEN}", "Content-type": "application/json", "User-Agent": "ansible 2.15.13"})
+    session.headers.update(
+        {"Authorization": f"Token {TOKEN}", "Content-type": "application/json", "User-Agent": "ansible 2.15.13"}
+    )
     session.headers.pop("Accept")
 
     def fetch(url):
@@ -371,14 +440,19 @@ def check_inventory_requests(server):
 
     nb = pynautobot.api(server, token=TOKEN)
     nb.dcim.devices.create(
-        name="spine1", device_type=nb.dcim.device_types.get(slug="dcs-7050").id, status="active",
-        device_role=nb.dcim.device_roles.create(name="Spine", slug="spine").id, site=nb.dcim.sites.get(slug="par1").id,
+        name="spine1",
+        device_type=nb.dcim.device_types.get(slug="dcs-7050").id,
+        status="active",
+        device_role=nb.dcim.device_roles.create(name="Spine", slug="spine").id,
+        site=nb.dcim.sites.get(slug="par1").id,
     )
 
     openapi = fetch(f"{server}/api/docs/?format=openapi")
     allowed = {p["name"] for p in openapi["paths"]["/dcim/devices/"]["get"]["parameters"]}
     assert {"role", "site", "tag", "platform", "status", "name"} <= allowed
-    assert {"site", "role", "name"} <= {p["name"] for p in openapi["paths"]["/virtualization/virtual-machines/"]["get"]["parameters"]}
+    assert {"site", "role", "name"} <= {
+        p["name"] for p in openapi["paths"]["/virtualization/virtual-machines/"]["get"]["parameters"]
+    }
 
     hosts = all_pages(f"{server}/api/dcim/devices/?limit=0&role=leaf&exclude=config_context")
     assert sorted(h["name"] for h in hosts) == ["leaf1", "leaf2", "leaf3"]
@@ -389,8 +463,17 @@ def check_inventory_requests(server):
     assert {sites[h["site"]["id"]] for h in hosts} == {"par1"}
     assert {device_roles[h["device_role"]["id"]] for h in hosts} == {"leaf"}
     assert {platforms[h["platform"]["id"]] for h in hosts} == {"eos"}
-    for path in ("dcim/regions", "tenancy/tenants", "dcim/racks", "dcim/rack-groups", "dcim/device-types",
-                 "dcim/manufacturers", "virtualization/clusters", "ipam/services", "virtualization/interfaces"):
+    for path in (
+        "dcim/regions",
+        "tenancy/tenants",
+        "dcim/racks",
+        "dcim/rack-groups",
+        "dcim/device-types",
+        "dcim/manufacturers",
+        "virtualization/clusters",
+        "ipam/services",
+        "virtualization/interfaces",
+    ):
         all_pages(f"{server}/api/{path}/?limit=0")
 
     ids = "".join(f"&device_id={h['id']}" for h in hosts)

@@ -61,7 +61,11 @@ def test_pagination_rules(api, settings):
         b.site()
     page = api.get(SITES, limit=3, offset=3, status="active").json()
     assert page["count"] == 7 and len(page["results"]) == 3
-    assert page["next"].startswith("http://testserver/api/dcim/sites/?") and "status=active" in page["next"] and "offset=6" in page["next"]
+    assert (
+        page["next"].startswith("http://testserver/api/dcim/sites/?")
+        and "status=active" in page["next"]
+        and "offset=6" in page["next"]
+    )
     assert "offset" not in api.get(SITES, limit=3, offset=2).json()["previous"]
     settings.MAX_PAGE_SIZE = 5
     assert len(api.get(SITES, limit=100).json()["results"]) == 5
@@ -141,7 +145,10 @@ def test_unknown_related_objects_are_field_errors_as_in_the_original(api):
         ({"site_id": [UNKNOWN_UUID, "xyz"]}, {"site_id": ["\u201cxyz\u201d is not a valid UUID."]}),
         ({"site": [site.slug, "nope", "null"]}, {"site": choice_error("nope")}),
         ({"site_id": [str(site.pk), UNKNOWN_UUID]}, {"site_id": choice_error(UNKNOWN_UUID)}),
-        ({"site": "nope", "rack_id": UNKNOWN_UUID}, {"site": choice_error("nope"), "rack_id": choice_error(UNKNOWN_UUID)}),
+        (
+            {"site": "nope", "rack_id": UNKNOWN_UUID},
+            {"site": choice_error("nope"), "rack_id": choice_error(UNKNOWN_UUID)},
+        ),
         ({"status": ["active", "bogus"]}, {"status": choice_error("bogus")}),
         ({"tag": "nope"}, {"tag": choice_error("nope")}),
         ({"tag__n": "nope"}, {"tag__n": choice_error("nope")}),
@@ -150,8 +157,12 @@ def test_unknown_related_objects_are_field_errors_as_in_the_original(api):
     ):
         response = api.get(devices, **params)
         assert (response.status_code, response.json()) == (400, errors), params
-    assert api.get("/api/extras/tags/", content_types="dcim.nope").json() == {"content_types": choice_error("dcim.nope")}
-    assert api.get("/api/dcim/cables/", termination_a_type="dcim.nope").json() == {"termination_a_type": choice_error("dcim.nope")}
+    assert api.get("/api/extras/tags/", content_types="dcim.nope").json() == {
+        "content_types": choice_error("dcim.nope")
+    }
+    assert api.get("/api/dcim/cables/", termination_a_type="dcim.nope").json() == {
+        "termination_a_type": choice_error("dcim.nope")
+    }
     assert api.get("/api/dcim/console-port-templates/", devicetype_id=UNKNOWN_UUID).status_code == 400
 
     # Known objects, by slug or UUID, and `null` (= none) still filter.
@@ -212,7 +223,13 @@ def test_tag_filter_means_all_tags(api):
 
 def test_related_objects_by_attributes(api):
     region = b.region()
-    body = {"name": "By Attributes", "slug": "by-attributes", "status": "ACTIVE", "region": {"slug": region.slug, "display": "ignored"}, "not_a_field": 1}
+    body = {
+        "name": "By Attributes",
+        "slug": "by-attributes",
+        "status": "ACTIVE",
+        "region": {"slug": region.slug, "display": "ignored"},
+        "not_a_field": 1,
+    }
     created = api.post(SITES, body)
     assert created.status_code == 201, created.content
     assert created.json()["region"]["id"] == str(region.pk)
@@ -242,7 +259,10 @@ def test_bulk_create_with_a_duplicate_is_a_400_and_creates_nothing(api):
 
 
 def test_bulk_validation_errors_align_with_the_input(api):
-    response = api.post("/api/dcim/manufacturers/", [{"name": "Fine", "slug": "fine"}, {"slug": "no-name"}, {"name": "Fine 2", "slug": "fine-2"}])
+    response = api.post(
+        "/api/dcim/manufacturers/",
+        [{"name": "Fine", "slug": "fine"}, {"slug": "no-name"}, {"name": "Fine 2", "slug": "fine-2"}],
+    )
     assert response.status_code == 400
     assert response.json() == [{}, {"name": ["This field is required."]}, {}]
     assert api.get("/api/dcim/manufacturers/", slug="fine").json()["count"] == 0
@@ -261,9 +281,15 @@ def test_device_creation_builds_components_and_orders_them_naturally(api):
     device_type = b.device_type()
     for name in ("Ethernet1/10", "Ethernet1/2", "Ethernet1/1"):
         InterfaceTemplate.objects.create(device_type=device_type, name=name, type="1000base-t")
-    created = api.post("/api/dcim/devices/", {
-        "device_type": {"slug": device_type.slug}, "device_role": str(b.device_role().pk), "site": str(b.site().pk), "status": "active",
-    })
+    created = api.post(
+        "/api/dcim/devices/",
+        {
+            "device_type": {"slug": device_type.slug},
+            "device_role": str(b.device_role().pk),
+            "site": str(b.site().pk),
+            "status": "active",
+        },
+    )
     assert created.status_code == 201, created.content
     device = created.json()
     assert device["display"] == f"{device_type.manufacturer.name} {device_type.model} ({device['id']})"
@@ -288,7 +314,9 @@ def test_custom_fields_are_validated_and_defaulted(api):
     assert too_big.status_code == 400 and "circuit_count" in too_big.json()["custom_fields"]
     unknown = api.patch(site["url"], {"custom_fields": {"nope": 1}})
     assert unknown.status_code == 400
-    assert api.patch(site["url"], {"custom_fields": {"circuit_count": 7}}).json()["custom_fields"] == {"circuit_count": 7}
+    assert api.patch(site["url"], {"custom_fields": {"circuit_count": 7}}).json()["custom_fields"] == {
+        "circuit_count": 7
+    }
 
 
 # Auth -------------------------------------------------------------------------------------------
@@ -330,7 +358,9 @@ def test_root_links_keep_the_format_parameter(api):
 def test_object_permissions_constrain_reads_and_writes(django_user_model):
     user = django_user_model.objects.create_user("limited", password="pw")
     visible, hidden = b.site(), b.site()
-    grant = ObjectPermission.objects.create(name="paris only", actions=["view", "change"], constraints={"slug": visible.slug})
+    grant = ObjectPermission.objects.create(
+        name="paris only", actions=["view", "change"], constraints={"slug": visible.slug}
+    )
     grant.object_types.add(b.content_type("dcim.site"))
     grant.users.add(user)
     client = TokenClient(Token.objects.create(user=user).key)
@@ -346,10 +376,14 @@ def test_token_provisioning_with_basic_auth(django_user_model):
     other = Token.objects.create(user=b.user())
     credentials = base64.b64encode(b"provisioner:s3cret").decode()
     client = Client()
-    response = client.post("/api/users/tokens/", data="{}", content_type="application/json", HTTP_AUTHORIZATION=f"Basic {credentials}")
+    response = client.post(
+        "/api/users/tokens/", data="{}", content_type="application/json", HTTP_AUTHORIZATION=f"Basic {credentials}"
+    )
     assert response.status_code == 201, response.content
     token = response.json()
-    assert len(token["key"]) == 40 and token["write_enabled"] is True and token["display"].endswith(f"({user.username})")
+    assert (
+        len(token["key"]) == 40 and token["write_enabled"] is True and token["display"].endswith(f"({user.username})")
+    )
     listed = TokenClient(token["key"]).get("/api/users/tokens/").json()["results"]
     assert other.key not in [t["key"] for t in listed]
 
@@ -359,7 +393,15 @@ def test_token_provisioning_with_basic_auth(django_user_model):
 
 def test_status_and_schema(api):
     status = api.get("/api/status/").json()
-    assert {"django-version", "installed-apps", "nautobot-version", "plugins", "python-version", "rq-workers-running", "celery-workers-running"} <= set(status)
+    assert {
+        "django-version",
+        "installed-apps",
+        "nautobot-version",
+        "plugins",
+        "python-version",
+        "rq-workers-running",
+        "celery-workers-running",
+    } <= set(status)
     redirect = api.get("/api/docs/", format="openapi")
     assert redirect.status_code == 301 and redirect["Location"] == "/api/swagger.json"
     schema = api.get("/api/swagger.json").json()
@@ -458,8 +500,15 @@ def test_bulk_writes_resolve_references_and_optional_relations_per_batch(api):
 
     def bulk(n: int, tag: str) -> int:
         body = [
-            {"name": f"{tag}{i}", "device_type": str(device_type.pk), "device_role": str(role.pk), "site": str(site.pk),
-             "rack": str(racks[i].pk), "platform": str(platforms[i].pk), "status": "active"}
+            {
+                "name": f"{tag}{i}",
+                "device_type": str(device_type.pk),
+                "device_role": str(role.pk),
+                "site": str(site.pk),
+                "rack": str(racks[i].pk),
+                "platform": str(platforms[i].pk),
+                "status": "active",
+            }
             for i in range(n)
         ]
         with CaptureQueriesContext(connection) as created:

@@ -49,9 +49,9 @@ def test_reverse_relation_filters(api):
     # The original's older spellings on devices are booleans too (`interfaces=true`), not names.
     assert ids(api, DEVICES, site_id=[busy.pk, idle.pk], interfaces=True) == pks(device)
     assert ids(api, DEVICES, site_id=[busy.pk, idle.pk], console_ports=False) == pks(bare)
-    assert ids(api, "/api/dcim/device-types/", id=[device.device_type.pk, bare.device_type.pk], has_instances=True) == pks(
-        device.device_type, bare.device_type
-    )
+    assert ids(
+        api, "/api/dcim/device-types/", id=[device.device_type.pk, bare.device_type.pk], has_instances=True
+    ) == pks(device.device_type, bare.device_type)
     parent = b.region()
     child = b.region(parent=parent)
     assert ids(api, "/api/dcim/regions/", id=[parent.pk, child.pk], has_children=True) == pks(parent)
@@ -105,7 +105,11 @@ def test_device_filters_of_the_original(api):
     a.virtual_chassis, a.vc_position = chassis, 1
     a.save()
     assert ids(api, DEVICES, **scope, is_virtual_chassis_member=True) == pks(a)
-    assert ids(api, DEVICES, **scope, is_virtual_chassis_member=False) == pks(c) == ids(api, DEVICES, **scope, virtual_chassis_member=False)
+    assert (
+        ids(api, DEVICES, **scope, is_virtual_chassis_member=False)
+        == pks(c)
+        == ids(api, DEVICES, **scope, virtual_chassis_member=False)
+    )
     # Text lookups on ids, as the original's.
     assert ids(api, DEVICES, **scope, id__isw=str(a.pk)[:8]) == pks(a)
     assert ids(api, DEVICES, **scope, id__nie=str(a.pk).upper()) == pks(c)
@@ -144,7 +148,9 @@ def test_content_type_filters(api):
     with_racks = b.location(location_type=location_type)
     assert ids(api, "/api/dcim/locations/", content_type="dcim.rack") == pks(with_racks)
     # Statuses by the models they apply to (`app_label.model`).
-    device_statuses = {str(pk) for pk in Status.objects.filter(content_types__model="device").values_list("pk", flat=True)}
+    device_statuses = {
+        str(pk) for pk in Status.objects.filter(content_types__model="device").values_list("pk", flat=True)
+    }
     assert device_statuses and ids(api, "/api/extras/statuses/", content_types="dcim.device") == device_statuses
 
 
@@ -161,8 +167,16 @@ def test_cable_region_and_tenant(api):
     near = b.device(site=b.site(region=region), tenant=tenant)
     cable = b.cable(b.interface(device=near), b.interface())
     b.cable(b.interface(), b.interface())
-    assert ids(api, "/api/dcim/cables/", region=region.slug) == pks(cable) == ids(api, "/api/dcim/cables/", region_id=region.pk)
-    assert ids(api, "/api/dcim/cables/", tenant=tenant.slug) == pks(cable) == ids(api, "/api/dcim/cables/", tenant_id=tenant.pk)
+    assert (
+        ids(api, "/api/dcim/cables/", region=region.slug)
+        == pks(cable)
+        == ids(api, "/api/dcim/cables/", region_id=region.pk)
+    )
+    assert (
+        ids(api, "/api/dcim/cables/", tenant=tenant.slug)
+        == pks(cable)
+        == ids(api, "/api/dcim/cables/", tenant_id=tenant.pk)
+    )
 
 
 def test_field_filters_of_the_original(api, django_user_model):
@@ -179,13 +193,21 @@ def test_field_filters_of_the_original(api, django_user_model):
     port = b.power_port(maximum_draw=500, allocated_draw=250)
     assert ids(api, "/api/dcim/power-ports/", maximum_draw__gte=400, allocated_draw=250) == pks(port)
     device_type = b.device_type()
-    pp_template = PowerPortTemplate.objects.create(device_type=device_type, name="psu0", type="iec-60320-c14", maximum_draw=100)
-    outlet = PowerOutletTemplate.objects.create(device_type=device_type, name="out0", type="iec-60320-c13", power_port=pp_template)
+    pp_template = PowerPortTemplate.objects.create(
+        device_type=device_type, name="psu0", type="iec-60320-c14", maximum_draw=100
+    )
+    outlet = PowerOutletTemplate.objects.create(
+        device_type=device_type, name="out0", type="iec-60320-c13", power_port=pp_template
+    )
     assert ids(api, "/api/dcim/power-outlet-templates/", power_port_template="psu0") == pks(outlet)
-    assert ids(api, "/api/dcim/power-port-templates/", maximum_draw=100, has_power_outlet_templates=True) == pks(pp_template)
+    assert ids(api, "/api/dcim/power-port-templates/", maximum_draw=100, has_power_outlet_templates=True) == pks(
+        pp_template
+    )
     parent_item = b._component("InventoryItem", name="chassis")
     b._component("InventoryItem", device=parent_item.device, name="card", parent=parent_item)
-    assert ids(api, "/api/dcim/inventory-items/", device_id=parent_item.device.pk, has_child_items=True) == pks(parent_item)
+    assert ids(api, "/api/dcim/inventory-items/", device_id=parent_item.device.pk, has_child_items=True) == pks(
+        parent_item
+    )
     assert ids(api, "/api/dcim/inventory-items/", child_items="card") == pks(parent_item)
     vm = b.virtual_machine(comments="batch box")
     address = ib.ip_address("10.77.0.5/24", vminterface=b.vm_interface(virtual_machine=vm))
@@ -199,7 +221,11 @@ def test_field_filters_of_the_original(api, django_user_model):
     assert ids(api, vms, id=vm.pk, has_interfaces=True) == pks(vm)
     assert ids(api, "/api/virtualization/clusters/", id=vm.cluster.pk, has_virtual_machines=True) == pks(vm.cluster)
     computed = ComputedField.objects.create(
-        content_type=b.content_type("dcim.site"), slug="cf-x", label="X", template="{{ obj.name }}", fallback_value="none"
+        content_type=b.content_type("dcim.site"),
+        slug="cf-x",
+        label="X",
+        template="{{ obj.name }}",
+        fallback_value="none",
     )
     assert ids(api, "/api/extras/computed-fields/", template="{{ obj.name }}", fallback_value="none") == pks(computed)
     site_type = b.content_type("dcim.site")

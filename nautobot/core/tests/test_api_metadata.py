@@ -41,7 +41,14 @@ def test_status_is_required_with_the_statuses_of_a_fresh_database(api, version):
         "/api/dcim/devices/": ["active", "decommissioning", "failed", "inventory", "offline", "planned", "staged"],
         "/api/dcim/interfaces/": ["active", "decommissioning", "failed", "maintenance", "planned"],
         "/api/virtualization/interfaces/": ["active", "decommissioning", "failed", "maintenance", "planned"],
-        "/api/virtualization/virtual-machines/": ["active", "decommissioning", "failed", "offline", "planned", "staged"],
+        "/api/virtualization/virtual-machines/": [
+            "active",
+            "decommissioning",
+            "failed",
+            "offline",
+            "planned",
+            "staged",
+        ],
         "/api/circuits/circuits/": ["active", "decommissioned", "deprovisioning", "offline", "planned", "provisioning"],
         "/api/ipam/ip-addresses/": ["active", "deprecated", "dhcp", "reserved", "slaac"],
         "/api/dcim/racks/": ["active", "available", "deprecated", "planned", "reserved"],
@@ -78,7 +85,12 @@ def test_choice_sets_have_the_originals_values(api):
 def test_field_types_and_displays_as_the_originals(api):
     device = post_info(api, "/api/dcim/devices/")
     assert device["face"]["type"] == "field" and device["face"]["choices"][0] == {"value": "front", "display": "Front"}
-    assert device["computed_fields"] == {"type": "field", "required": False, "read_only": True, "label": "Computed fields"}
+    assert device["computed_fields"] == {
+        "type": "field",
+        "required": False,
+        "read_only": True,
+        "label": "Computed fields",
+    }
     ip = post_info(api, "/api/ipam/ip-addresses/")
     assert ip["address"]["type"] == "string"
     assert ip["assigned_object_type"]["choices"] == [
@@ -120,7 +132,8 @@ def test_derived_slugs_are_unique_and_follow_the_source_field(api):
     taken = api.post("/api/dcim/device-types/", {"manufacturer": other["id"], "model": "MX-480"})
     assert taken.json()["slug"] == "mx-480-2"
     computed = api.post(
-        "/api/extras/computed-fields/", {"content_type": "dcim.site", "label": "Rack Total", "template": "{{ obj.name }}"}
+        "/api/extras/computed-fields/",
+        {"content_type": "dcim.site", "label": "Rack Total", "template": "{{ obj.name }}"},
     )
     assert computed.status_code == 201, computed.content
     assert computed.json()["slug"] == "rack_total"
@@ -148,10 +161,20 @@ def test_site_rack_and_tenant_counts(api):
     rack = b.rack(site=site)
     b.power_feed(rack=rack)
     shown = api.get(f"/api/dcim/sites/{site.pk}/").json()
-    assert (shown["prefix_count"], shown["circuit_count"], shown["vlan_count"], shown["virtualmachine_count"]) == (2, 1, 0, 2)
+    assert (shown["prefix_count"], shown["circuit_count"], shown["vlan_count"], shown["virtualmachine_count"]) == (
+        2,
+        1,
+        0,
+        2,
+    )
     assert (shown["rack_count"], shown["device_count"]) == (1, 0)
     counted = api.get(f"/api/tenancy/tenants/{tenant.pk}/").json()
-    assert (counted["site_count"], counted["prefix_count"], counted["device_count"], counted["vrf_count"]) == (1, 1, 0, 0)
+    assert (counted["site_count"], counted["prefix_count"], counted["device_count"], counted["vrf_count"]) == (
+        1,
+        1,
+        0,
+        0,
+    )
     assert api.get(f"/api/dcim/racks/{rack.pk}/").json()["powerfeed_count"] == 1
     listed = {s["id"]: s for s in api.get("/api/dcim/sites/").json()["results"]}
     assert listed[str(site.pk)]["circuit_count"] == 1

@@ -50,7 +50,9 @@ def test_foreign_key_prefetches_are_unordered_and_constant():
     with CaptureQueriesContext(connection) as six:
         assert len(api.get("/api/dcim/devices/", limit=10).json()["results"]) == 6
     assert len(one.captured_queries) == len(six.captured_queries)
-    by_table = {q["sql"].split(" FROM ", 1)[1].split()[0]: q["sql"] for q in six.captured_queries if " FROM " in q["sql"]}
+    by_table = {
+        q["sql"].split(" FROM ", 1)[1].split()[0]: q["sql"] for q in six.captured_queries if " FROM " in q["sql"]
+    }
     for table in ('"dcim_devicetype"', '"dcim_site"', '"dcim_devicerole"', '"extras_status"'):
         assert "ORDER BY" not in by_table[table], by_table[table]
     assert "ORDER BY" in by_table['"dcim_device"']

@@ -1,6 +1,5 @@
 """`nautobot-server` as a user meets it: config discovery, init, and clear errors instead of tracebacks."""
 
-
 import pytest
 
 from nautobot.core.cli import split_global_options
@@ -54,7 +53,9 @@ def test_config_is_found_by_option_then_variable_then_root(deployment, tmp_path)
     assert deployment.server("config", "path").stdout.strip() == str(tmp_path / "env.py")
 
     deployment.server("init", str(tmp_path / "option.py"))
-    assert deployment.server("--config", str(tmp_path / "option.py"), "config", "path").stdout.strip() == str(tmp_path / "option.py")
+    assert deployment.server("--config", str(tmp_path / "option.py"), "config", "path").stdout.strip() == str(
+        tmp_path / "option.py"
+    )
 
 
 def test_subcommand_keeps_its_own_dash_c(deployment):

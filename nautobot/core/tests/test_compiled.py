@@ -81,7 +81,13 @@ def test_page_querysets_use_it_and_stay_querysets(devices):
     fast = len(queries)
     # the same lookups run by Django (e.g. `.iterator()`, or a plain prefetch_related_objects) give the same objects
     plain = list(Device.objects.filter(pk__in=[d.pk for d in devices]).order_by("name"))
-    prefetch_related_objects(plain, *[Prefetch(lookup.prefetch_through) if isinstance(lookup, Prefetch) else lookup for lookup in queryset._prefetch_related_lookups])
+    prefetch_related_objects(
+        plain,
+        *[
+            Prefetch(lookup.prefetch_through) if isinstance(lookup, Prefetch) else lookup
+            for lookup in queryset._prefetch_related_lookups
+        ],
+    )
     assert [_state(d) for d in rows] == [_state(d) for d in plain]
     with CaptureQueriesContext(connection) as queries:
         iterated = list(filtered.iterator(chunk_size=10))
@@ -169,7 +175,9 @@ def test_objects_loaded_for_output_are_the_querysets_objects(devices, label):
         assert list(loaded) == list(expected)
         serializer = serializer_for(model)
         context = {"request": None}
-        assert represent(serializer, list(loaded.values()), context) == represent(serializer, list(expected.values()), context)
+        assert represent(serializer, list(loaded.values()), context) == represent(
+            serializer, list(expected.values()), context
+        )
     assert load_for_output(spec, []) == {}
 
 

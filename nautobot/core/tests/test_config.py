@@ -26,14 +26,22 @@ def test_extra_of_a_non_list_is_refused(tmp_path, monkeypatch):
 
 def test_mysql_always_gets_utf8mb4(tmp_path, monkeypatch):
     settings = _load(
-        tmp_path, monkeypatch,
+        tmp_path,
+        monkeypatch,
         "DATABASES = {'default': {'ENGINE': 'django.db.backends.mysql', 'NAME': 'n', 'OPTIONS': {'charset': 'utf8'}}}\n",
     )
     assert settings["DATABASES"]["default"]["OPTIONS"]["charset"] == "utf8mb4"
 
 
 def test_embedded_sqlite_uses_wal(tmp_path, monkeypatch):
-    for name in ("NAUTOBOT_DB_ENGINE", "NAUTOBOT_DB_HOST", "NAUTOBOT_DB_NAME", "NAUTOBOT_DB_USER", "NAUTOBOT_DB_PASSWORD", "NAUTOBOT_DB_PORT"):
+    for name in (
+        "NAUTOBOT_DB_ENGINE",
+        "NAUTOBOT_DB_HOST",
+        "NAUTOBOT_DB_NAME",
+        "NAUTOBOT_DB_USER",
+        "NAUTOBOT_DB_PASSWORD",
+        "NAUTOBOT_DB_PORT",
+    ):
         monkeypatch.delenv(name, raising=False)
     settings = _load(tmp_path, monkeypatch, "")
     options = settings["DATABASES"]["default"]["OPTIONS"]

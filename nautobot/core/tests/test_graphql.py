@@ -89,8 +89,15 @@ def test_scalars_choices_status_and_custom_fields(admin):
     fields = "id name face status { slug } custom_field_data local_context_data tags { name }"
     query = f"query ($id: ID!) {{ device(id: $id) {{ {fields} }} }}"
     got = data(admin, query, {"id": str(device.pk)})["device"]
-    assert got == {"id": str(device.pk), "name": device.name, "face": "front", "status": {"slug": "active"},
-                   "custom_field_data": {"owner": "netops"}, "local_context_data": {"ntp": ["10.0.0.1"]}, "tags": []}
+    assert got == {
+        "id": str(device.pk),
+        "name": device.name,
+        "face": "front",
+        "status": {"slug": "active"},
+        "custom_field_data": {"owner": "netops"},
+        "local_context_data": {"ntp": ["10.0.0.1"]},
+        "tags": [],
+    }
 
 
 def test_singular_by_id(admin):
@@ -102,15 +109,17 @@ def test_singular_by_id(admin):
 def test_nested_query(admin):
     device = device_with_interfaces(2)
     got = data(admin, NESTED)["devices"]
-    assert got == [{
-        "name": device.name,
-        "site": {"slug": device.site.slug},
-        "device_type": {
-            "model": device.device_type.model,
-            "manufacturer": {"name": device.device_type.manufacturer.name},
-        },
-        "interfaces": [{"name": "eth0"}, {"name": "eth1"}],
-    }]
+    assert got == [
+        {
+            "name": device.name,
+            "site": {"slug": device.site.slug},
+            "device_type": {
+                "model": device.device_type.model,
+                "manufacturer": {"name": device.device_type.manufacturer.name},
+            },
+            "interfaces": [{"name": "eth0"}, {"name": "eth1"}],
+        }
+    ]
     aliased = data(admin, "{ devices { a: tags { name } b: tags { slug } ports: interfaces { name } } }")["devices"]
     ports = [{"name": "eth0"}, {"name": "eth1"}]
     assert aliased == [{"a": [{"name": "graphql"}], "b": [{"slug": "graphql"}], "ports": ports}]
@@ -192,14 +201,18 @@ def test_execution_errors_are_200_with_errors(admin):
 
 def test_unknown_related_object_in_a_filter_is_a_graphql_error(admin):
     site = b.site()
-    response = run(admin, '{ devices(site: ["nope"]) { name } sites(region_id: "xyz") { slug } tenants(group: "null") { slug } }')
+    response = run(
+        admin, '{ devices(site: ["nope"]) { name } sites(region_id: "xyz") { slug } tenants(group: "null") { slug } }'
+    )
     assert response.status_code == 200
     body = response.json()
     assert body["data"] == {"devices": None, "sites": None, "tenants": []}
     messages = " | ".join(e["message"] for e in body["errors"])
     assert "site: Select a valid choice. nope is not one of the available choices." in messages
     assert "region_id: \u201cxyz\u201d is not a valid UUID." in messages
-    assert data(admin, f'{{ sites(slug: "{site.slug}", region: "null", status: "active") {{ slug }} }}') == {"sites": [{"slug": site.slug}]}
+    assert data(admin, f'{{ sites(slug: "{site.slug}", region: "null", status: "active") {{ slug }} }}') == {
+        "sites": [{"slug": site.slug}]
+    }
 
 
 def test_unauthenticated_is_a_403():
@@ -235,10 +248,18 @@ def test_filter_arguments_are_typed_as_the_original(admin):
     VLAN.objects.create(name="voice", vid=200, status=b.status())
     assert data(admin, "{ vlans(vid: 100) { name } }") == {"vlans": [{"name": "users"}]}
     assert data(admin, "{ vlans(vid__gte: [150]) { name } }") == {"vlans": [{"name": "voice"}]}
-    assert data(admin, "query ($v: [Int]) { vlans(vid: $v) { name } }", {"v": [100, 200]})["vlans"] == [{"name": "users"}, {"name": "voice"}]
-    assert data(admin, "{ devices(has_primary_ip: false, name__isw: \"typed\") { name } }")["devices"] == [{"name": "typed-1"}, {"name": "typed-2"}]
+    assert data(admin, "query ($v: [Int]) { vlans(vid: $v) { name } }", {"v": [100, 200]})["vlans"] == [
+        {"name": "users"},
+        {"name": "voice"},
+    ]
+    assert data(admin, '{ devices(has_primary_ip: false, name__isw: "typed") { name } }')["devices"] == [
+        {"name": "typed-1"},
+        {"name": "typed-2"},
+    ]
     assert data(admin, "query ($b: Boolean) { devices(has_primary_ip: $b) { name } }", {"b": True}) == {"devices": []}
-    assert data(admin, 'query ($q: String) { devices(q: $q) { name } }', {"q": "typed-2"}) == {"devices": [{"name": "typed-2"}]}
+    assert data(admin, "query ($q: String) { devices(q: $q) { name } }", {"q": "typed-2"}) == {
+        "devices": [{"name": "typed-2"}]
+    }
     assert data(admin, "{ sites(asn: 4200000001) { slug } }") == {"sites": [{"slug": site.slug}]}
     assert data(admin, "{ device { name } }") == {"device": None}
     args = schema.graphql_schema.query_type.fields["devices"].args
@@ -246,7 +267,7 @@ def test_filter_arguments_are_typed_as_the_original(admin):
     assert str(args["position"].type) == "[Int]" and str(args["name"].type) == "[String]"
     assert str(schema.graphql_schema.query_type.fields["sites"].args["asn"].type) == "[BigInteger]"
     assert str(args["created__gte"].type) == "String" and str(args["last_updated"].type) == "String"
-    since = "query ($d: String) { devices(created__gte: $d, name__isw: \"typed\") { name } }"
+    since = 'query ($d: String) { devices(created__gte: $d, name__isw: "typed") { name } }'
     assert len(data(admin, since, {"d": "2000-01-01"})["devices"]) == 2
     assert data(admin, since, {"d": "2999-01-01"}) == {"devices": []}
 

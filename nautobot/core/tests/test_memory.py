@@ -52,7 +52,9 @@ print(json.dumps({
 def loaded(tmp_path_factory):
     deployment = Deployment(tmp_path_factory.mktemp("wsgi") / "root")
     deployment.server("init")
-    result = subprocess.run([sys.executable, "-c", PROBE], env=deployment.environ, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE], env=deployment.environ, capture_output=True, text=True, timeout=300
+    )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
 

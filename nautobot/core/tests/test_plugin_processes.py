@@ -48,16 +48,29 @@ def test_plugin_models_api_and_celery_task(make_deployment, backend):
     ).splitlines()[-1]
     deployment.spawn("start", "--socket", f"127.0.0.1:{port}", "--master", "--processes", "1", log_name="web")
     wait_for(lambda: uwsgi_request(port, "/health/live/")[0] == 200, timeout=90, what="the web service")
-    status, _, body = uwsgi_request(port, "/api/plugins/example-plugin/widgets/", headers={"Authorization": f"Token {token}"})
+    status, _, body = uwsgi_request(
+        port, "/api/plugins/example-plugin/widgets/", headers={"Authorization": f"Token {token}"}
+    )
     assert status == 200 and json.loads(body)["results"][0]["size"] == 42
 
     # The plugin's job, registered by post_upgrade, runs on the worker.
     ran = deployment.server(
-        "runjob", "--commit", "--username", "admin", "--data", '{"widget_name": "from-job", "size": 0}',
-        "plugins/example_plugin.jobs/WidgetCensus", timeout=120,
+        "runjob",
+        "--commit",
+        "--username",
+        "admin",
+        "--data",
+        '{"widget_name": "from-job", "size": 0}',
+        "plugins/example_plugin.jobs/WidgetCensus",
+        timeout=120,
     )
     assert "2 widget(s)" in ran.stdout and "completed" in ran.stdout.lower(), ran.stdout
-    assert deployment.shell("from example_plugin.models import Widget\nprint(Widget.objects.filter(name='from-job').count())").splitlines()[-1] == "1"
+    assert (
+        deployment.shell(
+            "from example_plugin.models import Widget\nprint(Widget.objects.filter(name='from-job').count())"
+        ).splitlines()[-1]
+        == "1"
+    )
 
 
 def test_plugin_rq_task_on_rqworker(make_deployment):
@@ -86,10 +99,14 @@ def test_plugin_rq_task_on_rqworker(make_deployment):
 @pytest.mark.parametrize(
     ("extra", "reason"),
     [
-        ('PLUGINS_CONFIG = {"example_plugin": {}}\nimport example_plugin\nexample_plugin.config.min_version = "99.0"',
-         "Plugin example_plugin needs Nautobot at least 99.0; this is Nautobot"),
-        ('import example_plugin\nexample_plugin.config.required_settings = ["api_key"]',
-         "Plugin example_plugin requires PLUGINS_CONFIG['example_plugin'] to set: api_key."),
+        (
+            'PLUGINS_CONFIG = {"example_plugin": {}}\nimport example_plugin\nexample_plugin.config.min_version = "99.0"',
+            "Plugin example_plugin needs Nautobot at least 99.0; this is Nautobot",
+        ),
+        (
+            'import example_plugin\nexample_plugin.config.required_settings = ["api_key"]',
+            "Plugin example_plugin requires PLUGINS_CONFIG['example_plugin'] to set: api_key.",
+        ),
     ],
 )
 def test_a_plugin_that_cannot_load_stops_start_with_one_line(make_deployment, extra, reason):
@@ -106,7 +123,12 @@ def test_startplugin_skeleton_works(make_deployment):
     deployment = make_deployment("embedded", migrate=False)
     created = deployment.server("startplugin", "acme_widgets", str(deployment.root / "src" / "acme_widgets")).stdout
     assert "Created plugin acme_widgets" in created
-    assert deployment.server("startplugin", "acme_widgets", str(deployment.root / "src" / "acme_widgets"), check=False).returncode != 0
+    assert (
+        deployment.server(
+            "startplugin", "acme_widgets", str(deployment.root / "src" / "acme_widgets"), check=False
+        ).returncode
+        != 0
+    )
     assert "not a valid package name" in deployment.server("startplugin", "Bad-Name", check=False).stderr
     deployment.env["PYTHONPATH"] = str(deployment.root / "src" / "acme_widgets")
     with open(deployment.root / "nautobot_config.py", "a") as config:

@@ -53,7 +53,9 @@ def test_pynautobot_choices_devices_and_virtual_chassis(server):
     device_type = nb.dcim.device_types.create(manufacturer=manufacturer.id, model="DCS-7050", slug="dcs-7050")
     nb.dcim.interface_templates.create(device_type=device_type.id, name="Ethernet1", type="1000base-t")
     role = nb.dcim.device_roles.create(name="Leaf", slug="leaf")
-    leaf1 = nb.dcim.devices.create(name="leaf1", device_type=device_type.id, device_role=role.id, site=site.id, status="active")
+    leaf1 = nb.dcim.devices.create(
+        name="leaf1", device_type=device_type.id, device_role=role.id, site=site.id, status="active"
+    )
     interfaces = list(nb.dcim.interfaces.filter(device_id=leaf1.id))
     assert [i.name for i in interfaces] == ["Ethernet1"] and str(interfaces[0].device) == "leaf1"
 
@@ -86,13 +88,18 @@ def test_pynautobot_cables_and_trace(server):
     device_type = nb.dcim.device_types.create(manufacturer=manufacturer.id, model="QFX", slug="qfx")
     role = nb.dcim.device_roles.create(name="Spine", slug="spine")
     a, z = (
-        nb.dcim.devices.create(name=name, device_type=device_type.id, device_role=role.id, site=site.id, status="active")
+        nb.dcim.devices.create(
+            name=name, device_type=device_type.id, device_role=role.id, site=site.id, status="active"
+        )
         for name in ("spine1", "spine2")
     )
     ifaces = [nb.dcim.interfaces.create(device=d.id, name="xe-0/0/0", type="10gbase-x-sfpp") for d in (a, z)]
     cable = nb.dcim.cables.create(
-        termination_a_type="dcim.interface", termination_a_id=ifaces[0].id,
-        termination_b_type="dcim.interface", termination_b_id=ifaces[1].id, status="connected",
+        termination_a_type="dcim.interface",
+        termination_a_id=ifaces[0].id,
+        termination_b_type="dcim.interface",
+        termination_b_id=ifaces[1].id,
+        status="connected",
     )
     assert nb.dcim.cables.get(termination_a_id=ifaces[0].id).id == cable.id
     near = nb.dcim.interfaces.get(ifaces[0].id)
@@ -122,18 +129,27 @@ def test_pynautobot_circuits_and_virtual_machines(server):
     role = nb.dcim.device_roles.create(name="Edge", slug="edge")
     x, y = (
         nb.dcim.interfaces.create(
-            device=nb.dcim.devices.create(name=name, device_type=device_type.id, device_role=role.id, site=site.id, status="active").id,
-            name="ge-0/0/0", type="1000base-t",
+            device=nb.dcim.devices.create(
+                name=name, device_type=device_type.id, device_role=role.id, site=site.id, status="active"
+            ).id,
+            name="ge-0/0/0",
+            type="1000base-t",
         )
         for name in ("edge1", "edge2")
     )
     near = nb.dcim.cables.create(
-        termination_a_type="dcim.interface", termination_a_id=x.id,
-        termination_b_type="circuits.circuittermination", termination_b_id=term_a.id, status="connected",
+        termination_a_type="dcim.interface",
+        termination_a_id=x.id,
+        termination_b_type="circuits.circuittermination",
+        termination_b_id=term_a.id,
+        status="connected",
     )
     far = nb.dcim.cables.create(
-        termination_a_type="circuits.circuittermination", termination_a_id=term_z.id,
-        termination_b_type="dcim.interface", termination_b_id=y.id, status="connected",
+        termination_a_type="circuits.circuittermination",
+        termination_a_id=term_z.id,
+        termination_b_type="dcim.interface",
+        termination_b_id=y.id,
+        status="connected",
     )
     trace = nb.dcim.interfaces.get(x.id).trace()
     assert [[hop.id for hop in segment] for segment in trace] == [[x.id, near.id, term_a.id], [term_z.id, far.id, y.id]]
@@ -147,7 +163,10 @@ def test_pynautobot_circuits_and_virtual_machines(server):
     )
     interface = nb.virtualization.interfaces.create(virtual_machine=vm.id, name="eth0")
     ip = nb.ipam.ip_addresses.create(
-        address="192.0.2.5/24", status="active", assigned_object_type="virtualization.vminterface", assigned_object_id=interface.id
+        address="192.0.2.5/24",
+        status="active",
+        assigned_object_type="virtualization.vminterface",
+        assigned_object_id=interface.id,
     )
     vm.primary_ip4 = ip.id
     assert vm.save() is True
@@ -175,7 +194,10 @@ def test_pynautobot_ipam_allocation_filters_and_nat(server):
     container = nb.ipam.prefixes.create(prefix="10.10.0.0/16", status="container")
     child = container.available_prefixes.create({"prefix_length": 24, "status": "active"})
     assert child.prefix == "10.10.0.0/24"
-    assert [p.prefix for p in nb.ipam.prefixes.filter(within_include="10.10.0.0/16")] == ["10.10.0.0/16", "10.10.0.0/24"]
+    assert [p.prefix for p in nb.ipam.prefixes.filter(within_include="10.10.0.0/16")] == [
+        "10.10.0.0/16",
+        "10.10.0.0/24",
+    ]
     assert [p.prefix for p in nb.ipam.prefixes.filter(contains="10.10.0.5")] == ["10.10.0.0/16", "10.10.0.0/24"]
     found = nb.ipam.ip_addresses.filter(address=["192.0.2.1", "192.0.2.3/29"])
     assert sorted(a.address for a in found) == ["192.0.2.1/29", "192.0.2.3/29"]

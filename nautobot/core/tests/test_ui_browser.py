@@ -265,7 +265,9 @@ def test_custom_fields_config_context_and_prefix_hierarchy(browser, live_server,
     error = page.wait(".field-error")
     assert "must not exceed 48" in error.text
     field = browser.find_element(By.NAME, "cf_rack_units")
-    assert field.find_element(By.XPATH, "ancestor::div[contains(@class,'row')][1]").text.count("must not exceed 48") == 1
+    assert (
+        field.find_element(By.XPATH, "ancestor::div[contains(@class,'row')][1]").text.count("must not exceed 48") == 1
+    )
     browser.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", error)
     page.shot("14-device-form-custom-field-error")
     page.fill("cf_rack_units", "2")

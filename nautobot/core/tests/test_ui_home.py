@@ -62,7 +62,12 @@ def test_home_counts_only_what_the_user_may_see(django_user_model):
 def test_count_all_matches_count_and_skips_empty_querysets():
     b.site()
     b.site()
-    querysets = [Site.objects.all(), Site.objects.none(), Device.objects.all(), Site.objects.filter(name="x").distinct()]
+    querysets = [
+        Site.objects.all(),
+        Site.objects.none(),
+        Device.objects.all(),
+        Site.objects.filter(name="x").distinct(),
+    ]
     with CaptureQueriesContext(connection) as captured:
         counts = count_all(querysets)
     assert counts == [2, 0, 0, 0]

@@ -177,7 +177,10 @@ def test_list_with_an_unknown_related_object_says_so(admin):
     assert response.status_code == 200
     page = response.content.decode()
     assert site.name not in page
-    assert "nope is not one of the available choices" in page and "0000000000ff is not one of the available choices" in page
+    assert (
+        "nope is not one of the available choices" in page
+        and "0000000000ff is not one of the available choices" in page
+    )
 
 
 def test_bulk_edit_and_bulk_delete(admin):

@@ -20,7 +20,9 @@ def _start(deployment, *, extra_ini: str = ""):
     ini = GUIDE_INI.read_text().replace("socket = 127.0.0.1:8001", f"socket = 127.0.0.1:{port}") + extra_ini
     (deployment.root / "uwsgi.ini").write_text(ini)
     pidfile = deployment.root / "nautobot.pid"
-    process = deployment.spawn("start", "--pidfile", str(pidfile), "--ini", str(deployment.root / "uwsgi.ini"), log_name="uwsgi")
+    process = deployment.spawn(
+        "start", "--pidfile", str(pidfile), "--ini", str(deployment.root / "uwsgi.ini"), log_name="uwsgi"
+    )
     wait_for(lambda: uwsgi_request(port, "/health/live/")[0] == 200, timeout=60, what="uWSGI to answer")
     return process, port, pidfile
 
@@ -145,7 +147,10 @@ def test_http_router_keep_alive_serves_whole_responses(make_deployment):
         assert response.status == 200, (path, body[:200])
         return body
 
-    fresh = {path: fetch(http.client.HTTPConnection("127.0.0.1", http_port, timeout=60), path) for path in ("/api/swagger.json", "/api/dcim/")}
+    fresh = {
+        path: fetch(http.client.HTTPConnection("127.0.0.1", http_port, timeout=60), path)
+        for path in ("/api/swagger.json", "/api/dcim/")
+    }
     assert len(fresh["/api/swagger.json"]) > DEFAULT_HTTP_BUFFER_SIZE  # more than one write of the router
     kept = http.client.HTTPConnection("127.0.0.1", http_port, timeout=60)
     for _ in range(3):

@@ -29,7 +29,9 @@ def test_celery_worker_runs_nautobot_task(make_deployment, backend):
     assert "task_example.example_task" in deployment.log("worker")
 
     # The worker announces itself through its heartbeat, which the health check reads.
-    wait_for(lambda: deployment.server("health_check", "workers", check=False).returncode == 0, timeout=30, what="heartbeat")
+    wait_for(
+        lambda: deployment.server("health_check", "workers", check=False).returncode == 0, timeout=30, what="heartbeat"
+    )
     health = deployment.server("health_check", "workers").stdout
     assert "1 alive" in health
 
@@ -80,7 +82,11 @@ def test_scheduler_heartbeat_on_embedded_default(make_deployment):
     pidfile = deployment.root / "nautobot-scheduler.pid"
     # The ExecStart line of deploy/nautobot-scheduler.service.
     process = deployment.spawn("celery", "beat", "--loglevel", "INFO", "--pidfile", str(pidfile), log_name="beat")
-    wait_for(lambda: deployment.server("health_check", "scheduler", check=False).returncode == 0, timeout=60, what="beat heartbeat")
+    wait_for(
+        lambda: deployment.server("health_check", "scheduler", check=False).returncode == 0,
+        timeout=60,
+        what="beat heartbeat",
+    )
     process.send_signal(signal.SIGTERM)
     process.wait(timeout=30)
     assert "no Celery beat scheduler" in deployment.server("health_check", "scheduler", check=False).stdout

@@ -127,7 +127,9 @@ def readable_errors(errors: dict) -> dict[str, list[str]]:
     readable = {str(name): [str(t) for t in texts] for name, texts in spec_forms.extension_errors(errors).items()}
     for key, value in errors.items():
         texts = value if isinstance(value, list) else [value]
-        readable[key] = [str(t) if not isinstance(t, dict) else "; ".join(f"{k}: {v}" for k, v in t.items()) for t in texts]
+        readable[key] = [
+            str(t) if not isinstance(t, dict) else "; ".join(f"{k}: {v}" for k, v in t.items()) for t in texts
+        ]
     return readable
 
 

@@ -76,7 +76,13 @@ def bulk_edit_fields(spec: type[ObjectSpec]) -> tuple[str, ...]:
     kept = []
     for name in form_fields(spec):
         field = model_field(spec, name)
-        if field is None or field.unique or name in unique_together or field.many_to_many or name in ("name", "slug", "model"):
+        if (
+            field is None
+            or field.unique
+            or name in unique_together
+            or field.many_to_many
+            or name in ("name", "slug", "model")
+        ):
             continue
         kept.append(name)
     return tuple(kept)

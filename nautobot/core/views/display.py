@@ -48,7 +48,9 @@ def display_value(spec: type[ObjectSpec], obj, name: str) -> str:
     if name == "color":
         return format_html('<span class="color-swatch" style="background-color:#{}"></span> {}', value, value)
     if isinstance(value, datetime.datetime):
-        return format_html("{}", timezone.localtime(value).strftime("%Y-%m-%d %H:%M:%S %Z") if timezone.is_aware(value) else value)
+        return format_html(
+            "{}", timezone.localtime(value).strftime("%Y-%m-%d %H:%M:%S %Z") if timezone.is_aware(value) else value
+        )
     if isinstance(value, models.Model):
         return linked(value)
     return format_html("{}", value)

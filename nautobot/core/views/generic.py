@@ -255,7 +255,9 @@ class ObjectEditView(SpecView):
     def get(self, request, pk=None):
         obj = self.get_object(pk)
         names = defaults.form_fields(self.spec)
-        form = spec_forms.object_form(self.spec, names, request.user, initial=spec_forms.initial_from(obj, names, self.model))
+        form = spec_forms.object_form(
+            self.spec, names, request.user, initial=spec_forms.initial_from(obj, names, self.model)
+        )
         if obj is None:  # an add link may pre-fill fields: `?prefix=10.0.4.0/24&vrf=<id>`
             form.initial.update({k: v for k, v in request.GET.items() if k in form.fields})
         return self.show(form, obj)

@@ -92,7 +92,15 @@ class InterfaceConnectionListView(ConnectionListView):
 
     def get_queryset(self):
         # Both interfaces of a connection have a path to the other: list the pair once.
-        return super().get_queryset().filter(_path__destination_type__app_label="dcim", _path__destination_type__model="interface", pk__lt=F("_path__destination_id"))
+        return (
+            super()
+            .get_queryset()
+            .filter(
+                _path__destination_type__app_label="dcim",
+                _path__destination_type__model="interface",
+                pk__lt=F("_path__destination_id"),
+            )
+        )
 
     def represent(self, rows: list) -> list[dict]:
         return [

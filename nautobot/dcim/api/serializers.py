@@ -148,9 +148,15 @@ class InterfaceVLANsMixin:
         tagged = attrs.get("tagged_vlans")
         if mode != InterfaceModeChoices.MODE_TAGGED:
             if tagged:
-                raise serializers.ValidationError({"tagged_vlans": f"Mode must be set to {InterfaceModeChoices.MODE_TAGGED} when specifying tagged_vlans"})
+                raise serializers.ValidationError(
+                    {
+                        "tagged_vlans": f"Mode must be set to {InterfaceModeChoices.MODE_TAGGED} when specifying tagged_vlans"
+                    }
+                )
             if tagged is None and self.instance is not None and self.instance.tagged_vlans.exists():
-                raise serializers.ValidationError({"tagged_vlans": f"Clear tagged_vlans to set mode to {mode or 'none'}"})
+                raise serializers.ValidationError(
+                    {"tagged_vlans": f"Clear tagged_vlans to set mode to {mode or 'none'}"}
+                )
         if not mode:
             attrs["untagged_vlan"] = None
         parent = attrs.get(self.vlan_parent) or getattr(self.instance, self.vlan_parent, None)
@@ -159,7 +165,9 @@ class InterfaceVLANsMixin:
         for vlan in tagged or []:
             if vlan.site_id not in (None, site_id):
                 raise serializers.ValidationError(
-                    {"tagged_vlans": f"VLAN {vlan} must belong to the same site as the interface's parent {label}, or it must be global."}
+                    {
+                        "tagged_vlans": f"VLAN {vlan} must belong to the same site as the interface's parent {label}, or it must be global."
+                    }
                 )
         return super().validate(attrs)
 

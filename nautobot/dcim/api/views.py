@@ -67,7 +67,9 @@ class RackViewSet(ModelViewSet):
         query.is_valid(raise_exception=True)
         options = query.validated_data
         if options["render"] == "svg":
-            units = rack_units(rack, face=options["face"], user=request.user, exclude=options["exclude"], expand_devices=False)
+            units = rack_units(
+                rack, face=options["face"], user=request.user, exclude=options["exclude"], expand_devices=False
+            )
             drawing = elevation_svg(
                 rack,
                 units,
@@ -79,7 +81,11 @@ class RackViewSet(ModelViewSet):
             )
             return HttpResponse(drawing, content_type="image/svg+xml")
         units = rack_units(
-            rack, face=options["face"], user=request.user, exclude=options["exclude"], expand_devices=options["expand_devices"]
+            rack,
+            face=options["face"],
+            user=request.user,
+            exclude=options["exclude"],
+            expand_devices=options["expand_devices"],
         )
         if options["q"]:
             units = [unit for unit in units if options["q"] in str(unit["id"]) or options["q"] in unit["name"]]

@@ -9,597 +9,1553 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='ConsolePort',
+            name="ConsolePort",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('created', models.DateField(auto_now_add=True, null=True)),
-                ('last_updated', models.DateTimeField(auto_now=True, null=True)),
-                ('_custom_field_data', models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder)),
-                ('name', models.CharField(max_length=64)),
-                ('_name', nautobot.core.models.ordering.NaturalOrderingField(blank=True, db_index=True, editable=False, max_length=255, target_field='name')),
-                ('label', models.CharField(blank=True, help_text='Physical label', max_length=64)),
-                ('description', models.CharField(blank=True, max_length=200)),
-                ('type', models.CharField(blank=True, choices=[('de-9', 'DE-9'), ('db-25', 'DB-25'), ('rj-11', 'RJ-11'), ('rj-12', 'RJ-12'), ('rj-45', 'RJ-45'), ('mini-din-8', 'Mini-DIN 8'), ('usb-a', 'USB Type A'), ('usb-b', 'USB Type B'), ('usb-c', 'USB Type C'), ('usb-mini-a', 'USB Mini A'), ('usb-mini-b', 'USB Mini B'), ('usb-micro-a', 'USB Micro A'), ('usb-micro-b', 'USB Micro B'), ('other', 'Other')], max_length=50)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("created", models.DateField(auto_now_add=True, null=True)),
+                ("last_updated", models.DateTimeField(auto_now=True, null=True)),
+                (
+                    "_custom_field_data",
+                    models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder),
+                ),
+                ("name", models.CharField(max_length=64)),
+                (
+                    "_name",
+                    nautobot.core.models.ordering.NaturalOrderingField(
+                        blank=True, db_index=True, editable=False, max_length=255, target_field="name"
+                    ),
+                ),
+                ("label", models.CharField(blank=True, help_text="Physical label", max_length=64)),
+                ("description", models.CharField(blank=True, max_length=200)),
+                (
+                    "type",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("de-9", "DE-9"),
+                            ("db-25", "DB-25"),
+                            ("rj-11", "RJ-11"),
+                            ("rj-12", "RJ-12"),
+                            ("rj-45", "RJ-45"),
+                            ("mini-din-8", "Mini-DIN 8"),
+                            ("usb-a", "USB Type A"),
+                            ("usb-b", "USB Type B"),
+                            ("usb-c", "USB Type C"),
+                            ("usb-mini-a", "USB Mini A"),
+                            ("usb-mini-b", "USB Mini B"),
+                            ("usb-micro-a", "USB Micro A"),
+                            ("usb-micro-b", "USB Micro B"),
+                            ("other", "Other"),
+                        ],
+                        max_length=50,
+                    ),
+                ),
             ],
             options={
-                'ordering': ('device', '_name'),
-                'abstract': False,
+                "ordering": ("device", "_name"),
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='ConsolePortTemplate',
+            name="ConsolePortTemplate",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('created', models.DateField(auto_now_add=True, null=True)),
-                ('last_updated', models.DateTimeField(auto_now=True, null=True)),
-                ('_custom_field_data', models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder)),
-                ('name', models.CharField(max_length=64)),
-                ('_name', nautobot.core.models.ordering.NaturalOrderingField(blank=True, db_index=True, editable=False, max_length=255, target_field='name')),
-                ('label', models.CharField(blank=True, help_text='Physical label', max_length=64)),
-                ('description', models.CharField(blank=True, max_length=200)),
-                ('type', models.CharField(blank=True, choices=[('de-9', 'DE-9'), ('db-25', 'DB-25'), ('rj-11', 'RJ-11'), ('rj-12', 'RJ-12'), ('rj-45', 'RJ-45'), ('mini-din-8', 'Mini-DIN 8'), ('usb-a', 'USB Type A'), ('usb-b', 'USB Type B'), ('usb-c', 'USB Type C'), ('usb-mini-a', 'USB Mini A'), ('usb-mini-b', 'USB Mini B'), ('usb-micro-a', 'USB Micro A'), ('usb-micro-b', 'USB Micro B'), ('other', 'Other')], max_length=50)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("created", models.DateField(auto_now_add=True, null=True)),
+                ("last_updated", models.DateTimeField(auto_now=True, null=True)),
+                (
+                    "_custom_field_data",
+                    models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder),
+                ),
+                ("name", models.CharField(max_length=64)),
+                (
+                    "_name",
+                    nautobot.core.models.ordering.NaturalOrderingField(
+                        blank=True, db_index=True, editable=False, max_length=255, target_field="name"
+                    ),
+                ),
+                ("label", models.CharField(blank=True, help_text="Physical label", max_length=64)),
+                ("description", models.CharField(blank=True, max_length=200)),
+                (
+                    "type",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("de-9", "DE-9"),
+                            ("db-25", "DB-25"),
+                            ("rj-11", "RJ-11"),
+                            ("rj-12", "RJ-12"),
+                            ("rj-45", "RJ-45"),
+                            ("mini-din-8", "Mini-DIN 8"),
+                            ("usb-a", "USB Type A"),
+                            ("usb-b", "USB Type B"),
+                            ("usb-c", "USB Type C"),
+                            ("usb-mini-a", "USB Mini A"),
+                            ("usb-mini-b", "USB Mini B"),
+                            ("usb-micro-a", "USB Micro A"),
+                            ("usb-micro-b", "USB Micro B"),
+                            ("other", "Other"),
+                        ],
+                        max_length=50,
+                    ),
+                ),
             ],
             options={
-                'ordering': ('device_type', '_name'),
-                'abstract': False,
+                "ordering": ("device_type", "_name"),
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='ConsoleServerPort',
+            name="ConsoleServerPort",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('created', models.DateField(auto_now_add=True, null=True)),
-                ('last_updated', models.DateTimeField(auto_now=True, null=True)),
-                ('_custom_field_data', models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder)),
-                ('name', models.CharField(max_length=64)),
-                ('_name', nautobot.core.models.ordering.NaturalOrderingField(blank=True, db_index=True, editable=False, max_length=255, target_field='name')),
-                ('label', models.CharField(blank=True, help_text='Physical label', max_length=64)),
-                ('description', models.CharField(blank=True, max_length=200)),
-                ('type', models.CharField(blank=True, choices=[('de-9', 'DE-9'), ('db-25', 'DB-25'), ('rj-11', 'RJ-11'), ('rj-12', 'RJ-12'), ('rj-45', 'RJ-45'), ('mini-din-8', 'Mini-DIN 8'), ('usb-a', 'USB Type A'), ('usb-b', 'USB Type B'), ('usb-c', 'USB Type C'), ('usb-mini-a', 'USB Mini A'), ('usb-mini-b', 'USB Mini B'), ('usb-micro-a', 'USB Micro A'), ('usb-micro-b', 'USB Micro B'), ('other', 'Other')], max_length=50)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("created", models.DateField(auto_now_add=True, null=True)),
+                ("last_updated", models.DateTimeField(auto_now=True, null=True)),
+                (
+                    "_custom_field_data",
+                    models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder),
+                ),
+                ("name", models.CharField(max_length=64)),
+                (
+                    "_name",
+                    nautobot.core.models.ordering.NaturalOrderingField(
+                        blank=True, db_index=True, editable=False, max_length=255, target_field="name"
+                    ),
+                ),
+                ("label", models.CharField(blank=True, help_text="Physical label", max_length=64)),
+                ("description", models.CharField(blank=True, max_length=200)),
+                (
+                    "type",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("de-9", "DE-9"),
+                            ("db-25", "DB-25"),
+                            ("rj-11", "RJ-11"),
+                            ("rj-12", "RJ-12"),
+                            ("rj-45", "RJ-45"),
+                            ("mini-din-8", "Mini-DIN 8"),
+                            ("usb-a", "USB Type A"),
+                            ("usb-b", "USB Type B"),
+                            ("usb-c", "USB Type C"),
+                            ("usb-mini-a", "USB Mini A"),
+                            ("usb-mini-b", "USB Mini B"),
+                            ("usb-micro-a", "USB Micro A"),
+                            ("usb-micro-b", "USB Micro B"),
+                            ("other", "Other"),
+                        ],
+                        max_length=50,
+                    ),
+                ),
             ],
             options={
-                'ordering': ('device', '_name'),
-                'abstract': False,
+                "ordering": ("device", "_name"),
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='ConsoleServerPortTemplate',
+            name="ConsoleServerPortTemplate",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('created', models.DateField(auto_now_add=True, null=True)),
-                ('last_updated', models.DateTimeField(auto_now=True, null=True)),
-                ('_custom_field_data', models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder)),
-                ('name', models.CharField(max_length=64)),
-                ('_name', nautobot.core.models.ordering.NaturalOrderingField(blank=True, db_index=True, editable=False, max_length=255, target_field='name')),
-                ('label', models.CharField(blank=True, help_text='Physical label', max_length=64)),
-                ('description', models.CharField(blank=True, max_length=200)),
-                ('type', models.CharField(blank=True, choices=[('de-9', 'DE-9'), ('db-25', 'DB-25'), ('rj-11', 'RJ-11'), ('rj-12', 'RJ-12'), ('rj-45', 'RJ-45'), ('mini-din-8', 'Mini-DIN 8'), ('usb-a', 'USB Type A'), ('usb-b', 'USB Type B'), ('usb-c', 'USB Type C'), ('usb-mini-a', 'USB Mini A'), ('usb-mini-b', 'USB Mini B'), ('usb-micro-a', 'USB Micro A'), ('usb-micro-b', 'USB Micro B'), ('other', 'Other')], max_length=50)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("created", models.DateField(auto_now_add=True, null=True)),
+                ("last_updated", models.DateTimeField(auto_now=True, null=True)),
+                (
+                    "_custom_field_data",
+                    models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder),
+                ),
+                ("name", models.CharField(max_length=64)),
+                (
+                    "_name",
+                    nautobot.core.models.ordering.NaturalOrderingField(
+                        blank=True, db_index=True, editable=False, max_length=255, target_field="name"
+                    ),
+                ),
+                ("label", models.CharField(blank=True, help_text="Physical label", max_length=64)),
+                ("description", models.CharField(blank=True, max_length=200)),
+                (
+                    "type",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("de-9", "DE-9"),
+                            ("db-25", "DB-25"),
+                            ("rj-11", "RJ-11"),
+                            ("rj-12", "RJ-12"),
+                            ("rj-45", "RJ-45"),
+                            ("mini-din-8", "Mini-DIN 8"),
+                            ("usb-a", "USB Type A"),
+                            ("usb-b", "USB Type B"),
+                            ("usb-c", "USB Type C"),
+                            ("usb-mini-a", "USB Mini A"),
+                            ("usb-mini-b", "USB Mini B"),
+                            ("usb-micro-a", "USB Micro A"),
+                            ("usb-micro-b", "USB Micro B"),
+                            ("other", "Other"),
+                        ],
+                        max_length=50,
+                    ),
+                ),
             ],
             options={
-                'ordering': ('device_type', '_name'),
-                'abstract': False,
+                "ordering": ("device_type", "_name"),
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Device',
+            name="Device",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('created', models.DateField(auto_now_add=True, null=True)),
-                ('last_updated', models.DateTimeField(auto_now=True, null=True)),
-                ('_custom_field_data', models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder)),
-                ('name', models.CharField(blank=True, max_length=64, null=True)),
-                ('_name', nautobot.core.models.ordering.NaturalOrderingField(blank=True, db_index=True, editable=False, max_length=255, null=True, target_field='name')),
-                ('serial', models.CharField(blank=True, max_length=255, verbose_name='Serial number')),
-                ('asset_tag', models.CharField(blank=True, max_length=50, null=True, unique=True)),
-                ('position', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1)], verbose_name='Position (U)')),
-                ('face', models.CharField(blank=True, choices=[('front', 'Front'), ('rear', 'Rear')], max_length=50, verbose_name='Rack face')),
-                ('vc_position', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MaxValueValidator(255)])),
-                ('vc_priority', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MaxValueValidator(255)])),
-                ('comments', models.TextField(blank=True)),
-                ('local_context_data', models.JSONField(blank=True, null=True)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("created", models.DateField(auto_now_add=True, null=True)),
+                ("last_updated", models.DateTimeField(auto_now=True, null=True)),
+                (
+                    "_custom_field_data",
+                    models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder),
+                ),
+                ("name", models.CharField(blank=True, max_length=64, null=True)),
+                (
+                    "_name",
+                    nautobot.core.models.ordering.NaturalOrderingField(
+                        blank=True, db_index=True, editable=False, max_length=255, null=True, target_field="name"
+                    ),
+                ),
+                ("serial", models.CharField(blank=True, max_length=255, verbose_name="Serial number")),
+                ("asset_tag", models.CharField(blank=True, max_length=50, null=True, unique=True)),
+                (
+                    "position",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[django.core.validators.MinValueValidator(1)],
+                        verbose_name="Position (U)",
+                    ),
+                ),
+                (
+                    "face",
+                    models.CharField(
+                        blank=True,
+                        choices=[("front", "Front"), ("rear", "Rear")],
+                        max_length=50,
+                        verbose_name="Rack face",
+                    ),
+                ),
+                (
+                    "vc_position",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, validators=[django.core.validators.MaxValueValidator(255)]
+                    ),
+                ),
+                (
+                    "vc_priority",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, validators=[django.core.validators.MaxValueValidator(255)]
+                    ),
+                ),
+                ("comments", models.TextField(blank=True)),
+                ("local_context_data", models.JSONField(blank=True, null=True)),
             ],
             options={
-                'ordering': ('_name', 'pk'),
+                "ordering": ("_name", "pk"),
             },
         ),
         migrations.CreateModel(
-            name='DeviceBay',
+            name="DeviceBay",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('created', models.DateField(auto_now_add=True, null=True)),
-                ('last_updated', models.DateTimeField(auto_now=True, null=True)),
-                ('_custom_field_data', models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder)),
-                ('name', models.CharField(max_length=64)),
-                ('_name', nautobot.core.models.ordering.NaturalOrderingField(blank=True, db_index=True, editable=False, max_length=255, target_field='name')),
-                ('label', models.CharField(blank=True, help_text='Physical label', max_length=64)),
-                ('description', models.CharField(blank=True, max_length=200)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("created", models.DateField(auto_now_add=True, null=True)),
+                ("last_updated", models.DateTimeField(auto_now=True, null=True)),
+                (
+                    "_custom_field_data",
+                    models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder),
+                ),
+                ("name", models.CharField(max_length=64)),
+                (
+                    "_name",
+                    nautobot.core.models.ordering.NaturalOrderingField(
+                        blank=True, db_index=True, editable=False, max_length=255, target_field="name"
+                    ),
+                ),
+                ("label", models.CharField(blank=True, help_text="Physical label", max_length=64)),
+                ("description", models.CharField(blank=True, max_length=200)),
             ],
             options={
-                'ordering': ('device', '_name'),
-                'abstract': False,
+                "ordering": ("device", "_name"),
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='DeviceBayTemplate',
+            name="DeviceBayTemplate",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('created', models.DateField(auto_now_add=True, null=True)),
-                ('last_updated', models.DateTimeField(auto_now=True, null=True)),
-                ('_custom_field_data', models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder)),
-                ('name', models.CharField(max_length=64)),
-                ('_name', nautobot.core.models.ordering.NaturalOrderingField(blank=True, db_index=True, editable=False, max_length=255, target_field='name')),
-                ('label', models.CharField(blank=True, help_text='Physical label', max_length=64)),
-                ('description', models.CharField(blank=True, max_length=200)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("created", models.DateField(auto_now_add=True, null=True)),
+                ("last_updated", models.DateTimeField(auto_now=True, null=True)),
+                (
+                    "_custom_field_data",
+                    models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder),
+                ),
+                ("name", models.CharField(max_length=64)),
+                (
+                    "_name",
+                    nautobot.core.models.ordering.NaturalOrderingField(
+                        blank=True, db_index=True, editable=False, max_length=255, target_field="name"
+                    ),
+                ),
+                ("label", models.CharField(blank=True, help_text="Physical label", max_length=64)),
+                ("description", models.CharField(blank=True, max_length=200)),
             ],
             options={
-                'ordering': ('device_type', '_name'),
-                'abstract': False,
+                "ordering": ("device_type", "_name"),
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='DeviceRole',
+            name="DeviceRole",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('created', models.DateField(auto_now_add=True, null=True)),
-                ('last_updated', models.DateTimeField(auto_now=True, null=True)),
-                ('_custom_field_data', models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder)),
-                ('name', models.CharField(max_length=100, unique=True)),
-                ('slug', models.SlugField(max_length=100, unique=True)),
-                ('color', models.CharField(default='9e9e9e', max_length=6, validators=[django.core.validators.RegexValidator('^[0-9a-f]{6}$', 'Enter a valid hexadecimal RGB color code (six lower-case hex digits).')])),
-                ('vm_role', models.BooleanField(default=True, help_text='Virtual machines may be assigned to this role', verbose_name='VM role')),
-                ('description', models.CharField(blank=True, max_length=200)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("created", models.DateField(auto_now_add=True, null=True)),
+                ("last_updated", models.DateTimeField(auto_now=True, null=True)),
+                (
+                    "_custom_field_data",
+                    models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder),
+                ),
+                ("name", models.CharField(max_length=100, unique=True)),
+                ("slug", models.SlugField(max_length=100, unique=True)),
+                (
+                    "color",
+                    models.CharField(
+                        default="9e9e9e",
+                        max_length=6,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^[0-9a-f]{6}$", "Enter a valid hexadecimal RGB color code (six lower-case hex digits)."
+                            )
+                        ],
+                    ),
+                ),
+                (
+                    "vm_role",
+                    models.BooleanField(
+                        default=True, help_text="Virtual machines may be assigned to this role", verbose_name="VM role"
+                    ),
+                ),
+                ("description", models.CharField(blank=True, max_length=200)),
             ],
             options={
-                'ordering': ('name',),
+                "ordering": ("name",),
             },
         ),
         migrations.CreateModel(
-            name='DeviceType',
+            name="DeviceType",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('created', models.DateField(auto_now_add=True, null=True)),
-                ('last_updated', models.DateTimeField(auto_now=True, null=True)),
-                ('_custom_field_data', models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder)),
-                ('model', models.CharField(max_length=100)),
-                ('slug', models.SlugField(max_length=100)),
-                ('part_number', models.CharField(blank=True, max_length=50)),
-                ('u_height', models.PositiveSmallIntegerField(default=1, verbose_name='Height (U)')),
-                ('is_full_depth', models.BooleanField(default=True)),
-                ('subdevice_role', models.CharField(blank=True, choices=[('parent', 'Parent'), ('child', 'Child')], max_length=50)),
-                ('front_image', models.ImageField(blank=True, upload_to='devicetype-images')),
-                ('rear_image', models.ImageField(blank=True, upload_to='devicetype-images')),
-                ('comments', models.TextField(blank=True)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("created", models.DateField(auto_now_add=True, null=True)),
+                ("last_updated", models.DateTimeField(auto_now=True, null=True)),
+                (
+                    "_custom_field_data",
+                    models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder),
+                ),
+                ("model", models.CharField(max_length=100)),
+                ("slug", models.SlugField(max_length=100)),
+                ("part_number", models.CharField(blank=True, max_length=50)),
+                ("u_height", models.PositiveSmallIntegerField(default=1, verbose_name="Height (U)")),
+                ("is_full_depth", models.BooleanField(default=True)),
+                (
+                    "subdevice_role",
+                    models.CharField(blank=True, choices=[("parent", "Parent"), ("child", "Child")], max_length=50),
+                ),
+                ("front_image", models.ImageField(blank=True, upload_to="devicetype-images")),
+                ("rear_image", models.ImageField(blank=True, upload_to="devicetype-images")),
+                ("comments", models.TextField(blank=True)),
             ],
             options={
-                'ordering': ('manufacturer', 'model'),
+                "ordering": ("manufacturer", "model"),
             },
         ),
         migrations.CreateModel(
-            name='FrontPort',
+            name="FrontPort",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('created', models.DateField(auto_now_add=True, null=True)),
-                ('last_updated', models.DateTimeField(auto_now=True, null=True)),
-                ('_custom_field_data', models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder)),
-                ('name', models.CharField(max_length=64)),
-                ('_name', nautobot.core.models.ordering.NaturalOrderingField(blank=True, db_index=True, editable=False, max_length=255, target_field='name')),
-                ('label', models.CharField(blank=True, help_text='Physical label', max_length=64)),
-                ('description', models.CharField(blank=True, max_length=200)),
-                ('type', models.CharField(choices=[('8p8c', '8P8C'), ('8p6c', '8P6C'), ('8p4c', '8P4C'), ('8p2c', '8P2C'), ('110-punch', '110 Punch'), ('bnc', 'BNC'), ('mrj21', 'MRJ21'), ('fc', 'FC'), ('lc', 'LC'), ('lc-apc', 'LC/APC'), ('lsh', 'LSH'), ('lsh-apc', 'LSH/APC'), ('mpo', 'MPO'), ('mtrj', 'MTRJ'), ('sc', 'SC'), ('sc-apc', 'SC/APC'), ('st', 'ST'), ('cs', 'CS'), ('sn', 'SN'), ('splice', 'Splice'), ('other', 'Other')], max_length=50)),
-                ('rear_port_position', models.PositiveSmallIntegerField(default=1, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(1024)])),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("created", models.DateField(auto_now_add=True, null=True)),
+                ("last_updated", models.DateTimeField(auto_now=True, null=True)),
+                (
+                    "_custom_field_data",
+                    models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder),
+                ),
+                ("name", models.CharField(max_length=64)),
+                (
+                    "_name",
+                    nautobot.core.models.ordering.NaturalOrderingField(
+                        blank=True, db_index=True, editable=False, max_length=255, target_field="name"
+                    ),
+                ),
+                ("label", models.CharField(blank=True, help_text="Physical label", max_length=64)),
+                ("description", models.CharField(blank=True, max_length=200)),
+                (
+                    "type",
+                    models.CharField(
+                        choices=[
+                            ("8p8c", "8P8C"),
+                            ("8p6c", "8P6C"),
+                            ("8p4c", "8P4C"),
+                            ("8p2c", "8P2C"),
+                            ("110-punch", "110 Punch"),
+                            ("bnc", "BNC"),
+                            ("mrj21", "MRJ21"),
+                            ("fc", "FC"),
+                            ("lc", "LC"),
+                            ("lc-apc", "LC/APC"),
+                            ("lsh", "LSH"),
+                            ("lsh-apc", "LSH/APC"),
+                            ("mpo", "MPO"),
+                            ("mtrj", "MTRJ"),
+                            ("sc", "SC"),
+                            ("sc-apc", "SC/APC"),
+                            ("st", "ST"),
+                            ("cs", "CS"),
+                            ("sn", "SN"),
+                            ("splice", "Splice"),
+                            ("other", "Other"),
+                        ],
+                        max_length=50,
+                    ),
+                ),
+                (
+                    "rear_port_position",
+                    models.PositiveSmallIntegerField(
+                        default=1,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(1024),
+                        ],
+                    ),
+                ),
             ],
             options={
-                'ordering': ('device', '_name'),
-                'abstract': False,
+                "ordering": ("device", "_name"),
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='FrontPortTemplate',
+            name="FrontPortTemplate",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('created', models.DateField(auto_now_add=True, null=True)),
-                ('last_updated', models.DateTimeField(auto_now=True, null=True)),
-                ('_custom_field_data', models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder)),
-                ('name', models.CharField(max_length=64)),
-                ('_name', nautobot.core.models.ordering.NaturalOrderingField(blank=True, db_index=True, editable=False, max_length=255, target_field='name')),
-                ('label', models.CharField(blank=True, help_text='Physical label', max_length=64)),
-                ('description', models.CharField(blank=True, max_length=200)),
-                ('type', models.CharField(choices=[('8p8c', '8P8C'), ('8p6c', '8P6C'), ('8p4c', '8P4C'), ('8p2c', '8P2C'), ('110-punch', '110 Punch'), ('bnc', 'BNC'), ('mrj21', 'MRJ21'), ('fc', 'FC'), ('lc', 'LC'), ('lc-apc', 'LC/APC'), ('lsh', 'LSH'), ('lsh-apc', 'LSH/APC'), ('mpo', 'MPO'), ('mtrj', 'MTRJ'), ('sc', 'SC'), ('sc-apc', 'SC/APC'), ('st', 'ST'), ('cs', 'CS'), ('sn', 'SN'), ('splice', 'Splice'), ('other', 'Other')], max_length=50)),
-                ('rear_port_position', models.PositiveSmallIntegerField(default=1, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(1024)])),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("created", models.DateField(auto_now_add=True, null=True)),
+                ("last_updated", models.DateTimeField(auto_now=True, null=True)),
+                (
+                    "_custom_field_data",
+                    models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder),
+                ),
+                ("name", models.CharField(max_length=64)),
+                (
+                    "_name",
+                    nautobot.core.models.ordering.NaturalOrderingField(
+                        blank=True, db_index=True, editable=False, max_length=255, target_field="name"
+                    ),
+                ),
+                ("label", models.CharField(blank=True, help_text="Physical label", max_length=64)),
+                ("description", models.CharField(blank=True, max_length=200)),
+                (
+                    "type",
+                    models.CharField(
+                        choices=[
+                            ("8p8c", "8P8C"),
+                            ("8p6c", "8P6C"),
+                            ("8p4c", "8P4C"),
+                            ("8p2c", "8P2C"),
+                            ("110-punch", "110 Punch"),
+                            ("bnc", "BNC"),
+                            ("mrj21", "MRJ21"),
+                            ("fc", "FC"),
+                            ("lc", "LC"),
+                            ("lc-apc", "LC/APC"),
+                            ("lsh", "LSH"),
+                            ("lsh-apc", "LSH/APC"),
+                            ("mpo", "MPO"),
+                            ("mtrj", "MTRJ"),
+                            ("sc", "SC"),
+                            ("sc-apc", "SC/APC"),
+                            ("st", "ST"),
+                            ("cs", "CS"),
+                            ("sn", "SN"),
+                            ("splice", "Splice"),
+                            ("other", "Other"),
+                        ],
+                        max_length=50,
+                    ),
+                ),
+                (
+                    "rear_port_position",
+                    models.PositiveSmallIntegerField(
+                        default=1,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(1024),
+                        ],
+                    ),
+                ),
             ],
             options={
-                'ordering': ('device_type', '_name'),
-                'abstract': False,
+                "ordering": ("device_type", "_name"),
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Interface',
+            name="Interface",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('created', models.DateField(auto_now_add=True, null=True)),
-                ('last_updated', models.DateTimeField(auto_now=True, null=True)),
-                ('_custom_field_data', models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder)),
-                ('name', models.CharField(max_length=64)),
-                ('_name', nautobot.core.models.ordering.NaturalOrderingField(blank=True, db_index=True, editable=False, max_length=255, target_field='name')),
-                ('label', models.CharField(blank=True, help_text='Physical label', max_length=64)),
-                ('description', models.CharField(blank=True, max_length=200)),
-                ('type', models.CharField(choices=[('virtual', 'Virtual'), ('bridge', 'Bridge'), ('lag', 'Link Aggregation Group (LAG)'), ('100base-tx', '100BASE-TX (10/100ME)'), ('1000base-t', '1000BASE-T (1GE)'), ('1000base-x-gbic', 'GBIC (1GE)'), ('1000base-x-sfp', 'SFP (1GE)'), ('2.5gbase-t', '2.5GBASE-T (2.5GE)'), ('5gbase-t', '5GBASE-T (5GE)'), ('10gbase-t', '10GBASE-T (10GE)'), ('10gbase-cx4', '10GBASE-CX4 (10GE)'), ('10gbase-x-sfpp', 'SFP+ (10GE)'), ('10gbase-x-xfp', 'XFP (10GE)'), ('10gbase-x-xenpak', 'XENPAK (10GE)'), ('10gbase-x-x2', 'X2 (10GE)'), ('25gbase-x-sfp28', 'SFP28 (25GE)'), ('50gbase-x-sfp56', 'SFP56 (50GE)'), ('40gbase-x-qsfpp', 'QSFP+ (40GE)'), ('50gbase-x-sfp28', 'QSFP28 (50GE)'), ('100gbase-x-cfp', 'CFP (100GE)'), ('100gbase-x-cfp2', 'CFP2 (100GE)'), ('100gbase-x-cfp4', 'CFP4 (100GE)'), ('100gbase-x-cpak', 'Cisco CPAK (100GE)'), ('100gbase-x-qsfp28', 'QSFP28 (100GE)'), ('200gbase-x-cfp2', 'CFP2 (200GE)'), ('200gbase-x-qsfp56', 'QSFP56 (200GE)'), ('400gbase-x-qsfpdd', 'QSFP-DD (400GE)'), ('400gbase-x-osfp', 'OSFP (400GE)'), ('ieee802.11a', 'IEEE 802.11a'), ('ieee802.11g', 'IEEE 802.11b/g'), ('ieee802.11n', 'IEEE 802.11n'), ('ieee802.11ac', 'IEEE 802.11ac'), ('ieee802.11ad', 'IEEE 802.11ad'), ('ieee802.11ax', 'IEEE 802.11ax'), ('gsm', 'GSM'), ('cdma', 'CDMA'), ('lte', 'LTE'), ('sonet-oc3', 'OC-3/STM-1'), ('sonet-oc12', 'OC-12/STM-4'), ('sonet-oc48', 'OC-48/STM-16'), ('sonet-oc192', 'OC-192/STM-64'), ('1gfc-sfp', 'SFP (1GFC)'), ('2gfc-sfp', 'SFP (2GFC)'), ('4gfc-sfp', 'SFP (4GFC)'), ('8gfc-sfpp', 'SFP+ (8GFC)'), ('16gfc-sfpp', 'SFP+ (16GFC)'), ('32gfc-sfp28', 'SFP28 (32GFC)'), ('t1', 'T1 (1.544 Mbps)'), ('e1', 'E1 (2.048 Mbps)'), ('t3', 'T3 (45 Mbps)'), ('e3', 'E3 (34 Mbps)'), ('docsis', 'DOCSIS'), ('gpon', 'GPON (2.5 Gbps / 1.25 Gps)'), ('xgs-pon', 'XGS-PON (10 Gbps)'), ('cisco-stackwise', 'Cisco StackWise'), ('cisco-stackwise-plus', 'Cisco StackWise Plus'), ('cisco-flexstack', 'Cisco FlexStack'), ('cisco-flexstack-plus', 'Cisco FlexStack Plus'), ('juniper-vcp', 'Juniper VCP'), ('extreme-summitstack', 'Extreme SummitStack'), ('other', 'Other')], max_length=50)),
-                ('enabled', models.BooleanField(default=True)),
-                ('mgmt_only', models.BooleanField(default=False, verbose_name='Management only')),
-                ('mtu', models.PositiveIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(65536)], verbose_name='MTU')),
-                ('mac_address', models.CharField(blank=True, max_length=18, null=True, verbose_name='MAC address')),
-                ('mode', models.CharField(blank=True, choices=[('access', 'Access'), ('tagged', 'Tagged'), ('tagged-all', 'Tagged (All)')], max_length=50)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("created", models.DateField(auto_now_add=True, null=True)),
+                ("last_updated", models.DateTimeField(auto_now=True, null=True)),
+                (
+                    "_custom_field_data",
+                    models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder),
+                ),
+                ("name", models.CharField(max_length=64)),
+                (
+                    "_name",
+                    nautobot.core.models.ordering.NaturalOrderingField(
+                        blank=True, db_index=True, editable=False, max_length=255, target_field="name"
+                    ),
+                ),
+                ("label", models.CharField(blank=True, help_text="Physical label", max_length=64)),
+                ("description", models.CharField(blank=True, max_length=200)),
+                (
+                    "type",
+                    models.CharField(
+                        choices=[
+                            ("virtual", "Virtual"),
+                            ("bridge", "Bridge"),
+                            ("lag", "Link Aggregation Group (LAG)"),
+                            ("100base-tx", "100BASE-TX (10/100ME)"),
+                            ("1000base-t", "1000BASE-T (1GE)"),
+                            ("1000base-x-gbic", "GBIC (1GE)"),
+                            ("1000base-x-sfp", "SFP (1GE)"),
+                            ("2.5gbase-t", "2.5GBASE-T (2.5GE)"),
+                            ("5gbase-t", "5GBASE-T (5GE)"),
+                            ("10gbase-t", "10GBASE-T (10GE)"),
+                            ("10gbase-cx4", "10GBASE-CX4 (10GE)"),
+                            ("10gbase-x-sfpp", "SFP+ (10GE)"),
+                            ("10gbase-x-xfp", "XFP (10GE)"),
+                            ("10gbase-x-xenpak", "XENPAK (10GE)"),
+                            ("10gbase-x-x2", "X2 (10GE)"),
+                            ("25gbase-x-sfp28", "SFP28 (25GE)"),
+                            ("50gbase-x-sfp56", "SFP56 (50GE)"),
+                            ("40gbase-x-qsfpp", "QSFP+ (40GE)"),
+                            ("50gbase-x-sfp28", "QSFP28 (50GE)"),
+                            ("100gbase-x-cfp", "CFP (100GE)"),
+                            ("100gbase-x-cfp2", "CFP2 (100GE)"),
+                            ("100gbase-x-cfp4", "CFP4 (100GE)"),
+                            ("100gbase-x-cpak", "Cisco CPAK (100GE)"),
+                            ("100gbase-x-qsfp28", "QSFP28 (100GE)"),
+                            ("200gbase-x-cfp2", "CFP2 (200GE)"),
+                            ("200gbase-x-qsfp56", "QSFP56 (200GE)"),
+                            ("400gbase-x-qsfpdd", "QSFP-DD (400GE)"),
+                            ("400gbase-x-osfp", "OSFP (400GE)"),
+                            ("ieee802.11a", "IEEE 802.11a"),
+                            ("ieee802.11g", "IEEE 802.11b/g"),
+                            ("ieee802.11n", "IEEE 802.11n"),
+                            ("ieee802.11ac", "IEEE 802.11ac"),
+                            ("ieee802.11ad", "IEEE 802.11ad"),
+                            ("ieee802.11ax", "IEEE 802.11ax"),
+                            ("gsm", "GSM"),
+                            ("cdma", "CDMA"),
+                            ("lte", "LTE"),
+                            ("sonet-oc3", "OC-3/STM-1"),
+                            ("sonet-oc12", "OC-12/STM-4"),
+                            ("sonet-oc48", "OC-48/STM-16"),
+                            ("sonet-oc192", "OC-192/STM-64"),
+                            ("1gfc-sfp", "SFP (1GFC)"),
+                            ("2gfc-sfp", "SFP (2GFC)"),
+                            ("4gfc-sfp", "SFP (4GFC)"),
+                            ("8gfc-sfpp", "SFP+ (8GFC)"),
+                            ("16gfc-sfpp", "SFP+ (16GFC)"),
+                            ("32gfc-sfp28", "SFP28 (32GFC)"),
+                            ("t1", "T1 (1.544 Mbps)"),
+                            ("e1", "E1 (2.048 Mbps)"),
+                            ("t3", "T3 (45 Mbps)"),
+                            ("e3", "E3 (34 Mbps)"),
+                            ("docsis", "DOCSIS"),
+                            ("gpon", "GPON (2.5 Gbps / 1.25 Gps)"),
+                            ("xgs-pon", "XGS-PON (10 Gbps)"),
+                            ("cisco-stackwise", "Cisco StackWise"),
+                            ("cisco-stackwise-plus", "Cisco StackWise Plus"),
+                            ("cisco-flexstack", "Cisco FlexStack"),
+                            ("cisco-flexstack-plus", "Cisco FlexStack Plus"),
+                            ("juniper-vcp", "Juniper VCP"),
+                            ("extreme-summitstack", "Extreme SummitStack"),
+                            ("other", "Other"),
+                        ],
+                        max_length=50,
+                    ),
+                ),
+                ("enabled", models.BooleanField(default=True)),
+                ("mgmt_only", models.BooleanField(default=False, verbose_name="Management only")),
+                (
+                    "mtu",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(65536),
+                        ],
+                        verbose_name="MTU",
+                    ),
+                ),
+                ("mac_address", models.CharField(blank=True, max_length=18, null=True, verbose_name="MAC address")),
+                (
+                    "mode",
+                    models.CharField(
+                        blank=True,
+                        choices=[("access", "Access"), ("tagged", "Tagged"), ("tagged-all", "Tagged (All)")],
+                        max_length=50,
+                    ),
+                ),
             ],
             options={
-                'ordering': ('device', '_name'),
-                'abstract': False,
+                "ordering": ("device", "_name"),
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='InterfaceTemplate',
+            name="InterfaceTemplate",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('created', models.DateField(auto_now_add=True, null=True)),
-                ('last_updated', models.DateTimeField(auto_now=True, null=True)),
-                ('_custom_field_data', models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder)),
-                ('name', models.CharField(max_length=64)),
-                ('_name', nautobot.core.models.ordering.NaturalOrderingField(blank=True, db_index=True, editable=False, max_length=255, target_field='name')),
-                ('label', models.CharField(blank=True, help_text='Physical label', max_length=64)),
-                ('description', models.CharField(blank=True, max_length=200)),
-                ('type', models.CharField(choices=[('virtual', 'Virtual'), ('bridge', 'Bridge'), ('lag', 'Link Aggregation Group (LAG)'), ('100base-tx', '100BASE-TX (10/100ME)'), ('1000base-t', '1000BASE-T (1GE)'), ('1000base-x-gbic', 'GBIC (1GE)'), ('1000base-x-sfp', 'SFP (1GE)'), ('2.5gbase-t', '2.5GBASE-T (2.5GE)'), ('5gbase-t', '5GBASE-T (5GE)'), ('10gbase-t', '10GBASE-T (10GE)'), ('10gbase-cx4', '10GBASE-CX4 (10GE)'), ('10gbase-x-sfpp', 'SFP+ (10GE)'), ('10gbase-x-xfp', 'XFP (10GE)'), ('10gbase-x-xenpak', 'XENPAK (10GE)'), ('10gbase-x-x2', 'X2 (10GE)'), ('25gbase-x-sfp28', 'SFP28 (25GE)'), ('50gbase-x-sfp56', 'SFP56 (50GE)'), ('40gbase-x-qsfpp', 'QSFP+ (40GE)'), ('50gbase-x-sfp28', 'QSFP28 (50GE)'), ('100gbase-x-cfp', 'CFP (100GE)'), ('100gbase-x-cfp2', 'CFP2 (100GE)'), ('100gbase-x-cfp4', 'CFP4 (100GE)'), ('100gbase-x-cpak', 'Cisco CPAK (100GE)'), ('100gbase-x-qsfp28', 'QSFP28 (100GE)'), ('200gbase-x-cfp2', 'CFP2 (200GE)'), ('200gbase-x-qsfp56', 'QSFP56 (200GE)'), ('400gbase-x-qsfpdd', 'QSFP-DD (400GE)'), ('400gbase-x-osfp', 'OSFP (400GE)'), ('ieee802.11a', 'IEEE 802.11a'), ('ieee802.11g', 'IEEE 802.11b/g'), ('ieee802.11n', 'IEEE 802.11n'), ('ieee802.11ac', 'IEEE 802.11ac'), ('ieee802.11ad', 'IEEE 802.11ad'), ('ieee802.11ax', 'IEEE 802.11ax'), ('gsm', 'GSM'), ('cdma', 'CDMA'), ('lte', 'LTE'), ('sonet-oc3', 'OC-3/STM-1'), ('sonet-oc12', 'OC-12/STM-4'), ('sonet-oc48', 'OC-48/STM-16'), ('sonet-oc192', 'OC-192/STM-64'), ('1gfc-sfp', 'SFP (1GFC)'), ('2gfc-sfp', 'SFP (2GFC)'), ('4gfc-sfp', 'SFP (4GFC)'), ('8gfc-sfpp', 'SFP+ (8GFC)'), ('16gfc-sfpp', 'SFP+ (16GFC)'), ('32gfc-sfp28', 'SFP28 (32GFC)'), ('t1', 'T1 (1.544 Mbps)'), ('e1', 'E1 (2.048 Mbps)'), ('t3', 'T3 (45 Mbps)'), ('e3', 'E3 (34 Mbps)'), ('docsis', 'DOCSIS'), ('gpon', 'GPON (2.5 Gbps / 1.25 Gps)'), ('xgs-pon', 'XGS-PON (10 Gbps)'), ('cisco-stackwise', 'Cisco StackWise'), ('cisco-stackwise-plus', 'Cisco StackWise Plus'), ('cisco-flexstack', 'Cisco FlexStack'), ('cisco-flexstack-plus', 'Cisco FlexStack Plus'), ('juniper-vcp', 'Juniper VCP'), ('extreme-summitstack', 'Extreme SummitStack'), ('other', 'Other')], max_length=50)),
-                ('mgmt_only', models.BooleanField(default=False, verbose_name='Management only')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("created", models.DateField(auto_now_add=True, null=True)),
+                ("last_updated", models.DateTimeField(auto_now=True, null=True)),
+                (
+                    "_custom_field_data",
+                    models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder),
+                ),
+                ("name", models.CharField(max_length=64)),
+                (
+                    "_name",
+                    nautobot.core.models.ordering.NaturalOrderingField(
+                        blank=True, db_index=True, editable=False, max_length=255, target_field="name"
+                    ),
+                ),
+                ("label", models.CharField(blank=True, help_text="Physical label", max_length=64)),
+                ("description", models.CharField(blank=True, max_length=200)),
+                (
+                    "type",
+                    models.CharField(
+                        choices=[
+                            ("virtual", "Virtual"),
+                            ("bridge", "Bridge"),
+                            ("lag", "Link Aggregation Group (LAG)"),
+                            ("100base-tx", "100BASE-TX (10/100ME)"),
+                            ("1000base-t", "1000BASE-T (1GE)"),
+                            ("1000base-x-gbic", "GBIC (1GE)"),
+                            ("1000base-x-sfp", "SFP (1GE)"),
+                            ("2.5gbase-t", "2.5GBASE-T (2.5GE)"),
+                            ("5gbase-t", "5GBASE-T (5GE)"),
+                            ("10gbase-t", "10GBASE-T (10GE)"),
+                            ("10gbase-cx4", "10GBASE-CX4 (10GE)"),
+                            ("10gbase-x-sfpp", "SFP+ (10GE)"),
+                            ("10gbase-x-xfp", "XFP (10GE)"),
+                            ("10gbase-x-xenpak", "XENPAK (10GE)"),
+                            ("10gbase-x-x2", "X2 (10GE)"),
+                            ("25gbase-x-sfp28", "SFP28 (25GE)"),
+                            ("50gbase-x-sfp56", "SFP56 (50GE)"),
+                            ("40gbase-x-qsfpp", "QSFP+ (40GE)"),
+                            ("50gbase-x-sfp28", "QSFP28 (50GE)"),
+                            ("100gbase-x-cfp", "CFP (100GE)"),
+                            ("100gbase-x-cfp2", "CFP2 (100GE)"),
+                            ("100gbase-x-cfp4", "CFP4 (100GE)"),
+                            ("100gbase-x-cpak", "Cisco CPAK (100GE)"),
+                            ("100gbase-x-qsfp28", "QSFP28 (100GE)"),
+                            ("200gbase-x-cfp2", "CFP2 (200GE)"),
+                            ("200gbase-x-qsfp56", "QSFP56 (200GE)"),
+                            ("400gbase-x-qsfpdd", "QSFP-DD (400GE)"),
+                            ("400gbase-x-osfp", "OSFP (400GE)"),
+                            ("ieee802.11a", "IEEE 802.11a"),
+                            ("ieee802.11g", "IEEE 802.11b/g"),
+                            ("ieee802.11n", "IEEE 802.11n"),
+                            ("ieee802.11ac", "IEEE 802.11ac"),
+                            ("ieee802.11ad", "IEEE 802.11ad"),
+                            ("ieee802.11ax", "IEEE 802.11ax"),
+                            ("gsm", "GSM"),
+                            ("cdma", "CDMA"),
+                            ("lte", "LTE"),
+                            ("sonet-oc3", "OC-3/STM-1"),
+                            ("sonet-oc12", "OC-12/STM-4"),
+                            ("sonet-oc48", "OC-48/STM-16"),
+                            ("sonet-oc192", "OC-192/STM-64"),
+                            ("1gfc-sfp", "SFP (1GFC)"),
+                            ("2gfc-sfp", "SFP (2GFC)"),
+                            ("4gfc-sfp", "SFP (4GFC)"),
+                            ("8gfc-sfpp", "SFP+ (8GFC)"),
+                            ("16gfc-sfpp", "SFP+ (16GFC)"),
+                            ("32gfc-sfp28", "SFP28 (32GFC)"),
+                            ("t1", "T1 (1.544 Mbps)"),
+                            ("e1", "E1 (2.048 Mbps)"),
+                            ("t3", "T3 (45 Mbps)"),
+                            ("e3", "E3 (34 Mbps)"),
+                            ("docsis", "DOCSIS"),
+                            ("gpon", "GPON (2.5 Gbps / 1.25 Gps)"),
+                            ("xgs-pon", "XGS-PON (10 Gbps)"),
+                            ("cisco-stackwise", "Cisco StackWise"),
+                            ("cisco-stackwise-plus", "Cisco StackWise Plus"),
+                            ("cisco-flexstack", "Cisco FlexStack"),
+                            ("cisco-flexstack-plus", "Cisco FlexStack Plus"),
+                            ("juniper-vcp", "Juniper VCP"),
+                            ("extreme-summitstack", "Extreme SummitStack"),
+                            ("other", "Other"),
+                        ],
+                        max_length=50,
+                    ),
+                ),
+                ("mgmt_only", models.BooleanField(default=False, verbose_name="Management only")),
             ],
             options={
-                'ordering': ('device_type', '_name'),
-                'abstract': False,
+                "ordering": ("device_type", "_name"),
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='InventoryItem',
+            name="InventoryItem",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('created', models.DateField(auto_now_add=True, null=True)),
-                ('last_updated', models.DateTimeField(auto_now=True, null=True)),
-                ('_custom_field_data', models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder)),
-                ('name', models.CharField(max_length=64)),
-                ('_name', nautobot.core.models.ordering.NaturalOrderingField(blank=True, db_index=True, editable=False, max_length=255, target_field='name')),
-                ('label', models.CharField(blank=True, help_text='Physical label', max_length=64)),
-                ('description', models.CharField(blank=True, max_length=200)),
-                ('part_id', models.CharField(blank=True, max_length=50, verbose_name='Part ID')),
-                ('serial', models.CharField(blank=True, max_length=255, verbose_name='Serial number')),
-                ('asset_tag', models.CharField(blank=True, max_length=50, null=True, unique=True)),
-                ('discovered', models.BooleanField(default=False)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("created", models.DateField(auto_now_add=True, null=True)),
+                ("last_updated", models.DateTimeField(auto_now=True, null=True)),
+                (
+                    "_custom_field_data",
+                    models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder),
+                ),
+                ("name", models.CharField(max_length=64)),
+                (
+                    "_name",
+                    nautobot.core.models.ordering.NaturalOrderingField(
+                        blank=True, db_index=True, editable=False, max_length=255, target_field="name"
+                    ),
+                ),
+                ("label", models.CharField(blank=True, help_text="Physical label", max_length=64)),
+                ("description", models.CharField(blank=True, max_length=200)),
+                ("part_id", models.CharField(blank=True, max_length=50, verbose_name="Part ID")),
+                ("serial", models.CharField(blank=True, max_length=255, verbose_name="Serial number")),
+                ("asset_tag", models.CharField(blank=True, max_length=50, null=True, unique=True)),
+                ("discovered", models.BooleanField(default=False)),
             ],
             options={
-                'ordering': ('device', '_name'),
-                'abstract': False,
+                "ordering": ("device", "_name"),
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Location',
+            name="Location",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('created', models.DateField(auto_now_add=True, null=True)),
-                ('last_updated', models.DateTimeField(auto_now=True, null=True)),
-                ('_custom_field_data', models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder)),
-                ('facility', models.CharField(blank=True, max_length=50)),
-                ('asn', models.BigIntegerField(blank=True, null=True, verbose_name='ASN')),
-                ('time_zone', models.CharField(blank=True, max_length=63, validators=[nautobot.dcim.models.sites.validate_time_zone])),
-                ('description', models.CharField(blank=True, max_length=200)),
-                ('physical_address', models.TextField(blank=True)),
-                ('shipping_address', models.TextField(blank=True)),
-                ('latitude', models.DecimalField(blank=True, decimal_places=6, max_digits=8, null=True)),
-                ('longitude', models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True)),
-                ('contact_name', models.CharField(blank=True, max_length=50)),
-                ('contact_phone', models.CharField(blank=True, max_length=20)),
-                ('contact_email', models.EmailField(blank=True, max_length=254)),
-                ('comments', models.TextField(blank=True)),
-                ('name', models.CharField(max_length=100)),
-                ('_name', nautobot.core.models.ordering.NaturalOrderingField(blank=True, db_index=True, editable=False, max_length=255, target_field='name')),
-                ('slug', models.SlugField(max_length=100, unique=True)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("created", models.DateField(auto_now_add=True, null=True)),
+                ("last_updated", models.DateTimeField(auto_now=True, null=True)),
+                (
+                    "_custom_field_data",
+                    models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder),
+                ),
+                ("facility", models.CharField(blank=True, max_length=50)),
+                ("asn", models.BigIntegerField(blank=True, null=True, verbose_name="ASN")),
+                (
+                    "time_zone",
+                    models.CharField(
+                        blank=True, max_length=63, validators=[nautobot.dcim.models.sites.validate_time_zone]
+                    ),
+                ),
+                ("description", models.CharField(blank=True, max_length=200)),
+                ("physical_address", models.TextField(blank=True)),
+                ("shipping_address", models.TextField(blank=True)),
+                ("latitude", models.DecimalField(blank=True, decimal_places=6, max_digits=8, null=True)),
+                ("longitude", models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True)),
+                ("contact_name", models.CharField(blank=True, max_length=50)),
+                ("contact_phone", models.CharField(blank=True, max_length=20)),
+                ("contact_email", models.EmailField(blank=True, max_length=254)),
+                ("comments", models.TextField(blank=True)),
+                ("name", models.CharField(max_length=100)),
+                (
+                    "_name",
+                    nautobot.core.models.ordering.NaturalOrderingField(
+                        blank=True, db_index=True, editable=False, max_length=255, target_field="name"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=100, unique=True)),
             ],
             options={
-                'ordering': ('_name',),
+                "ordering": ("_name",),
             },
         ),
         migrations.CreateModel(
-            name='LocationType',
+            name="LocationType",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('created', models.DateField(auto_now_add=True, null=True)),
-                ('last_updated', models.DateTimeField(auto_now=True, null=True)),
-                ('_custom_field_data', models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder)),
-                ('name', models.CharField(max_length=100, unique=True)),
-                ('slug', models.SlugField(max_length=100, unique=True)),
-                ('description', models.CharField(blank=True, max_length=200)),
-                ('nestable', models.BooleanField(default=False, help_text='Allow locations of this type to be parents/children of other locations of this same type')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("created", models.DateField(auto_now_add=True, null=True)),
+                ("last_updated", models.DateTimeField(auto_now=True, null=True)),
+                (
+                    "_custom_field_data",
+                    models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder),
+                ),
+                ("name", models.CharField(max_length=100, unique=True)),
+                ("slug", models.SlugField(max_length=100, unique=True)),
+                ("description", models.CharField(blank=True, max_length=200)),
+                (
+                    "nestable",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Allow locations of this type to be parents/children of other locations of this same type",
+                    ),
+                ),
             ],
             options={
-                'ordering': ('name',),
+                "ordering": ("name",),
             },
         ),
         migrations.CreateModel(
-            name='Manufacturer',
+            name="Manufacturer",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('created', models.DateField(auto_now_add=True, null=True)),
-                ('last_updated', models.DateTimeField(auto_now=True, null=True)),
-                ('_custom_field_data', models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder)),
-                ('name', models.CharField(max_length=100, unique=True)),
-                ('slug', models.SlugField(max_length=100, unique=True)),
-                ('description', models.CharField(blank=True, max_length=200)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("created", models.DateField(auto_now_add=True, null=True)),
+                ("last_updated", models.DateTimeField(auto_now=True, null=True)),
+                (
+                    "_custom_field_data",
+                    models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder),
+                ),
+                ("name", models.CharField(max_length=100, unique=True)),
+                ("slug", models.SlugField(max_length=100, unique=True)),
+                ("description", models.CharField(blank=True, max_length=200)),
             ],
             options={
-                'ordering': ('name',),
+                "ordering": ("name",),
             },
         ),
         migrations.CreateModel(
-            name='Platform',
+            name="Platform",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('created', models.DateField(auto_now_add=True, null=True)),
-                ('last_updated', models.DateTimeField(auto_now=True, null=True)),
-                ('_custom_field_data', models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder)),
-                ('name', models.CharField(max_length=100, unique=True)),
-                ('slug', models.SlugField(max_length=100, unique=True)),
-                ('napalm_driver', models.CharField(blank=True, max_length=50, verbose_name='NAPALM driver')),
-                ('napalm_args', models.JSONField(blank=True, null=True, verbose_name='NAPALM arguments')),
-                ('network_driver', models.CharField(blank=True, max_length=100)),
-                ('description', models.CharField(blank=True, max_length=200)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("created", models.DateField(auto_now_add=True, null=True)),
+                ("last_updated", models.DateTimeField(auto_now=True, null=True)),
+                (
+                    "_custom_field_data",
+                    models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder),
+                ),
+                ("name", models.CharField(max_length=100, unique=True)),
+                ("slug", models.SlugField(max_length=100, unique=True)),
+                ("napalm_driver", models.CharField(blank=True, max_length=50, verbose_name="NAPALM driver")),
+                ("napalm_args", models.JSONField(blank=True, null=True, verbose_name="NAPALM arguments")),
+                ("network_driver", models.CharField(blank=True, max_length=100)),
+                ("description", models.CharField(blank=True, max_length=200)),
             ],
             options={
-                'ordering': ('name',),
+                "ordering": ("name",),
             },
         ),
         migrations.CreateModel(
-            name='PowerOutlet',
+            name="PowerOutlet",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('created', models.DateField(auto_now_add=True, null=True)),
-                ('last_updated', models.DateTimeField(auto_now=True, null=True)),
-                ('_custom_field_data', models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder)),
-                ('name', models.CharField(max_length=64)),
-                ('_name', nautobot.core.models.ordering.NaturalOrderingField(blank=True, db_index=True, editable=False, max_length=255, target_field='name')),
-                ('label', models.CharField(blank=True, help_text='Physical label', max_length=64)),
-                ('description', models.CharField(blank=True, max_length=200)),
-                ('type', models.CharField(blank=True, choices=[('iec-60320-c5', 'C5'), ('iec-60320-c7', 'C7'), ('iec-60320-c13', 'C13'), ('iec-60320-c15', 'C15'), ('iec-60320-c19', 'C19'), ('nema-5-15r', 'NEMA 5-15R'), ('nema-5-20r', 'NEMA 5-20R'), ('nema-l5-20r', 'NEMA L5-20R'), ('nema-l5-30r', 'NEMA L5-30R'), ('nema-l6-20r', 'NEMA L6-20R'), ('nema-l6-30r', 'NEMA L6-30R'), ('usb-a', 'USB Type A'), ('usb-c', 'USB Type C'), ('dc-terminal', 'DC Terminal'), ('hardwired', 'Hardwired')], max_length=50)),
-                ('feed_leg', models.CharField(blank=True, choices=[('A', 'A'), ('B', 'B'), ('C', 'C')], max_length=50)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("created", models.DateField(auto_now_add=True, null=True)),
+                ("last_updated", models.DateTimeField(auto_now=True, null=True)),
+                (
+                    "_custom_field_data",
+                    models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder),
+                ),
+                ("name", models.CharField(max_length=64)),
+                (
+                    "_name",
+                    nautobot.core.models.ordering.NaturalOrderingField(
+                        blank=True, db_index=True, editable=False, max_length=255, target_field="name"
+                    ),
+                ),
+                ("label", models.CharField(blank=True, help_text="Physical label", max_length=64)),
+                ("description", models.CharField(blank=True, max_length=200)),
+                (
+                    "type",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("iec-60320-c5", "C5"),
+                            ("iec-60320-c7", "C7"),
+                            ("iec-60320-c13", "C13"),
+                            ("iec-60320-c15", "C15"),
+                            ("iec-60320-c19", "C19"),
+                            ("nema-5-15r", "NEMA 5-15R"),
+                            ("nema-5-20r", "NEMA 5-20R"),
+                            ("nema-l5-20r", "NEMA L5-20R"),
+                            ("nema-l5-30r", "NEMA L5-30R"),
+                            ("nema-l6-20r", "NEMA L6-20R"),
+                            ("nema-l6-30r", "NEMA L6-30R"),
+                            ("usb-a", "USB Type A"),
+                            ("usb-c", "USB Type C"),
+                            ("dc-terminal", "DC Terminal"),
+                            ("hardwired", "Hardwired"),
+                        ],
+                        max_length=50,
+                    ),
+                ),
+                ("feed_leg", models.CharField(blank=True, choices=[("A", "A"), ("B", "B"), ("C", "C")], max_length=50)),
             ],
             options={
-                'ordering': ('device', '_name'),
-                'abstract': False,
+                "ordering": ("device", "_name"),
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='PowerOutletTemplate',
+            name="PowerOutletTemplate",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('created', models.DateField(auto_now_add=True, null=True)),
-                ('last_updated', models.DateTimeField(auto_now=True, null=True)),
-                ('_custom_field_data', models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder)),
-                ('name', models.CharField(max_length=64)),
-                ('_name', nautobot.core.models.ordering.NaturalOrderingField(blank=True, db_index=True, editable=False, max_length=255, target_field='name')),
-                ('label', models.CharField(blank=True, help_text='Physical label', max_length=64)),
-                ('description', models.CharField(blank=True, max_length=200)),
-                ('type', models.CharField(blank=True, choices=[('iec-60320-c5', 'C5'), ('iec-60320-c7', 'C7'), ('iec-60320-c13', 'C13'), ('iec-60320-c15', 'C15'), ('iec-60320-c19', 'C19'), ('nema-5-15r', 'NEMA 5-15R'), ('nema-5-20r', 'NEMA 5-20R'), ('nema-l5-20r', 'NEMA L5-20R'), ('nema-l5-30r', 'NEMA L5-30R'), ('nema-l6-20r', 'NEMA L6-20R'), ('nema-l6-30r', 'NEMA L6-30R'), ('usb-a', 'USB Type A'), ('usb-c', 'USB Type C'), ('dc-terminal', 'DC Terminal'), ('hardwired', 'Hardwired')], max_length=50)),
-                ('feed_leg', models.CharField(blank=True, choices=[('A', 'A'), ('B', 'B'), ('C', 'C')], max_length=50)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("created", models.DateField(auto_now_add=True, null=True)),
+                ("last_updated", models.DateTimeField(auto_now=True, null=True)),
+                (
+                    "_custom_field_data",
+                    models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder),
+                ),
+                ("name", models.CharField(max_length=64)),
+                (
+                    "_name",
+                    nautobot.core.models.ordering.NaturalOrderingField(
+                        blank=True, db_index=True, editable=False, max_length=255, target_field="name"
+                    ),
+                ),
+                ("label", models.CharField(blank=True, help_text="Physical label", max_length=64)),
+                ("description", models.CharField(blank=True, max_length=200)),
+                (
+                    "type",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("iec-60320-c5", "C5"),
+                            ("iec-60320-c7", "C7"),
+                            ("iec-60320-c13", "C13"),
+                            ("iec-60320-c15", "C15"),
+                            ("iec-60320-c19", "C19"),
+                            ("nema-5-15r", "NEMA 5-15R"),
+                            ("nema-5-20r", "NEMA 5-20R"),
+                            ("nema-l5-20r", "NEMA L5-20R"),
+                            ("nema-l5-30r", "NEMA L5-30R"),
+                            ("nema-l6-20r", "NEMA L6-20R"),
+                            ("nema-l6-30r", "NEMA L6-30R"),
+                            ("usb-a", "USB Type A"),
+                            ("usb-c", "USB Type C"),
+                            ("dc-terminal", "DC Terminal"),
+                            ("hardwired", "Hardwired"),
+                        ],
+                        max_length=50,
+                    ),
+                ),
+                ("feed_leg", models.CharField(blank=True, choices=[("A", "A"), ("B", "B"), ("C", "C")], max_length=50)),
             ],
             options={
-                'ordering': ('device_type', '_name'),
-                'abstract': False,
+                "ordering": ("device_type", "_name"),
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='PowerPort',
+            name="PowerPort",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('created', models.DateField(auto_now_add=True, null=True)),
-                ('last_updated', models.DateTimeField(auto_now=True, null=True)),
-                ('_custom_field_data', models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder)),
-                ('name', models.CharField(max_length=64)),
-                ('_name', nautobot.core.models.ordering.NaturalOrderingField(blank=True, db_index=True, editable=False, max_length=255, target_field='name')),
-                ('label', models.CharField(blank=True, help_text='Physical label', max_length=64)),
-                ('description', models.CharField(blank=True, max_length=200)),
-                ('type', models.CharField(blank=True, choices=[('iec-60320-c6', 'C6'), ('iec-60320-c8', 'C8'), ('iec-60320-c14', 'C14'), ('iec-60320-c16', 'C16'), ('iec-60320-c20', 'C20'), ('nema-5-15p', 'NEMA 5-15P'), ('nema-5-20p', 'NEMA 5-20P'), ('nema-l5-20p', 'NEMA L5-20P'), ('nema-l5-30p', 'NEMA L5-30P'), ('nema-l6-20p', 'NEMA L6-20P'), ('nema-l6-30p', 'NEMA L6-30P'), ('cs6361c', 'CS6361C'), ('usb-c', 'USB Type C'), ('dc-terminal', 'DC Terminal'), ('hardwired', 'Hardwired')], max_length=50)),
-                ('maximum_draw', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1)])),
-                ('allocated_draw', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1)])),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("created", models.DateField(auto_now_add=True, null=True)),
+                ("last_updated", models.DateTimeField(auto_now=True, null=True)),
+                (
+                    "_custom_field_data",
+                    models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder),
+                ),
+                ("name", models.CharField(max_length=64)),
+                (
+                    "_name",
+                    nautobot.core.models.ordering.NaturalOrderingField(
+                        blank=True, db_index=True, editable=False, max_length=255, target_field="name"
+                    ),
+                ),
+                ("label", models.CharField(blank=True, help_text="Physical label", max_length=64)),
+                ("description", models.CharField(blank=True, max_length=200)),
+                (
+                    "type",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("iec-60320-c6", "C6"),
+                            ("iec-60320-c8", "C8"),
+                            ("iec-60320-c14", "C14"),
+                            ("iec-60320-c16", "C16"),
+                            ("iec-60320-c20", "C20"),
+                            ("nema-5-15p", "NEMA 5-15P"),
+                            ("nema-5-20p", "NEMA 5-20P"),
+                            ("nema-l5-20p", "NEMA L5-20P"),
+                            ("nema-l5-30p", "NEMA L5-30P"),
+                            ("nema-l6-20p", "NEMA L6-20P"),
+                            ("nema-l6-30p", "NEMA L6-30P"),
+                            ("cs6361c", "CS6361C"),
+                            ("usb-c", "USB Type C"),
+                            ("dc-terminal", "DC Terminal"),
+                            ("hardwired", "Hardwired"),
+                        ],
+                        max_length=50,
+                    ),
+                ),
+                (
+                    "maximum_draw",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, validators=[django.core.validators.MinValueValidator(1)]
+                    ),
+                ),
+                (
+                    "allocated_draw",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, validators=[django.core.validators.MinValueValidator(1)]
+                    ),
+                ),
             ],
             options={
-                'ordering': ('device', '_name'),
-                'abstract': False,
+                "ordering": ("device", "_name"),
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='PowerPortTemplate',
+            name="PowerPortTemplate",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('created', models.DateField(auto_now_add=True, null=True)),
-                ('last_updated', models.DateTimeField(auto_now=True, null=True)),
-                ('_custom_field_data', models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder)),
-                ('name', models.CharField(max_length=64)),
-                ('_name', nautobot.core.models.ordering.NaturalOrderingField(blank=True, db_index=True, editable=False, max_length=255, target_field='name')),
-                ('label', models.CharField(blank=True, help_text='Physical label', max_length=64)),
-                ('description', models.CharField(blank=True, max_length=200)),
-                ('type', models.CharField(blank=True, choices=[('iec-60320-c6', 'C6'), ('iec-60320-c8', 'C8'), ('iec-60320-c14', 'C14'), ('iec-60320-c16', 'C16'), ('iec-60320-c20', 'C20'), ('nema-5-15p', 'NEMA 5-15P'), ('nema-5-20p', 'NEMA 5-20P'), ('nema-l5-20p', 'NEMA L5-20P'), ('nema-l5-30p', 'NEMA L5-30P'), ('nema-l6-20p', 'NEMA L6-20P'), ('nema-l6-30p', 'NEMA L6-30P'), ('cs6361c', 'CS6361C'), ('usb-c', 'USB Type C'), ('dc-terminal', 'DC Terminal'), ('hardwired', 'Hardwired')], max_length=50)),
-                ('maximum_draw', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1)])),
-                ('allocated_draw', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1)])),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("created", models.DateField(auto_now_add=True, null=True)),
+                ("last_updated", models.DateTimeField(auto_now=True, null=True)),
+                (
+                    "_custom_field_data",
+                    models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder),
+                ),
+                ("name", models.CharField(max_length=64)),
+                (
+                    "_name",
+                    nautobot.core.models.ordering.NaturalOrderingField(
+                        blank=True, db_index=True, editable=False, max_length=255, target_field="name"
+                    ),
+                ),
+                ("label", models.CharField(blank=True, help_text="Physical label", max_length=64)),
+                ("description", models.CharField(blank=True, max_length=200)),
+                (
+                    "type",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("iec-60320-c6", "C6"),
+                            ("iec-60320-c8", "C8"),
+                            ("iec-60320-c14", "C14"),
+                            ("iec-60320-c16", "C16"),
+                            ("iec-60320-c20", "C20"),
+                            ("nema-5-15p", "NEMA 5-15P"),
+                            ("nema-5-20p", "NEMA 5-20P"),
+                            ("nema-l5-20p", "NEMA L5-20P"),
+                            ("nema-l5-30p", "NEMA L5-30P"),
+                            ("nema-l6-20p", "NEMA L6-20P"),
+                            ("nema-l6-30p", "NEMA L6-30P"),
+                            ("cs6361c", "CS6361C"),
+                            ("usb-c", "USB Type C"),
+                            ("dc-terminal", "DC Terminal"),
+                            ("hardwired", "Hardwired"),
+                        ],
+                        max_length=50,
+                    ),
+                ),
+                (
+                    "maximum_draw",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, validators=[django.core.validators.MinValueValidator(1)]
+                    ),
+                ),
+                (
+                    "allocated_draw",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, validators=[django.core.validators.MinValueValidator(1)]
+                    ),
+                ),
             ],
             options={
-                'ordering': ('device_type', '_name'),
-                'abstract': False,
+                "ordering": ("device_type", "_name"),
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Rack',
+            name="Rack",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('created', models.DateField(auto_now_add=True, null=True)),
-                ('last_updated', models.DateTimeField(auto_now=True, null=True)),
-                ('_custom_field_data', models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder)),
-                ('name', models.CharField(max_length=100)),
-                ('_name', nautobot.core.models.ordering.NaturalOrderingField(blank=True, db_index=True, editable=False, max_length=255, target_field='name')),
-                ('facility_id', models.CharField(blank=True, max_length=50, null=True, verbose_name='Facility ID')),
-                ('serial', models.CharField(blank=True, max_length=255, verbose_name='Serial number')),
-                ('asset_tag', models.CharField(blank=True, max_length=50, null=True, unique=True)),
-                ('type', models.CharField(blank=True, choices=[('2-post-frame', '2-post frame'), ('4-post-frame', '4-post frame'), ('4-post-cabinet', '4-post cabinet'), ('wall-frame', 'Wall-mounted frame'), ('wall-cabinet', 'Wall-mounted cabinet')], max_length=50)),
-                ('width', models.PositiveSmallIntegerField(choices=[(10, '10 inches'), (19, '19 inches'), (21, '21 inches'), (23, '23 inches')], default=19)),
-                ('u_height', models.PositiveSmallIntegerField(default=42, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(100)], verbose_name='Height (U)')),
-                ('desc_units', models.BooleanField(default=False, verbose_name='Descending units')),
-                ('outer_width', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('outer_depth', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('outer_unit', models.CharField(blank=True, choices=[('mm', 'Millimeters'), ('in', 'Inches')], max_length=50)),
-                ('comments', models.TextField(blank=True)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("created", models.DateField(auto_now_add=True, null=True)),
+                ("last_updated", models.DateTimeField(auto_now=True, null=True)),
+                (
+                    "_custom_field_data",
+                    models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder),
+                ),
+                ("name", models.CharField(max_length=100)),
+                (
+                    "_name",
+                    nautobot.core.models.ordering.NaturalOrderingField(
+                        blank=True, db_index=True, editable=False, max_length=255, target_field="name"
+                    ),
+                ),
+                ("facility_id", models.CharField(blank=True, max_length=50, null=True, verbose_name="Facility ID")),
+                ("serial", models.CharField(blank=True, max_length=255, verbose_name="Serial number")),
+                ("asset_tag", models.CharField(blank=True, max_length=50, null=True, unique=True)),
+                (
+                    "type",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("2-post-frame", "2-post frame"),
+                            ("4-post-frame", "4-post frame"),
+                            ("4-post-cabinet", "4-post cabinet"),
+                            ("wall-frame", "Wall-mounted frame"),
+                            ("wall-cabinet", "Wall-mounted cabinet"),
+                        ],
+                        max_length=50,
+                    ),
+                ),
+                (
+                    "width",
+                    models.PositiveSmallIntegerField(
+                        choices=[(10, "10 inches"), (19, "19 inches"), (21, "21 inches"), (23, "23 inches")], default=19
+                    ),
+                ),
+                (
+                    "u_height",
+                    models.PositiveSmallIntegerField(
+                        default=42,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(100),
+                        ],
+                        verbose_name="Height (U)",
+                    ),
+                ),
+                ("desc_units", models.BooleanField(default=False, verbose_name="Descending units")),
+                ("outer_width", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("outer_depth", models.PositiveSmallIntegerField(blank=True, null=True)),
+                (
+                    "outer_unit",
+                    models.CharField(blank=True, choices=[("mm", "Millimeters"), ("in", "Inches")], max_length=50),
+                ),
+                ("comments", models.TextField(blank=True)),
             ],
             options={
-                'ordering': ('site', 'group', '_name'),
+                "ordering": ("site", "group", "_name"),
             },
         ),
         migrations.CreateModel(
-            name='RackGroup',
+            name="RackGroup",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('created', models.DateField(auto_now_add=True, null=True)),
-                ('last_updated', models.DateTimeField(auto_now=True, null=True)),
-                ('_custom_field_data', models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder)),
-                ('name', models.CharField(max_length=100)),
-                ('slug', models.SlugField(max_length=100, unique=True)),
-                ('description', models.CharField(blank=True, max_length=200)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("created", models.DateField(auto_now_add=True, null=True)),
+                ("last_updated", models.DateTimeField(auto_now=True, null=True)),
+                (
+                    "_custom_field_data",
+                    models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder),
+                ),
+                ("name", models.CharField(max_length=100)),
+                ("slug", models.SlugField(max_length=100, unique=True)),
+                ("description", models.CharField(blank=True, max_length=200)),
             ],
             options={
-                'ordering': ('name',),
+                "ordering": ("name",),
             },
         ),
         migrations.CreateModel(
-            name='RackReservation',
+            name="RackReservation",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('created', models.DateField(auto_now_add=True, null=True)),
-                ('last_updated', models.DateTimeField(auto_now=True, null=True)),
-                ('_custom_field_data', models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder)),
-                ('units', models.JSONField(default=list)),
-                ('description', models.CharField(max_length=200)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("created", models.DateField(auto_now_add=True, null=True)),
+                ("last_updated", models.DateTimeField(auto_now=True, null=True)),
+                (
+                    "_custom_field_data",
+                    models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder),
+                ),
+                ("units", models.JSONField(default=list)),
+                ("description", models.CharField(max_length=200)),
             ],
             options={
-                'ordering': ('created',),
+                "ordering": ("created",),
             },
         ),
         migrations.CreateModel(
-            name='RackRole',
+            name="RackRole",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('created', models.DateField(auto_now_add=True, null=True)),
-                ('last_updated', models.DateTimeField(auto_now=True, null=True)),
-                ('_custom_field_data', models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder)),
-                ('name', models.CharField(max_length=100, unique=True)),
-                ('slug', models.SlugField(max_length=100, unique=True)),
-                ('color', models.CharField(default='9e9e9e', max_length=6, validators=[django.core.validators.RegexValidator('^[0-9a-f]{6}$', 'Enter a valid hexadecimal RGB color code (six lower-case hex digits).')])),
-                ('description', models.CharField(blank=True, max_length=200)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("created", models.DateField(auto_now_add=True, null=True)),
+                ("last_updated", models.DateTimeField(auto_now=True, null=True)),
+                (
+                    "_custom_field_data",
+                    models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder),
+                ),
+                ("name", models.CharField(max_length=100, unique=True)),
+                ("slug", models.SlugField(max_length=100, unique=True)),
+                (
+                    "color",
+                    models.CharField(
+                        default="9e9e9e",
+                        max_length=6,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^[0-9a-f]{6}$", "Enter a valid hexadecimal RGB color code (six lower-case hex digits)."
+                            )
+                        ],
+                    ),
+                ),
+                ("description", models.CharField(blank=True, max_length=200)),
             ],
             options={
-                'ordering': ('name',),
+                "ordering": ("name",),
             },
         ),
         migrations.CreateModel(
-            name='RearPort',
+            name="RearPort",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('created', models.DateField(auto_now_add=True, null=True)),
-                ('last_updated', models.DateTimeField(auto_now=True, null=True)),
-                ('_custom_field_data', models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder)),
-                ('name', models.CharField(max_length=64)),
-                ('_name', nautobot.core.models.ordering.NaturalOrderingField(blank=True, db_index=True, editable=False, max_length=255, target_field='name')),
-                ('label', models.CharField(blank=True, help_text='Physical label', max_length=64)),
-                ('description', models.CharField(blank=True, max_length=200)),
-                ('type', models.CharField(choices=[('8p8c', '8P8C'), ('8p6c', '8P6C'), ('8p4c', '8P4C'), ('8p2c', '8P2C'), ('110-punch', '110 Punch'), ('bnc', 'BNC'), ('mrj21', 'MRJ21'), ('fc', 'FC'), ('lc', 'LC'), ('lc-apc', 'LC/APC'), ('lsh', 'LSH'), ('lsh-apc', 'LSH/APC'), ('mpo', 'MPO'), ('mtrj', 'MTRJ'), ('sc', 'SC'), ('sc-apc', 'SC/APC'), ('st', 'ST'), ('cs', 'CS'), ('sn', 'SN'), ('splice', 'Splice'), ('other', 'Other')], max_length=50)),
-                ('positions', models.PositiveSmallIntegerField(default=1, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(1024)])),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("created", models.DateField(auto_now_add=True, null=True)),
+                ("last_updated", models.DateTimeField(auto_now=True, null=True)),
+                (
+                    "_custom_field_data",
+                    models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder),
+                ),
+                ("name", models.CharField(max_length=64)),
+                (
+                    "_name",
+                    nautobot.core.models.ordering.NaturalOrderingField(
+                        blank=True, db_index=True, editable=False, max_length=255, target_field="name"
+                    ),
+                ),
+                ("label", models.CharField(blank=True, help_text="Physical label", max_length=64)),
+                ("description", models.CharField(blank=True, max_length=200)),
+                (
+                    "type",
+                    models.CharField(
+                        choices=[
+                            ("8p8c", "8P8C"),
+                            ("8p6c", "8P6C"),
+                            ("8p4c", "8P4C"),
+                            ("8p2c", "8P2C"),
+                            ("110-punch", "110 Punch"),
+                            ("bnc", "BNC"),
+                            ("mrj21", "MRJ21"),
+                            ("fc", "FC"),
+                            ("lc", "LC"),
+                            ("lc-apc", "LC/APC"),
+                            ("lsh", "LSH"),
+                            ("lsh-apc", "LSH/APC"),
+                            ("mpo", "MPO"),
+                            ("mtrj", "MTRJ"),
+                            ("sc", "SC"),
+                            ("sc-apc", "SC/APC"),
+                            ("st", "ST"),
+                            ("cs", "CS"),
+                            ("sn", "SN"),
+                            ("splice", "Splice"),
+                            ("other", "Other"),
+                        ],
+                        max_length=50,
+                    ),
+                ),
+                (
+                    "positions",
+                    models.PositiveSmallIntegerField(
+                        default=1,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(1024),
+                        ],
+                    ),
+                ),
             ],
             options={
-                'ordering': ('device', '_name'),
-                'abstract': False,
+                "ordering": ("device", "_name"),
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='RearPortTemplate',
+            name="RearPortTemplate",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('created', models.DateField(auto_now_add=True, null=True)),
-                ('last_updated', models.DateTimeField(auto_now=True, null=True)),
-                ('_custom_field_data', models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder)),
-                ('name', models.CharField(max_length=64)),
-                ('_name', nautobot.core.models.ordering.NaturalOrderingField(blank=True, db_index=True, editable=False, max_length=255, target_field='name')),
-                ('label', models.CharField(blank=True, help_text='Physical label', max_length=64)),
-                ('description', models.CharField(blank=True, max_length=200)),
-                ('type', models.CharField(choices=[('8p8c', '8P8C'), ('8p6c', '8P6C'), ('8p4c', '8P4C'), ('8p2c', '8P2C'), ('110-punch', '110 Punch'), ('bnc', 'BNC'), ('mrj21', 'MRJ21'), ('fc', 'FC'), ('lc', 'LC'), ('lc-apc', 'LC/APC'), ('lsh', 'LSH'), ('lsh-apc', 'LSH/APC'), ('mpo', 'MPO'), ('mtrj', 'MTRJ'), ('sc', 'SC'), ('sc-apc', 'SC/APC'), ('st', 'ST'), ('cs', 'CS'), ('sn', 'SN'), ('splice', 'Splice'), ('other', 'Other')], max_length=50)),
-                ('positions', models.PositiveSmallIntegerField(default=1, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(1024)])),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("created", models.DateField(auto_now_add=True, null=True)),
+                ("last_updated", models.DateTimeField(auto_now=True, null=True)),
+                (
+                    "_custom_field_data",
+                    models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder),
+                ),
+                ("name", models.CharField(max_length=64)),
+                (
+                    "_name",
+                    nautobot.core.models.ordering.NaturalOrderingField(
+                        blank=True, db_index=True, editable=False, max_length=255, target_field="name"
+                    ),
+                ),
+                ("label", models.CharField(blank=True, help_text="Physical label", max_length=64)),
+                ("description", models.CharField(blank=True, max_length=200)),
+                (
+                    "type",
+                    models.CharField(
+                        choices=[
+                            ("8p8c", "8P8C"),
+                            ("8p6c", "8P6C"),
+                            ("8p4c", "8P4C"),
+                            ("8p2c", "8P2C"),
+                            ("110-punch", "110 Punch"),
+                            ("bnc", "BNC"),
+                            ("mrj21", "MRJ21"),
+                            ("fc", "FC"),
+                            ("lc", "LC"),
+                            ("lc-apc", "LC/APC"),
+                            ("lsh", "LSH"),
+                            ("lsh-apc", "LSH/APC"),
+                            ("mpo", "MPO"),
+                            ("mtrj", "MTRJ"),
+                            ("sc", "SC"),
+                            ("sc-apc", "SC/APC"),
+                            ("st", "ST"),
+                            ("cs", "CS"),
+                            ("sn", "SN"),
+                            ("splice", "Splice"),
+                            ("other", "Other"),
+                        ],
+                        max_length=50,
+                    ),
+                ),
+                (
+                    "positions",
+                    models.PositiveSmallIntegerField(
+                        default=1,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(1024),
+                        ],
+                    ),
+                ),
             ],
             options={
-                'ordering': ('device_type', '_name'),
-                'abstract': False,
+                "ordering": ("device_type", "_name"),
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Region',
+            name="Region",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('created', models.DateField(auto_now_add=True, null=True)),
-                ('last_updated', models.DateTimeField(auto_now=True, null=True)),
-                ('_custom_field_data', models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder)),
-                ('name', models.CharField(max_length=100, unique=True)),
-                ('slug', models.SlugField(max_length=100, unique=True)),
-                ('description', models.CharField(blank=True, max_length=200)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("created", models.DateField(auto_now_add=True, null=True)),
+                ("last_updated", models.DateTimeField(auto_now=True, null=True)),
+                (
+                    "_custom_field_data",
+                    models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder),
+                ),
+                ("name", models.CharField(max_length=100, unique=True)),
+                ("slug", models.SlugField(max_length=100, unique=True)),
+                ("description", models.CharField(blank=True, max_length=200)),
             ],
             options={
-                'ordering': ('name',),
+                "ordering": ("name",),
             },
         ),
         migrations.CreateModel(
-            name='Site',
+            name="Site",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('created', models.DateField(auto_now_add=True, null=True)),
-                ('last_updated', models.DateTimeField(auto_now=True, null=True)),
-                ('_custom_field_data', models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder)),
-                ('facility', models.CharField(blank=True, max_length=50)),
-                ('asn', models.BigIntegerField(blank=True, null=True, verbose_name='ASN')),
-                ('time_zone', models.CharField(blank=True, max_length=63, validators=[nautobot.dcim.models.sites.validate_time_zone])),
-                ('description', models.CharField(blank=True, max_length=200)),
-                ('physical_address', models.TextField(blank=True)),
-                ('shipping_address', models.TextField(blank=True)),
-                ('latitude', models.DecimalField(blank=True, decimal_places=6, max_digits=8, null=True)),
-                ('longitude', models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True)),
-                ('contact_name', models.CharField(blank=True, max_length=50)),
-                ('contact_phone', models.CharField(blank=True, max_length=20)),
-                ('contact_email', models.EmailField(blank=True, max_length=254)),
-                ('comments', models.TextField(blank=True)),
-                ('name', models.CharField(max_length=100, unique=True)),
-                ('_name', nautobot.core.models.ordering.NaturalOrderingField(blank=True, db_index=True, editable=False, max_length=255, target_field='name')),
-                ('slug', models.SlugField(max_length=100, unique=True)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("created", models.DateField(auto_now_add=True, null=True)),
+                ("last_updated", models.DateTimeField(auto_now=True, null=True)),
+                (
+                    "_custom_field_data",
+                    models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder),
+                ),
+                ("facility", models.CharField(blank=True, max_length=50)),
+                ("asn", models.BigIntegerField(blank=True, null=True, verbose_name="ASN")),
+                (
+                    "time_zone",
+                    models.CharField(
+                        blank=True, max_length=63, validators=[nautobot.dcim.models.sites.validate_time_zone]
+                    ),
+                ),
+                ("description", models.CharField(blank=True, max_length=200)),
+                ("physical_address", models.TextField(blank=True)),
+                ("shipping_address", models.TextField(blank=True)),
+                ("latitude", models.DecimalField(blank=True, decimal_places=6, max_digits=8, null=True)),
+                ("longitude", models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True)),
+                ("contact_name", models.CharField(blank=True, max_length=50)),
+                ("contact_phone", models.CharField(blank=True, max_length=20)),
+                ("contact_email", models.EmailField(blank=True, max_length=254)),
+                ("comments", models.TextField(blank=True)),
+                ("name", models.CharField(max_length=100, unique=True)),
+                (
+                    "_name",
+                    nautobot.core.models.ordering.NaturalOrderingField(
+                        blank=True, db_index=True, editable=False, max_length=255, target_field="name"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=100, unique=True)),
             ],
             options={
-                'ordering': ('_name',),
+                "ordering": ("_name",),
             },
         ),
         migrations.CreateModel(
-            name='VirtualChassis',
+            name="VirtualChassis",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('created', models.DateField(auto_now_add=True, null=True)),
-                ('last_updated', models.DateTimeField(auto_now=True, null=True)),
-                ('_custom_field_data', models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder)),
-                ('name', models.CharField(max_length=64)),
-                ('domain', models.CharField(blank=True, max_length=30)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("created", models.DateField(auto_now_add=True, null=True)),
+                ("last_updated", models.DateTimeField(auto_now=True, null=True)),
+                (
+                    "_custom_field_data",
+                    models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder),
+                ),
+                ("name", models.CharField(max_length=64)),
+                ("domain", models.CharField(blank=True, max_length=30)),
             ],
             options={
-                'verbose_name_plural': 'virtual chassis',
-                'ordering': ('name',),
+                "verbose_name_plural": "virtual chassis",
+                "ordering": ("name",),
             },
         ),
     ]

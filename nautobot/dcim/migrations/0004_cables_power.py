@@ -10,159 +10,486 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('contenttypes', '0002_remove_content_type_name'),
-        ('dcim', '0003_initial'),
-        ('extras', '0001_initial'),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("dcim", "0003_initial"),
+        ("extras", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Cable',
+            name="Cable",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('created', models.DateField(auto_now_add=True, null=True)),
-                ('last_updated', models.DateTimeField(auto_now=True, null=True)),
-                ('_custom_field_data', models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder)),
-                ('termination_a_id', models.UUIDField()),
-                ('termination_b_id', models.UUIDField()),
-                ('type', models.CharField(blank=True, choices=[('cat3', 'CAT3'), ('cat5', 'CAT5'), ('cat5e', 'CAT5e'), ('cat6', 'CAT6'), ('cat6a', 'CAT6a'), ('cat7', 'CAT7'), ('cat7a', 'CAT7a'), ('cat8', 'CAT8'), ('dac-active', 'Direct Attach Copper (Active)'), ('dac-passive', 'Direct Attach Copper (Passive)'), ('mrj21-trunk', 'MRJ21 Trunk'), ('coaxial', 'Coaxial'), ('mmf', 'Multimode Fiber'), ('mmf-om1', 'Multimode Fiber (OM1)'), ('mmf-om2', 'Multimode Fiber (OM2)'), ('mmf-om3', 'Multimode Fiber (OM3)'), ('mmf-om4', 'Multimode Fiber (OM4)'), ('smf', 'Singlemode Fiber'), ('smf-os1', 'Singlemode Fiber (OS1)'), ('smf-os2', 'Singlemode Fiber (OS2)'), ('aoc', 'Active Optical Cabling (AOC)'), ('power', 'Power'), ('other', 'Other')], max_length=50)),
-                ('label', models.CharField(blank=True, max_length=100)),
-                ('color', models.CharField(blank=True, max_length=6, validators=[django.core.validators.RegexValidator('^[0-9a-f]{6}$', 'Enter a valid hexadecimal RGB color code (six lower-case hex digits).')])),
-                ('length', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('length_unit', models.CharField(blank=True, choices=[('m', 'Meters'), ('cm', 'Centimeters'), ('ft', 'Feet'), ('in', 'Inches')], max_length=50)),
-                ('_termination_a_device', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='dcim.device')),
-                ('_termination_b_device', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='dcim.device')),
-                ('status', nautobot.extras.models.StatusField(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='%(app_label)s_%(class)s_related', to='extras.status')),
-                ('tags', taggit.managers.TaggableManager(blank=True, help_text='A comma-separated list of tags.', through='extras.TaggedItem', to='extras.Tag', verbose_name='Tags')),
-                ('termination_a_type', models.ForeignKey(limit_choices_to=models.Q(('app_label', 'dcim'), ('model__in', ('consoleport', 'consoleserverport', 'powerport', 'poweroutlet', 'powerfeed', 'interface', 'frontport', 'rearport'))), on_delete=django.db.models.deletion.PROTECT, related_name='+', to='contenttypes.contenttype')),
-                ('termination_b_type', models.ForeignKey(limit_choices_to=models.Q(('app_label', 'dcim'), ('model__in', ('consoleport', 'consoleserverport', 'powerport', 'poweroutlet', 'powerfeed', 'interface', 'frontport', 'rearport'))), on_delete=django.db.models.deletion.PROTECT, related_name='+', to='contenttypes.contenttype')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("created", models.DateField(auto_now_add=True, null=True)),
+                ("last_updated", models.DateTimeField(auto_now=True, null=True)),
+                (
+                    "_custom_field_data",
+                    models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder),
+                ),
+                ("termination_a_id", models.UUIDField()),
+                ("termination_b_id", models.UUIDField()),
+                (
+                    "type",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("cat3", "CAT3"),
+                            ("cat5", "CAT5"),
+                            ("cat5e", "CAT5e"),
+                            ("cat6", "CAT6"),
+                            ("cat6a", "CAT6a"),
+                            ("cat7", "CAT7"),
+                            ("cat7a", "CAT7a"),
+                            ("cat8", "CAT8"),
+                            ("dac-active", "Direct Attach Copper (Active)"),
+                            ("dac-passive", "Direct Attach Copper (Passive)"),
+                            ("mrj21-trunk", "MRJ21 Trunk"),
+                            ("coaxial", "Coaxial"),
+                            ("mmf", "Multimode Fiber"),
+                            ("mmf-om1", "Multimode Fiber (OM1)"),
+                            ("mmf-om2", "Multimode Fiber (OM2)"),
+                            ("mmf-om3", "Multimode Fiber (OM3)"),
+                            ("mmf-om4", "Multimode Fiber (OM4)"),
+                            ("smf", "Singlemode Fiber"),
+                            ("smf-os1", "Singlemode Fiber (OS1)"),
+                            ("smf-os2", "Singlemode Fiber (OS2)"),
+                            ("aoc", "Active Optical Cabling (AOC)"),
+                            ("power", "Power"),
+                            ("other", "Other"),
+                        ],
+                        max_length=50,
+                    ),
+                ),
+                ("label", models.CharField(blank=True, max_length=100)),
+                (
+                    "color",
+                    models.CharField(
+                        blank=True,
+                        max_length=6,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^[0-9a-f]{6}$", "Enter a valid hexadecimal RGB color code (six lower-case hex digits)."
+                            )
+                        ],
+                    ),
+                ),
+                ("length", models.PositiveSmallIntegerField(blank=True, null=True)),
+                (
+                    "length_unit",
+                    models.CharField(
+                        blank=True,
+                        choices=[("m", "Meters"), ("cm", "Centimeters"), ("ft", "Feet"), ("in", "Inches")],
+                        max_length=50,
+                    ),
+                ),
+                (
+                    "_termination_a_device",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="dcim.device",
+                    ),
+                ),
+                (
+                    "_termination_b_device",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="dcim.device",
+                    ),
+                ),
+                (
+                    "status",
+                    nautobot.extras.models.StatusField(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="%(app_label)s_%(class)s_related",
+                        to="extras.status",
+                    ),
+                ),
+                (
+                    "tags",
+                    taggit.managers.TaggableManager(
+                        blank=True,
+                        help_text="A comma-separated list of tags.",
+                        through="extras.TaggedItem",
+                        to="extras.Tag",
+                        verbose_name="Tags",
+                    ),
+                ),
+                (
+                    "termination_a_type",
+                    models.ForeignKey(
+                        limit_choices_to=models.Q(
+                            ("app_label", "dcim"),
+                            (
+                                "model__in",
+                                (
+                                    "consoleport",
+                                    "consoleserverport",
+                                    "powerport",
+                                    "poweroutlet",
+                                    "powerfeed",
+                                    "interface",
+                                    "frontport",
+                                    "rearport",
+                                ),
+                            ),
+                        ),
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="contenttypes.contenttype",
+                    ),
+                ),
+                (
+                    "termination_b_type",
+                    models.ForeignKey(
+                        limit_choices_to=models.Q(
+                            ("app_label", "dcim"),
+                            (
+                                "model__in",
+                                (
+                                    "consoleport",
+                                    "consoleserverport",
+                                    "powerport",
+                                    "poweroutlet",
+                                    "powerfeed",
+                                    "interface",
+                                    "frontport",
+                                    "rearport",
+                                ),
+                            ),
+                        ),
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="contenttypes.contenttype",
+                    ),
+                ),
             ],
             options={
-                'ordering': ('label', 'pk'),
-                'unique_together': {('termination_a_type', 'termination_a_id'), ('termination_b_type', 'termination_b_id')},
+                "ordering": ("label", "pk"),
+                "unique_together": {
+                    ("termination_a_type", "termination_a_id"),
+                    ("termination_b_type", "termination_b_id"),
+                },
             },
         ),
         migrations.AddField(
-            model_name='consoleport',
-            name='cable',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='dcim.cable'),
+            model_name="consoleport",
+            name="cable",
+            field=models.ForeignKey(
+                blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name="+", to="dcim.cable"
+            ),
         ),
         migrations.AddField(
-            model_name='consoleserverport',
-            name='cable',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='dcim.cable'),
+            model_name="consoleserverport",
+            name="cable",
+            field=models.ForeignKey(
+                blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name="+", to="dcim.cable"
+            ),
         ),
         migrations.AddField(
-            model_name='frontport',
-            name='cable',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='dcim.cable'),
+            model_name="frontport",
+            name="cable",
+            field=models.ForeignKey(
+                blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name="+", to="dcim.cable"
+            ),
         ),
         migrations.AddField(
-            model_name='interface',
-            name='cable',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='dcim.cable'),
+            model_name="interface",
+            name="cable",
+            field=models.ForeignKey(
+                blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name="+", to="dcim.cable"
+            ),
         ),
         migrations.AddField(
-            model_name='poweroutlet',
-            name='cable',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='dcim.cable'),
+            model_name="poweroutlet",
+            name="cable",
+            field=models.ForeignKey(
+                blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name="+", to="dcim.cable"
+            ),
         ),
         migrations.AddField(
-            model_name='powerport',
-            name='cable',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='dcim.cable'),
+            model_name="powerport",
+            name="cable",
+            field=models.ForeignKey(
+                blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name="+", to="dcim.cable"
+            ),
         ),
         migrations.AddField(
-            model_name='rearport',
-            name='cable',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='dcim.cable'),
+            model_name="rearport",
+            name="cable",
+            field=models.ForeignKey(
+                blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name="+", to="dcim.cable"
+            ),
         ),
         migrations.CreateModel(
-            name='CablePath',
+            name="CablePath",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('origin_id', models.UUIDField()),
-                ('destination_id', models.UUIDField(blank=True, null=True)),
-                ('path', models.JSONField(default=list)),
-                ('is_active', models.BooleanField(default=False)),
-                ('is_split', models.BooleanField(default=False)),
-                ('destination_type', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='contenttypes.contenttype')),
-                ('origin_type', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='contenttypes.contenttype')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("origin_id", models.UUIDField()),
+                ("destination_id", models.UUIDField(blank=True, null=True)),
+                ("path", models.JSONField(default=list)),
+                ("is_active", models.BooleanField(default=False)),
+                ("is_split", models.BooleanField(default=False)),
+                (
+                    "destination_type",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="contenttypes.contenttype",
+                    ),
+                ),
+                (
+                    "origin_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="contenttypes.contenttype"
+                    ),
+                ),
             ],
             options={
-                'unique_together': {('origin_type', 'origin_id')},
+                "unique_together": {("origin_type", "origin_id")},
             },
         ),
         migrations.AddField(
-            model_name='consoleport',
-            name='_path',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='dcim.cablepath'),
+            model_name="consoleport",
+            name="_path",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="dcim.cablepath",
+            ),
         ),
         migrations.AddField(
-            model_name='consoleserverport',
-            name='_path',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='dcim.cablepath'),
+            model_name="consoleserverport",
+            name="_path",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="dcim.cablepath",
+            ),
         ),
         migrations.AddField(
-            model_name='interface',
-            name='_path',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='dcim.cablepath'),
+            model_name="interface",
+            name="_path",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="dcim.cablepath",
+            ),
         ),
         migrations.AddField(
-            model_name='poweroutlet',
-            name='_path',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='dcim.cablepath'),
+            model_name="poweroutlet",
+            name="_path",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="dcim.cablepath",
+            ),
         ),
         migrations.AddField(
-            model_name='powerport',
-            name='_path',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='dcim.cablepath'),
+            model_name="powerport",
+            name="_path",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="dcim.cablepath",
+            ),
         ),
         migrations.CreateModel(
-            name='PowerPanel',
+            name="PowerPanel",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('created', models.DateField(auto_now_add=True, null=True)),
-                ('last_updated', models.DateTimeField(auto_now=True, null=True)),
-                ('_custom_field_data', models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder)),
-                ('name', models.CharField(max_length=100)),
-                ('location', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='powerpanels', to='dcim.location')),
-                ('rack_group', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='powerpanels', to='dcim.rackgroup')),
-                ('site', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='powerpanels', to='dcim.site')),
-                ('tags', taggit.managers.TaggableManager(blank=True, help_text='A comma-separated list of tags.', through='extras.TaggedItem', to='extras.Tag', verbose_name='Tags')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("created", models.DateField(auto_now_add=True, null=True)),
+                ("last_updated", models.DateTimeField(auto_now=True, null=True)),
+                (
+                    "_custom_field_data",
+                    models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder),
+                ),
+                ("name", models.CharField(max_length=100)),
+                (
+                    "location",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="powerpanels",
+                        to="dcim.location",
+                    ),
+                ),
+                (
+                    "rack_group",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="powerpanels",
+                        to="dcim.rackgroup",
+                    ),
+                ),
+                (
+                    "site",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="powerpanels", to="dcim.site"
+                    ),
+                ),
+                (
+                    "tags",
+                    taggit.managers.TaggableManager(
+                        blank=True,
+                        help_text="A comma-separated list of tags.",
+                        through="extras.TaggedItem",
+                        to="extras.Tag",
+                        verbose_name="Tags",
+                    ),
+                ),
             ],
             options={
-                'ordering': ('site', 'name'),
-                'unique_together': {('site', 'name')},
+                "ordering": ("site", "name"),
+                "unique_together": {("site", "name")},
             },
         ),
         migrations.CreateModel(
-            name='PowerFeed',
+            name="PowerFeed",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('created', models.DateField(auto_now_add=True, null=True)),
-                ('last_updated', models.DateTimeField(auto_now=True, null=True)),
-                ('_custom_field_data', models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder)),
-                ('name', models.CharField(max_length=100)),
-                ('type', models.CharField(choices=[('primary', 'Primary'), ('redundant', 'Redundant')], default='primary', max_length=50)),
-                ('supply', models.CharField(choices=[('ac', 'AC'), ('dc', 'DC')], default='ac', max_length=50)),
-                ('phase', models.CharField(choices=[('single-phase', 'Single phase'), ('three-phase', 'Three-phase')], default='single-phase', max_length=50)),
-                ('voltage', models.SmallIntegerField(default=120)),
-                ('amperage', models.PositiveSmallIntegerField(default=20, validators=[django.core.validators.MinValueValidator(1)])),
-                ('max_utilization', models.PositiveSmallIntegerField(default=80, help_text='Maximum permissible draw (percentage)', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(100)])),
-                ('comments', models.TextField(blank=True)),
-                ('_path', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='dcim.cablepath')),
-                ('cable', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='dcim.cable')),
-                ('rack', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='powerfeeds', to='dcim.rack')),
-                ('status', nautobot.extras.models.StatusField(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='%(app_label)s_%(class)s_related', to='extras.status')),
-                ('tags', taggit.managers.TaggableManager(blank=True, help_text='A comma-separated list of tags.', through='extras.TaggedItem', to='extras.Tag', verbose_name='Tags')),
-                ('power_panel', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='powerfeeds', to='dcim.powerpanel')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("created", models.DateField(auto_now_add=True, null=True)),
+                ("last_updated", models.DateTimeField(auto_now=True, null=True)),
+                (
+                    "_custom_field_data",
+                    models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder),
+                ),
+                ("name", models.CharField(max_length=100)),
+                (
+                    "type",
+                    models.CharField(
+                        choices=[("primary", "Primary"), ("redundant", "Redundant")], default="primary", max_length=50
+                    ),
+                ),
+                ("supply", models.CharField(choices=[("ac", "AC"), ("dc", "DC")], default="ac", max_length=50)),
+                (
+                    "phase",
+                    models.CharField(
+                        choices=[("single-phase", "Single phase"), ("three-phase", "Three-phase")],
+                        default="single-phase",
+                        max_length=50,
+                    ),
+                ),
+                ("voltage", models.SmallIntegerField(default=120)),
+                (
+                    "amperage",
+                    models.PositiveSmallIntegerField(
+                        default=20, validators=[django.core.validators.MinValueValidator(1)]
+                    ),
+                ),
+                (
+                    "max_utilization",
+                    models.PositiveSmallIntegerField(
+                        default=80,
+                        help_text="Maximum permissible draw (percentage)",
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(100),
+                        ],
+                    ),
+                ),
+                ("comments", models.TextField(blank=True)),
+                (
+                    "_path",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="dcim.cablepath",
+                    ),
+                ),
+                (
+                    "cable",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="dcim.cable",
+                    ),
+                ),
+                (
+                    "rack",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="powerfeeds",
+                        to="dcim.rack",
+                    ),
+                ),
+                (
+                    "status",
+                    nautobot.extras.models.StatusField(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="%(app_label)s_%(class)s_related",
+                        to="extras.status",
+                    ),
+                ),
+                (
+                    "tags",
+                    taggit.managers.TaggableManager(
+                        blank=True,
+                        help_text="A comma-separated list of tags.",
+                        through="extras.TaggedItem",
+                        to="extras.Tag",
+                        verbose_name="Tags",
+                    ),
+                ),
+                (
+                    "power_panel",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="powerfeeds", to="dcim.powerpanel"
+                    ),
+                ),
             ],
             options={
-                'ordering': ('power_panel', 'name'),
-                'unique_together': {('power_panel', 'name')},
+                "ordering": ("power_panel", "name"),
+                "unique_together": {("power_panel", "name")},
             },
         ),
     ]

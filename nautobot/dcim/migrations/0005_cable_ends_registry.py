@@ -6,21 +6,30 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('contenttypes', '0002_remove_content_type_name'),
-        ('dcim', '0004_cables_power'),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("dcim", "0004_cables_power"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='cable',
-            name='termination_a_type',
-            field=models.ForeignKey(limit_choices_to=nautobot.dcim.cable_ends.cable_termination_types, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='contenttypes.contenttype'),
+            model_name="cable",
+            name="termination_a_type",
+            field=models.ForeignKey(
+                limit_choices_to=nautobot.dcim.cable_ends.cable_termination_types,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="contenttypes.contenttype",
+            ),
         ),
         migrations.AlterField(
-            model_name='cable',
-            name='termination_b_type',
-            field=models.ForeignKey(limit_choices_to=nautobot.dcim.cable_ends.cable_termination_types, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='contenttypes.contenttype'),
+            model_name="cable",
+            name="termination_b_type",
+            field=models.ForeignKey(
+                limit_choices_to=nautobot.dcim.cable_ends.cable_termination_types,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="contenttypes.contenttype",
+            ),
         ),
     ]

@@ -5,16 +5,22 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('dcim', '0005_cable_ends_registry'),
-        ('extras', '0005_config_contexts_export_templates'),
+        ("dcim", "0005_cable_ends_registry"),
+        ("extras", "0005_config_contexts_export_templates"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='device',
-            name='local_context_schema',
-            field=models.ForeignKey(blank=True, help_text='Optional schema to validate the structure of the local context data', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='%(app_label)s_%(class)s_related', to='extras.configcontextschema'),
+            model_name="device",
+            name="local_context_schema",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="Optional schema to validate the structure of the local context data",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="%(app_label)s_%(class)s_related",
+                to="extras.configcontextschema",
+            ),
         ),
     ]

@@ -5,20 +5,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('dcim', '0010_more_choices'),
+        ("dcim", "0010_more_choices"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='device',
-            name='vc_position',
-            field=models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MaxValueValidator(255)], verbose_name='VC position'),
+            model_name="device",
+            name="vc_position",
+            field=models.PositiveSmallIntegerField(
+                blank=True,
+                null=True,
+                validators=[django.core.validators.MaxValueValidator(255)],
+                verbose_name="VC position",
+            ),
         ),
         migrations.AlterField(
-            model_name='device',
-            name='vc_priority',
-            field=models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MaxValueValidator(255)], verbose_name='VC priority'),
+            model_name="device",
+            name="vc_priority",
+            field=models.PositiveSmallIntegerField(
+                blank=True,
+                null=True,
+                validators=[django.core.validators.MaxValueValidator(255)],
+                verbose_name="VC priority",
+            ),
         ),
     ]

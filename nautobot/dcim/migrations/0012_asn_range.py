@@ -5,20 +5,37 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('dcim', '0011_vc_labels'),
+        ("dcim", "0011_vc_labels"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='location',
-            name='asn',
-            field=models.BigIntegerField(blank=True, help_text='32-bit autonomous system number', null=True, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(4294967295)], verbose_name='ASN'),
+            model_name="location",
+            name="asn",
+            field=models.BigIntegerField(
+                blank=True,
+                help_text="32-bit autonomous system number",
+                null=True,
+                validators=[
+                    django.core.validators.MinValueValidator(1),
+                    django.core.validators.MaxValueValidator(4294967295),
+                ],
+                verbose_name="ASN",
+            ),
         ),
         migrations.AlterField(
-            model_name='site',
-            name='asn',
-            field=models.BigIntegerField(blank=True, help_text='32-bit autonomous system number', null=True, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(4294967295)], verbose_name='ASN'),
+            model_name="site",
+            name="asn",
+            field=models.BigIntegerField(
+                blank=True,
+                help_text="32-bit autonomous system number",
+                null=True,
+                validators=[
+                    django.core.validators.MinValueValidator(1),
+                    django.core.validators.MaxValueValidator(4294967295),
+                ],
+                verbose_name="ASN",
+            ),
         ),
     ]

@@ -22,8 +22,12 @@ class CableTermination(models.Model):
     """A component a cable can be attached to; deleting it deletes its cable."""
 
     cable = models.ForeignKey("dcim.Cable", on_delete=models.SET_NULL, related_name="+", blank=True, null=True)
-    _cabled_as_a = GenericRelation("dcim.Cable", content_type_field="termination_a_type", object_id_field="termination_a_id")
-    _cabled_as_b = GenericRelation("dcim.Cable", content_type_field="termination_b_type", object_id_field="termination_b_id")
+    _cabled_as_a = GenericRelation(
+        "dcim.Cable", content_type_field="termination_a_type", object_id_field="termination_a_id"
+    )
+    _cabled_as_b = GenericRelation(
+        "dcim.Cable", content_type_field="termination_b_type", object_id_field="termination_b_id"
+    )
 
     class Meta:
         abstract = True
@@ -57,8 +61,12 @@ class Cable(PrimaryModel):
     length = models.PositiveSmallIntegerField(blank=True, null=True)
     length_unit = models.CharField(max_length=50, choices=CableLengthUnitChoices.choices, blank=True)
     # The devices of both ends, kept for filtering cables by device, site or rack (set by the services).
-    _termination_a_device = models.ForeignKey("dcim.Device", on_delete=models.CASCADE, related_name="+", blank=True, null=True)
-    _termination_b_device = models.ForeignKey("dcim.Device", on_delete=models.CASCADE, related_name="+", blank=True, null=True)
+    _termination_a_device = models.ForeignKey(
+        "dcim.Device", on_delete=models.CASCADE, related_name="+", blank=True, null=True
+    )
+    _termination_b_device = models.ForeignKey(
+        "dcim.Device", on_delete=models.CASCADE, related_name="+", blank=True, null=True
+    )
 
     class Meta:
         ordering = ("label", "pk")
@@ -90,12 +98,16 @@ class Cable(PrimaryModel):
                 return {f"termination_{side}_id": f"No {kind} exists with id {pk}."}
             ends[side] = end
         if self._ends_changed():
-            return {"termination_a_id": "The ends of an existing cable cannot be changed; delete it and create a new one."}
+            return {
+                "termination_a_id": "The ends of an existing cable cannot be changed; delete it and create a new one."
+            }
         a, b = ends["a"], ends["b"]
         if self.termination_a_type_id == self.termination_b_type_id and a.pk == b.pk:
             return {"termination_b_id": "A cable cannot connect a termination to itself."}
         if not can_connect(a, b):
-            return {"termination_b_type": f"Incompatible termination types: {a._meta.verbose_name} and {b._meta.verbose_name}."}
+            return {
+                "termination_b_type": f"Incompatible termination types: {a._meta.verbose_name} and {b._meta.verbose_name}."
+            }
         errors = {}
         for side, end in ends.items():
             message = self._end_error(end, ends["b" if side == "a" else "a"])

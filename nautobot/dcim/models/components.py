@@ -26,10 +26,24 @@ from nautobot.dcim.models.cables import CableTermination, PathEndpoint
 from nautobot.extras.models import StatusField
 
 __all__ = (
-    "ConsolePortTemplate", "ConsoleServerPortTemplate", "PowerPortTemplate", "PowerOutletTemplate", "InterfaceTemplate",
-    "FrontPortTemplate", "RearPortTemplate", "DeviceBayTemplate",
-    "ConsolePort", "ConsoleServerPort", "PowerPort", "PowerOutlet", "Interface", "FrontPort", "RearPort", "DeviceBay",
-    "InventoryItem", "COMPONENT_TEMPLATES",
+    "ConsolePortTemplate",
+    "ConsoleServerPortTemplate",
+    "PowerPortTemplate",
+    "PowerOutletTemplate",
+    "InterfaceTemplate",
+    "FrontPortTemplate",
+    "RearPortTemplate",
+    "DeviceBayTemplate",
+    "ConsolePort",
+    "ConsoleServerPort",
+    "PowerPort",
+    "PowerOutlet",
+    "Interface",
+    "FrontPort",
+    "RearPort",
+    "DeviceBay",
+    "InventoryItem",
+    "COMPONENT_TEMPLATES",
 )
 
 
@@ -110,7 +124,9 @@ class PowerPortTemplate(ComponentTemplateModel):
 
 class PowerOutletTemplate(ComponentTemplateModel):
     type = models.CharField(max_length=50, choices=PowerOutletTypeChoices.choices, blank=True)
-    power_port = models.ForeignKey(PowerPortTemplate, on_delete=models.SET_NULL, blank=True, null=True, related_name="poweroutlet_templates")
+    power_port = models.ForeignKey(
+        PowerPortTemplate, on_delete=models.SET_NULL, blank=True, null=True, related_name="poweroutlet_templates"
+    )
     feed_leg = models.CharField(max_length=50, choices=PowerOutletFeedLegChoices.choices, blank=True)
     copied_fields = (*ComponentTemplateModel.copied_fields, "type", "feed_leg")
     component_model = "PowerOutlet"
@@ -121,7 +137,9 @@ class PowerOutletTemplate(ComponentTemplateModel):
     def clean(self) -> None:
         super().clean()
         if self.power_port_id and self.power_port.device_type_id != self.device_type_id:
-            raise ValidationError({"power_port": f"Parent power port ({self.power_port}) must belong to the same device type."})
+            raise ValidationError(
+                {"power_port": f"Parent power port ({self.power_port}) must belong to the same device type."}
+            )
 
     def instantiate(self, device, components_by_name: dict | None = None):
         outlet = super().instantiate(device)
@@ -153,7 +171,9 @@ class RearPortTemplate(ComponentTemplateModel):
 class FrontPortTemplate(ComponentTemplateModel):
     type = models.CharField(max_length=50, choices=PortTypeChoices.choices)
     rear_port = models.ForeignKey(RearPortTemplate, on_delete=models.CASCADE, related_name="frontport_templates")
-    rear_port_position = models.PositiveSmallIntegerField(default=1, validators=[MinValueValidator(1), MaxValueValidator(1024)])
+    rear_port_position = models.PositiveSmallIntegerField(
+        default=1, validators=[MinValueValidator(1), MaxValueValidator(1024)]
+    )
     copied_fields = (*ComponentTemplateModel.copied_fields, "type", "rear_port_position")
     component_model = "FrontPort"
 
@@ -164,9 +184,15 @@ class FrontPortTemplate(ComponentTemplateModel):
         super().clean()
         if self.rear_port_id:
             if self.rear_port.device_type_id != self.device_type_id:
-                raise ValidationError({"rear_port": f"Rear port ({self.rear_port}) must belong to the same device type."})
+                raise ValidationError(
+                    {"rear_port": f"Rear port ({self.rear_port}) must belong to the same device type."}
+                )
             if self.rear_port_position > self.rear_port.positions:
-                raise ValidationError({"rear_port_position": f"Invalid rear port position ({self.rear_port_position}); rear port {self.rear_port.name} has only {self.rear_port.positions} positions."})
+                raise ValidationError(
+                    {
+                        "rear_port_position": f"Invalid rear port position ({self.rear_port_position}); rear port {self.rear_port.name} has only {self.rear_port.positions} positions."
+                    }
+                )
 
     def instantiate(self, device, components_by_name: dict | None = None):
         port = super().instantiate(device)
@@ -183,8 +209,14 @@ class DeviceBayTemplate(ComponentTemplateModel):
 
 # Instantiation order: a power outlet needs its power port, a front port its rear port.
 COMPONENT_TEMPLATES = (
-    ConsolePortTemplate, ConsoleServerPortTemplate, PowerPortTemplate, PowerOutletTemplate, InterfaceTemplate,
-    RearPortTemplate, FrontPortTemplate, DeviceBayTemplate,
+    ConsolePortTemplate,
+    ConsoleServerPortTemplate,
+    PowerPortTemplate,
+    PowerOutletTemplate,
+    InterfaceTemplate,
+    RearPortTemplate,
+    FrontPortTemplate,
+    DeviceBayTemplate,
 )
 
 
@@ -216,7 +248,9 @@ class PowerPort(ComponentModel, CableTermination, PathEndpoint):
 
 class PowerOutlet(ComponentModel, CableTermination, PathEndpoint):
     type = models.CharField(max_length=50, choices=PowerOutletTypeChoices.choices, blank=True)
-    power_port = models.ForeignKey(PowerPort, on_delete=models.SET_NULL, blank=True, null=True, related_name="poweroutlets")
+    power_port = models.ForeignKey(
+        PowerPort, on_delete=models.SET_NULL, blank=True, null=True, related_name="poweroutlets"
+    )
     feed_leg = models.CharField(max_length=50, choices=PowerOutletFeedLegChoices.choices, blank=True)
 
     class Meta(ComponentModel.Meta):
@@ -225,7 +259,9 @@ class PowerOutlet(ComponentModel, CableTermination, PathEndpoint):
     def clean(self) -> None:
         super().clean()
         if self.power_port_id and self.power_port.device_id != self.device_id:
-            raise ValidationError({"power_port": f"Parent power port ({self.power_port}) must belong to the same device."})
+            raise ValidationError(
+                {"power_port": f"Parent power port ({self.power_port}) must belong to the same device."}
+            )
 
 
 def normalize_mac(value: str | None) -> str | None:
@@ -241,17 +277,37 @@ class Interface(ComponentModel, CableTermination, PathEndpoint):
     type = models.CharField(max_length=50, choices=InterfaceTypeChoices.choices)
     enabled = models.BooleanField(default=True)
     mgmt_only = models.BooleanField(default=False, verbose_name="Management only")
-    mtu = models.PositiveIntegerField(blank=True, null=True, validators=[MinValueValidator(1), MaxValueValidator(65536)], verbose_name="MTU")
+    mtu = models.PositiveIntegerField(
+        blank=True, null=True, validators=[MinValueValidator(1), MaxValueValidator(65536)], verbose_name="MTU"
+    )
     mac_address = models.CharField(max_length=18, blank=True, null=True, verbose_name="MAC address")
     mode = models.CharField(max_length=50, choices=InterfaceModeChoices.choices, blank=True)
-    lag = models.ForeignKey("self", on_delete=models.SET_NULL, related_name="member_interfaces", blank=True, null=True, verbose_name="Parent LAG")
-    parent_interface = models.ForeignKey("self", on_delete=models.SET_NULL, related_name="child_interfaces", blank=True, null=True)
-    bridge = models.ForeignKey("self", on_delete=models.SET_NULL, related_name="bridged_interfaces", blank=True, null=True)
+    lag = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        related_name="member_interfaces",
+        blank=True,
+        null=True,
+        verbose_name="Parent LAG",
+    )
+    parent_interface = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, related_name="child_interfaces", blank=True, null=True
+    )
+    bridge = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, related_name="bridged_interfaces", blank=True, null=True
+    )
     status = StatusField()
     untagged_vlan = models.ForeignKey(
-        "ipam.VLAN", on_delete=models.SET_NULL, related_name="interfaces_as_untagged", blank=True, null=True, verbose_name="Untagged VLAN"
+        "ipam.VLAN",
+        on_delete=models.SET_NULL,
+        related_name="interfaces_as_untagged",
+        blank=True,
+        null=True,
+        verbose_name="Untagged VLAN",
     )
-    tagged_vlans = models.ManyToManyField("ipam.VLAN", related_name="interfaces_as_tagged", blank=True, verbose_name="Tagged VLANs")
+    tagged_vlans = models.ManyToManyField(
+        "ipam.VLAN", related_name="interfaces_as_tagged", blank=True, verbose_name="Tagged VLANs"
+    )
 
     class Meta(ComponentModel.Meta):
         pass
@@ -272,7 +328,9 @@ class Interface(ComponentModel, CableTermination, PathEndpoint):
             elif other.device_id != self.device_id and not (
                 self.device.virtual_chassis_id and other.device.virtual_chassis_id == self.device.virtual_chassis_id
             ):
-                errors[name] = f"The selected {name.replace('_', ' ')} ({other}) belongs to a different device ({other.device})."
+                errors[name] = (
+                    f"The selected {name.replace('_', ' ')} ({other}) belongs to a different device ({other.device})."
+                )
         if self.lag_id and self.lag.type != InterfaceTypeChoices.TYPE_LAG:
             errors["lag"] = f"The selected LAG interface ({self.lag}) is not a LAG interface."
         if self.type == InterfaceTypeChoices.TYPE_LAG and self.lag_id:
@@ -280,7 +338,9 @@ class Interface(ComponentModel, CableTermination, PathEndpoint):
         if self.type in VIRTUAL_INTERFACE_TYPES and self.lag_id:
             errors.setdefault("lag", "Virtual interfaces cannot have a parent LAG interface.")
         if self.type in NON_CONNECTABLE_INTERFACE_TYPES and self.cable_id:
-            errors["type"] = f"Interfaces of type {self.get_type_display()} cannot have a cable; delete cable {self.cable} first."
+            errors["type"] = (
+                f"Interfaces of type {self.get_type_display()} cannot have a cable; delete cable {self.cable} first."
+            )
         if self.untagged_vlan_id and self.untagged_vlan.site_id not in (None, self.device.site_id):
             errors["untagged_vlan"] = (
                 f"The untagged VLAN ({self.untagged_vlan}) must belong to the same site as the interface's parent device, "
@@ -301,7 +361,9 @@ class RearPort(ComponentModel, CableTermination):
 class FrontPort(ComponentModel, CableTermination):
     type = models.CharField(max_length=50, choices=PortTypeChoices.choices)
     rear_port = models.ForeignKey(RearPort, on_delete=models.CASCADE, related_name="frontports")
-    rear_port_position = models.PositiveSmallIntegerField(default=1, validators=[MinValueValidator(1), MaxValueValidator(1024)])
+    rear_port_position = models.PositiveSmallIntegerField(
+        default=1, validators=[MinValueValidator(1), MaxValueValidator(1024)]
+    )
 
     class Meta(ComponentModel.Meta):
         unique_together = [["device", "name"], ["rear_port", "rear_port_position"]]
@@ -312,11 +374,17 @@ class FrontPort(ComponentModel, CableTermination):
             if self.rear_port.device_id != self.device_id:
                 raise ValidationError({"rear_port": f"Rear port ({self.rear_port}) must belong to the same device."})
             if self.rear_port_position > self.rear_port.positions:
-                raise ValidationError({"rear_port_position": f"Invalid rear port position ({self.rear_port_position}): rear port {self.rear_port.name} has only {self.rear_port.positions} positions."})
+                raise ValidationError(
+                    {
+                        "rear_port_position": f"Invalid rear port position ({self.rear_port_position}): rear port {self.rear_port.name} has only {self.rear_port.positions} positions."
+                    }
+                )
 
 
 class DeviceBay(ComponentModel):
-    installed_device = models.OneToOneField("dcim.Device", on_delete=models.SET_NULL, related_name="parent_bay", blank=True, null=True)
+    installed_device = models.OneToOneField(
+        "dcim.Device", on_delete=models.SET_NULL, related_name="parent_bay", blank=True, null=True
+    )
 
     class Meta(ComponentModel.Meta):
         pass
@@ -328,7 +396,9 @@ class DeviceBay(ComponentModel):
 
 
 class InventoryItem(TreeModel, ComponentModel):
-    manufacturer = models.ForeignKey("dcim.Manufacturer", on_delete=models.PROTECT, related_name="inventory_items", blank=True, null=True)
+    manufacturer = models.ForeignKey(
+        "dcim.Manufacturer", on_delete=models.PROTECT, related_name="inventory_items", blank=True, null=True
+    )
     part_id = models.CharField(max_length=50, blank=True, verbose_name="Part ID")
     serial = models.CharField(max_length=255, blank=True, verbose_name="Serial number")
     asset_tag = models.CharField(max_length=50, unique=True, blank=True, null=True)

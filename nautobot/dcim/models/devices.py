@@ -50,14 +50,18 @@ class DeviceType(PrimaryModel):
 
 class DeviceRole(NameSlugDescriptionModel, OrganizationalModel):
     color = models.CharField(max_length=6, default="9e9e9e", validators=[ColorValidator])
-    vm_role = models.BooleanField(default=True, verbose_name="VM role", help_text="Virtual machines may be assigned to this role")
+    vm_role = models.BooleanField(
+        default=True, verbose_name="VM role", help_text="Virtual machines may be assigned to this role"
+    )
 
     class Meta:
         ordering = ("name",)
 
 
 class Platform(NameSlugDescriptionModel, OrganizationalModel):
-    manufacturer = models.ForeignKey(Manufacturer, on_delete=models.PROTECT, related_name="platforms", blank=True, null=True)
+    manufacturer = models.ForeignKey(
+        Manufacturer, on_delete=models.PROTECT, related_name="platforms", blank=True, null=True
+    )
     napalm_driver = models.CharField(max_length=50, blank=True, verbose_name="NAPALM driver")
     napalm_args = models.JSONField(blank=True, null=True, verbose_name="NAPALM arguments")
     network_driver = models.CharField(max_length=100, blank=True)
@@ -67,7 +71,9 @@ class Platform(NameSlugDescriptionModel, OrganizationalModel):
 
 
 class VirtualChassis(PrimaryModel):
-    master = models.OneToOneField("dcim.Device", on_delete=models.PROTECT, related_name="vc_master_for", blank=True, null=True)
+    master = models.OneToOneField(
+        "dcim.Device", on_delete=models.PROTECT, related_name="vc_master_for", blank=True, null=True
+    )
     name = models.CharField(max_length=64)
     domain = models.CharField(max_length=30, blank=True)
 
@@ -81,28 +87,38 @@ class VirtualChassis(PrimaryModel):
     def clean(self) -> None:
         super().clean()
         if self.master_id and not self._state.adding and self.master.virtual_chassis_id not in (None, self.pk):
-            raise ValidationError({"master": f"The selected master ({self.master}) is not assigned to this virtual chassis."})
+            raise ValidationError(
+                {"master": f"The selected master ({self.master}) is not assigned to this virtual chassis."}
+            )
 
 
 class Device(ConfigContextModel, PrimaryModel):
     device_type = models.ForeignKey(DeviceType, on_delete=models.PROTECT, related_name="instances")
     device_role = models.ForeignKey(DeviceRole, on_delete=models.PROTECT, related_name="devices")
-    tenant = models.ForeignKey("tenancy.Tenant", on_delete=models.PROTECT, related_name="devices", blank=True, null=True)
+    tenant = models.ForeignKey(
+        "tenancy.Tenant", on_delete=models.PROTECT, related_name="devices", blank=True, null=True
+    )
     platform = models.ForeignKey(Platform, on_delete=models.SET_NULL, related_name="devices", blank=True, null=True)
     name = models.CharField(max_length=64, blank=True, null=True)
     _name = NaturalOrderingField("name", null=True)
     serial = models.CharField(max_length=255, blank=True, verbose_name="Serial number")
     asset_tag = models.CharField(max_length=50, blank=True, null=True, unique=True)
     site = models.ForeignKey("dcim.Site", on_delete=models.PROTECT, related_name="devices")
-    location = models.ForeignKey("dcim.Location", on_delete=models.PROTECT, related_name="devices", blank=True, null=True)
+    location = models.ForeignKey(
+        "dcim.Location", on_delete=models.PROTECT, related_name="devices", blank=True, null=True
+    )
     rack = models.ForeignKey("dcim.Rack", on_delete=models.PROTECT, related_name="devices", blank=True, null=True)
-    position = models.PositiveSmallIntegerField(blank=True, null=True, validators=[MinValueValidator(1)], verbose_name="Position (U)")
+    position = models.PositiveSmallIntegerField(
+        blank=True, null=True, validators=[MinValueValidator(1)], verbose_name="Position (U)"
+    )
     face = models.CharField(max_length=50, blank=True, choices=DeviceFaceChoices.choices, verbose_name="Rack face")
     status = StatusField()
     cluster = models.ForeignKey(
         "virtualization.Cluster", on_delete=models.SET_NULL, related_name="devices", blank=True, null=True
     )
-    virtual_chassis = models.ForeignKey(VirtualChassis, on_delete=models.SET_NULL, related_name="members", blank=True, null=True)
+    virtual_chassis = models.ForeignKey(
+        VirtualChassis, on_delete=models.SET_NULL, related_name="members", blank=True, null=True
+    )
     vc_position = models.PositiveSmallIntegerField(
         blank=True, null=True, validators=[MaxValueValidator(255)], verbose_name="VC position"
     )
@@ -111,10 +127,20 @@ class Device(ConfigContextModel, PrimaryModel):
     )
     comments = models.TextField(blank=True)
     primary_ip4 = models.OneToOneField(
-        "ipam.IPAddress", on_delete=models.SET_NULL, related_name="primary_ip4_for", blank=True, null=True, verbose_name="Primary IPv4"
+        "ipam.IPAddress",
+        on_delete=models.SET_NULL,
+        related_name="primary_ip4_for",
+        blank=True,
+        null=True,
+        verbose_name="Primary IPv4",
     )
     primary_ip6 = models.OneToOneField(
-        "ipam.IPAddress", on_delete=models.SET_NULL, related_name="primary_ip6_for", blank=True, null=True, verbose_name="Primary IPv6"
+        "ipam.IPAddress",
+        on_delete=models.SET_NULL,
+        related_name="primary_ip6_for",
+        blank=True,
+        null=True,
+        verbose_name="Primary IPv6",
     )
 
     class Meta:
@@ -140,7 +166,10 @@ class Device(ConfigContextModel, PrimaryModel):
                 for name, read in (
                     ("rack", self.rack_id and self.site_id),
                     ("location", self.location_id and self.site_id),
-                    ("device_type", self.device_type_id and (self.platform_id or (self.rack_id and self.position is not None))),
+                    (
+                        "device_type",
+                        self.device_type_id and (self.platform_id or (self.rack_id and self.position is not None)),
+                    ),
                     ("platform", self.platform_id and self.device_type_id),
                     ("cluster", self.cluster_id and self.site_id),
                 )
@@ -155,7 +184,12 @@ class Device(ConfigContextModel, PrimaryModel):
             errors["position"] = "Cannot select a rack position without assigning a rack."
         if self.position is not None and not self.face:
             errors["face"] = "Must specify rack face when defining rack position."
-        if self.rack_id and self.position is not None and self.device_type_id and self.position + self.device_type.u_height - 1 > self.rack.u_height:
+        if (
+            self.rack_id
+            and self.position is not None
+            and self.device_type_id
+            and self.position + self.device_type.u_height - 1 > self.rack.u_height
+        ):
             errors["position"] = f"U{self.position} is outside rack {self.rack} ({self.rack.u_height}U)."
         elif self.rack_id and self.position is not None and self.face and self.device_type_id:
             clash = self._rack_clash()
@@ -164,7 +198,11 @@ class Device(ConfigContextModel, PrimaryModel):
                     f"U{self.position} has no room for this {self.device_type.u_height}U device: {clash} occupies "
                     f"U{clash.position}-U{clash.position + clash.device_type.u_height - 1}."
                 )
-        if self.platform_id and self.device_type_id and self.platform.manufacturer_id not in (None, self.device_type.manufacturer_id):
+        if (
+            self.platform_id
+            and self.device_type_id
+            and self.platform.manufacturer_id not in (None, self.device_type.manufacturer_id)
+        ):
             errors["platform"] = (
                 f"The assigned platform is limited to {self.platform.manufacturer} device types, but this device's type "
                 f"belongs to {self.device_type.manufacturer}."
@@ -172,7 +210,9 @@ class Device(ConfigContextModel, PrimaryModel):
         if self.cluster_id and self.site_id and self.cluster.site_id not in (None, self.site_id):
             errors["cluster"] = f"The assigned cluster belongs to a different site ({self.cluster.site})."
         if self.vc_position is not None and not self.virtual_chassis_id:
-            errors["vc_position"] = "A device can have a virtual chassis position only as a member of a virtual chassis."
+            errors["vc_position"] = (
+                "A device can have a virtual chassis position only as a member of a virtual chassis."
+            )
         errors.update(self._primary_ip_errors())
         if errors:
             raise ValidationError(errors)

@@ -16,8 +16,12 @@ __all__ = ("PowerPanel", "PowerFeed")
 
 class PowerPanel(PrimaryModel):
     site = models.ForeignKey("dcim.Site", on_delete=models.PROTECT, related_name="powerpanels")
-    location = models.ForeignKey("dcim.Location", on_delete=models.PROTECT, related_name="powerpanels", blank=True, null=True)
-    rack_group = models.ForeignKey("dcim.RackGroup", on_delete=models.PROTECT, related_name="powerpanels", blank=True, null=True)
+    location = models.ForeignKey(
+        "dcim.Location", on_delete=models.PROTECT, related_name="powerpanels", blank=True, null=True
+    )
+    rack_group = models.ForeignKey(
+        "dcim.RackGroup", on_delete=models.PROTECT, related_name="powerpanels", blank=True, null=True
+    )
     name = models.CharField(max_length=100)
 
     class Meta:
@@ -30,7 +34,11 @@ class PowerPanel(PrimaryModel):
     def clean(self) -> None:
         super().clean()
         if self.rack_group_id and self.site_id and self.rack_group.site_id != self.site_id:
-            raise ValidationError({"rack_group": f"Rack group {self.rack_group} ({self.rack_group.site}) is in a different site than {self.site}."})
+            raise ValidationError(
+                {
+                    "rack_group": f"Rack group {self.rack_group} ({self.rack_group.site}) is in a different site than {self.site}."
+                }
+            )
         if self.location_id and self.site_id and self.location.site_id not in (None, self.site_id):
             raise ValidationError({"location": f"Location {self.location} does not belong to site {self.site}."})
 
@@ -40,13 +48,21 @@ class PowerFeed(PrimaryModel, CableTermination, PathEndpoint):
     rack = models.ForeignKey("dcim.Rack", on_delete=models.PROTECT, related_name="powerfeeds", blank=True, null=True)
     name = models.CharField(max_length=100)
     status = StatusField()
-    type = models.CharField(max_length=50, choices=PowerFeedTypeChoices.choices, default=PowerFeedTypeChoices.TYPE_PRIMARY)
-    supply = models.CharField(max_length=50, choices=PowerFeedSupplyChoices.choices, default=PowerFeedSupplyChoices.SUPPLY_AC)
-    phase = models.CharField(max_length=50, choices=PowerFeedPhaseChoices.choices, default=PowerFeedPhaseChoices.PHASE_SINGLE)
+    type = models.CharField(
+        max_length=50, choices=PowerFeedTypeChoices.choices, default=PowerFeedTypeChoices.TYPE_PRIMARY
+    )
+    supply = models.CharField(
+        max_length=50, choices=PowerFeedSupplyChoices.choices, default=PowerFeedSupplyChoices.SUPPLY_AC
+    )
+    phase = models.CharField(
+        max_length=50, choices=PowerFeedPhaseChoices.choices, default=PowerFeedPhaseChoices.PHASE_SINGLE
+    )
     voltage = models.SmallIntegerField(default=120)
     amperage = models.PositiveSmallIntegerField(default=20, validators=[MinValueValidator(1)])
     max_utilization = models.PositiveSmallIntegerField(
-        default=80, validators=[MinValueValidator(1), MaxValueValidator(100)], help_text="Maximum permissible draw (percentage)"
+        default=80,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text="Maximum permissible draw (percentage)",
     )
     comments = models.TextField(blank=True)
 
@@ -61,7 +77,9 @@ class PowerFeed(PrimaryModel, CableTermination, PathEndpoint):
         super().clean()
         errors = {}
         if self.rack_id and self.power_panel_id and self.rack.site_id != self.power_panel.site_id:
-            errors["rack"] = f"Rack {self.rack} ({self.rack.site}) and power panel {self.power_panel} ({self.power_panel.site}) are in different sites."
+            errors["rack"] = (
+                f"Rack {self.rack} ({self.rack.site}) and power panel {self.power_panel} ({self.power_panel.site}) are in different sites."
+            )
         if self.voltage is not None and self.voltage < 0 and self.supply == PowerFeedSupplyChoices.SUPPLY_AC:
             errors["voltage"] = "Voltage cannot be negative for an AC supply."
         if self.voltage == 0:

@@ -17,7 +17,9 @@ class RackGroup(TreeModel, OrganizationalModel):
     name = models.CharField(max_length=100)
     slug = models.SlugField(max_length=100, unique=True)
     site = models.ForeignKey("dcim.Site", on_delete=models.CASCADE, related_name="rack_groups")
-    location = models.ForeignKey("dcim.Location", on_delete=models.CASCADE, related_name="rack_groups", blank=True, null=True)
+    location = models.ForeignKey(
+        "dcim.Location", on_delete=models.CASCADE, related_name="rack_groups", blank=True, null=True
+    )
     description = models.CharField(max_length=200, blank=True)
 
     class Meta:
@@ -30,7 +32,9 @@ class RackGroup(TreeModel, OrganizationalModel):
     def clean(self) -> None:
         super().clean()
         if self.parent_id and self.site_id and self.parent.site_id != self.site_id:
-            raise ValidationError({"parent": f"Parent rack group ({self.parent}) must belong to the same site ({self.site})."})
+            raise ValidationError(
+                {"parent": f"Parent rack group ({self.parent}) must belong to the same site ({self.site})."}
+            )
 
 
 class RackRole(NameSlugDescriptionModel, OrganizationalModel):
@@ -54,7 +58,9 @@ class Rack(PrimaryModel):
     asset_tag = models.CharField(max_length=50, blank=True, null=True, unique=True)
     type = models.CharField(max_length=50, choices=RackTypeChoices.choices, blank=True)
     width = models.PositiveSmallIntegerField(choices=RackWidthChoices.choices, default=RackWidthChoices.WIDTH_19IN)
-    u_height = models.PositiveSmallIntegerField(default=42, validators=[MinValueValidator(1), MaxValueValidator(100)], verbose_name="Height (U)")
+    u_height = models.PositiveSmallIntegerField(
+        default=42, validators=[MinValueValidator(1), MaxValueValidator(100)], verbose_name="Height (U)"
+    )
     desc_units = models.BooleanField(default=False, verbose_name="Descending units")
     outer_width = models.PositiveSmallIntegerField(blank=True, null=True)
     outer_depth = models.PositiveSmallIntegerField(blank=True, null=True)
@@ -86,7 +92,9 @@ class Rack(PrimaryModel):
 class RackReservation(PrimaryModel):
     rack = models.ForeignKey(Rack, on_delete=models.CASCADE, related_name="reservations")
     units = models.JSONField(default=list)
-    tenant = models.ForeignKey("tenancy.Tenant", on_delete=models.PROTECT, related_name="rackreservations", blank=True, null=True)
+    tenant = models.ForeignKey(
+        "tenancy.Tenant", on_delete=models.PROTECT, related_name="rackreservations", blank=True, null=True
+    )
     user = models.ForeignKey("users.User", on_delete=models.PROTECT)
     description = models.CharField(max_length=200)
 
@@ -103,4 +111,6 @@ class RackReservation(PrimaryModel):
         if self.rack_id and self.units:
             invalid = sorted(u for u in self.units if u not in self.rack.units)
             if invalid:
-                raise ValidationError({"units": f"Invalid unit(s) for {self.rack.u_height}U rack: {', '.join(map(str, invalid))}"})
+                raise ValidationError(
+                    {"units": f"Invalid unit(s) for {self.rack.u_height}U rack: {', '.join(map(str, invalid))}"}
+                )

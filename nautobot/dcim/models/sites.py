@@ -23,7 +23,10 @@ def validate_time_zone(value: str) -> None:
 class AddressFields(models.Model):
     facility = models.CharField(max_length=50, blank=True)
     asn = models.BigIntegerField(
-        blank=True, null=True, verbose_name="ASN", help_text="32-bit autonomous system number",
+        blank=True,
+        null=True,
+        verbose_name="ASN",
+        help_text="32-bit autonomous system number",
         validators=[MinValueValidator(1), MaxValueValidator(4294967295)],
     )
     time_zone = models.CharField(max_length=63, blank=True, validators=[validate_time_zone])
@@ -62,7 +65,10 @@ class Site(AddressFields, PrimaryModel):
 
 
 class LocationType(TreeModel, NameSlugDescriptionModel, OrganizationalModel):
-    nestable = models.BooleanField(default=False, help_text="Allow locations of this type to be parents/children of other locations of this same type")
+    nestable = models.BooleanField(
+        default=False,
+        help_text="Allow locations of this type to be parents/children of other locations of this same type",
+    )
     content_types = models.ManyToManyField(ContentType, related_name="location_types", blank=True)
 
     class Meta:
@@ -76,7 +82,9 @@ class Location(TreeModel, AddressFields, PrimaryModel):
     location_type = models.ForeignKey(LocationType, on_delete=models.PROTECT, related_name="locations")
     site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="locations", blank=True, null=True)
     status = StatusField()
-    tenant = models.ForeignKey("tenancy.Tenant", on_delete=models.PROTECT, related_name="locations", blank=True, null=True)
+    tenant = models.ForeignKey(
+        "tenancy.Tenant", on_delete=models.PROTECT, related_name="locations", blank=True, null=True
+    )
 
     class Meta:
         ordering = ("_name",)
@@ -95,9 +103,17 @@ class Location(TreeModel, AddressFields, PrimaryModel):
             if self.location_type.nestable:
                 allowed.add(self.location_type_id)
             if self.parent.location_type_id not in allowed:
-                raise ValidationError({"parent": f"A location of type {self.location_type} cannot have a parent of type {self.parent.location_type}."})
+                raise ValidationError(
+                    {
+                        "parent": f"A location of type {self.location_type} cannot have a parent of type {self.parent.location_type}."
+                    }
+                )
         elif parent_type is not None:
-            raise ValidationError({"parent": f"A location of type {self.location_type} must have a parent location of type {parent_type}."})
+            raise ValidationError(
+                {
+                    "parent": f"A location of type {self.location_type} must have a parent location of type {parent_type}."
+                }
+            )
         if self.parent_id is None and self.site_id is None:
             raise ValidationError({"site": "A top-level location must belong to a site."})
         if self.parent_id is not None and self.site_id is not None and self.parent.site_id not in (None, self.site_id):

@@ -11,22 +11,56 @@ def _named(prefix: str, **extra) -> dict:
 
 
 register_case(m.Region, lambda: _named("region", parent=str(b.region().pk)))
-register_case(m.Site, lambda: _named("site", status="active", region={"slug": b.region().slug}, time_zone="Europe/Paris", asn=65001))
+register_case(
+    m.Site,
+    lambda: _named("site", status="active", region={"slug": b.region().slug}, time_zone="Europe/Paris", asn=65001),
+)
 register_case(m.LocationType, lambda: _named("lt", content_types=["dcim.device", "dcim.rack"]))
-register_case(m.Location, lambda: _named("loc", location_type=str(b.location_type().pk), site=str(b.site().pk), status="planned"))
+register_case(
+    m.Location, lambda: _named("loc", location_type=str(b.location_type().pk), site=str(b.site().pk), status="planned")
+)
 register_case(m.RackGroup, lambda: _named("rg", site=str(b.site().pk)))
 register_case(m.RackRole, lambda: _named("rr", color="ff0000"))
-register_case(m.Rack, lambda: {"name": b.unique("rack"), "site": str(b.site().pk), "status": "active", "u_height": 42, "type": "4-post-cabinet", "width": 19})
-register_case(m.RackReservation, lambda: {"rack": str(b.rack().pk), "units": [1, 2], "user": str(b.user().pk), "description": "for a test"})
+register_case(
+    m.Rack,
+    lambda: {
+        "name": b.unique("rack"),
+        "site": str(b.site().pk),
+        "status": "active",
+        "u_height": 42,
+        "type": "4-post-cabinet",
+        "width": 19,
+    },
+)
+register_case(
+    m.RackReservation,
+    lambda: {"rack": str(b.rack().pk), "units": [1, 2], "user": str(b.user().pk), "description": "for a test"},
+)
 register_case(m.Manufacturer, lambda: _named("mfr"))
-register_case(m.DeviceType, lambda: {"manufacturer": str(b.manufacturer().pk), "model": b.unique("model"), "slug": b.unique("model"), "u_height": 1})
+register_case(
+    m.DeviceType,
+    lambda: {
+        "manufacturer": str(b.manufacturer().pk),
+        "model": b.unique("model"),
+        "slug": b.unique("model"),
+        "u_height": 1,
+    },
+)
 register_case(m.DeviceRole, lambda: _named("role", color="00ff00"))
 register_case(m.Platform, lambda: _named("platform", napalm_driver="eos"))
-register_case(m.Device, lambda: {
-    "name": b.unique("device"), "device_type": str(b.device_type().pk), "device_role": str(b.device_role().pk),
-    "site": str(b.site().pk), "status": "active",
-})
-register_case(m.VirtualChassis, lambda: {"name": b.unique("vc"), "domain": "example"}, update=lambda: {"domain": "changed"})
+register_case(
+    m.Device,
+    lambda: {
+        "name": b.unique("device"),
+        "device_type": str(b.device_type().pk),
+        "device_role": str(b.device_role().pk),
+        "site": str(b.site().pk),
+        "status": "active",
+    },
+)
+register_case(
+    m.VirtualChassis, lambda: {"name": b.unique("vc"), "domain": "example"}, update=lambda: {"domain": "changed"}
+)
 
 for template, extra in (
     (m.ConsolePortTemplate, {"type": "rj-45"}),
@@ -37,12 +71,20 @@ for template, extra in (
     (m.RearPortTemplate, {"type": "8p8c", "positions": 2}),
     (m.DeviceBayTemplate, {}),
 ):
-    register_case(template, lambda extra=extra: {"device_type": str(b.device_type().pk), "name": b.unique("tpl"), **extra})
+    register_case(
+        template, lambda extra=extra: {"device_type": str(b.device_type().pk), "name": b.unique("tpl"), **extra}
+    )
 
 
 def _front_port_template() -> dict:
     rear = b.rear_port_template()
-    return {"device_type": str(rear.device_type_id), "name": b.unique("front"), "type": "8p8c", "rear_port": str(rear.pk), "rear_port_position": 1}
+    return {
+        "device_type": str(rear.device_type_id),
+        "name": b.unique("front"),
+        "type": "8p8c",
+        "rear_port": str(rear.pk),
+        "rear_port_position": 1,
+    }
 
 
 register_case(m.FrontPortTemplate, _front_port_template)
@@ -62,7 +104,13 @@ for component, extra in (
 
 def _front_port() -> dict:
     rear = b.rear_port()
-    return {"device": str(rear.device_id), "name": b.unique("front"), "type": "8p8c", "rear_port": str(rear.pk), "rear_port_position": 1}
+    return {
+        "device": str(rear.device_id),
+        "name": b.unique("front"),
+        "type": "8p8c",
+        "rear_port": str(rear.pk),
+        "rear_port_position": 1,
+    }
 
 
 register_case(m.FrontPort, _front_port)
@@ -71,9 +119,16 @@ register_case(m.FrontPort, _front_port)
 def _cable() -> dict:
     near, far = _interface(), _interface()
     return {
-        "termination_a_type": "dcim.interface", "termination_a_id": str(near.pk),
-        "termination_b_type": "dcim.interface", "termination_b_id": str(far.pk),
-        "type": "cat6", "status": "connected", "label": b.unique("cable"), "color": "ff0000", "length": 3, "length_unit": "m",
+        "termination_a_type": "dcim.interface",
+        "termination_a_id": str(near.pk),
+        "termination_b_type": "dcim.interface",
+        "termination_b_id": str(far.pk),
+        "type": "cat6",
+        "status": "connected",
+        "label": b.unique("cable"),
+        "color": "ff0000",
+        "length": 3,
+        "length_unit": "m",
     }
 
 
@@ -82,8 +137,22 @@ def _interface():
 
 
 register_case(m.Cable, _cable)
-register_case(m.PowerPanel, lambda: {"site": str(b.site().pk), "name": b.unique("panel")}, update=lambda: {"name": b.unique("panel")})
-register_case(m.PowerFeed, lambda: {
-    "power_panel": str(b.power_panel().pk), "name": b.unique("feed"), "status": "active", "type": "primary", "supply": "ac",
-    "phase": "three-phase", "voltage": 208, "amperage": 30, "max_utilization": 80,
-})
+register_case(
+    m.PowerPanel,
+    lambda: {"site": str(b.site().pk), "name": b.unique("panel")},
+    update=lambda: {"name": b.unique("panel")},
+)
+register_case(
+    m.PowerFeed,
+    lambda: {
+        "power_panel": str(b.power_panel().pk),
+        "name": b.unique("feed"),
+        "status": "active",
+        "type": "primary",
+        "supply": "ac",
+        "phase": "three-phase",
+        "voltage": 208,
+        "amperage": 30,
+        "max_utilization": 80,
+    },
+)

@@ -109,10 +109,17 @@ def test_uncabled_endpoint_trace_is_empty(api):
 
 def test_power_port_to_power_outlet(api):
     port, outlet = b.power_port(), b.power_outlet()
-    created = api.post("/api/dcim/cables/", {
-        "termination_a_type": "dcim.powerport", "termination_a_id": str(port.pk),
-        "termination_b_type": "dcim.poweroutlet", "termination_b_id": str(outlet.pk), "type": "power", "status": "connected",
-    })
+    created = api.post(
+        "/api/dcim/cables/",
+        {
+            "termination_a_type": "dcim.powerport",
+            "termination_a_id": str(port.pk),
+            "termination_b_type": "dcim.poweroutlet",
+            "termination_b_id": str(outlet.pk),
+            "type": "power",
+            "status": "connected",
+        },
+    )
     assert created.status_code == 201, created.content
     body = api.get(f"/api/dcim/power-outlets/{outlet.pk}/").json()
     assert body["cable_peer"]["id"] == str(port.pk) and body["cable_peer_type"] == "dcim.powerport"
@@ -123,10 +130,16 @@ def test_power_port_to_power_outlet(api):
 
 def test_power_feed_to_power_port(api):
     feed, port = b.power_feed(), b.power_port()
-    created = api.post("/api/dcim/cables/", {
-        "termination_a_type": "dcim.powerfeed", "termination_a_id": str(feed.pk),
-        "termination_b_type": "dcim.powerport", "termination_b_id": str(port.pk), "status": "connected",
-    })
+    created = api.post(
+        "/api/dcim/cables/",
+        {
+            "termination_a_type": "dcim.powerfeed",
+            "termination_a_id": str(feed.pk),
+            "termination_b_type": "dcim.powerport",
+            "termination_b_id": str(port.pk),
+            "status": "connected",
+        },
+    )
     assert created.status_code == 201, created.content
     assert created.json()["termination_a"]["name"] == feed.name
     body = api.get(f"/api/dcim/power-feeds/{feed.pk}/").json()
@@ -140,10 +153,16 @@ def test_power_feed_to_power_port(api):
 
 
 def test_power_feed_cannot_be_cabled_to_an_interface(api):
-    response = api.post("/api/dcim/cables/", {
-        "termination_a_type": "dcim.powerfeed", "termination_a_id": str(b.power_feed().pk),
-        "termination_b_type": "dcim.interface", "termination_b_id": str(b.interface().pk), "status": "connected",
-    })
+    response = api.post(
+        "/api/dcim/cables/",
+        {
+            "termination_a_type": "dcim.powerfeed",
+            "termination_a_id": str(b.power_feed().pk),
+            "termination_b_type": "dcim.interface",
+            "termination_b_id": str(b.interface().pk),
+            "status": "connected",
+        },
+    )
     assert response.status_code == 400 and "termination_b_type" in response.json()
 
 
@@ -153,10 +172,14 @@ def test_power_feed_defaults_and_available_power(api):
     assert created.status_code == 201, created.content
     body = created.json()
     assert (body["voltage"], body["amperage"], body["max_utilization"]) == (120, 20, 80)
-    assert body["type"]["value"] == "primary" and body["supply"]["value"] == "ac" and body["phase"]["value"] == "single-phase"
+    assert (
+        body["type"]["value"] == "primary"
+        and body["supply"]["value"] == "ac"
+        and body["phase"]["value"] == "single-phase"
+    )
     assert body["available_power"] == 1920
     three = api.patch(body["url"], {"phase": "three-phase", "voltage": 208, "amperage": 30}).json()
-    assert three["available_power"] == round(208 * 30 * 0.8 * 3 ** 0.5)
+    assert three["available_power"] == round(208 * 30 * 0.8 * 3**0.5)
     assert api.get(f"/api/dcim/power-panels/{panel.pk}/").json()["powerfeed_count"] == 1
 
 
@@ -169,9 +192,14 @@ def test_power_feed_validation_is_a_400(api):
         ({"max_utilization": 101}, "max_utilization"),
         ({"status": "connected"}, "status"),
     ):
-        response = api.post("/api/dcim/power-feeds/", {"power_panel": str(panel.pk), "name": b.unique("f"), "status": "active", **data})
+        response = api.post(
+            "/api/dcim/power-feeds/", {"power_panel": str(panel.pk), "name": b.unique("f"), "status": "active", **data}
+        )
         assert response.status_code == 400 and field in response.json(), (data, response.content)
-    dc = api.post("/api/dcim/power-feeds/", {"power_panel": str(panel.pk), "name": "dc", "status": "active", "supply": "dc", "voltage": -48})
+    dc = api.post(
+        "/api/dcim/power-feeds/",
+        {"power_panel": str(panel.pk), "name": "dc", "status": "active", "supply": "dc", "voltage": -48},
+    )
     assert dc.status_code == 201, dc.content
 
 

@@ -14,15 +14,26 @@ CABLES = "/api/dcim/cables/"
 
 def payload(a, b_end, **extra) -> dict:
     return {
-        "termination_a_type": a._meta.label_lower, "termination_a_id": str(a.pk),
-        "termination_b_type": b_end._meta.label_lower, "termination_b_id": str(b_end.pk), "status": "connected", **extra,
+        "termination_a_type": a._meta.label_lower,
+        "termination_a_id": str(a.pk),
+        "termination_b_type": b_end._meta.label_lower,
+        "termination_b_id": str(b_end.pk),
+        "status": "connected",
+        **extra,
     }
 
 
 def detail(api, obj) -> dict:
-    endpoint = {"interface": "interfaces", "frontport": "front-ports", "rearport": "rear-ports", "powerport": "power-ports",
-                "poweroutlet": "power-outlets", "powerfeed": "power-feeds", "consoleport": "console-ports",
-                "consoleserverport": "console-server-ports"}[obj._meta.model_name]
+    endpoint = {
+        "interface": "interfaces",
+        "frontport": "front-ports",
+        "rearport": "rear-ports",
+        "powerport": "power-ports",
+        "poweroutlet": "power-outlets",
+        "powerfeed": "power-feeds",
+        "consoleport": "console-ports",
+        "consoleserverport": "console-server-ports",
+    }[obj._meta.model_name]
     response = api.get(f"/api/dcim/{endpoint}/{obj.pk}/")
     assert response.status_code == 200, response.content
     return response.json()
@@ -47,7 +58,14 @@ def test_creating_a_cable_sets_it_on_both_ends_with_their_peers(api):
 
 def test_uncabled_interface_shows_nulls(api):
     body = detail(api, b.interface())
-    for name in ("cable", "cable_peer", "cable_peer_type", "connected_endpoint", "connected_endpoint_type", "connected_endpoint_reachable"):
+    for name in (
+        "cable",
+        "cable_peer",
+        "cable_peer_type",
+        "connected_endpoint",
+        "connected_endpoint_type",
+        "connected_endpoint_reachable",
+    ):
         assert body[name] is None
 
 
@@ -95,7 +113,19 @@ def _invalid_cases():
     def bad_type():
         return payload(b.interface(), b.interface(), type="cat99"), "type"
 
-    return [same, incompatible, taken, virtual, lag, missing_end, not_cable_able, length_without_unit, no_b_end, own_rear_port, bad_type]
+    return [
+        same,
+        incompatible,
+        taken,
+        virtual,
+        lag,
+        missing_end,
+        not_cable_able,
+        length_without_unit,
+        no_b_end,
+        own_rear_port,
+        bad_type,
+    ]
 
 
 @pytest.mark.parametrize("case", _invalid_cases(), ids=lambda c: c.__name__)
@@ -147,9 +177,13 @@ def test_console_port_to_console_server_port(api):
     port, server_port = b.console_port(), b.console_server_port()
     assert api.post(CABLES, payload(port, server_port)).status_code == 201
     body = detail(api, port)
-    assert body["connected_endpoint_type"] == "dcim.consoleserverport" and body["connected_endpoint"]["id"] == str(server_port.pk)
+    assert body["connected_endpoint_type"] == "dcim.consoleserverport" and body["connected_endpoint"]["id"] == str(
+        server_port.pk
+    )
     trace = api.get(f"/api/dcim/console-ports/{port.pk}/trace/").json()
-    assert [[s and s["id"] for s in segment] for segment in trace] == [[str(port.pk), trace[0][1]["id"], str(server_port.pk)]]
+    assert [[s and s["id"] for s in segment] for segment in trace] == [
+        [str(port.pk), trace[0][1]["id"], str(server_port.pk)]
+    ]
 
 
 def test_cabled_and_connected_filters(api):
@@ -158,8 +192,10 @@ def test_cabled_and_connected_filters(api):
     b.cable(a, z)
     b.cable(loose, front)  # cabled, but its path ends at a rear port: not connected
     ids = [str(i.pk) for i in (a, z, loose)]
+
     def names(**params):
         return {r["id"] for r in api.get("/api/dcim/interfaces/", id=ids, **params).json()["results"]}
+
     assert names(cabled="true") == set(ids)
     assert names(cabled="False") == set()
     assert names(connected="True") == {str(a.pk), str(z.pk)}
@@ -173,8 +209,10 @@ def test_ansible_idempotency_filter_by_both_terminations(api):
     cable = b.cable(a, z)
     b.cable(b.interface(), b.interface())
     params = {
-        "termination_a_type": "dcim.interface", "termination_a_id": str(a.pk),
-        "termination_b_type": "dcim.interface", "termination_b_id": str(z.pk),
+        "termination_a_type": "dcim.interface",
+        "termination_a_id": str(a.pk),
+        "termination_b_type": "dcim.interface",
+        "termination_b_id": str(z.pk),
     }
     response = api.get(CABLES, **params)
     assert response.status_code == 200, response.content
@@ -189,8 +227,15 @@ def test_cable_filters_by_device_site_and_rack(api):
     cable = b.cable(b.interface(), b.interface(device=device), label="findme", color="00ff00")
     b.cable(b.interface(), b.interface())
     expectations = [
-        {"device": device.name}, {"device_id": str(device.pk)}, {"site": rack.site.slug}, {"site_id": str(rack.site_id)},
-        {"rack": rack.name}, {"rack_id": str(rack.pk)}, {"label": "findme"}, {"color": "00ff00"}, {"q": "findm"},
+        {"device": device.name},
+        {"device_id": str(device.pk)},
+        {"site": rack.site.slug},
+        {"site_id": str(rack.site_id)},
+        {"rack": rack.name},
+        {"rack_id": str(rack.pk)},
+        {"label": "findme"},
+        {"color": "00ff00"},
+        {"q": "findm"},
     ]
     for params in expectations:
         response = api.get(CABLES, **params)

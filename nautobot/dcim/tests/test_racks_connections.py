@@ -12,7 +12,14 @@ pytestmark = pytest.mark.django_db
 
 
 def mounted(rack, position, height=1, face="front", full_depth=True, **kw):
-    return b.device(rack=rack, site=rack.site, position=position, face=face, device_type=b.device_type(u_height=height, is_full_depth=full_depth), **kw)
+    return b.device(
+        rack=rack,
+        site=rack.site,
+        position=position,
+        face=face,
+        device_type=b.device_type(u_height=height, is_full_depth=full_depth),
+        **kw,
+    )
 
 
 def test_elevation_lists_units_top_down_with_their_devices(api):
@@ -24,7 +31,13 @@ def test_elevation_lists_units_top_down_with_their_devices(api):
     assert body["count"] == 10
     units = body["results"]
     assert [u["id"] for u in units] == list(range(10, 0, -1))
-    assert units[0] == {"id": 10, "name": "U10", "face": {"value": "front", "label": "Front"}, "device": None, "occupied": False}
+    assert units[0] == {
+        "id": 10,
+        "name": "U10",
+        "face": {"value": "front", "label": "Front"},
+        "device": None,
+        "occupied": False,
+    }
     by_id = {u["id"]: u for u in units}
     assert by_id[3]["device"]["id"] == by_id[4]["device"]["id"] == str(two_u.pk)
     assert by_id[4]["occupied"] and not by_id[5]["occupied"]
@@ -78,15 +91,25 @@ def test_devices_cannot_overlap_in_a_rack(api):
     rack = b.rack(u_height=10)
     mounted(rack, 4, height=2)
     other = b.device_type(u_height=1)
-    payload = {"device_type": str(other.pk), "device_role": str(b.device_role().pk), "site": str(rack.site.pk), "rack": str(rack.pk),
-               "face": "front", "status": "active", "name": "clash"}
+    payload = {
+        "device_type": str(other.pk),
+        "device_role": str(b.device_role().pk),
+        "site": str(rack.site.pk),
+        "rack": str(rack.pk),
+        "face": "front",
+        "status": "active",
+        "name": "clash",
+    }
     clash = api.post("/api/dcim/devices/", {**payload, "position": 5})
     assert clash.status_code == 400 and "U5" in clash.json()["position"][0]
     assert api.post("/api/dcim/devices/", {**payload, "position": 6}).status_code == 201
     # A half-depth device on the rear shares no unit with a half-depth one on the front.
     half = mounted(rack, 8, full_depth=False)
     rear_half = b.device_type(u_height=1, is_full_depth=False)
-    ok = api.post("/api/dcim/devices/", {**payload, "name": "rear", "device_type": str(rear_half.pk), "position": 8, "face": "rear"})
+    ok = api.post(
+        "/api/dcim/devices/",
+        {**payload, "name": "rear", "device_type": str(rear_half.pk), "position": 8, "face": "rear"},
+    )
     assert ok.status_code == 201, ok.content
     # Moving a device onto itself is not a clash.
     assert api.patch(f"/api/dcim/devices/{half.pk}/", {"position": 8}).status_code == 200
@@ -141,7 +164,12 @@ def test_connected_device(api):
     assert response.status_code == 200 and response.json()["id"] == str(local.device.pk)
     assert response.json()["name"] == local.device.name
     lonely = b.interface()
-    assert api.get("/api/dcim/connected-device/", **{"peer_device": lonely.device.name, "peer_interface": lonely.name}).json() is None
+    assert (
+        api.get(
+            "/api/dcim/connected-device/", **{"peer_device": lonely.device.name, "peer_interface": lonely.name}
+        ).json()
+        is None
+    )
     missing = api.get("/api/dcim/connected-device/", **{"peer_device": "nope", "peer_interface": "nope"})
     assert missing.status_code == 404
     for params in ({}, {"peer_device": peer.device.name}, {"peer_interface": peer.name}):

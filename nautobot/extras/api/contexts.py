@@ -58,7 +58,9 @@ def _serializer_with_config_context(serializer_class: type) -> type:
     variant = _with.get(serializer_class)
     if variant is None:
         meta = type("Meta", (serializer_class.Meta,), {"fields": (*serializer_class.Meta.fields, CONFIG_CONTEXT)})
-        variant = _with[serializer_class] = type(f"{serializer_class.__name__}WithConfigContext", (serializer_class,), {"Meta": meta})
+        variant = _with[serializer_class] = type(
+            f"{serializer_class.__name__}WithConfigContext", (serializer_class,), {"Meta": meta}
+        )
     return variant
 
 

@@ -89,7 +89,11 @@ LOADED_TAGS = "_nautobot_loaded_tags"
 def _tagged_items_query(content_type_id, object_ids):
     from nautobot.extras.models import TaggedItem
 
-    return TaggedItem.objects.filter(content_type=content_type_id, object_id__in=object_ids).select_related("tag").order_by("tag__name")
+    return (
+        TaggedItem.objects.filter(content_type=content_type_id, object_id__in=object_ids)
+        .select_related("tag")
+        .order_by("tag__name")
+    )
 
 
 # The tags of a page of objects, compiled once (compiling cost more than running it).
@@ -120,7 +124,11 @@ class CustomFieldsDataField(serializers.Field):
         from nautobot.extras.customfields import fields_for_model
 
         cache = self.context.setdefault("_custom_field_definitions", {})
-        model = self.parent.Meta.model if not isinstance(self.parent, serializers.ListSerializer) else self.parent.child.Meta.model
+        model = (
+            self.parent.Meta.model
+            if not isinstance(self.parent, serializers.ListSerializer)
+            else self.parent.child.Meta.model
+        )
         if model not in cache:
             cache[model] = fields_for_model(model)
         return cache[model]
@@ -157,7 +165,9 @@ def clean_custom_field_data(serializer, attrs: dict) -> dict:
     model = serializer.Meta.model
     if not hasattr(model, "_custom_field_data"):
         return attrs
-    instance = serializer.instance if serializer.instance is not None and not isinstance(serializer.instance, list) else None
+    instance = (
+        serializer.instance if serializer.instance is not None and not isinstance(serializer.instance, list) else None
+    )
     if instance is not None and "_custom_field_data" not in attrs:
         return attrs
     definitions = serializer.context.setdefault("_custom_field_definitions", {})
@@ -167,8 +177,11 @@ def clean_custom_field_data(serializer, attrs: dict) -> dict:
         definitions[model] = fields_for_model(model)
     try:
         attrs["_custom_field_data"] = clean_data(
-            model, attrs.get("_custom_field_data"), current=instance._custom_field_data if instance else None,
-            creating=instance is None, definitions=definitions[model],
+            model,
+            attrs.get("_custom_field_data"),
+            current=instance._custom_field_data if instance else None,
+            creating=instance is None,
+            definitions=definitions[model],
         )
     except DjangoValidationError as exc:
         raise serializers.ValidationError({"custom_fields": exc.message_dict}) from None

@@ -14,7 +14,13 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from nautobot.core.api.brief import brief_representation
-from nautobot.core.api.serializers import EXTRA_FIELD_BUILDERS, MODEL_FIELD_HOOKS, BaseModelSerializer, represent, serializer_for
+from nautobot.core.api.serializers import (
+    EXTRA_FIELD_BUILDERS,
+    MODEL_FIELD_HOOKS,
+    BaseModelSerializer,
+    represent,
+    serializer_for,
+)
 from nautobot.core.api.urlbuilding import list_url
 from nautobot.core.api.views import VIEWSET_MIXINS
 from nautobot.core.models import NotesMixin
@@ -53,7 +59,9 @@ class NoteSerializerBase(BaseModelSerializer):
         try:
             model.objects.get(pk=object_id)
         except (ObjectDoesNotExist, ValueError):
-            raise serializers.ValidationError({"assigned_object_id": f"No {model._meta.verbose_name} with id {object_id}."}) from None
+            raise serializers.ValidationError(
+                {"assigned_object_id": f"No {model._meta.verbose_name} with id {object_id}."}
+            ) from None
         return super().validate(attrs)
 
     def create(self, validated_data: dict):
@@ -80,16 +88,24 @@ class NotesViewSetMixin:
             if not request.user.has_perm("extras.add_note"):
                 self.permission_denied(request, message="You do not have permission to add notes.")
             given = dict(request.data.items()) if hasattr(request.data, "items") else {}
-            data = {**given, "assigned_object_type": f"{content_type.app_label}.{content_type.model}", "assigned_object_id": str(obj.pk)}
+            data = {
+                **given,
+                "assigned_object_type": f"{content_type.app_label}.{content_type.model}",
+                "assigned_object_id": str(obj.pk),
+            }
             serializer = serializer_for(Note, version=request.version)(data=data, context={"request": request})
             serializer.is_valid(raise_exception=True)
             serializer.save()
             return Response(serializer.data, status=status.HTTP_201_CREATED)
-        notes = restrict(Note.objects.filter(assigned_object_type=content_type, assigned_object_id=obj.pk), request.user, "view")
+        notes = restrict(
+            Note.objects.filter(assigned_object_type=content_type, assigned_object_id=obj.pk), request.user, "view"
+        )
         notes = notes.select_related("user", "assigned_object_type")
         page = self.paginate_queryset(notes)
         rows = [setattr(note, "assigned_object", obj) or note for note in page]
-        return self.get_paginated_response(represent(serializer_for(Note, version=request.version), rows, {"request": request}))
+        return self.get_paginated_response(
+            represent(serializer_for(Note, version=request.version), rows, {"request": request})
+        )
 
 
 MODEL_FIELD_HOOKS.append(lambda model: ("notes_url",) if has_notes(model) else ())

@@ -33,11 +33,17 @@ class RelationshipsWriteField(serializers.Field):
             raise serializers.ValidationError("Expected an object keyed by relationship slug.")
         model = self.parent.Meta.model
         content_type = ContentType.objects.get_for_model(model)
-        relationships = {r.slug: r for r in Relationship.objects.filter(slug__in=list(data)).select_related("source_type", "destination_type")}
+        relationships = {
+            r.slug: r
+            for r in Relationship.objects.filter(slug__in=list(data)).select_related("source_type", "destination_type")
+        }
         changes, errors = [], {}
         for slug, sides in data.items():
             relationship = relationships.get(slug)
-            if relationship is None or content_type.pk not in (relationship.source_type_id, relationship.destination_type_id):
+            if relationship is None or content_type.pk not in (
+                relationship.source_type_id,
+                relationship.destination_type_id,
+            ):
                 errors[slug] = f"No relationship {slug!r} applies to {model._meta.verbose_name_plural}."
                 continue
             if not isinstance(sides, dict) or not sides:
@@ -79,7 +85,11 @@ def _side_problem(relationship, content_type, side: str) -> str | None:
         return f"{relationship.slug} is not symmetric: use side 'source' or 'destination'."
     # "destination" lists the peers of an object that is the source, and vice versa.
     mine = relationship.source_type_id if side == "destination" else relationship.destination_type_id
-    return None if mine == content_type.pk else f"{content_type.model} is not the {'source' if side == 'destination' else 'destination'} of {relationship.slug}."
+    return (
+        None
+        if mine == content_type.pk
+        else f"{content_type.model} is not the {'source' if side == 'destination' else 'destination'} of {relationship.slug}."
+    )
 
 
 def _replace_side(instance, relationship, side: str, peers: list) -> None:
@@ -109,8 +119,10 @@ def _replace_side(instance, relationship, side: str, peers: list) -> None:
         source, destination = (peer, instance) if side == "source" else (instance, peer)
         RelationshipAssociation(
             relationship=relationship,
-            source_type=relationship.source_type, source_id=source.pk,
-            destination_type=relationship.destination_type, destination_id=destination.pk,
+            source_type=relationship.source_type,
+            source_id=source.pk,
+            destination_type=relationship.destination_type,
+            destination_id=destination.pk,
         ).validated_save()
 
 

@@ -9,7 +9,13 @@ from rest_framework import serializers
 from nautobot.core.api.brief import brief_representation, brief_select_related
 from nautobot.core.api.serializers import ROW_LOADERS, BaseModelSerializer
 from nautobot.core.api.views import ModelViewSet
-from nautobot.core.filters import BaseFilterSet, ContentTypeFilter, MultiValueFilter, NaturalKeyOrPKFilter, RelatedFilter
+from nautobot.core.filters import (
+    BaseFilterSet,
+    ContentTypeFilter,
+    MultiValueFilter,
+    NaturalKeyOrPKFilter,
+    RelatedFilter,
+)
 from nautobot.core.specs import has_spec
 from nautobot.extras.changelog.models import ObjectChange
 
@@ -35,7 +41,9 @@ class ObjectChangeFilterSet(BaseFilterSet):
     changed_object_type = ContentTypeFilter(field_name="changed_object_type", check=False)
     changed_object_type__n = ContentTypeFilter(field_name="changed_object_type", exclude=True, check=False)
     changed_object_type_id = MultiValueFilter(field_name="changed_object_type_id", inner=forms.IntegerField())
-    changed_object_type_id__n = MultiValueFilter(field_name="changed_object_type_id", exclude=True, inner=forms.IntegerField())
+    changed_object_type_id__n = MultiValueFilter(
+        field_name="changed_object_type_id", exclude=True, inner=forms.IntegerField()
+    )
     related_object_type = ContentTypeFilter(field_name="related_object_type")
 
 

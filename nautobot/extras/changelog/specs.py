@@ -42,7 +42,15 @@ class ObjectChangeSpec(ObjectSpec):
     viewset_base = ObjectChangeViewSetBase
     ui_views = ("list", "detail")  # written by the change log only
     list_columns = ("time", "user_name", "action", "changed_object_type", "object_repr", "request_id")
-    filter_form_fields = ("user", "action", "changed_object_type", "change_context", "time__gte", "time__lte", "request_id")
+    filter_form_fields = (
+        "user",
+        "action",
+        "changed_object_type",
+        "change_context",
+        "time__gte",
+        "time__lte",
+        "request_id",
+    )
     # The object's data is shown as a diff against its previous change (the "Changes" panel).
     detail_fields = tuple(name for name in api_fields if name != "object_data")
     menu_group = "Extensibility"

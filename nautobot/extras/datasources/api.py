@@ -18,7 +18,9 @@ from nautobot.users.permissions import restrict
 class GitRepositorySerializerBase(BaseModelSerializer):
     """`token` is accepted, stored encrypted, and never returned; saving queues a sync after commit."""
 
-    token = serializers.CharField(write_only=True, required=False, allow_blank=True, max_length=1000, style={"input_type": "password"})
+    token = serializers.CharField(
+        write_only=True, required=False, allow_blank=True, max_length=1000, style={"input_type": "password"}
+    )
 
     def validate_token(self, value: str) -> str:
         if value and not credentials.is_configured():

@@ -6,23 +6,50 @@ from nautobot.extras.datasources.contents import ContentKind, register_content
 def register_builtin_contents() -> None:
     from nautobot.extras.datasources.loaders import config_contexts, export_templates, jobs
 
-    register_content(ContentKind(
-        "extras.configcontextschema", "Config context schemas", config_contexts.SCHEMAS,
-        config_contexts.load_schemas, config_contexts.remove_schemas, weight=100,
-        provided=owned("extras", "ConfigContextSchema"),
-    ))
-    register_content(ContentKind(
-        "extras.configcontext", "Config contexts", config_contexts.CONTEXTS,
-        config_contexts.load_contexts, config_contexts.remove_contexts, weight=200,
-        provided=owned("extras", "ConfigContext"),
-    ))
-    register_content(ContentKind(
-        "extras.job", "Jobs", jobs.DIRECTORY, jobs.load, jobs.remove, weight=300, provided=jobs.provided,
-    ))
-    register_content(ContentKind(
-        "extras.exporttemplate", "Export templates", export_templates.DIRECTORY,
-        export_templates.load, export_templates.remove, weight=400, provided=owned("extras", "ExportTemplate"),
-    ))
+    register_content(
+        ContentKind(
+            "extras.configcontextschema",
+            "Config context schemas",
+            config_contexts.SCHEMAS,
+            config_contexts.load_schemas,
+            config_contexts.remove_schemas,
+            weight=100,
+            provided=owned("extras", "ConfigContextSchema"),
+        )
+    )
+    register_content(
+        ContentKind(
+            "extras.configcontext",
+            "Config contexts",
+            config_contexts.CONTEXTS,
+            config_contexts.load_contexts,
+            config_contexts.remove_contexts,
+            weight=200,
+            provided=owned("extras", "ConfigContext"),
+        )
+    )
+    register_content(
+        ContentKind(
+            "extras.job",
+            "Jobs",
+            jobs.DIRECTORY,
+            jobs.load,
+            jobs.remove,
+            weight=300,
+            provided=jobs.provided,
+        )
+    )
+    register_content(
+        ContentKind(
+            "extras.exporttemplate",
+            "Export templates",
+            export_templates.DIRECTORY,
+            export_templates.load,
+            export_templates.remove,
+            weight=400,
+            provided=owned("extras", "ExportTemplate"),
+        )
+    )
 
 
 def owned(app_label: str, model_name: str):

@@ -20,7 +20,9 @@ class CredentialsError(ValueError):
 
 
 def _fernet_key(secret: str) -> bytes:
-    derived = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"nautobot git credentials").derive(secret.encode())
+    derived = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"nautobot git credentials").derive(
+        secret.encode()
+    )
     return base64.urlsafe_b64encode(derived)
 
 
@@ -68,4 +70,6 @@ def reencrypt(stored: str) -> str:
     try:
         return cipher().rotate(stored.encode()).decode()
     except InvalidToken:
-        raise CredentialsError("A stored Git token cannot be decrypted with GIT_CREDENTIALS_KEY or GIT_CREDENTIALS_OLD_KEYS.") from None
+        raise CredentialsError(
+            "A stored Git token cannot be decrypted with GIT_CREDENTIALS_KEY or GIT_CREDENTIALS_OLD_KEYS."
+        ) from None

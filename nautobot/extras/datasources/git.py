@@ -125,7 +125,9 @@ def _error(exc: "GitCommandError", repository, doing: str) -> GitError:
     stderr = (exc.stderr or "").strip().replace("stderr: ", "").strip("'\n ")
     lines = [line.strip() for line in stderr.splitlines() if line.strip()]
     detail = " ".join(lines[-3:]) or str(exc.status)
-    return GitError(scrub(f"Could not {doing} {repository.remote_url} (branch {repository.branch}): {detail}", repository))
+    return GitError(
+        scrub(f"Could not {doing} {repository.remote_url} (branch {repository.branch}): {detail}", repository)
+    )
 
 
 def mirror(repository) -> "Repo":
@@ -143,7 +145,9 @@ def fetch(repository) -> str:
     ref = f"refs/remotes/origin/{repository.branch}"
     try:
         with repo.git.custom_environment(**git_environment(repository)):
-            repo.git.fetch("--prune", "--no-tags", "--", repository.remote_url, f"+refs/heads/{repository.branch}:{ref}")
+            repo.git.fetch(
+                "--prune", "--no-tags", "--", repository.remote_url, f"+refs/heads/{repository.branch}:{ref}"
+            )
         return repo.git.rev_parse("--verify", f"{ref}^{{commit}}").strip()
     except _gitpython().GitCommandError as exc:
         raise _error(exc, repository, "fetch") from None
@@ -247,7 +251,12 @@ def prune_orphans(known_slugs: set[str]) -> list[str]:
     removed = []
     root = _root()
     for entry in root.iterdir() if root.is_dir() else ():
-        if entry.is_dir() and not entry.name.startswith(".") and (entry / MIRROR).exists() and entry.name not in known_slugs:
+        if (
+            entry.is_dir()
+            and not entry.name.startswith(".")
+            and (entry / MIRROR).exists()
+            and entry.name not in known_slugs
+        ):
             remove_local_copy(entry.name)
             removed.append(entry.name)
     return removed

@@ -43,7 +43,13 @@ def validate_remote_url(value: str) -> None:
 
 
 def validate_branch(value: str) -> None:
-    if not value or value.startswith(("-", "/")) or ".." in value or re.search(r"[\s~^:?*\[\\]", value) or value.endswith((".lock", "/")):
+    if (
+        not value
+        or value.startswith(("-", "/"))
+        or ".." in value
+        or re.search(r"[\s~^:?*\[\\]", value)
+        or value.endswith((".lock", "/"))
+    ):
         raise ValidationError(f"{value!r} is not a valid Git branch name.")
 
 
@@ -53,7 +59,9 @@ class GitRepository(OrganizationalModel):
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(max_length=100, unique=True, blank=True)
     remote_url = models.CharField(
-        max_length=255, validators=[validate_remote_url], verbose_name="Remote URL",
+        max_length=255,
+        validators=[validate_remote_url],
+        verbose_name="Remote URL",
         help_text="Only HTTP(S), SSH, git and file:// remotes",
     )
     branch = models.CharField(max_length=64, default="main", validators=[validate_branch])
@@ -115,13 +123,15 @@ class GitRepository(OrganizationalModel):
         if self.slug.startswith("."):
             raise ValidationError({"slug": "A slug cannot start with a dot."})
         if not isinstance(self.provided_contents, list) or not all(isinstance(v, str) for v in self.provided_contents):
-            raise ValidationError({"provided_contents": "A list of content names, e.g. [\"extras.job\"]."})
+            raise ValidationError({"provided_contents": 'A list of content names, e.g. ["extras.job"].'})
         from nautobot.extras.datasources.contents import DATASOURCE_CONTENTS
 
         unknown = [v for v in self.provided_contents if v not in DATASOURCE_CONTENTS]
         if unknown:
             raise ValidationError(
-                {"provided_contents": f"Unknown content {', '.join(unknown)}; choose from {', '.join(DATASOURCE_CONTENTS) or 'none (no content kinds are installed)'}."}
+                {
+                    "provided_contents": f"Unknown content {', '.join(unknown)}; choose from {', '.join(DATASOURCE_CONTENTS) or 'none (no content kinds are installed)'}."
+                }
             )
         self.provided_contents = list(dict.fromkeys(self.provided_contents))
         same_remote = GitRepository.objects.filter(remote_url=self.remote_url).exclude(pk=self.pk)
@@ -129,5 +139,7 @@ class GitRepository(OrganizationalModel):
             shared = set(other.provided_contents) & set(self.provided_contents)
             if shared:
                 raise ValidationError(
-                    {"provided_contents": f"The repository {other} has the same remote URL and already provides {', '.join(sorted(shared))}."}
+                    {
+                        "provided_contents": f"The repository {other} has the same remote URL and already provides {', '.join(sorted(shared))}."
+                    }
                 )

@@ -23,7 +23,11 @@ def create_job_result(repository, *, name: str, user=None):
     from nautobot.extras.models import JobResult
 
     return JobResult.objects.create(
-        name=name, obj_type=ContentType.objects.get_for_model(GitRepository), user=user, status="pending", job_id=uuid.uuid4()
+        name=name,
+        obj_type=ContentType.objects.get_for_model(GitRepository),
+        user=user,
+        status="pending",
+        job_id=uuid.uuid4(),
     )
 
 
@@ -89,8 +93,11 @@ class SyncRecord:
         logger.log(LEVELS[level], "%s: %s%s", self.repository.name, f"{obj}: " if obj is not None else "", message)
         if self._side is not None:
             self._side.write(
-                log_level=level, grouping=self.grouping[:100], message=message,
-                log_object=str(obj)[:200] if obj is not None else "", absolute_url="",
+                log_level=level,
+                grouping=self.grouping[:100],
+                message=message,
+                log_object=str(obj)[:200] if obj is not None else "",
+                absolute_url="",
             )
 
     def info(self, message: str, obj=None) -> None:

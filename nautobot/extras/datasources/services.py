@@ -28,7 +28,11 @@ def enqueue_sync(repository: GitRepository, *, user=None, dry_run: bool = False)
 
     task = tasks.diff_git_repository if dry_run else tasks.sync_git_repository
     result = create_job_result(repository, name=repository.name, user=user)
-    kwargs = {"repository_pk": str(repository.pk), "job_result_pk": str(result.pk), "user_pk": str(user.pk) if getattr(user, "pk", None) else None}
+    kwargs = {
+        "repository_pk": str(repository.pk),
+        "job_result_pk": str(result.pk),
+        "user_pk": str(user.pk) if getattr(user, "pk", None) else None,
+    }
     transaction.on_commit(partial(task.apply_async, kwargs=kwargs, task_id=str(result.job_id)))
     return result
 
@@ -46,7 +50,12 @@ def _enqueue_saved(pk, user) -> None:
 
 def enqueue_removal(repository: GitRepository, *, user=None) -> None:
     """After commit, queue the removal of what the (deleted) `repository` provided and of its local copy."""
-    snapshot = {"pk": str(repository.pk), "name": repository.name, "slug": repository.slug, "provided_contents": list(repository.provided_contents)}
+    snapshot = {
+        "pk": str(repository.pk),
+        "name": repository.name,
+        "slug": repository.slug,
+        "provided_contents": list(repository.provided_contents),
+    }
 
     def enqueue() -> None:
         from nautobot.extras.datasources import tasks
@@ -144,7 +153,9 @@ def _diff(repository: GitRepository, record: SyncRecord) -> str:
     directories = {kind.directory: kind for kind in ordered_contents(repository.provided_contents)}
     relevant = [(status, path) for status, path in changes if path.split("/", 1)[0] in directories]
     words = {"A": "added", "M": "modified", "D": "removed"}
-    record.info(f"Remote branch {repository.branch} is at {head}; synced commit is {repository.current_head or 'none'}.")
+    record.info(
+        f"Remote branch {repository.branch} is at {head}; synced commit is {repository.current_head or 'none'}."
+    )
     for status, path in relevant:
         record.info(f"{words.get(status, status)}: {path}")
     if not relevant:
@@ -152,7 +163,9 @@ def _diff(repository: GitRepository, record: SyncRecord) -> str:
     data = {
         "current_head": repository.current_head,
         "remote_head": head,
-        "changes": [{"status": words.get(s, s), "path": p, "content": directories[p.split("/", 1)[0]].name} for s, p in relevant],
+        "changes": [
+            {"status": words.get(s, s), "path": p, "content": directories[p.split("/", 1)[0]].name} for s, p in relevant
+        ],
     }
     return record.finish(data=data)
 
@@ -178,4 +191,6 @@ def _remove(snapshot: dict, record: SyncRecord) -> str:
 
 def removed_repository(snapshot: dict) -> GitRepository:
     """An unsaved stand-in for a deleted repository (its id, name and slug), for the removal loaders."""
-    return GitRepository(pk=snapshot["pk"], name=snapshot["name"], slug=snapshot["slug"], provided_contents=snapshot["provided_contents"])
+    return GitRepository(
+        pk=snapshot["pk"], name=snapshot["name"], slug=snapshot["slug"], provided_contents=snapshot["provided_contents"]
+    )

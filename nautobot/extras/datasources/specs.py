@@ -10,8 +10,17 @@ from nautobot.extras.datasources.models import GitRepository
 class GitRepositorySpec(ObjectSpec):
     model = GitRepository
     api_fields = (
-        "name", "slug", "remote_url", "branch", "token", "username", "current_head", "provided_contents",
-        "custom_fields", "created", "last_updated",
+        "name",
+        "slug",
+        "remote_url",
+        "branch",
+        "token",
+        "username",
+        "current_head",
+        "provided_contents",
+        "custom_fields",
+        "created",
+        "last_updated",
     )
     brief_fields = ("name",)
     read_only_fields = ("current_head",)

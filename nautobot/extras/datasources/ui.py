@@ -17,7 +17,13 @@ from nautobot.core.views.permissions import allowed
 from nautobot.core.views.routes import object_url
 from nautobot.extras.datasources.models import GitRepository
 
-STATUS_STYLES = {"pending": "secondary", "running": "info", "completed": "success", "failed": "danger", "errored": "danger"}
+STATUS_STYLES = {
+    "pending": "secondary",
+    "running": "info",
+    "completed": "success",
+    "failed": "danger",
+    "errored": "danger",
+}
 LOG_EXCERPT = 12
 PROVIDED_SHOWN = 10
 
@@ -74,14 +80,17 @@ def provided_panel(obj, request) -> dict | None:
         count = visible.count()
         shown = list(visible[:PROVIDED_SHOWN])
         links = [
-            format_html('<a href="{}">{}</a>', object_url(o), o) if object_url(o) else format_html("{}", o) for o in shown
+            format_html('<a href="{}">{}</a>', object_url(o), o) if object_url(o) else format_html("{}", o)
+            for o in shown
         ]
         names = mark_safe(", ".join(links))  # noqa: S308  (each part escaped by format_html)
         more = format_html(" and {} more", count - len(shown)) if count > len(shown) else ""
         badge = format_html('<span class="badge text-bg-secondary me-2 provided-count">{}</span>', count)
         rows.append((kind.label, format_html("{}{}{}", badge, names, more)))
     if not rows:
-        rows.append(("Nothing", mark_safe('<span class="text-body-secondary">The repository provides no content kinds.</span>')))
+        rows.append(
+            ("Nothing", mark_safe('<span class="text-body-secondary">The repository provides no content kinds.</span>'))
+        )
     return {"title": "Provided content", "rows": rows, "id": "provided-content", "side": True}
 
 

@@ -299,4 +299,3 @@ def refresh_after_migrate(sender=None, **kwargs) -> None:
         return
     if any(summary.values()):
         logger.info("Jobs refreshed: %s", {k: len(v) for k, v in summary.items()})
-

@@ -112,7 +112,9 @@ def parse_schedule(raw: dict) -> dict:
         if not name:
             errors["name"] = ["Please provide a name for the job schedule."]
         raw_start = raw.get("start_time")
-        start_time = raw_start if hasattr(raw_start, "tzinfo") else parse_datetime(str(raw_start)) if raw_start else None
+        start_time = (
+            raw_start if hasattr(raw_start, "tzinfo") else parse_datetime(str(raw_start)) if raw_start else None
+        )
         if start_time is None and interval != ScheduledJobIntervals.CUSTOM:
             errors["start_time"] = ["A valid ISO 8601 start time is required."]
         elif start_time is not None:

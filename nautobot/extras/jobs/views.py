@@ -32,7 +32,14 @@ from nautobot.core.views.permissions import allowed, require
 from nautobot.core.views.routes import object_url, spec_url
 from nautobot.extras.jobs import services
 from nautobot.extras.jobs.logs import log_entries, uses_spool
-from nautobot.extras.jobs.models import TERMINAL_STATES, Job, JobLogEntry, JobResult, ScheduledJob, ScheduledJobIntervals
+from nautobot.extras.jobs.models import (
+    TERMINAL_STATES,
+    Job,
+    JobLogEntry,
+    JobResult,
+    ScheduledJob,
+    ScheduledJobIntervals,
+)
 from nautobot.extras.jobs.variables import (
     BooleanVar,
     FileVar,
@@ -56,8 +63,12 @@ LEVEL_CLASSES = {
     "debug": "text-bg-light",
     "default": "text-bg-secondary",
 }
-SCHEDULE_FIELDS = {"interval": "_schedule_type", "name": "_schedule_name", "start_time": "_schedule_start_time",
-                   "crontab": "_schedule_crontab"}
+SCHEDULE_FIELDS = {
+    "interval": "_schedule_type",
+    "name": "_schedule_name",
+    "start_time": "_schedule_start_time",
+    "crontab": "_schedule_crontab",
+}
 
 
 def status_badge(status: str, label: str | None = None) -> str:
@@ -188,7 +199,9 @@ def run_form(job: Job, job_class, *, data=None, files=None, initial=None) -> Spe
             help_text=f"In {timezone.get_current_timezone_name()}.",
         )
         fields["_schedule_crontab"] = forms.CharField(
-            required=False, label="Crontab", help_text="Five fields (minute hour day month weekday), for a custom recurrence."
+            required=False,
+            label="Crontab",
+            help_text="Five fields (minute hour day month weekday), for a custom recurrence.",
         )
     form_class = type(f"{job_class.__name__}RunForm", (SpecForm,), fields)
     form = form_class(data=data, files=files, initial=initial)
@@ -247,7 +260,9 @@ class JobRunView(View):
             return self.show(request, job, None)
         form = run_form(job, job_class, data=request.POST, files=request.FILES)
         if not job.installed or not job.enabled:
-            form.add_error(None, "This job is not enabled to be run." if job.installed else "This job is not installed.")
+            form.add_error(
+                None, "This job is not enabled to be run." if job.installed else "This job is not installed."
+            )
             return self.show(request, job, form)
         if form.is_valid():
             variables = job_class._get_vars()
@@ -418,7 +433,11 @@ def job_result_cancel(request, pk):
     require(request.user, JobResult, "change")
     result = get_object_or_404(allowed(JobResult.objects.all(), request.user, "change"), pk=pk)
     outcome = runner.cancel(result)
-    labels = {"cancelled": "Cancelled.", "cancelling": "Cancelling: the worker stops the job.", "finished": "The job had already finished."}
+    labels = {
+        "cancelled": "Cancelled.",
+        "cancelling": "Cancelling: the worker stops the job.",
+        "finished": "The job had already finished.",
+    }
     messages.info(request, labels.get(outcome, outcome))
     return HttpResponseRedirect(object_url(result))
 
@@ -428,7 +447,9 @@ def approval_queue(request):
     """Runs waiting for approval that the user may see; approve / dry run / deny each (never one's own)."""
     require(request.user, ScheduledJob, "view")
     waiting = allowed(
-        ScheduledJob.objects.filter(approval_required=True, approved_at__isnull=True).select_related("job_model", "user"),
+        ScheduledJob.objects.filter(approval_required=True, approved_at__isnull=True).select_related(
+            "job_model", "user"
+        ),
         request.user,
         "view",
     ).order_by("start_time")
@@ -477,7 +498,7 @@ def decide(request, pk, decision):
         except services.NotAllowed as exc:
             messages.error(request, str(exc))
         except services.RunRejected:
-            messages.error(request, "The requested start time has passed: use \"Approve and run now\" to run it at once.")
+            messages.error(request, 'The requested start time has passed: use "Approve and run now" to run it at once.')
         else:
             messages.success(request, f"Approved {schedule.name}.")
         return HttpResponseRedirect(back)
@@ -518,7 +539,9 @@ def job_panel(obj, request) -> dict | None:
         "extras/jobs/job_panel.html",
         {
             "job": obj,
-            "run_url": reverse("extras:job_run", kwargs={"pk": obj.pk}) if services.can_run(request.user, obj) else None,
+            "run_url": reverse("extras:job_run", kwargs={"pk": obj.pk})
+            if services.can_run(request.user, obj)
+            else None,
             "results": [(r, object_url(r), status_badge(r.status, r.get_status_display())) for r in results],
         },
         request=request,

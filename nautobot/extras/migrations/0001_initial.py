@@ -8,99 +8,197 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('contenttypes', '0002_remove_content_type_name'),
+        ("contenttypes", "0002_remove_content_type_name"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CustomField',
+            name="CustomField",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('created', models.DateField(auto_now_add=True, null=True)),
-                ('last_updated', models.DateTimeField(auto_now=True, null=True)),
-                ('type', models.CharField(choices=[('text', 'Text'), ('integer', 'Integer'), ('boolean', 'Boolean (true/false)'), ('date', 'Date'), ('url', 'URL'), ('select', 'Selection'), ('multi-select', 'Multiple selection'), ('json', 'JSON')], default='text', max_length=50)),
-                ('name', models.CharField(max_length=50, unique=True)),
-                ('label', models.CharField(blank=True, max_length=50)),
-                ('slug', models.SlugField(blank=True, null=True, unique=True)),
-                ('description', models.CharField(blank=True, max_length=200)),
-                ('required', models.BooleanField(default=False)),
-                ('filter_logic', models.CharField(choices=[('disabled', 'Disabled'), ('loose', 'Loose'), ('exact', 'Exact')], default='loose', max_length=50)),
-                ('default', models.JSONField(blank=True, null=True)),
-                ('weight', models.PositiveSmallIntegerField(default=100)),
-                ('validation_minimum', models.BigIntegerField(blank=True, null=True)),
-                ('validation_maximum', models.BigIntegerField(blank=True, null=True)),
-                ('validation_regex', models.CharField(blank=True, max_length=500)),
-                ('content_types', models.ManyToManyField(related_name='custom_fields', to='contenttypes.contenttype')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("created", models.DateField(auto_now_add=True, null=True)),
+                ("last_updated", models.DateTimeField(auto_now=True, null=True)),
+                (
+                    "type",
+                    models.CharField(
+                        choices=[
+                            ("text", "Text"),
+                            ("integer", "Integer"),
+                            ("boolean", "Boolean (true/false)"),
+                            ("date", "Date"),
+                            ("url", "URL"),
+                            ("select", "Selection"),
+                            ("multi-select", "Multiple selection"),
+                            ("json", "JSON"),
+                        ],
+                        default="text",
+                        max_length=50,
+                    ),
+                ),
+                ("name", models.CharField(max_length=50, unique=True)),
+                ("label", models.CharField(blank=True, max_length=50)),
+                ("slug", models.SlugField(blank=True, null=True, unique=True)),
+                ("description", models.CharField(blank=True, max_length=200)),
+                ("required", models.BooleanField(default=False)),
+                (
+                    "filter_logic",
+                    models.CharField(
+                        choices=[("disabled", "Disabled"), ("loose", "Loose"), ("exact", "Exact")],
+                        default="loose",
+                        max_length=50,
+                    ),
+                ),
+                ("default", models.JSONField(blank=True, null=True)),
+                ("weight", models.PositiveSmallIntegerField(default=100)),
+                ("validation_minimum", models.BigIntegerField(blank=True, null=True)),
+                ("validation_maximum", models.BigIntegerField(blank=True, null=True)),
+                ("validation_regex", models.CharField(blank=True, max_length=500)),
+                ("content_types", models.ManyToManyField(related_name="custom_fields", to="contenttypes.contenttype")),
             ],
             options={
-                'ordering': ('weight', 'name'),
+                "ordering": ("weight", "name"),
             },
         ),
         migrations.CreateModel(
-            name='Status',
+            name="Status",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('created', models.DateField(auto_now_add=True, null=True)),
-                ('last_updated', models.DateTimeField(auto_now=True, null=True)),
-                ('_custom_field_data', models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder)),
-                ('name', models.CharField(max_length=50, unique=True)),
-                ('slug', models.SlugField(unique=True)),
-                ('color', models.CharField(default='9e9e9e', max_length=6, validators=[django.core.validators.RegexValidator('^[0-9a-f]{6}$', 'Enter a valid hexadecimal RGB color code (six lower-case hex digits).')])),
-                ('description', models.CharField(blank=True, max_length=200)),
-                ('content_types', models.ManyToManyField(related_name='statuses', to='contenttypes.contenttype')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("created", models.DateField(auto_now_add=True, null=True)),
+                ("last_updated", models.DateTimeField(auto_now=True, null=True)),
+                (
+                    "_custom_field_data",
+                    models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder),
+                ),
+                ("name", models.CharField(max_length=50, unique=True)),
+                ("slug", models.SlugField(unique=True)),
+                (
+                    "color",
+                    models.CharField(
+                        default="9e9e9e",
+                        max_length=6,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^[0-9a-f]{6}$", "Enter a valid hexadecimal RGB color code (six lower-case hex digits)."
+                            )
+                        ],
+                    ),
+                ),
+                ("description", models.CharField(blank=True, max_length=200)),
+                ("content_types", models.ManyToManyField(related_name="statuses", to="contenttypes.contenttype")),
             ],
             options={
-                'verbose_name_plural': 'statuses',
-                'ordering': ('name',),
+                "verbose_name_plural": "statuses",
+                "ordering": ("name",),
             },
         ),
         migrations.CreateModel(
-            name='Tag',
+            name="Tag",
             fields=[
-                ('name', models.CharField(max_length=100, unique=True, verbose_name='name')),
-                ('slug', models.SlugField(allow_unicode=True, max_length=100, unique=True, verbose_name='slug')),
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('created', models.DateField(auto_now_add=True, null=True)),
-                ('last_updated', models.DateTimeField(auto_now=True, null=True)),
-                ('_custom_field_data', models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder)),
-                ('color', models.CharField(default='9e9e9e', max_length=6, validators=[django.core.validators.RegexValidator('^[0-9a-f]{6}$', 'Enter a valid hexadecimal RGB color code (six lower-case hex digits).')])),
-                ('description', models.CharField(blank=True, max_length=200)),
-                ('content_types', models.ManyToManyField(blank=True, related_name='tags', to='contenttypes.contenttype')),
+                ("name", models.CharField(max_length=100, unique=True, verbose_name="name")),
+                ("slug", models.SlugField(allow_unicode=True, max_length=100, unique=True, verbose_name="slug")),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("created", models.DateField(auto_now_add=True, null=True)),
+                ("last_updated", models.DateTimeField(auto_now=True, null=True)),
+                (
+                    "_custom_field_data",
+                    models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder),
+                ),
+                (
+                    "color",
+                    models.CharField(
+                        default="9e9e9e",
+                        max_length=6,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^[0-9a-f]{6}$", "Enter a valid hexadecimal RGB color code (six lower-case hex digits)."
+                            )
+                        ],
+                    ),
+                ),
+                ("description", models.CharField(blank=True, max_length=200)),
+                (
+                    "content_types",
+                    models.ManyToManyField(blank=True, related_name="tags", to="contenttypes.contenttype"),
+                ),
             ],
             options={
-                'ordering': ('name',),
+                "ordering": ("name",),
             },
         ),
         migrations.CreateModel(
-            name='CustomFieldChoice',
+            name="CustomFieldChoice",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('created', models.DateField(auto_now_add=True, null=True)),
-                ('last_updated', models.DateTimeField(auto_now=True, null=True)),
-                ('value', models.CharField(max_length=100)),
-                ('weight', models.PositiveSmallIntegerField(default=100)),
-                ('field', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='choices', to='extras.customfield')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("created", models.DateField(auto_now_add=True, null=True)),
+                ("last_updated", models.DateTimeField(auto_now=True, null=True)),
+                ("value", models.CharField(max_length=100)),
+                ("weight", models.PositiveSmallIntegerField(default=100)),
+                (
+                    "field",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="choices", to="extras.customfield"
+                    ),
+                ),
             ],
             options={
-                'ordering': ('field', 'weight', 'value'),
-                'unique_together': {('field', 'value')},
+                "ordering": ("field", "weight", "value"),
+                "unique_together": {("field", "value")},
             },
         ),
         migrations.CreateModel(
-            name='TaggedItem',
+            name="TaggedItem",
             fields=[
-                ('object_id', models.UUIDField(db_index=True, verbose_name='object ID')),
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('content_type', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='%(app_label)s_%(class)s_tagged_items', to='contenttypes.contenttype', verbose_name='content type')),
-                ('tag', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='%(app_label)s_%(class)s_items', to='extras.tag')),
+                ("object_id", models.UUIDField(db_index=True, verbose_name="object ID")),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                (
+                    "content_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="%(app_label)s_%(class)s_tagged_items",
+                        to="contenttypes.contenttype",
+                        verbose_name="content type",
+                    ),
+                ),
+                (
+                    "tag",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="%(app_label)s_%(class)s_items",
+                        to="extras.tag",
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['content_type', 'object_id'], name='extras_tagg_content_717743_idx')],
-                'unique_together': {('content_type', 'object_id', 'tag')},
+                "indexes": [models.Index(fields=["content_type", "object_id"], name="extras_tagg_content_717743_idx")],
+                "unique_together": {("content_type", "object_id", "tag")},
             },
         ),
     ]

@@ -6,69 +6,137 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('contenttypes', '0002_remove_content_type_name'),
-        ('extras', '0001_initial'),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("extras", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Relationship',
+            name="Relationship",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('created', models.DateField(auto_now_add=True, null=True)),
-                ('last_updated', models.DateTimeField(auto_now=True, null=True)),
-                ('name', models.CharField(max_length=100, unique=True)),
-                ('slug', models.SlugField(max_length=100, unique=True)),
-                ('description', models.CharField(blank=True, max_length=200)),
-                ('type', models.CharField(choices=[('one-to-one', 'One to One'), ('symmetric-one-to-one', 'Symmetric One to One'), ('one-to-many', 'One to Many'), ('many-to-many', 'Many to Many'), ('symmetric-many-to-many', 'Symmetric Many to Many')], default='many-to-many', max_length=50)),
-                ('source_label', models.CharField(blank=True, max_length=50)),
-                ('source_hidden', models.BooleanField(default=False)),
-                ('source_filter', models.JSONField(blank=True, null=True)),
-                ('destination_label', models.CharField(blank=True, max_length=50)),
-                ('destination_hidden', models.BooleanField(default=False)),
-                ('destination_filter', models.JSONField(blank=True, null=True)),
-                ('advanced_ui', models.BooleanField(default=False)),
-                ('destination_type', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='destination_relationships', to='contenttypes.contenttype')),
-                ('source_type', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='source_relationships', to='contenttypes.contenttype')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("created", models.DateField(auto_now_add=True, null=True)),
+                ("last_updated", models.DateTimeField(auto_now=True, null=True)),
+                ("name", models.CharField(max_length=100, unique=True)),
+                ("slug", models.SlugField(max_length=100, unique=True)),
+                ("description", models.CharField(blank=True, max_length=200)),
+                (
+                    "type",
+                    models.CharField(
+                        choices=[
+                            ("one-to-one", "One to One"),
+                            ("symmetric-one-to-one", "Symmetric One to One"),
+                            ("one-to-many", "One to Many"),
+                            ("many-to-many", "Many to Many"),
+                            ("symmetric-many-to-many", "Symmetric Many to Many"),
+                        ],
+                        default="many-to-many",
+                        max_length=50,
+                    ),
+                ),
+                ("source_label", models.CharField(blank=True, max_length=50)),
+                ("source_hidden", models.BooleanField(default=False)),
+                ("source_filter", models.JSONField(blank=True, null=True)),
+                ("destination_label", models.CharField(blank=True, max_length=50)),
+                ("destination_hidden", models.BooleanField(default=False)),
+                ("destination_filter", models.JSONField(blank=True, null=True)),
+                ("advanced_ui", models.BooleanField(default=False)),
+                (
+                    "destination_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="destination_relationships",
+                        to="contenttypes.contenttype",
+                    ),
+                ),
+                (
+                    "source_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="source_relationships",
+                        to="contenttypes.contenttype",
+                    ),
+                ),
             ],
             options={
-                'ordering': ('name',),
+                "ordering": ("name",),
             },
         ),
         migrations.CreateModel(
-            name='ComputedField',
+            name="ComputedField",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('created', models.DateField(auto_now_add=True, null=True)),
-                ('last_updated', models.DateTimeField(auto_now=True, null=True)),
-                ('slug', models.SlugField(max_length=100, unique=True)),
-                ('label', models.CharField(max_length=100)),
-                ('description', models.CharField(blank=True, max_length=200)),
-                ('template', models.TextField(help_text='Jinja2 template; the object is `obj`', max_length=500)),
-                ('fallback_value', models.CharField(blank=True, help_text='Shown when the template fails to render', max_length=500)),
-                ('weight', models.PositiveSmallIntegerField(default=100)),
-                ('advanced_ui', models.BooleanField(default=False)),
-                ('content_type', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='computed_fields', to='contenttypes.contenttype')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("created", models.DateField(auto_now_add=True, null=True)),
+                ("last_updated", models.DateTimeField(auto_now=True, null=True)),
+                ("slug", models.SlugField(max_length=100, unique=True)),
+                ("label", models.CharField(max_length=100)),
+                ("description", models.CharField(blank=True, max_length=200)),
+                ("template", models.TextField(help_text="Jinja2 template; the object is `obj`", max_length=500)),
+                (
+                    "fallback_value",
+                    models.CharField(blank=True, help_text="Shown when the template fails to render", max_length=500),
+                ),
+                ("weight", models.PositiveSmallIntegerField(default=100)),
+                ("advanced_ui", models.BooleanField(default=False)),
+                (
+                    "content_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="computed_fields",
+                        to="contenttypes.contenttype",
+                    ),
+                ),
             ],
             options={
-                'ordering': ('weight', 'slug'),
-                'unique_together': {('content_type', 'label')},
+                "ordering": ("weight", "slug"),
+                "unique_together": {("content_type", "label")},
             },
         ),
         migrations.CreateModel(
-            name='RelationshipAssociation',
+            name="RelationshipAssociation",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('source_id', models.UUIDField(db_index=True)),
-                ('destination_id', models.UUIDField(db_index=True)),
-                ('destination_type', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='contenttypes.contenttype')),
-                ('relationship', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='associations', to='extras.relationship')),
-                ('source_type', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='contenttypes.contenttype')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("source_id", models.UUIDField(db_index=True)),
+                ("destination_id", models.UUIDField(db_index=True)),
+                (
+                    "destination_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="contenttypes.contenttype"
+                    ),
+                ),
+                (
+                    "relationship",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="associations",
+                        to="extras.relationship",
+                    ),
+                ),
+                (
+                    "source_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="contenttypes.contenttype"
+                    ),
+                ),
             ],
             options={
-                'unique_together': {('relationship', 'source_type', 'source_id', 'destination_type', 'destination_id')},
+                "unique_together": {("relationship", "source_type", "source_id", "destination_type", "destination_id")},
             },
         ),
     ]

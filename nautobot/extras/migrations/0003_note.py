@@ -7,29 +7,47 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('contenttypes', '0002_remove_content_type_name'),
-        ('extras', '0002_relationship_computedfield_relationshipassociation'),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("extras", "0002_relationship_computedfield_relationshipassociation"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Note',
+            name="Note",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('created', models.DateField(auto_now_add=True, null=True)),
-                ('last_updated', models.DateTimeField(auto_now=True, null=True)),
-                ('assigned_object_id', models.UUIDField(db_index=True)),
-                ('user_name', models.CharField(editable=False, max_length=150)),
-                ('slug', models.SlugField(editable=False, max_length=100)),
-                ('note', models.TextField()),
-                ('assigned_object_type', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='contenttypes.contenttype')),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='notes', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("created", models.DateField(auto_now_add=True, null=True)),
+                ("last_updated", models.DateTimeField(auto_now=True, null=True)),
+                ("assigned_object_id", models.UUIDField(db_index=True)),
+                ("user_name", models.CharField(editable=False, max_length=150)),
+                ("slug", models.SlugField(editable=False, max_length=100)),
+                ("note", models.TextField()),
+                (
+                    "assigned_object_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="contenttypes.contenttype"
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="notes",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ('created', 'last_updated'),
+                "ordering": ("created", "last_updated"),
             },
         ),
     ]

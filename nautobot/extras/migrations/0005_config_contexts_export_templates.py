@@ -7,81 +7,155 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('contenttypes', '0002_remove_content_type_name'),
-        ('dcim', '0004_cables_power'),
-        ('extras', '0004_objectchange'),
-        ('tenancy', '0001_initial'),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("dcim", "0004_cables_power"),
+        ("extras", "0004_objectchange"),
+        ("tenancy", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ConfigContextSchema',
+            name="ConfigContextSchema",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('created', models.DateField(auto_now_add=True, null=True)),
-                ('last_updated', models.DateTimeField(auto_now=True, null=True)),
-                ('_custom_field_data', models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder)),
-                ('owner_object_id', models.UUIDField(blank=True, null=True)),
-                ('name', models.CharField(max_length=200)),
-                ('slug', models.SlugField(max_length=200, unique=True)),
-                ('description', models.CharField(blank=True, max_length=200)),
-                ('data_schema', models.JSONField(help_text='A JSON Schema document which defines the structure of the context data')),
-                ('owner_content_type', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='contenttypes.contenttype')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("created", models.DateField(auto_now_add=True, null=True)),
+                ("last_updated", models.DateTimeField(auto_now=True, null=True)),
+                (
+                    "_custom_field_data",
+                    models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder),
+                ),
+                ("owner_object_id", models.UUIDField(blank=True, null=True)),
+                ("name", models.CharField(max_length=200)),
+                ("slug", models.SlugField(max_length=200, unique=True)),
+                ("description", models.CharField(blank=True, max_length=200)),
+                (
+                    "data_schema",
+                    models.JSONField(
+                        help_text="A JSON Schema document which defines the structure of the context data"
+                    ),
+                ),
+                (
+                    "owner_content_type",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="contenttypes.contenttype",
+                    ),
+                ),
             ],
             options={
-                'ordering': ('name',),
-                'unique_together': {('name', 'owner_content_type', 'owner_object_id')},
+                "ordering": ("name",),
+                "unique_together": {("name", "owner_content_type", "owner_object_id")},
             },
         ),
         migrations.CreateModel(
-            name='ConfigContext',
+            name="ConfigContext",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('created', models.DateField(auto_now_add=True, null=True)),
-                ('last_updated', models.DateTimeField(auto_now=True, null=True)),
-                ('owner_object_id', models.UUIDField(blank=True, null=True)),
-                ('name', models.CharField(db_index=True, max_length=100)),
-                ('weight', models.PositiveSmallIntegerField(default=1000)),
-                ('description', models.CharField(blank=True, max_length=200)),
-                ('is_active', models.BooleanField(default=True)),
-                ('data', models.JSONField()),
-                ('device_types', models.ManyToManyField(blank=True, related_name='+', to='dcim.devicetype')),
-                ('locations', models.ManyToManyField(blank=True, related_name='+', to='dcim.location')),
-                ('owner_content_type', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='contenttypes.contenttype')),
-                ('platforms', models.ManyToManyField(blank=True, related_name='+', to='dcim.platform')),
-                ('regions', models.ManyToManyField(blank=True, related_name='+', to='dcim.region')),
-                ('roles', models.ManyToManyField(blank=True, related_name='+', to='dcim.devicerole')),
-                ('sites', models.ManyToManyField(blank=True, related_name='+', to='dcim.site')),
-                ('tags', models.ManyToManyField(blank=True, related_name='config_contexts', to='extras.tag')),
-                ('tenant_groups', models.ManyToManyField(blank=True, related_name='+', to='tenancy.tenantgroup')),
-                ('tenants', models.ManyToManyField(blank=True, related_name='+', to='tenancy.tenant')),
-                ('schema', models.ForeignKey(blank=True, help_text='Optional schema to validate the structure of the data', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='config_contexts', to='extras.configcontextschema')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("created", models.DateField(auto_now_add=True, null=True)),
+                ("last_updated", models.DateTimeField(auto_now=True, null=True)),
+                ("owner_object_id", models.UUIDField(blank=True, null=True)),
+                ("name", models.CharField(db_index=True, max_length=100)),
+                ("weight", models.PositiveSmallIntegerField(default=1000)),
+                ("description", models.CharField(blank=True, max_length=200)),
+                ("is_active", models.BooleanField(default=True)),
+                ("data", models.JSONField()),
+                ("device_types", models.ManyToManyField(blank=True, related_name="+", to="dcim.devicetype")),
+                ("locations", models.ManyToManyField(blank=True, related_name="+", to="dcim.location")),
+                (
+                    "owner_content_type",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="contenttypes.contenttype",
+                    ),
+                ),
+                ("platforms", models.ManyToManyField(blank=True, related_name="+", to="dcim.platform")),
+                ("regions", models.ManyToManyField(blank=True, related_name="+", to="dcim.region")),
+                ("roles", models.ManyToManyField(blank=True, related_name="+", to="dcim.devicerole")),
+                ("sites", models.ManyToManyField(blank=True, related_name="+", to="dcim.site")),
+                ("tags", models.ManyToManyField(blank=True, related_name="config_contexts", to="extras.tag")),
+                ("tenant_groups", models.ManyToManyField(blank=True, related_name="+", to="tenancy.tenantgroup")),
+                ("tenants", models.ManyToManyField(blank=True, related_name="+", to="tenancy.tenant")),
+                (
+                    "schema",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Optional schema to validate the structure of the data",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="config_contexts",
+                        to="extras.configcontextschema",
+                    ),
+                ),
             ],
             options={
-                'ordering': ('weight', 'name'),
-                'unique_together': {('name', 'owner_content_type', 'owner_object_id')},
+                "ordering": ("weight", "name"),
+                "unique_together": {("name", "owner_content_type", "owner_object_id")},
             },
         ),
         migrations.CreateModel(
-            name='ExportTemplate',
+            name="ExportTemplate",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('created', models.DateField(auto_now_add=True, null=True)),
-                ('last_updated', models.DateTimeField(auto_now=True, null=True)),
-                ('owner_object_id', models.UUIDField(blank=True, null=True)),
-                ('name', models.CharField(max_length=100)),
-                ('description', models.CharField(blank=True, max_length=200)),
-                ('template_code', models.TextField(help_text='Jinja2 template; the objects being exported are `queryset`')),
-                ('mime_type', models.CharField(blank=True, help_text='Defaults to text/plain', max_length=50)),
-                ('file_extension', models.CharField(blank=True, help_text='Extension of the downloaded file (e.g. txt)', max_length=15)),
-                ('content_type', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='export_templates', to='contenttypes.contenttype')),
-                ('owner_content_type', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='contenttypes.contenttype')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("created", models.DateField(auto_now_add=True, null=True)),
+                ("last_updated", models.DateTimeField(auto_now=True, null=True)),
+                ("owner_object_id", models.UUIDField(blank=True, null=True)),
+                ("name", models.CharField(max_length=100)),
+                ("description", models.CharField(blank=True, max_length=200)),
+                (
+                    "template_code",
+                    models.TextField(help_text="Jinja2 template; the objects being exported are `queryset`"),
+                ),
+                ("mime_type", models.CharField(blank=True, help_text="Defaults to text/plain", max_length=50)),
+                (
+                    "file_extension",
+                    models.CharField(
+                        blank=True, help_text="Extension of the downloaded file (e.g. txt)", max_length=15
+                    ),
+                ),
+                (
+                    "content_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="export_templates",
+                        to="contenttypes.contenttype",
+                    ),
+                ),
+                (
+                    "owner_content_type",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="contenttypes.contenttype",
+                    ),
+                ),
             ],
             options={
-                'ordering': ('content_type', 'name'),
-                'unique_together': {('content_type', 'name', 'owner_content_type', 'owner_object_id')},
+                "ordering": ("content_type", "name"),
+                "unique_together": {("content_type", "name", "owner_content_type", "owner_object_id")},
             },
         ),
     ]

@@ -4,21 +4,20 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('extras', '0007_webhooks'),
-        ('virtualization', '0001_initial'),
+        ("extras", "0007_webhooks"),
+        ("virtualization", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='configcontext',
-            name='cluster_groups',
-            field=models.ManyToManyField(blank=True, related_name='+', to='virtualization.clustergroup'),
+            model_name="configcontext",
+            name="cluster_groups",
+            field=models.ManyToManyField(blank=True, related_name="+", to="virtualization.clustergroup"),
         ),
         migrations.AddField(
-            model_name='configcontext',
-            name='clusters',
-            field=models.ManyToManyField(blank=True, related_name='+', to='virtualization.cluster'),
+            model_name="configcontext",
+            name="clusters",
+            field=models.ManyToManyField(blank=True, related_name="+", to="virtualization.cluster"),
         ),
     ]

@@ -5,35 +5,48 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('extras', '0010_webhook_attempt_request_headers'),
+        ("extras", "0010_webhook_attempt_request_headers"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='gitrepository',
-            name='remote_url',
-            field=models.CharField(help_text='Only HTTP(S), SSH, git and file:// remotes', max_length=255, validators=[nautobot.extras.datasources.models.validate_remote_url], verbose_name='Remote URL'),
+            model_name="gitrepository",
+            name="remote_url",
+            field=models.CharField(
+                help_text="Only HTTP(S), SSH, git and file:// remotes",
+                max_length=255,
+                validators=[nautobot.extras.datasources.models.validate_remote_url],
+                verbose_name="Remote URL",
+            ),
         ),
         migrations.AlterField(
-            model_name='webhook',
-            name='http_content_type',
-            field=models.CharField(default='application/json', max_length=100, verbose_name='HTTP content type'),
+            model_name="webhook",
+            name="http_content_type",
+            field=models.CharField(default="application/json", max_length=100, verbose_name="HTTP content type"),
         ),
         migrations.AlterField(
-            model_name='webhook',
-            name='http_method',
-            field=models.CharField(choices=[('GET', 'GET'), ('POST', 'POST'), ('PUT', 'PUT'), ('PATCH', 'PATCH'), ('DELETE', 'DELETE')], default='POST', max_length=30, verbose_name='HTTP method'),
+            model_name="webhook",
+            name="http_method",
+            field=models.CharField(
+                choices=[("GET", "GET"), ("POST", "POST"), ("PUT", "PUT"), ("PATCH", "PATCH"), ("DELETE", "DELETE")],
+                default="POST",
+                max_length=30,
+                verbose_name="HTTP method",
+            ),
         ),
         migrations.AlterField(
-            model_name='webhook',
-            name='payload_url',
-            field=models.CharField(help_text='The URL called (http:// or https://).', max_length=500, verbose_name='URL'),
+            model_name="webhook",
+            name="payload_url",
+            field=models.CharField(
+                help_text="The URL called (http:// or https://).", max_length=500, verbose_name="URL"
+            ),
         ),
         migrations.AlterField(
-            model_name='webhook',
-            name='ssl_verification',
-            field=models.BooleanField(default=True, help_text="Check the receiver's TLS certificate.", verbose_name='SSL verification'),
+            model_name="webhook",
+            name="ssl_verification",
+            field=models.BooleanField(
+                default=True, help_text="Check the receiver's TLS certificate.", verbose_name="SSL verification"
+            ),
         ),
     ]

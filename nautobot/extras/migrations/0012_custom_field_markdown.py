@@ -4,15 +4,28 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('extras', '0011_webhook_and_repository_labels'),
+        ("extras", "0011_webhook_and_repository_labels"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='customfield',
-            name='type',
-            field=models.CharField(choices=[('text', 'Text'), ('integer', 'Integer'), ('boolean', 'Boolean (true/false)'), ('date', 'Date'), ('url', 'URL'), ('select', 'Selection'), ('multi-select', 'Multiple selection'), ('json', 'JSON'), ('markdown', 'Markdown')], default='text', max_length=50),
+            model_name="customfield",
+            name="type",
+            field=models.CharField(
+                choices=[
+                    ("text", "Text"),
+                    ("integer", "Integer"),
+                    ("boolean", "Boolean (true/false)"),
+                    ("date", "Date"),
+                    ("url", "URL"),
+                    ("select", "Selection"),
+                    ("multi-select", "Multiple selection"),
+                    ("json", "JSON"),
+                    ("markdown", "Markdown"),
+                ],
+                default="text",
+                max_length=50,
+            ),
         ),
     ]

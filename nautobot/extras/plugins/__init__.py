@@ -141,7 +141,9 @@ class PluginTemplateExtension:
     def render(self, template_name: str, extra_context: dict | None = None) -> str:
         from django.template.loader import render_to_string
 
-        return render_to_string(template_name, {**self.context, **(extra_context or {})}, request=self.context.get("request"))
+        return render_to_string(
+            template_name, {**self.context, **(extra_context or {})}, request=self.context.get("request")
+        )
 
     def left_page(self) -> str:
         return ""
@@ -163,4 +165,12 @@ def plugin_configs() -> list[PluginConfig]:
     return [config for config in apps.get_app_configs() if isinstance(config, PluginConfig)]
 
 
-__all__ = ["PluginConfig", "PluginError", "PluginMenuButton", "PluginMenuItem", "PluginTemplateExtension", "plugin_configs", "registry"]
+__all__ = [
+    "PluginConfig",
+    "PluginError",
+    "PluginMenuButton",
+    "PluginMenuItem",
+    "PluginTemplateExtension",
+    "plugin_configs",
+    "registry",
+]

@@ -24,7 +24,9 @@ class PluginsRootView(NautobotAPIMixin, APIView):
     def get(self, request, format=None):
         links = OrderedDict(installed_plugins=reverse("plugins-api:plugins-list", request=request, format=format))
         for config in plugin_configs():
-            links[config.url_segment()] = reverse(f"plugins-api:{config.label}-api:api-root", request=request, format=format)
+            links[config.url_segment()] = reverse(
+                f"plugins-api:{config.label}-api:api-root", request=request, format=format
+            )
         return Response(links)
 
 

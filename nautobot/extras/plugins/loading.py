@@ -41,7 +41,9 @@ def load_plugins(settings: dict[str, Any], nautobot_version: str) -> None:
             raise PluginError(f"Plugin {name} failed to import: {type(exc).__name__}: {exc}") from exc
         config = getattr(package, "config", None)
         if not (inspect.isclass(config) and issubclass(config, PluginConfig)):
-            raise PluginError(f"Plugin {name} has no `config` (a nautobot.extras.plugins.PluginConfig subclass) in {name}/__init__.py.")
+            raise PluginError(
+                f"Plugin {name} has no `config` (a nautobot.extras.plugins.PluginConfig subclass) in {name}/__init__.py."
+            )
         _check_versions(name, config, nautobot_version)
         user_config = plugins_config.get(name, {})
         if not isinstance(user_config, dict):

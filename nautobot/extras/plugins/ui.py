@@ -25,7 +25,16 @@ def template_extension_panel(obj, request) -> dict | None:
     parts = []
     for cls in extensions:
         extension = cls({"object": obj, "request": request, "user": getattr(request, "user", None)})
-        parts.extend(html for html in (extension.buttons(), extension.left_page(), extension.right_page(), extension.full_width_page()) if html)
+        parts.extend(
+            html
+            for html in (
+                extension.buttons(),
+                extension.left_page(),
+                extension.right_page(),
+                extension.full_width_page(),
+            )
+            if html
+        )
     if not parts:
         return None
     # Plugins return HTML they built (PluginTemplateExtension.render uses Django's escaping templates).

@@ -7,8 +7,21 @@ from django.contrib.contenttypes.models import ContentType
 from nautobot.core.testing import builders as b
 from nautobot.core.testing.api import register_case
 from nautobot.extras.models import (
-    ComputedField, ConfigContext, ConfigContextSchema, CustomField, CustomFieldChoice, ExportTemplate, GitRepository, Note,
-    ObjectChange, Relationship, RelationshipAssociation, Status, Tag, Webhook, WebhookDelivery,
+    ComputedField,
+    ConfigContext,
+    ConfigContextSchema,
+    CustomField,
+    CustomFieldChoice,
+    ExportTemplate,
+    GitRepository,
+    Note,
+    ObjectChange,
+    Relationship,
+    RelationshipAssociation,
+    Status,
+    Tag,
+    Webhook,
+    WebhookDelivery,
 )
 
 
@@ -19,30 +32,52 @@ def _named(prefix: str, **extra) -> dict:
 
 register_case(Status, lambda: _named("status", color="ff00ff", content_types=["dcim.device"]))
 register_case(Tag, lambda: _named("tag", color="aa1409", content_types=["dcim.device", "dcim.site"]))
-register_case(CustomField, lambda: {"name": b.unique("cf").replace("-", "_"), "type": "text", "content_types": ["dcim.site"]})
+register_case(
+    CustomField, lambda: {"name": b.unique("cf").replace("-", "_"), "type": "text", "content_types": ["dcim.site"]}
+)
 register_case(
     CustomFieldChoice,
     lambda: {"field": str(b.custom_field("dcim.site", type="select").pk), "value": b.unique("choice")},
     update=lambda: {"weight": 50},
 )
 register_case(ContentType, lambda: {}, read_only=True)
-register_case(ComputedField, lambda: {"content_type": "dcim.site", "slug": b.unique("cpf"), "label": b.unique("Computed"), "template": "{{ obj.name }}!"})
-register_case(Relationship, lambda: _named("rel", type="many-to-many", source_type="dcim.site", destination_type="dcim.device"))
+register_case(
+    ComputedField,
+    lambda: {
+        "content_type": "dcim.site",
+        "slug": b.unique("cpf"),
+        "label": b.unique("Computed"),
+        "template": "{{ obj.name }}!",
+    },
+)
+register_case(
+    Relationship, lambda: _named("rel", type="many-to-many", source_type="dcim.site", destination_type="dcim.device")
+)
 
 
 def _association() -> dict:
     relationship = Relationship.objects.create(
-        name=b.unique("rel"), slug=b.unique("rel"), type="one-to-many",
-        source_type=b.content_type("dcim.site"), destination_type=b.content_type("dcim.device"),
+        name=b.unique("rel"),
+        slug=b.unique("rel"),
+        type="one-to-many",
+        source_type=b.content_type("dcim.site"),
+        destination_type=b.content_type("dcim.device"),
     )
     return {
-        "relationship": str(relationship.pk), "source_type": "dcim.site", "source_id": str(b.site().pk),
-        "destination_type": "dcim.device", "destination_id": str(b.device().pk),
+        "relationship": str(relationship.pk),
+        "source_type": "dcim.site",
+        "source_id": str(b.site().pk),
+        "destination_type": "dcim.device",
+        "destination_id": str(b.device().pk),
     }
 
 
 register_case(RelationshipAssociation, _association, update=lambda: {"destination_id": str(b.device().pk)})
-register_case(Note, lambda: {"assigned_object_type": "dcim.site", "assigned_object_id": str(b.site().pk), "note": b.unique("note")}, update=lambda: {"note": "changed"})
+register_case(
+    Note,
+    lambda: {"assigned_object_type": "dcim.site", "assigned_object_id": str(b.site().pk), "note": b.unique("note")},
+    update=lambda: {"note": "changed"},
+)
 register_case(ObjectChange, lambda: {}, read_only=True)
 
 
@@ -51,19 +86,33 @@ register_case(ConfigContextSchema, lambda: _named("schema", data_schema=NTP_SCHE
 
 
 def _config_context() -> dict:
-    schema = ConfigContextSchema.objects.create(name=b.unique("schema"), slug=b.unique("schema"), data_schema=NTP_SCHEMA)
+    schema = ConfigContextSchema.objects.create(
+        name=b.unique("schema"), slug=b.unique("schema"), data_schema=NTP_SCHEMA
+    )
     return {
-        "name": b.unique("context"), "weight": 200, "schema": str(schema.pk), "data": {"ntp": ["192.0.2.1"]},
-        "regions": [str(b.region().pk)], "sites": [str(b.site().pk)], "roles": [str(b.device_role().pk)],
-        "tenants": [str(b.tenant().pk)], "tags": [str(b.tag().pk)],
+        "name": b.unique("context"),
+        "weight": 200,
+        "schema": str(schema.pk),
+        "data": {"ntp": ["192.0.2.1"]},
+        "regions": [str(b.region().pk)],
+        "sites": [str(b.site().pk)],
+        "roles": [str(b.device_role().pk)],
+        "tenants": [str(b.tenant().pk)],
+        "tags": [str(b.tag().pk)],
     }
 
 
 register_case(ConfigContext, _config_context)
-register_case(ExportTemplate, lambda: {
-    "content_type": "dcim.site", "name": b.unique("export"), "template_code": "{% for s in queryset %}{{ s.name }}\n{% endfor %}",
-    "mime_type": "text/plain", "file_extension": "txt",
-})
+register_case(
+    ExportTemplate,
+    lambda: {
+        "content_type": "dcim.site",
+        "name": b.unique("export"),
+        "template_code": "{% for s in queryset %}{{ s.name }}\n{% endfor %}",
+        "mime_type": "text/plain",
+        "file_extension": "txt",
+    },
+)
 
 
 def _register_job_cases() -> None:
@@ -74,16 +123,31 @@ def _register_job_cases() -> None:
 
     def job():
         name = b.unique("job")
-        return Job.objects.create(source="local", module_name="samples", job_class_name=name, slug=f"local-samples-{name}", grouping="Samples", name=name)
+        return Job.objects.create(
+            source="local",
+            module_name="samples",
+            job_class_name=name,
+            slug=f"local-samples-{name}",
+            grouping="Samples",
+            name=name,
+        )
 
     def result():
-        return JobResult.objects.create(name=b.unique("run"), obj_type=ContentType.objects.get_for_model(Job), job_model=job(), status="completed")
+        return JobResult.objects.create(
+            name=b.unique("run"), obj_type=ContentType.objects.get_for_model(Job), job_model=job(), status="completed"
+        )
 
     def log_entry():
         return JobLogEntry.objects.create(job_result=result(), message=b.unique("line"))
 
     def scheduled():
-        return ScheduledJob.objects.create(name=b.unique("schedule"), job_model=job(), job_class="local/samples/X", interval="future", start_time=timezone.now())
+        return ScheduledJob.objects.create(
+            name=b.unique("schedule"),
+            job_model=job(),
+            job_class="local/samples/X",
+            interval="future",
+            start_time=timezone.now(),
+        )
 
     for model, sample in ((Job, job), (JobResult, result), (JobLogEntry, log_entry), (ScheduledJob, scheduled)):
         register_case(model, lambda: {}, read_only=True, sample=sample)
@@ -108,10 +172,19 @@ def _webhook_delivery() -> WebhookDelivery:
     webhook = Webhook.objects.create(name=b.unique("hook"), type_create=True, payload_url="http://127.0.0.1:9/")
     site = b.site()
     change = ObjectChange.objects.create(
-        time=timezone.now(), user_name="sample", request_id=uuid.uuid4(), action="create", change_context="orm",
-        changed_object_type=ContentType.objects.get_for_model(site), changed_object_id=site.pk, object_repr=str(site), object_data={},
+        time=timezone.now(),
+        user_name="sample",
+        request_id=uuid.uuid4(),
+        action="create",
+        change_context="orm",
+        changed_object_type=ContentType.objects.get_for_model(site),
+        changed_object_id=site.pk,
+        object_repr=str(site),
+        object_data={},
     )
-    return WebhookDelivery.objects.create(webhook=webhook, object_change=change, event="created", created=timezone.now(), next_attempt_at=timezone.now())
+    return WebhookDelivery.objects.create(
+        webhook=webhook, object_change=change, event="created", created=timezone.now(), next_attempt_at=timezone.now()
+    )
 
 
 register_case(WebhookDelivery, lambda: {}, read_only=True, sample=_webhook_delivery)
@@ -119,6 +192,11 @@ register_case(WebhookDelivery, lambda: {}, read_only=True, sample=_webhook_deliv
 
 register_case(
     GitRepository,
-    lambda: {**_named("repo"), "remote_url": f"https://git.example.com/{b.unique('org')}/config.git", "branch": "main", "token": "s3cr3t"},
+    lambda: {
+        **_named("repo"),
+        "remote_url": f"https://git.example.com/{b.unique('org')}/config.git",
+        "branch": "main",
+        "token": "s3cr3t",
+    },
     update=lambda: {"branch": "develop"},
 )

@@ -27,14 +27,19 @@ def rendered(device) -> dict:
 
 def test_deep_merge_merges_dicts_and_replaces_everything_else():
     base = {"a": {"x": 1, "y": [1, 2]}, "b": 1}
-    assert deep_merge(base, {"a": {"y": [3], "z": {"k": 1}}, "b": {"now": "dict"}}) == {"a": {"x": 1, "y": [3], "z": {"k": 1}}, "b": {"now": "dict"}}
+    assert deep_merge(base, {"a": {"y": [3], "z": {"k": 1}}, "b": {"now": "dict"}}) == {
+        "a": {"x": 1, "y": [3], "z": {"k": 1}},
+        "b": {"now": "dict"},
+    }
     assert base == {"a": {"x": 1, "y": [1, 2]}, "b": 1}  # inputs are never modified
 
 
 def test_merge_order_is_weight_then_name_and_local_data_wins():
     device = b.device(local_context_data={"ntp": {"primary": "local"}})
     context("b-heavy", {"ntp": {"primary": "heavy", "secondary": "heavy"}, "dns": ["heavy"]}, weight=2000)
-    context("z-light", {"ntp": {"primary": "light", "tertiary": "light"}, "dns": ["light"], "only": "light"}, weight=100)
+    context(
+        "z-light", {"ntp": {"primary": "light", "tertiary": "light"}, "dns": ["light"], "only": "light"}, weight=100
+    )
     context("a-same", {"tie": "a"}, weight=500)
     context("b-same", {"tie": "b"}, weight=500)
     assert rendered(device) == {
@@ -55,7 +60,13 @@ def test_scopes_must_all_match_and_inactive_contexts_never_apply():
     context("platform", {"platform": True}, platforms=[platform])
     context("device-type", {"device_type": True}, device_types=[device.device_type])
     context("inactive", {"inactive": True}, is_active=False)
-    assert rendered(device) == {"global": True, "site_and_role": True, "either_site": True, "platform": True, "device_type": True}
+    assert rendered(device) == {
+        "global": True,
+        "site_and_role": True,
+        "either_site": True,
+        "platform": True,
+        "device_type": True,
+    }
 
 
 def test_tag_scope_matches_any_of_the_device_tags():
@@ -105,14 +116,26 @@ def test_device_api_shows_rendered_context_unless_excluded(api):
     assert detail["local_context_data"] == {"hostname": "local"}
     listed = api.get(DEVICES, id=str(device.pk)).json()["results"][0]
     assert listed["config_context"] == expected
-    assert api.get(DEVICES, id=str(device.pk), include="config_context").json()["results"][0]["config_context"] == expected
+    assert (
+        api.get(DEVICES, id=str(device.pk), include="config_context").json()["results"][0]["config_context"] == expected
+    )
     assert "config_context" not in api.get(f"{DEVICES}{device.pk}/", exclude="config_context").json()
     assert "config_context" not in api.get(DEVICES, exclude="config_context").json()["results"][0]
     assert "config_context" not in api.get(DEVICES, brief="true").json()["results"][0]
-    created = api.post(DEVICES, {
-        "name": "new", "device_type": str(b.device_type().pk), "device_role": str(b.device_role().pk), "site": str(site.pk), "status": "active",
-    })
-    assert created.status_code == 201 and created.json()["config_context"] == {"syslog": ["192.0.2.10"], "hostname": "from-context"}
+    created = api.post(
+        DEVICES,
+        {
+            "name": "new",
+            "device_type": str(b.device_type().pk),
+            "device_role": str(b.device_role().pk),
+            "site": str(site.pk),
+            "status": "active",
+        },
+    )
+    assert created.status_code == 201 and created.json()["config_context"] == {
+        "syslog": ["192.0.2.10"],
+        "hostname": "from-context",
+    }
     logged = ObjectChange.objects.get(changed_object_id=created.json()["id"]).object_data
     assert "local_context_data" in logged and "config_context" not in logged  # as the original's change log
 
@@ -142,13 +165,29 @@ def test_device_list_renders_contexts_in_constant_queries(api):
 
 def test_context_data_is_validated_against_its_schema(api):
     schema = ConfigContextSchema.objects.create(
-        name="NTP", slug="ntp",
-        data_schema={"type": "object", "properties": {"ntp": {"type": "object", "properties": {"servers": {"type": "array", "items": {"type": "string", "format": "ipv4"}}, "port": {"type": "integer"}}}}},
+        name="NTP",
+        slug="ntp",
+        data_schema={
+            "type": "object",
+            "properties": {
+                "ntp": {
+                    "type": "object",
+                    "properties": {
+                        "servers": {"type": "array", "items": {"type": "string", "format": "ipv4"}},
+                        "port": {"type": "integer"},
+                    },
+                }
+            },
+        },
     )
-    bad = api.post(CONTEXTS, {"name": "bad", "schema": str(schema.pk), "data": {"ntp": {"servers": ["192.0.2.1"], "port": "123"}}})
+    bad = api.post(
+        CONTEXTS, {"name": "bad", "schema": str(schema.pk), "data": {"ntp": {"servers": ["192.0.2.1"], "port": "123"}}}
+    )
     assert bad.status_code == 400
     assert bad.json() == {"data": ["Data does not match the schema NTP: ntp/port: '123' is not of type 'integer'"]}
-    good = api.post(CONTEXTS, {"name": "good", "schema": str(schema.pk), "data": {"ntp": {"servers": ["192.0.2.1"], "port": 123}}})
+    good = api.post(
+        CONTEXTS, {"name": "good", "schema": str(schema.pk), "data": {"ntp": {"servers": ["192.0.2.1"], "port": 123}}}
+    )
     assert good.status_code == 201, good.content
     # Attaching a schema to existing data validates that data too.
     loose = api.post(CONTEXTS, {"name": "loose", "data": {"ntp": {"port": "x"}}}).json()
@@ -160,27 +199,42 @@ def test_context_data_is_validated_against_its_schema(api):
 
 def test_schemas_must_be_valid_json_schemas_of_objects(api):
     url = "/api/extras/config-context-schemas/"
-    wrong = api.post(url, {"name": "S", "slug": "s", "data_schema": {"type": "object", "properties": {"a": {"type": "no-such-type"}}}})
+    wrong = api.post(
+        url,
+        {"name": "S", "slug": "s", "data_schema": {"type": "object", "properties": {"a": {"type": "no-such-type"}}}},
+    )
     assert wrong.status_code == 400
     assert wrong.json()["data_schema"][0].startswith("Not a valid JSON Schema at properties/a/type:")
     not_object = api.post(url, {"name": "S", "slug": "s", "data_schema": {"type": "array"}})
     assert not_object.status_code == 400 and '"object"' in not_object.json()["data_schema"][0]
-    assert api.post(url, {"name": "S", "slug": "s", "data_schema": {"type": "object", "properties": {}}}).status_code == 201
+    assert (
+        api.post(url, {"name": "S", "slug": "s", "data_schema": {"type": "object", "properties": {}}}).status_code
+        == 201
+    )
 
 
 def test_local_context_data_and_schema_on_devices(api):
     schema = ConfigContextSchema.objects.create(
-        name="Host", slug="host", data_schema={"type": "object", "properties": {"hostname": {"type": "string"}}, "required": ["hostname"]}
+        name="Host",
+        slug="host",
+        data_schema={"type": "object", "properties": {"hostname": {"type": "string"}}, "required": ["hostname"]},
     )
     device = b.device()
     url = f"{DEVICES}{device.pk}/"
     missing = api.patch(url, {"local_context_schema": str(schema.pk)})
-    assert missing.status_code == 400 and missing.json() == {"local_context_schema": ["Local context data must exist for a schema to be applied."]}
+    assert missing.status_code == 400 and missing.json() == {
+        "local_context_schema": ["Local context data must exist for a schema to be applied."]
+    }
     invalid = api.patch(url, {"local_context_schema": str(schema.pk), "local_context_data": {"hostname": 7}})
     assert invalid.status_code == 400
-    assert invalid.json() == {"local_context_data": ["Data does not match the schema Host: hostname: 7 is not of type 'string'"]}
+    assert invalid.json() == {
+        "local_context_data": ["Data does not match the schema Host: hostname: 7 is not of type 'string'"]
+    }
     required = api.patch(url, {"local_context_schema": str(schema.pk), "local_context_data": {}})
-    assert required.status_code == 400 and "(top level): 'hostname' is a required property" in required.json()["local_context_data"][0]
+    assert (
+        required.status_code == 400
+        and "(top level): 'hostname' is a required property" in required.json()["local_context_data"][0]
+    )
     ok = api.patch(url, {"local_context_schema": str(schema.pk), "local_context_data": {"hostname": "r1"}})
     assert ok.status_code == 200, ok.content
     assert ok.json()["local_context_schema"]["slug"] == "host" and ok.json()["config_context"] == {"hostname": "r1"}
@@ -206,7 +260,10 @@ def test_graphql_config_context_reads_the_contexts_once_per_request(api):
     site = b.site(region=region)
     context("by-region", {"region": True}, regions=[region.parent], weight=10)
     context("by-site", {"site": True}, sites=[site], weight=20)
-    query = {"query": "query ($site: [String]) { devices(site: $site) { name config_context } }", "variables": {"site": [site.slug]}}
+    query = {
+        "query": "query ($site: [String]) { devices(site: $site) { name config_context } }",
+        "variables": {"site": [site.slug]},
+    }
     b.device(site=site, local_context_data={"local": 1})
     with CaptureQueriesContext(connection) as one:
         response = api.post("/api/graphql/", query)
@@ -239,7 +296,9 @@ def test_virtual_machines_match_cluster_scopes_in_constant_queries(api):
     assert len(results) == 10 and all(r["config_context"] == first[0]["config_context"] for r in results)
     assert len(ten) == len(one), "\n".join(q["sql"] for q in ten.captured_queries)
     query = {"query": "{ virtual_machines { name config_context } }"}
-    assert {v["config_context"]["cluster"] for v in api.post("/api/graphql/", query).json()["data"]["virtual_machines"]} == {True}
+    assert {
+        v["config_context"]["cluster"] for v in api.post("/api/graphql/", query).json()["data"]["virtual_machines"]
+    } == {True}
 
 
 def test_virtual_machines_match_location_scopes_through_their_cluster(api):
@@ -261,5 +320,7 @@ def test_virtual_machines_match_location_scopes_through_their_cluster(api):
     assert by_id[str(elsewhere.pk)]["config_context"] == {} and by_id[str(elsewhere.pk)]["location"] is None
     assert by_id[str(placed.pk)]["config_context"] == {"building": True, "room": True}
     query = {"query": "{ virtual_machines { name config_context } }"}
-    graphql = {v["name"]: v["config_context"] for v in api.post("/api/graphql/", query).json()["data"]["virtual_machines"]}
+    graphql = {
+        v["name"]: v["config_context"] for v in api.post("/api/graphql/", query).json()["data"]["virtual_machines"]
+    }
     assert graphql == {placed.name: {"building": True, "room": True}, elsewhere.name: {}}

@@ -26,7 +26,12 @@ def template(code: str, model: str = "dcim.site", **kw) -> ExportTemplate:
 def test_export_renders_the_filtered_list_with_mime_type_and_filename(api):
     paris = b.site(description="fr")
     b.site(description="de")
-    template("{% for s in queryset %}{{ s.slug }};{{ s.status.slug }}\n{% endfor %}", name="lines", mime_type="text/x-sites", file_extension="txt")
+    template(
+        "{% for s in queryset %}{{ s.slug }};{{ s.status.slug }}\n{% endfor %}",
+        name="lines",
+        mime_type="text/x-sites",
+        file_extension="txt",
+    )
     response = api.get(SITES, export="lines", description="fr")
     assert response.status_code == 200
     assert response["Content-Type"] == "text/x-sites"
@@ -74,7 +79,14 @@ def test_sandbox_escape_is_a_400_and_never_runs(api, code):
     assert message.startswith("Export template 'escape' was refused by the sandbox: access to attribute"), message
 
 
-@pytest.mark.parametrize("code", ["{{ queryset.delete() }}", "{% for s in queryset %}{{ s.delete() }}{% endfor %}", "{{ queryset.update(name='x') }}"])
+@pytest.mark.parametrize(
+    "code",
+    [
+        "{{ queryset.delete() }}",
+        "{% for s in queryset %}{{ s.delete() }}{% endfor %}",
+        "{{ queryset.update(name='x') }}",
+    ],
+)
 def test_templates_cannot_write(api, code):
     site = b.site()
     template(code, name="delete")
@@ -89,20 +101,35 @@ def test_runtime_errors_are_a_400_naming_the_template(api):
     template("{{ queryset.first().name.nope() }}", name="broken")
     response = api.get(SITES, export="broken")
     assert response.status_code == 400
-    assert response.json() == {"export": ["Export template 'broken' failed to render: UndefinedError: 'str object' has no attribute 'nope'"]}
+    assert response.json() == {
+        "export": ["Export template 'broken' failed to render: UndefinedError: 'str object' has no attribute 'nope'"]
+    }
 
 
 def test_template_syntax_is_checked_on_save(api):
-    response = api.post("/api/extras/export-templates/", {"content_type": "dcim.site", "name": "bad", "template_code": "{% for %}"})
-    assert response.status_code == 400 and response.json()["template_code"][0].startswith("Template syntax error on line 1")
-    no_list = api.post("/api/extras/export-templates/", {"content_type": "extras.taggeditem", "name": "ti", "template_code": "x"})
+    response = api.post(
+        "/api/extras/export-templates/", {"content_type": "dcim.site", "name": "bad", "template_code": "{% for %}"}
+    )
+    assert response.status_code == 400 and response.json()["template_code"][0].startswith(
+        "Template syntax error on line 1"
+    )
+    no_list = api.post(
+        "/api/extras/export-templates/", {"content_type": "extras.taggeditem", "name": "ti", "template_code": "x"}
+    )
     assert no_list.status_code == 400 and "content_type" in no_list.json()
 
 
 def test_export_queryset_service_for_the_web_ui():
     device = b.device()
-    exported = export_queryset(template("{% for d in queryset %}{{ d.name }}@{{ d.site.name }}{% endfor %}", model="dcim.device"), Device.objects.all())
-    assert (exported.content, exported.mime_type, exported.filename) == (f"{device.name}@{device.site.name}", "text/plain", "nautobot_devices")
+    exported = export_queryset(
+        template("{% for d in queryset %}{{ d.name }}@{{ d.site.name }}{% endfor %}", model="dcim.device"),
+        Device.objects.all(),
+    )
+    assert (exported.content, exported.mime_type, exported.filename) == (
+        f"{device.name}@{device.site.name}",
+        "text/plain",
+        "nautobot_devices",
+    )
     with pytest.raises(ExportError):
         export_queryset(template("{{ ''.__class__ }}", model="dcim.device"), Device.objects.all())
 
@@ -119,7 +146,14 @@ def test_csv_export_of_any_list(api):
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
     assert len(rows) == 1
     row = rows[0]
-    assert (row["id"], row["name"], row["status"], row["asn"], row["tags"], row["cf_building"]) == (str(site.pk), site.name, "active", "65001", tag.slug, "")
+    assert (row["id"], row["name"], row["status"], row["asn"], row["tags"], row["cf_building"]) == (
+        str(site.pk),
+        site.name,
+        "active",
+        "65001",
+        tag.slug,
+        "",
+    )
     assert "url" not in row
     empty = api.get(SITES, export="", description="nothing")
     assert empty.status_code == 200 and empty.content.decode().startswith("id,name,slug")
@@ -128,7 +162,11 @@ def test_csv_export_of_any_list(api):
 def test_csv_export_of_devices_has_nested_objects_by_natural_key(api):
     device = b.device()
     rows = list(csv.DictReader(io.StringIO(api.get("/api/dcim/devices/", export="").content.decode())))
-    assert rows[0]["site"] == device.site.slug and rows[0]["device_role"] == device.device_role.slug and rows[0]["config_context"] == "{}"
+    assert (
+        rows[0]["site"] == device.site.slug
+        and rows[0]["device_role"] == device.device_role.slug
+        and rows[0]["config_context"] == "{}"
+    )
 
 
 def test_csv_export_reads_large_lists_in_chunks(api, monkeypatch):

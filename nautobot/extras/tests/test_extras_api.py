@@ -10,9 +10,15 @@ pytestmark = pytest.mark.django_db
 
 def test_computed_fields_only_when_included(api):
     site = b.site()
-    ComputedField.objects.create(content_type=b.content_type("dcim.site"), slug="shout", label="Shout", template="{{ obj.name|upper }}")
     ComputedField.objects.create(
-        content_type=b.content_type("dcim.site"), slug="broken", label="Broken", template="{{ obj.nope.deeper() }}", fallback_value="n/a"
+        content_type=b.content_type("dcim.site"), slug="shout", label="Shout", template="{{ obj.name|upper }}"
+    )
+    ComputedField.objects.create(
+        content_type=b.content_type("dcim.site"),
+        slug="broken",
+        label="Broken",
+        template="{{ obj.nope.deeper() }}",
+        fallback_value="n/a",
     )
     plain = api.get(f"/api/dcim/sites/{site.pk}/").json()
     assert "computed_fields" not in plain
@@ -23,31 +29,59 @@ def test_computed_fields_only_when_included(api):
 
 
 def test_computed_field_templates_are_sandboxed_and_checked(api):
-    unsafe = api.post("/api/extras/computed-fields/", {
-        "content_type": "dcim.site", "slug": "unsafe", "label": "Unsafe", "template": "{{ obj.__class__.__mro__ }}", "fallback_value": "blocked",
-    })
+    unsafe = api.post(
+        "/api/extras/computed-fields/",
+        {
+            "content_type": "dcim.site",
+            "slug": "unsafe",
+            "label": "Unsafe",
+            "template": "{{ obj.__class__.__mro__ }}",
+            "fallback_value": "blocked",
+        },
+    )
     assert unsafe.status_code == 201
     site = b.site()
-    assert api.get(f"/api/dcim/sites/{site.pk}/", include="computed_fields").json()["computed_fields"]["unsafe"] == "blocked"
-    bad = api.post("/api/extras/computed-fields/", {"content_type": "dcim.site", "slug": "bad", "label": "Bad", "template": "{% if %}"})
+    assert (
+        api.get(f"/api/dcim/sites/{site.pk}/", include="computed_fields").json()["computed_fields"]["unsafe"]
+        == "blocked"
+    )
+    bad = api.post(
+        "/api/extras/computed-fields/",
+        {"content_type": "dcim.site", "slug": "bad", "label": "Bad", "template": "{% if %}"},
+    )
     assert bad.status_code == 400 and "template" in bad.json()
 
 
 def test_relationships_included_and_cardinality_enforced(api):
     relationship = Relationship.objects.create(
-        name="Primary site", slug="primary-site", type="one-to-many",
-        source_type=b.content_type("dcim.site"), destination_type=b.content_type("dcim.device"),
+        name="Primary site",
+        slug="primary-site",
+        type="one-to-many",
+        source_type=b.content_type("dcim.site"),
+        destination_type=b.content_type("dcim.device"),
     )
     site, device = b.site(), b.device()
-    first = api.post("/api/extras/relationship-associations/", {
-        "relationship": str(relationship.pk), "source_type": "dcim.site", "source_id": str(site.pk),
-        "destination_type": "dcim.device", "destination_id": str(device.pk),
-    })
+    first = api.post(
+        "/api/extras/relationship-associations/",
+        {
+            "relationship": str(relationship.pk),
+            "source_type": "dcim.site",
+            "source_id": str(site.pk),
+            "destination_type": "dcim.device",
+            "destination_id": str(device.pk),
+        },
+    )
     assert first.status_code == 201, first.content
-    second = api.post("/api/extras/relationship-associations/", {
-        "relationship": str(relationship.pk), "source_type": "dcim.site", "source_id": str(b.site().pk),
-        "destination_type": "dcim.device", "destination_id": str(device.pk),
-    })
+    second = api.post(
+        "/api/extras/relationship-associations/",
+        {
+            "relationship": str(relationship.pk),
+            "source_type": "dcim.site",
+            "source_id": str(b.site().pk),
+            "destination_type": "dcim.device",
+            "destination_id": str(device.pk),
+        },
+    )
     assert second.status_code == 400 and "destination_id" in second.json()
     data = api.get(f"/api/dcim/sites/{site.pk}/", include="relationships").json()["relationships"]
     assert data["primary-site"]["destination"]["objects"][0]["id"] == str(device.pk)
@@ -59,9 +93,20 @@ def test_relationships_included_and_cardinality_enforced(api):
 def test_custom_field_filters(api):
     b.custom_field("dcim.site", name="building", type="text")
     b.custom_field("dcim.site", name="floors", type="integer")
-    tall = api.post("/api/dcim/sites/", {"name": "Tall", "slug": "tall", "status": "active", "custom_fields": {"building": "North Tower", "floors": 30}})
+    tall = api.post(
+        "/api/dcim/sites/",
+        {
+            "name": "Tall",
+            "slug": "tall",
+            "status": "active",
+            "custom_fields": {"building": "North Tower", "floors": 30},
+        },
+    )
     assert tall.status_code == 201, tall.content
-    api.post("/api/dcim/sites/", {"name": "Low", "slug": "low", "status": "active", "custom_fields": {"building": "Annex", "floors": 2}})
+    api.post(
+        "/api/dcim/sites/",
+        {"name": "Low", "slug": "low", "status": "active", "custom_fields": {"building": "Annex", "floors": 2}},
+    )
     assert [s["slug"] for s in api.get("/api/dcim/sites/", cf_building="tower").json()["results"]] == ["tall"]
     assert [s["slug"] for s in api.get("/api/dcim/sites/", cf_floors="2").json()["results"]] == ["low"]
     assert api.get("/api/dcim/sites/", cf_nope="x").status_code == 400
@@ -100,7 +145,9 @@ def test_content_types_filters_take_app_label_dot_model(api):
     for path in ("/api/extras/tags/", "/api/extras/statuses/", "/api/extras/custom-fields/"):
         bad = api.get(path, content_types="dcim.nosuch")
         assert bad.status_code == 400, (path, bad.content)
-        assert bad.json() == {"content_types": ["Select a valid choice. dcim.nosuch is not one of the available choices."]}
+        assert bad.json() == {
+            "content_types": ["Select a valid choice. dcim.nosuch is not one of the available choices."]
+        }
 
 
 def test_markdown_custom_field_is_text_written_in_markdown(api):
@@ -125,14 +172,19 @@ def test_custom_fields_are_named_by_name_until_1_3_and_by_slug_from_1_4(api, adm
 
     legacy = api.post("/api/extras/custom-fields/", {"name": "rack_pos", "content_types": ["dcim.site"]})
     assert legacy.status_code == 201, legacy.content
-    assert (legacy.json()["name"], legacy.json()["label"], legacy.json()["slug"]) == ("rack_pos", "Rack pos", "rack_pos")
+    assert (legacy.json()["name"], legacy.json()["label"], legacy.json()["slug"]) == (
+        "rack_pos",
+        "Rack pos",
+        "rack_pos",
+    )
 
     v14 = TokenClient(Token.objects.create(user=admin_user).key, version="1.4")
     missing = v14.post("/api/extras/custom-fields/", {"content_types": ["dcim.site"], "name": "ignored"})
     assert missing.status_code == 400
     assert set(missing.json()) == {"type", "label", "slug"}
     created = v14.post(
-        "/api/extras/custom-fields/", {"content_types": ["dcim.site"], "type": "text", "label": "Floor", "slug": "floor"}
+        "/api/extras/custom-fields/",
+        {"content_types": ["dcim.site"], "type": "text", "label": "Floor", "slug": "floor"},
     )
     assert created.status_code == 201, created.content
     assert "name" not in created.json() and created.json()["slug"] == "floor"

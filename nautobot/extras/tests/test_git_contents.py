@@ -45,19 +45,21 @@ def _sync(repo) -> tuple[str, list]:
 def test_sync_loads_every_kind_and_reports_a_bad_file(source):
     site, tag = b.site(), b.tag()
     device = b.device(site=site)
-    source.commit({
-        "config_context_schemas/ntp.yaml": SCHEMA,
-        "config_contexts/ntp.yaml": (
-            f"_metadata:\n  name: NTP\n  weight: 150\n  schema: NTP schema\n  sites: [{{slug: {site.slug}}}]\n  tags: [{tag.slug}]\n"
-            "ntp: [192.0.2.1]\n"
-        ),
-        "config_contexts/many.json": '[{"_metadata": {"name": "one"}, "a": 1}, {"_metadata": {"name": "two", "is_active": false}, "b": 2}]',
-        f"config_contexts/sites/{site.slug}.yaml": "syslog: 192.0.2.9\n",
-        "config_contexts/broken.yaml": "_metadata: {name: broken\nx: [",
-        f"config_contexts/devices/{device.name}.yaml": "_metadata: {schema: NTP schema}\nntp: [192.0.2.5]\n",
-        "export_templates/dcim/site/sites.csv": "{% for s in queryset %}{{ s.name }}\n{% endfor %}",
-        "export_templates/dcim/nosuchmodel/x.txt": "x",
-    })
+    source.commit(
+        {
+            "config_context_schemas/ntp.yaml": SCHEMA,
+            "config_contexts/ntp.yaml": (
+                f"_metadata:\n  name: NTP\n  weight: 150\n  schema: NTP schema\n  sites: [{{slug: {site.slug}}}]\n  tags: [{tag.slug}]\n"
+                "ntp: [192.0.2.1]\n"
+            ),
+            "config_contexts/many.json": '[{"_metadata": {"name": "one"}, "a": 1}, {"_metadata": {"name": "two", "is_active": false}, "b": 2}]',
+            f"config_contexts/sites/{site.slug}.yaml": "syslog: 192.0.2.9\n",
+            "config_contexts/broken.yaml": "_metadata: {name: broken\nx: [",
+            f"config_contexts/devices/{device.name}.yaml": "_metadata: {schema: NTP schema}\nntp: [192.0.2.5]\n",
+            "export_templates/dcim/site/sites.csv": "{% for s in queryset %}{{ s.name }}\n{% endfor %}",
+            "export_templates/dcim/nosuchmodel/x.txt": "x",
+        }
+    )
     repo = GitRepository.objects.create(name="Data", slug="data", remote_url=source.url, provided_contents=ALL)
     status, lines = _sync(repo)
     assert status == "failed"
@@ -71,7 +73,9 @@ def test_sync_loads_every_kind_and_reports_a_bad_file(source):
     ntp = ConfigContext.objects.get(name="NTP")
     assert ntp.owner == repo and ntp.weight == 150 and ntp.schema == schema and ntp.data == {"ntp": ["192.0.2.1"]}
     assert list(ntp.sites.all()) == [site] and list(ntp.tags.all()) == [tag]
-    assert ConfigContext.objects.get(name="two").is_active is False and ConfigContext.objects.get(name="one").data == {"a": 1}
+    assert ConfigContext.objects.get(name="two").is_active is False and ConfigContext.objects.get(name="one").data == {
+        "a": 1
+    }
     implicit = ConfigContext.objects.get(name=f"sites/{site.slug}")
     assert list(implicit.sites.all()) == [site] and implicit.data == {"syslog": "192.0.2.9"}
     device.refresh_from_db()
@@ -87,25 +91,29 @@ def test_sync_loads_every_kind_and_reports_a_bad_file(source):
 def test_resync_updates_and_removes_what_vanished(source):
     site = b.site()
     device = b.device(site=site)
-    source.commit({
-        "config_context_schemas/ntp.yaml": SCHEMA,
-        "config_contexts/a.yaml": "_metadata: {name: A}\nv: 1\n",
-        "config_contexts/b.yaml": "_metadata: {name: B}\nv: 1\n",
-        f"config_contexts/devices/{device.name}.yaml": "v: 1\n",
-        "export_templates/dcim/site/one.txt": "one",
-        "export_templates/dcim/site/two.txt": "two",
-    })
+    source.commit(
+        {
+            "config_context_schemas/ntp.yaml": SCHEMA,
+            "config_contexts/a.yaml": "_metadata: {name: A}\nv: 1\n",
+            "config_contexts/b.yaml": "_metadata: {name: B}\nv: 1\n",
+            f"config_contexts/devices/{device.name}.yaml": "v: 1\n",
+            "export_templates/dcim/site/one.txt": "one",
+            "export_templates/dcim/site/two.txt": "two",
+        }
+    )
     repo = GitRepository.objects.create(name="Data", slug="data", remote_url=source.url, provided_contents=ALL)
     assert _sync(repo)[0] == "completed"
     a_pk = ConfigContext.objects.get(name="A").pk
 
-    source.commit({
-        "config_contexts/a.yaml": "_metadata: {name: A, weight: 10}\nv: 2\n",
-        "config_contexts/b.yaml": None,
-        f"config_contexts/devices/{device.name}.yaml": None,
-        "export_templates/dcim/site/two.txt": None,
-        "config_context_schemas/ntp.yaml": None,
-    })
+    source.commit(
+        {
+            "config_contexts/a.yaml": "_metadata: {name: A, weight: 10}\nv: 2\n",
+            "config_contexts/b.yaml": None,
+            f"config_contexts/devices/{device.name}.yaml": None,
+            "export_templates/dcim/site/two.txt": None,
+            "config_context_schemas/ntp.yaml": None,
+        }
+    )
     status, lines = _sync(repo)
     assert status == "completed", lines
     a = ConfigContext.objects.get(name="A")
@@ -118,8 +126,15 @@ def test_resync_updates_and_removes_what_vanished(source):
 
 
 def test_a_broken_file_does_not_remove_anything(source):
-    source.commit({"config_contexts/a.yaml": "_metadata: {name: A}\nv: 1\n", "config_contexts/b.yaml": "_metadata: {name: B}\nv: 1\n"})
-    repo = GitRepository.objects.create(name="Data", slug="data", remote_url=source.url, provided_contents=["extras.configcontext"])
+    source.commit(
+        {
+            "config_contexts/a.yaml": "_metadata: {name: A}\nv: 1\n",
+            "config_contexts/b.yaml": "_metadata: {name: B}\nv: 1\n",
+        }
+    )
+    repo = GitRepository.objects.create(
+        name="Data", slug="data", remote_url=source.url, provided_contents=["extras.configcontext"]
+    )
     _sync(repo)
     source.commit({"config_contexts/a.yaml": "{{{", "config_contexts/b.yaml": None})
     status, lines = _sync(repo)
@@ -131,7 +146,9 @@ def test_a_broken_file_does_not_remove_anything(source):
 def test_local_data_set_by_a_user_is_not_overwritten(source):
     device = b.device(local_context_data={"mine": True})
     source.commit({f"config_contexts/devices/{device.name}.yaml": "v: 1\n"})
-    repo = GitRepository.objects.create(name="Data", slug="data", remote_url=source.url, provided_contents=["extras.configcontext"])
+    repo = GitRepository.objects.create(
+        name="Data", slug="data", remote_url=source.url, provided_contents=["extras.configcontext"]
+    )
     status, lines = _sync(repo)
     assert status == "failed" and any("already has local context data" in m for _, m in lines)
     device.refresh_from_db()
@@ -139,7 +156,9 @@ def test_local_data_set_by_a_user_is_not_overwritten(source):
 
 
 def test_unselected_content_and_deleted_repositories_leave_nothing_behind(source, git_root):
-    source.commit({"config_contexts/a.yaml": "_metadata: {name: A}\nv: 1\n", "export_templates/dcim/site/one.txt": "one"})
+    source.commit(
+        {"config_contexts/a.yaml": "_metadata: {name: A}\nv: 1\n", "export_templates/dcim/site/one.txt": "one"}
+    )
     repo = GitRepository.objects.create(name="Data", slug="data", remote_url=source.url, provided_contents=ALL)
     _sync(repo)
     assert ConfigContext.objects.count() == 1 and ExportTemplate.objects.count() == 1
@@ -175,12 +194,20 @@ def test_jobs_of_two_repositories_with_the_same_module_both_run(tmp_path, settin
 
     settings.JOBS_ROOT = str(tmp_path / "no-local-jobs")
     first, second = SourceRepository(tmp_path / "one"), SourceRepository(tmp_path / "two")
-    first.commit({"jobs/__init__.py": "", "jobs/devices.py": JOB.format(where="one"), "jobs/broken.py": "import no_such_module\n"})
+    first.commit(
+        {
+            "jobs/__init__.py": "",
+            "jobs/devices.py": JOB.format(where="one"),
+            "jobs/broken.py": "import no_such_module\n",
+        }
+    )
     second.commit({"jobs/__init__.py": "", "jobs/devices.py": JOB.format(where="two")})
     one = GitRepository.objects.create(name="One", slug="one", remote_url=first.url, provided_contents=["extras.job"])
     two = GitRepository.objects.create(name="Two", slug="two", remote_url=second.url, provided_contents=["extras.job"])
     status, lines = _sync(one)
-    assert status == "failed" and any(m.startswith("jobs/broken: cannot be imported: ModuleNotFoundError") for _, m in lines), lines
+    assert status == "failed" and any(
+        m.startswith("jobs/broken: cannot be imported: ModuleNotFoundError") for _, m in lines
+    ), lines
     assert _sync(two)[0] == "completed"
 
     jobs = {job.class_path: job for job in Job.objects.filter(source="git")}

@@ -28,22 +28,43 @@ def queued(monkeypatch):
     """The tasks queued (instead of sent to a broker): (task name, kwargs)."""
     sent = []
     for task in (tasks.sync_git_repository, tasks.diff_git_repository, tasks.remove_git_repository_contents):
-        monkeypatch.setattr(task, "apply_async", lambda kwargs=None, task_id=None, _n=task.name: sent.append((_n, kwargs)))
+        monkeypatch.setattr(
+            task, "apply_async", lambda kwargs=None, task_id=None, _n=task.name: sent.append((_n, kwargs))
+        )
     return sent
 
 
 def _worker_alive() -> None:
     WorkerHeartbeat.objects.create(
-        name="celery@test", kind="celery", hostname="h", pid=1, queues=["default"], started=timezone.now(), last_seen=timezone.now()
+        name="celery@test",
+        kind="celery",
+        hostname="h",
+        pid=1,
+        queues=["default"],
+        started=timezone.now(),
+        last_seen=timezone.now(),
     )
 
 
 def test_token_is_write_only_encrypted_and_never_logged(api):
-    created = api.post(URL, {"name": "Config", "remote_url": "https://git.example.com/org/config.git", "token": "tok-123-SECRET", "username": "bot"})
+    created = api.post(
+        URL,
+        {
+            "name": "Config",
+            "remote_url": "https://git.example.com/org/config.git",
+            "token": "tok-123-SECRET",
+            "username": "bot",
+        },
+    )
     assert created.status_code == 201, created.content
     body = created.json()
     assert "token" not in body and "_token" not in body and "tok-123-SECRET" not in created.content.decode()
-    assert body["slug"] == "config" and body["branch"] == "main" and body["current_head"] == "" and body["provided_contents"] == []
+    assert (
+        body["slug"] == "config"
+        and body["branch"] == "main"
+        and body["current_head"] == ""
+        and body["provided_contents"] == []
+    )
     repo = GitRepository.objects.get(pk=body["id"])
     assert repo._token and "tok-123-SECRET" not in repo._token and repo._clear_token() == "tok-123-SECRET"
     assert "tok-123-SECRET" not in api.get(f"{URL}{repo.pk}/").content.decode()
@@ -110,7 +131,9 @@ def test_saving_queues_a_sync_after_commit(api, queued, django_capture_on_commit
     assert len(queued) == 2
 
 
-def test_sync_needs_a_worker_and_the_change_permission(api, admin, queued, django_user_model, django_capture_on_commit_callbacks):
+def test_sync_needs_a_worker_and_the_change_permission(
+    api, admin, queued, django_user_model, django_capture_on_commit_callbacks
+):
     repo = GitRepository.objects.create(name="R", slug="r", remote_url="https://h/r.git")
     response = api.post(f"{URL}{repo.pk}/sync/", {})
     assert response.status_code == 503 and "No celery workers" in response.json()["detail"]
@@ -159,7 +182,9 @@ def test_graphql_never_shows_the_token(api):
     assert not any("token" in name.lower() for name in type_fields), sorted(type_fields)
     response = api.post("/api/graphql/", {"query": "{ git_repositories { name remote_url current_head } }"})
     assert response.status_code == 200, response.content
-    assert response.json()["data"]["git_repositories"] == [{"name": "R", "remote_url": "https://h/r.git", "current_head": ""}]
+    assert response.json()["data"]["git_repositories"] == [
+        {"name": "R", "remote_url": "https://h/r.git", "current_head": ""}
+    ]
     assert "gql-SECRET" not in response.content.decode() and repo._token not in response.content.decode()
 
 
@@ -201,7 +226,13 @@ def test_rotate_git_credentials_command(settings):
 def test_sync_needs_a_worker_on_the_default_queue(api):
     repo = GitRepository.objects.create(name="R", slug="r", remote_url="https://h/r.git")
     WorkerHeartbeat.objects.create(
-        name="celery@other", kind="celery", hostname="h", pid=1, queues=["jobs-only"], started=timezone.now(), last_seen=timezone.now()
+        name="celery@other",
+        kind="celery",
+        hostname="h",
+        pid=1,
+        queues=["jobs-only"],
+        started=timezone.now(),
+        last_seen=timezone.now(),
     )
     response = api.post(f"{URL}{repo.pk}/sync/", {})
     assert response.status_code == 503 and response.json()["detail"].endswith("on queue default.")
@@ -212,7 +243,11 @@ def test_ui_pages_never_show_the_token(client, admin):
     repo.token = "ui-SECRET-token"
     repo.save()
     client.force_login(admin)
-    for path in ("/extras/git-repositories/", f"/extras/git-repositories/{repo.pk}/", f"/extras/git-repositories/{repo.pk}/edit/"):
+    for path in (
+        "/extras/git-repositories/",
+        f"/extras/git-repositories/{repo.pk}/",
+        f"/extras/git-repositories/{repo.pk}/edit/",
+    ):
         response = client.get(path)
         assert response.status_code == 200, path
         page = response.content.decode()

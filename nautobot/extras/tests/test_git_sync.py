@@ -54,7 +54,9 @@ def _sync(repo: GitRepository) -> tuple[str, SyncRecord]:
 
 def test_each_commit_gets_its_own_checkout_and_current_head(git_root, source, files_kind):
     first = source.commit({"files/a.txt": "A", "README.md": "hi"})
-    repo = GitRepository.objects.create(name="Data", slug="data", remote_url=source.url, provided_contents=["tests.files"])
+    repo = GitRepository.objects.create(
+        name="Data", slug="data", remote_url=source.url, provided_contents=["tests.files"]
+    )
     status, _ = _sync(repo)
     assert status == "completed"
     repo.refresh_from_db()
@@ -78,7 +80,9 @@ def test_each_commit_gets_its_own_checkout_and_current_head(git_root, source, fi
 
 def test_a_bad_file_fails_that_file_not_the_sync(git_root, source, files_kind):
     source.commit({"files/good.txt": "ok", "files/broken.txt": "bad", "files/z.txt": "ok"})
-    repo = GitRepository.objects.create(name="Data", slug="data", remote_url=source.url, provided_contents=["tests.files"])
+    repo = GitRepository.objects.create(
+        name="Data", slug="data", remote_url=source.url, provided_contents=["tests.files"]
+    )
     status, record = _sync(repo)
     assert status == "failed"
     assert files_kind["load"] == [["good.txt", "z.txt"]]
@@ -96,7 +100,9 @@ def test_content_no_longer_provided_is_removed(git_root, source, files_kind):
 
 def test_diff_reports_what_a_sync_would_change_without_applying_it(git_root, source, files_kind):
     source.commit({"files/a.txt": "A", "files/b.txt": "B", "other/x.txt": "x"})
-    repo = GitRepository.objects.create(name="Data", slug="data", remote_url=source.url, provided_contents=["tests.files"])
+    repo = GitRepository.objects.create(
+        name="Data", slug="data", remote_url=source.url, provided_contents=["tests.files"]
+    )
     _sync(repo)
     repo.refresh_from_db()
     synced = repo.current_head
@@ -142,7 +148,13 @@ def test_token_reaches_git_only_through_askpass(git_root, source, files_kind, tm
     source.commit({"files/a.txt": "A"})
     token = "ghp_TOKEN_never_on_disk_42"
     with http_remote(source.remote.parent, "robot", token) as (base, seen):
-        repo = GitRepository(name="Private", slug="private", remote_url=f"{base}/remote.git", username="robot", provided_contents=["tests.files"])
+        repo = GitRepository(
+            name="Private",
+            slug="private",
+            remote_url=f"{base}/remote.git",
+            username="robot",
+            provided_contents=["tests.files"],
+        )
         repo.token = token
         repo.save()
         status, record = _sync(repo)
@@ -152,7 +164,9 @@ def test_token_reaches_git_only_through_askpass(git_root, source, files_kind, tm
 
         for directory, _, names in os.walk(git_root):
             for name in names:
-                assert token.encode() not in (Path(directory) / name).read_bytes(), f"token written to {directory}/{name}"
+                assert token.encode() not in (Path(directory) / name).read_bytes(), (
+                    f"token written to {directory}/{name}"
+                )
         assert not any(token in m for _, m in record.lines)
 
         repo.token = "wrong-" + token
@@ -170,7 +184,9 @@ def test_the_task_records_a_job_result_with_its_log(git_root, source, files_kind
     from nautobot.extras.models import JobLogEntry
 
     head = source.commit({"files/a.txt": "A", "files/b.txt": "bad"})
-    repo = GitRepository.objects.create(name="Data", slug="data", remote_url=source.url, provided_contents=["tests.files"])
+    repo = GitRepository.objects.create(
+        name="Data", slug="data", remote_url=source.url, provided_contents=["tests.files"]
+    )
     result = create_job_result(repo, name=repo.name)
     # Arguments as the broker delivers them (JSON).
     assert tasks.sync_git_repository(repository_pk=str(repo.pk), job_result_pk=str(result.pk), user_pk=None) == "failed"

@@ -27,14 +27,16 @@ def test_worker_syncs_on_save_and_resyncs_after_a_new_commit(make_deployment, tm
     config = (deployment.root / "nautobot_config.py").read_text()
     assert 'GIT_CREDENTIALS_KEY = os.getenv("NAUTOBOT_GIT_CREDENTIALS_KEY", "' in config and "{{" not in config
     source = SourceRepository(tmp_path / "source")
-    first = source.commit({
-        "config_contexts/a.yaml": "_metadata: {name: A}\nv: 1\n",
-        "jobs/__init__.py": "",
-        "jobs/greet.py": (
-            "from nautobot.extras.jobs import Job\n\n\nclass Greet(Job):\n    class Meta:\n        has_sensitive_variables = False\n\n"
-            "    def run(self, data, commit):\n        return 'hello from git'\n"
-        ),
-    })
+    first = source.commit(
+        {
+            "config_contexts/a.yaml": "_metadata: {name: A}\nv: 1\n",
+            "jobs/__init__.py": "",
+            "jobs/greet.py": (
+                "from nautobot.extras.jobs import Job\n\n\nclass Greet(Job):\n    class Meta:\n        has_sensitive_variables = False\n\n"
+                "    def run(self, data, commit):\n        return 'hello from git'\n"
+            ),
+        }
+    )
     deployment.spawn("celery", "worker", "--loglevel", "INFO", log_name="worker")
     wait_for(lambda: "ready." in deployment.log("worker"), timeout=90, what="the Celery worker")
 

@@ -27,7 +27,6 @@ def v13(admin):
     return TokenClient(admin.headers["HTTP_AUTHORIZATION"].split()[1], version="1.3")
 
 
-
 def test_legacy_list_and_detail(jobs, admin):
     listing = admin.get("/api/extras/jobs/")
     assert listing.status_code == 200 and listing["API-Version"] == "1.2"

@@ -56,11 +56,11 @@ def jobs(jobs_root):
     return install_jobs(jobs_root)
 
 
-
-
 def grant(user, model: str, actions: list[str], **constraints) -> None:
     app_label, model_name = model.split(".")
-    permission = ObjectPermission.objects.create(name=f"{model} {actions}", actions=actions, constraints=constraints or None)
+    permission = ObjectPermission.objects.create(
+        name=f"{model} {actions}", actions=actions, constraints=constraints or None
+    )
     permission.object_types.add(ContentType.objects.get(app_label=app_label, model=model_name))
     permission.users.add(user)
 
@@ -128,7 +128,10 @@ def test_run_form_has_every_variable_type(jobs, admin):
     assert 'type="checkbox" name="flag"' in html and 'name="flag" class="form-check-input" id="id_flag" checked' in html
     assert 'data-api-url="/api/dcim/sites/?status=active"' in html  # searchable, loaded from the API
     assert 'data-query-params="{&quot;site_id&quot;: &quot;$site&quot;}"' in html  # filtered by the site field
-    assert '<select name="sites" data-api-url="/api/dcim/sites/"' in html and "multiple" in html.split('name="sites"')[1][:200]
+    assert (
+        '<select name="sites" data-api-url="/api/dcim/sites/"' in html
+        and "multiple" in html.split('name="sites"')[1][:200]
+    )
     assert '<select name="colors"' in html and 'type="file" name="upload"' in html
     assert 'name="_commit"' in html and 'name="_schedule_type"' in html and 'type="datetime-local"' in html
     assert 'value="2"' in html.split('name="count"')[1][:80]
@@ -137,7 +140,14 @@ def test_run_form_has_every_variable_type(jobs, admin):
 def test_bad_values_show_errors_next_to_fields(jobs, admin, worker):
     response = admin.post(
         run_url(jobs["EveryVariable"]),
-        {"text": "ok", "count": "11", "color": "green", "address": "not-an-ip", "_commit": "on", "_schedule_type": "immediately"},
+        {
+            "text": "ok",
+            "count": "11",
+            "color": "green",
+            "address": "not-an-ip",
+            "_commit": "on",
+            "_schedule_type": "immediately",
+        },
     )
     assert response.status_code == 200
     html = response.content.decode()
@@ -192,7 +202,13 @@ def test_schedule_in_the_future_and_its_errors(jobs, admin, worker):
     url = run_url(jobs["CreateStatus"])
     past = admin.post(
         url,
-        {"slug": "x", "count": "0", "_schedule_type": "future", "_schedule_name": "later", "_schedule_start_time": "2001-01-01T10:00"},
+        {
+            "slug": "x",
+            "count": "0",
+            "_schedule_type": "future",
+            "_schedule_name": "later",
+            "_schedule_start_time": "2001-01-01T10:00",
+        },
     )
     assert past.status_code == 200 and 'data-field="_schedule_start_time"' in past.content.decode()
     unnamed = admin.post(url, {"slug": "x", "count": "0", "_schedule_type": "custom", "_schedule_crontab": "nope"})
@@ -201,7 +217,14 @@ def test_schedule_in_the_future_and_its_errors(jobs, admin, worker):
     start = timezone.localtime(timezone.now() + timedelta(days=1)).strftime("%Y-%m-%dT%H:%M")
     response = admin.post(
         url,
-        {"slug": "x", "count": "0", "_commit": "on", "_schedule_type": "daily", "_schedule_name": "nightly", "_schedule_start_time": start},
+        {
+            "slug": "x",
+            "count": "0",
+            "_commit": "on",
+            "_schedule_type": "daily",
+            "_schedule_name": "nightly",
+            "_schedule_start_time": start,
+        },
     )
     schedule = ScheduledJob.objects.get()
     assert response.status_code == 302 and response["Location"] == f"/extras/scheduled-jobs/{schedule.pk}/"
@@ -234,7 +257,7 @@ def test_approval_queue(jobs, admin, admin_user, worker, django_user_model):
     other = django_user_model.objects.create_superuser("jobs-approver", "o@example.com", "pw")
     approver = login(other)
     html = approver.get(queue_url).content.decode()
-    assert "approve-button\" type=\"submit\"" in html
+    assert 'approve-button" type="submit"' in html
     dry = approver.post(reverse("extras:scheduledjob_dry_run", kwargs={"pk": request.pk}))
     dry_result = JobResult.objects.get()
     assert dry.status_code == 302 and dry["Location"] == f"/extras/job-results/{dry_result.pk}/"

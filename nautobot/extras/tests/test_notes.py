@@ -46,9 +46,15 @@ def test_notes_on_every_model_kind_but_not_on_notes(api):
 
 
 def test_note_validation(api):
-    bad_type = api.post("/api/extras/notes/", {"assigned_object_type": "extras.note", "assigned_object_id": str(b.site().pk), "note": "x"})
+    bad_type = api.post(
+        "/api/extras/notes/",
+        {"assigned_object_type": "extras.note", "assigned_object_id": str(b.site().pk), "note": "x"},
+    )
     assert bad_type.status_code == 400 and "assigned_object_type" in bad_type.json()
-    missing = api.post("/api/extras/notes/", {"assigned_object_type": "dcim.site", "assigned_object_id": str(b.device().pk), "note": "x"})
+    missing = api.post(
+        "/api/extras/notes/",
+        {"assigned_object_type": "dcim.site", "assigned_object_id": str(b.device().pk), "note": "x"},
+    )
     assert missing.status_code == 400 and "assigned_object_id" in missing.json()
 
 
@@ -77,5 +83,9 @@ def test_adding_notes_needs_permission(django_user_model):
 def test_notes_of_an_object_that_cannot_exist_are_a_404(api):
     # Jobs are routed by UUID or class path, so `0` reaches the notes action: not a 500.
     for method in ("get", "post"):
-        response = api.get("/api/extras/jobs/0/notes/") if method == "get" else api.post("/api/extras/jobs/0/notes/", {"note": "x"})
+        response = (
+            api.get("/api/extras/jobs/0/notes/")
+            if method == "get"
+            else api.post("/api/extras/jobs/0/notes/", {"note": "x"})
+        )
         assert response.status_code == 404, (method, response.content)

@@ -5,7 +5,6 @@ then clicks Redeliver on a failed webhook delivery to a local receiver, and read
 Screenshots go to `artifacts/ui/` (git-ignored): ops-01 ... ops-06.
 """
 
-
 import pytest
 from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
@@ -31,9 +30,12 @@ def stack(tmp_path_factory):
         url = deployment.start_web(processes=1, threads=4, keepalive=False)
         deployment.start_worker()
         wait_for(
-            lambda: deployment.shell(
-                "from nautobot.extras.jobs.runner import workers_on\nprint(workers_on('default'))"
-            ).splitlines()[-1] != "0",
+            lambda: (
+                deployment.shell(
+                    "from nautobot.extras.jobs.runner import workers_on\nprint(workers_on('default'))"
+                ).splitlines()[-1]
+                != "0"
+            ),
             timeout=60,
             what="the worker's heartbeat",
         )
@@ -108,7 +110,9 @@ def test_redeliver_a_failed_webhook_delivery_and_read_the_change_diff(browser, s
             message="the first delivery never failed",
         )
         assert "503" in browser.find_element(By.ID, "recent-deliveries").text
-        assert "top-secret-token" not in page.text() and "(hidden)" in browser.find_element(By.ID, "webhook-headers").text
+        assert (
+            "top-secret-token" not in page.text() and "(hidden)" in browser.find_element(By.ID, "webhook-headers").text
+        )
         page.shot("ops-01-webhook-detail")
         page.click("#recent-deliveries a.delivery-link")
         page.wait("#attempt-1")

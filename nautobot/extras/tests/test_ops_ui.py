@@ -161,7 +161,9 @@ def test_repository_page_shows_the_last_sync_its_log_and_what_it_provides(admin)
     owner = {"owner_content_type": ContentType.objects.get_for_model(GitRepository), "owner_object_id": repo.pk}
     ConfigContext.objects.create(name="ntp-servers", data={"ntp": ["10.0.0.1"]}, **owner)
     ConfigContext.objects.create(name="not-from-git", data={})
-    old = JobResult.objects.create(name="Data", obj_type=ContentType.objects.get_for_model(GitRepository), status="failed")
+    old = JobResult.objects.create(
+        name="Data", obj_type=ContentType.objects.get_for_model(GitRepository), status="failed"
+    )
     JobResult.objects.filter(pk=old.pk).update(created=timezone.now() - timedelta(hours=1))
     result = JobResult.objects.create(
         name="Data", obj_type=ContentType.objects.get_for_model(GitRepository), status="completed",
@@ -192,9 +194,11 @@ def test_object_change_filters_by_user_action_type_and_time(admin, admin_user, d
     def listed(**params) -> set:
         response = admin.get("/extras/object-changes/", params)
         assert response.status_code == 200
-        return {c.object_repr for c in response.context["table"].page.object_list.data} if response.context[
-            "table"
-        ].page else set()
+        return (
+            {c.object_repr for c in response.context["table"].page.object_list.data}
+            if response.context["table"].page
+            else set()
+        )
 
     assert listed() == {"par1", "Europe", "lon1"}
     assert listed(user_id=str(other.pk)) == {"lon1"}
@@ -236,5 +240,10 @@ def test_object_change_page_shows_a_diff_and_links_to_the_object_while_it_exists
 def test_menu_groups_the_operations_pages(admin):
     page = admin.get("/").content.decode()
     menu = page.split('id="main-nav"', 1)[1].split("</ul>\n      <form", 1)[0]
-    for href in ("/extras/webhooks/", "/extras/webhook-deliveries/", "/extras/git-repositories/", "/extras/object-changes/"):
+    for href in (
+        "/extras/webhooks/",
+        "/extras/webhook-deliveries/",
+        "/extras/git-repositories/",
+        "/extras/object-changes/",
+    ):
         assert f'href="{href}"' in menu, href

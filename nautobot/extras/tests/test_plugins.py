@@ -44,12 +44,17 @@ def test_plugin_api_is_listed_and_answers(api):
 @pytest.mark.django_db
 def test_installed_plugins_is_for_admins(api, django_user_model):
     described = api.get("/api/plugins/installed-plugins/").json()
-    assert described == [{
-        "name": "Example plugin", "package": "example_plugin", "author": "Nautobot clean-room project",
-        "author_email": "nautobot@example.com",
-        "description": "Widgets on sites: a model with API and UI, a job, a Celery task and a legacy RQ task.",
-        "verison": "1.0.0", "version": "1.0.0",
-    }]
+    assert described == [
+        {
+            "name": "Example plugin",
+            "package": "example_plugin",
+            "author": "Nautobot clean-room project",
+            "author_email": "nautobot@example.com",
+            "description": "Widgets on sites: a model with API and UI, a job, a Celery task and a legacy RQ task.",
+            "verison": "1.0.0",
+            "version": "1.0.0",
+        }
+    ]
     user = django_user_model.objects.create_user("plain", password="pw")
     assert TokenClient(Token.objects.create(user=user).key).get("/api/plugins/installed-plugins/").status_code == 403
 
@@ -79,8 +84,11 @@ def fake_plugin(tmp_path, monkeypatch):
         package = tmp_path / name
         package.mkdir()
         (package / "__init__.py").write_text(
-            "from nautobot.extras.plugins import PluginConfig\n" + init_extra
-            + f"class Config(PluginConfig):\n    name = {name!r}\n" + textwrap.indent(textwrap.dedent(body), "    ") + "\nconfig = Config\n"
+            "from nautobot.extras.plugins import PluginConfig\n"
+            + init_extra
+            + f"class Config(PluginConfig):\n    name = {name!r}\n"
+            + textwrap.indent(textwrap.dedent(body), "    ")
+            + "\nconfig = Config\n"
         )
         return name
 
@@ -90,11 +98,18 @@ def fake_plugin(tmp_path, monkeypatch):
 
 
 def _settings(*plugins, config=None) -> dict:
-    return {"PLUGINS": list(plugins), "PLUGINS_CONFIG": config or {}, "INSTALLED_APPS": ["nautobot.core"], "MIDDLEWARE": []}
+    return {
+        "PLUGINS": list(plugins),
+        "PLUGINS_CONFIG": config or {},
+        "INSTALLED_APPS": ["nautobot.core"],
+        "MIDDLEWARE": [],
+    }
 
 
 def test_loading_adds_apps_middleware_and_default_settings(fake_plugin):
-    name = fake_plugin('installed_apps = ["django.contrib.humanize"]\nmiddleware = ["x.Middleware"]\ndefault_settings = {"a": 1, "b": 2}\n')
+    name = fake_plugin(
+        'installed_apps = ["django.contrib.humanize"]\nmiddleware = ["x.Middleware"]\ndefault_settings = {"a": 1, "b": 2}\n'
+    )
     settings = _settings(name, config={name: {"b": 3}})
     load_plugins(settings, "1.6.0")
     assert settings["INSTALLED_APPS"] == ["nautobot.core", f"{name}.Config", "django.contrib.humanize"]
@@ -123,7 +138,9 @@ def test_loading_names_missing_and_broken_packages(fake_plugin):
     with pytest.raises(PluginError, match=r"Plugin no_such_plugin is not installed"):
         load_plugins(_settings("no_such_plugin"), "1.6.0")
     broken = fake_plugin(init_extra="import no_such_dependency_xyz\n")
-    with pytest.raises(PluginError, match=rf"Plugin {broken} failed to import: No module named 'no_such_dependency_xyz'"):
+    with pytest.raises(
+        PluginError, match=rf"Plugin {broken} failed to import: No module named 'no_such_dependency_xyz'"
+    ):
         load_plugins(_settings(broken), "1.6.0")
     with pytest.raises(PluginError, match="must be a list"):
         load_plugins(_settings() | {"PLUGINS": "example_plugin"}, "1.6.0")

@@ -19,7 +19,11 @@ def api(django_user_model):
 def relationship(kind: str, source: str = "dcim.site", destination: str = "dcim.device") -> Relationship:
     slug = b.unique("rel").replace("-", "_")
     return Relationship.objects.create(
-        name=slug, slug=slug, type=kind, source_type=b.content_type(source), destination_type=b.content_type(destination)
+        name=slug,
+        slug=slug,
+        type=kind,
+        source_type=b.content_type(source),
+        destination_type=b.content_type(destination),
     )
 
 
@@ -31,10 +35,15 @@ def peers(api, url: str, slug: str, side: str) -> set[str]:
 def test_create_with_relationships_then_replace_a_side(api):
     rel = relationship("many-to-many")
     d1, d2, d3 = b.device(), b.device(), b.device()
-    created = api.post("/api/dcim/sites/", {
-        "name": "rel-site", "slug": "rel-site", "status": "active",
-        "relationships": {rel.slug: {"destination": {"objects": [str(d1.pk), {"name": d2.name}]}}},
-    })
+    created = api.post(
+        "/api/dcim/sites/",
+        {
+            "name": "rel-site",
+            "slug": "rel-site",
+            "status": "active",
+            "relationships": {rel.slug: {"destination": {"objects": [str(d1.pk), {"name": d2.name}]}}},
+        },
+    )
     assert created.status_code == 201, created.content
     url = f"/api/dcim/sites/{created.json()['id']}/"
     assert "relationships" not in created.json()
@@ -55,17 +64,28 @@ def test_create_with_relationships_then_replace_a_side(api):
 def test_symmetric_peer_side(api):
     rel = relationship("symmetric-many-to-many", "dcim.device", "dcim.device")
     a, z = b.device(), b.device()
-    response = api.patch(f"/api/dcim/devices/{a.pk}/", {"relationships": {rel.slug: {"peer": {"objects": [str(z.pk)]}}}})
+    response = api.patch(
+        f"/api/dcim/devices/{a.pk}/", {"relationships": {rel.slug: {"peer": {"objects": [str(z.pk)]}}}}
+    )
     assert response.status_code == 200, response.content
     assert peers(api, f"/api/dcim/devices/{z.pk}/", rel.slug, "peer") == {str(a.pk)}
-    assert api.patch(f"/api/dcim/devices/{a.pk}/", {"relationships": {rel.slug: {"destination": {"objects": []}}}}).status_code == 400
+    assert (
+        api.patch(
+            f"/api/dcim/devices/{a.pk}/", {"relationships": {rel.slug: {"destination": {"objects": []}}}}
+        ).status_code
+        == 400
+    )
 
 
 def test_bad_relationship_payloads_are_400_and_write_nothing(api):
     one = relationship("one-to-one")
     site, other_site, device = b.site(), b.site(), b.device()
     RelationshipAssociation.objects.create(
-        relationship=one, source_type=one.source_type, source_id=other_site.pk, destination_type=one.destination_type, destination_id=device.pk
+        relationship=one,
+        source_type=one.source_type,
+        source_id=other_site.pk,
+        destination_type=one.destination_type,
+        destination_id=device.pk,
     )
     url = f"/api/dcim/sites/{site.pk}/"
     cases = [
@@ -79,7 +99,9 @@ def test_bad_relationship_payloads_are_400_and_write_nothing(api):
         response = api.patch(url, {"description": "changed", "relationships": payload})
         assert response.status_code == 400, (payload, response.content)
     # Cardinality: the device already has its one source; the whole request rolls back.
-    clash = api.patch(url, {"description": "changed", "relationships": {one.slug: {"destination": {"objects": [str(device.pk)]}}}})
+    clash = api.patch(
+        url, {"description": "changed", "relationships": {one.slug: {"destination": {"objects": [str(device.pk)]}}}}
+    )
     assert clash.status_code == 400 and "relationships" in clash.json()
     site.refresh_from_db()
     assert site.description == "" and RelationshipAssociation.objects.filter(relationship=one).count() == 1

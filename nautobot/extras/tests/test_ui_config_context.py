@@ -41,10 +41,14 @@ def test_device_tab_shows_rendered_local_and_sources_in_merge_order(ui, admin_us
     assert response.status_code == 200
     api = TokenClient(Token.objects.create(user=admin_user).key)
     from_api = api.get(f"/api/dcim/devices/{device.pk}/").json()["config_context"]
-    assert json.loads(response.context["rendered"]) == from_api == {
-        "dns": ["192.0.2.53"],
-        "ntp": {"primary": "10.0.0.1", "secondary": "site"},
-    }
+    assert (
+        json.loads(response.context["rendered"])
+        == from_api
+        == {
+            "dns": ["192.0.2.53"],
+            "ntp": {"primary": "10.0.0.1", "secondary": "site"},
+        }
+    )
     assert json.loads(response.context["local"]) == {"ntp": {"primary": "10.0.0.1"}}
     assert [s["context"] for s in response.context["sources"]] == [light, heavy]
     page = response.content.decode()

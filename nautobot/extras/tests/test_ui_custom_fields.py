@@ -16,8 +16,9 @@ pytestmark = pytest.mark.django_db
 def fields():
     """One custom field of every type on sites (and devices), with rules to break."""
     made = {
-        "rack_count": b.custom_field("dcim.site", name="rack_count", type="integer", validation_minimum=1,
-                                     validation_maximum=40, default=4),
+        "rack_count": b.custom_field(
+            "dcim.site", name="rack_count", type="integer", validation_minimum=1, validation_maximum=40, default=4
+        ),
         "ticket": b.custom_field("dcim.site", name="ticket", type="text", validation_regex=r"^CHG\d+$"),
         "managed": b.custom_field("dcim.site", name="managed", type="boolean", default=True),
         "opened": b.custom_field("dcim.site", name="opened", type="date"),
@@ -86,7 +87,9 @@ def test_create_and_edit_save_typed_values_through_the_api(admin, fields):
     }
     edit = admin.get(f"/dcim/sites/{site.pk}/edit/").context["form"]
     assert (edit["cf_rack_count"].value(), edit["cf_managed"].value(), edit["cf_services"].value()) == (
-        12, "false", ["dns", "ntp"],
+        12,
+        "false",
+        ["dns", "ntp"],
     )
     changed = admin.post(f"/dcim/sites/{site.pk}/edit/", site_data(cf_rack_count="20", cf_tier="", cf_services=None))
     assert changed.status_code == 302
@@ -111,8 +114,9 @@ def test_create_and_edit_save_typed_values_through_the_api(admin, fields):
         ("cf_owner", "", "Required field cannot be empty"),
     ],
 )
-def test_invalid_values_are_refused_with_the_apis_message_beside_the_field(admin, admin_user, fields, field, value,
-                                                                           message):
+def test_invalid_values_are_refused_with_the_apis_message_beside_the_field(
+    admin, admin_user, fields, field, value, message
+):
     response = admin.post("/dcim/sites/add/", site_data(**{field: value}))
     assert response.status_code == 200 and not Site.objects.filter(slug="paris").exists()
     errors = response.context["form"].errors
@@ -140,7 +144,8 @@ def test_bulk_edit_sets_and_empties_custom_fields(admin, fields):
     assert {"cf_rack_count", "cf_tier", "cf_managed"} <= set(form.fields)
     assert "cf_ticket" in dict(form.fields["_nullify"].choices)
     applied = admin.post(
-        "/dcim/sites/edit/", {"pk": pks, "_apply": "1", "cf_rack_count": "8", "cf_managed": "", "_nullify": ["cf_ticket"]}
+        "/dcim/sites/edit/",
+        {"pk": pks, "_apply": "1", "cf_rack_count": "8", "cf_managed": "", "_nullify": ["cf_ticket"]},
     )
     assert applied.status_code == 302
     for site in Site.objects.filter(pk__in=pks):

@@ -24,8 +24,12 @@ def test_webhook_receiver_prints_calls_and_checks_signatures(tmp_path):
     try:
         wait_for(lambda: "Listening on" in log.read_text(), timeout=60, what="the receiver")
         body = b'{"event": "created", "data": {"name": "ams01"}}'
-        good = requests.post(f"http://127.0.0.1:{port}/hook", data=body, headers={"X-Hook-Signature": sign(body, "k3y")}, timeout=10)
-        bad = requests.post(f"http://127.0.0.1:{port}/hook", data=body, headers={"X-Hook-Signature": "0" * 128}, timeout=10)
+        good = requests.post(
+            f"http://127.0.0.1:{port}/hook", data=body, headers={"X-Hook-Signature": sign(body, "k3y")}, timeout=10
+        )
+        bad = requests.post(
+            f"http://127.0.0.1:{port}/hook", data=body, headers={"X-Hook-Signature": "0" * 128}, timeout=10
+        )
         assert good.status_code == bad.status_code == 200
         wait_for(lambda: "[2] POST /hook" in log.read_text(), timeout=10, what="both calls printed")
         text = log.read_text()

@@ -269,7 +269,9 @@ def test_sweep_sends_retries_once_their_backoff_is_over(monkeypatch):
     delivery.refresh_from_db()
     assert delivery.state == "retry" and delivery.next_attempt_at > timezone.now()
     sent = []
-    monkeypatch.setattr("nautobot.extras.webhooks.tasks.deliver_webhook.apply_async", lambda args, **kw: sent.append(args[0]))
+    monkeypatch.setattr(
+        "nautobot.extras.webhooks.tasks.deliver_webhook.apply_async", lambda args, **kw: sent.append(args[0])
+    )
     assert outbox.sweep() == 0
     _due_now(delivery.pk)
     assert outbox.sweep() == 1 and outbox.sweep() == 0 and sent == [str(delivery.pk)]

@@ -16,7 +16,9 @@ class Webhook(BaseModel, ChangeLoggedModel, NotesMixin):
     type_create = models.BooleanField(default=False, help_text="Call this webhook when a matching object is created.")
     type_update = models.BooleanField(default=False, help_text="Call this webhook when a matching object is updated.")
     type_delete = models.BooleanField(default=False, help_text="Call this webhook when a matching object is deleted.")
-    payload_url = models.CharField(max_length=500, verbose_name="URL", help_text="The URL called (http:// or https://).")
+    payload_url = models.CharField(
+        max_length=500, verbose_name="URL", help_text="The URL called (http:// or https://)."
+    )
     enabled = models.BooleanField(default=True)
     http_method = models.CharField(
         max_length=30, choices=WebhookHTTPMethod.choices, default=WebhookHTTPMethod.POST, verbose_name="HTTP method"

@@ -69,7 +69,13 @@ def _subscriptions(type_ids: list) -> list[tuple]:
     if query is not None:
         try:
             return [
-                (row.contenttype_id, row.webhook_id, row.webhook.type_create, row.webhook.type_update, row.webhook.type_delete)
+                (
+                    row.contenttype_id,
+                    row.webhook_id,
+                    row.webhook.type_create,
+                    row.webhook.type_update,
+                    row.webhook.type_delete,
+                )
                 for row in query(type_ids)
             ]
         except CompiledQueryError:

@@ -14,7 +14,13 @@ from nautobot.core.views.routes import object_url, spec_url
 from nautobot.extras.webhooks.models import Webhook, WebhookDelivery
 
 RECENT_DELIVERIES = 20
-STATE_STYLES = {"pending": "secondary", "sending": "info", "retry": "warning", "delivered": "success", "failed": "danger"}
+STATE_STYLES = {
+    "pending": "secondary",
+    "sending": "info",
+    "retry": "warning",
+    "delivered": "success",
+    "failed": "danger",
+}
 
 
 def state_badge(delivery: WebhookDelivery) -> str:
@@ -82,7 +88,9 @@ def attempts_panel(obj, request) -> dict | None:
     if not isinstance(obj, WebhookDelivery):
         return None
     attempts = list(obj.attempts.order_by("number"))
-    html = render_to_string("extras/webhook_attempts_panel.html", {"attempts": attempts, "delivery": obj}, request=request)
+    html = render_to_string(
+        "extras/webhook_attempts_panel.html", {"attempts": attempts, "delivery": obj}, request=request
+    )
     return {"title": f"Attempts ({len(attempts)})", "html": html, "wide": True, "id": "attempts"}
 
 

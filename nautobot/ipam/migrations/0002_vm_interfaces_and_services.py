@@ -5,21 +5,33 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('ipam', '0001_initial'),
-        ('virtualization', '0001_initial'),
+        ("ipam", "0001_initial"),
+        ("virtualization", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='ipaddress',
-            name='vminterface',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='ip_addresses', to='virtualization.vminterface', verbose_name='VM interface'),
+            model_name="ipaddress",
+            name="vminterface",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="ip_addresses",
+                to="virtualization.vminterface",
+                verbose_name="VM interface",
+            ),
         ),
         migrations.AddField(
-            model_name='service',
-            name='virtual_machine',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='services', to='virtualization.virtualmachine'),
+            model_name="service",
+            name="virtual_machine",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="services",
+                to="virtualization.virtualmachine",
+            ),
         ),
     ]

@@ -11,7 +11,7 @@ from nautobot.ipam.tests import builders as ib
 from nautobot.users.models import ObjectPermission, Token
 
 pytestmark = pytest.mark.django_db
-NESTED = '{ devices(has_primary_ip: true) { name primary_ip4 { address } interfaces { name ip_addresses { address family vrf { name } status { slug } } } } }'
+NESTED = "{ devices(has_primary_ip: true) { name primary_ip4 { address } interfaces { name ip_addresses { address family vrf { name } status { slug } } } } }"
 
 
 @pytest.fixture
@@ -114,7 +114,10 @@ def test_assigned_object_is_a_union_of_interface_and_vm_interface_in_constant_qu
         assert len(data(reader, ASSIGNED)["ip_addresses"]) == 12
     assert len(four) == len(one), "\n".join(q["sql"] for q in four.captured_queries)
 
-NAT_OUTSIDE = '{ ip_addresses(parent: ["10.8.0.0/16"]) { address nat_outside { address } nat_outside_list { address } } }'
+
+NAT_OUTSIDE = (
+    '{ ip_addresses(parent: ["10.8.0.0/16"]) { address nat_outside { address } nat_outside_list { address } } }'
+)
 
 
 def test_nat_outside_is_one_object_or_null_beside_the_list_in_constant_queries(reader):

@@ -23,7 +23,9 @@ def ui(django_user_model):
 def _rows(response) -> list[tuple]:
     """(kind, text, depth) of each row of a tree or address tab."""
     return [
-        ("available", str(row["available"]), row.get("depth")) if "available" in row else ("object", str(row["object"]), row.get("depth"))
+        ("available", str(row["available"]), row.get("depth"))
+        if "available" in row
+        else ("object", str(row["object"]), row.get("depth"))
         for row in response.context["rows"]
     ]
 

@@ -11,118 +11,345 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('dcim', '0006_device_local_context_schema'),
-        ('extras', '0005_config_contexts_export_templates'),
-        ('tenancy', '0001_initial'),
+        ("dcim", "0006_device_local_context_schema"),
+        ("extras", "0005_config_contexts_export_templates"),
+        ("tenancy", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ClusterGroup',
+            name="ClusterGroup",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('created', models.DateField(auto_now_add=True, null=True)),
-                ('last_updated', models.DateTimeField(auto_now=True, null=True)),
-                ('_custom_field_data', models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder)),
-                ('name', models.CharField(max_length=100, unique=True)),
-                ('slug', models.SlugField(max_length=100, unique=True)),
-                ('description', models.CharField(blank=True, max_length=200)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("created", models.DateField(auto_now_add=True, null=True)),
+                ("last_updated", models.DateTimeField(auto_now=True, null=True)),
+                (
+                    "_custom_field_data",
+                    models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder),
+                ),
+                ("name", models.CharField(max_length=100, unique=True)),
+                ("slug", models.SlugField(max_length=100, unique=True)),
+                ("description", models.CharField(blank=True, max_length=200)),
             ],
             options={
-                'ordering': ('name',),
+                "ordering": ("name",),
             },
         ),
         migrations.CreateModel(
-            name='ClusterType',
+            name="ClusterType",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('created', models.DateField(auto_now_add=True, null=True)),
-                ('last_updated', models.DateTimeField(auto_now=True, null=True)),
-                ('_custom_field_data', models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder)),
-                ('name', models.CharField(max_length=100, unique=True)),
-                ('slug', models.SlugField(max_length=100, unique=True)),
-                ('description', models.CharField(blank=True, max_length=200)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("created", models.DateField(auto_now_add=True, null=True)),
+                ("last_updated", models.DateTimeField(auto_now=True, null=True)),
+                (
+                    "_custom_field_data",
+                    models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder),
+                ),
+                ("name", models.CharField(max_length=100, unique=True)),
+                ("slug", models.SlugField(max_length=100, unique=True)),
+                ("description", models.CharField(blank=True, max_length=200)),
             ],
             options={
-                'ordering': ('name',),
+                "ordering": ("name",),
             },
         ),
         migrations.CreateModel(
-            name='Cluster',
+            name="Cluster",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('created', models.DateField(auto_now_add=True, null=True)),
-                ('last_updated', models.DateTimeField(auto_now=True, null=True)),
-                ('_custom_field_data', models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder)),
-                ('name', models.CharField(max_length=100, unique=True)),
-                ('_name', nautobot.core.models.ordering.NaturalOrderingField(blank=True, db_index=True, editable=False, max_length=255, target_field='name')),
-                ('comments', models.TextField(blank=True)),
-                ('location', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='clusters', to='dcim.location')),
-                ('site', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='clusters', to='dcim.site')),
-                ('tags', taggit.managers.TaggableManager(blank=True, help_text='A comma-separated list of tags.', through='extras.TaggedItem', to='extras.Tag', verbose_name='Tags')),
-                ('tenant', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='clusters', to='tenancy.tenant')),
-                ('group', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='clusters', to='virtualization.clustergroup')),
-                ('type', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='clusters', to='virtualization.clustertype')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("created", models.DateField(auto_now_add=True, null=True)),
+                ("last_updated", models.DateTimeField(auto_now=True, null=True)),
+                (
+                    "_custom_field_data",
+                    models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder),
+                ),
+                ("name", models.CharField(max_length=100, unique=True)),
+                (
+                    "_name",
+                    nautobot.core.models.ordering.NaturalOrderingField(
+                        blank=True, db_index=True, editable=False, max_length=255, target_field="name"
+                    ),
+                ),
+                ("comments", models.TextField(blank=True)),
+                (
+                    "location",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="clusters",
+                        to="dcim.location",
+                    ),
+                ),
+                (
+                    "site",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="clusters",
+                        to="dcim.site",
+                    ),
+                ),
+                (
+                    "tags",
+                    taggit.managers.TaggableManager(
+                        blank=True,
+                        help_text="A comma-separated list of tags.",
+                        through="extras.TaggedItem",
+                        to="extras.Tag",
+                        verbose_name="Tags",
+                    ),
+                ),
+                (
+                    "tenant",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="clusters",
+                        to="tenancy.tenant",
+                    ),
+                ),
+                (
+                    "group",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="clusters",
+                        to="virtualization.clustergroup",
+                    ),
+                ),
+                (
+                    "type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="clusters",
+                        to="virtualization.clustertype",
+                    ),
+                ),
             ],
             options={
-                'ordering': ('_name',),
+                "ordering": ("_name",),
             },
         ),
         migrations.CreateModel(
-            name='VirtualMachine',
+            name="VirtualMachine",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('created', models.DateField(auto_now_add=True, null=True)),
-                ('last_updated', models.DateTimeField(auto_now=True, null=True)),
-                ('_custom_field_data', models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder)),
-                ('local_context_data', models.JSONField(blank=True, null=True)),
-                ('name', models.CharField(max_length=64)),
-                ('_name', nautobot.core.models.ordering.NaturalOrderingField(blank=True, db_index=True, editable=False, max_length=255, target_field='name')),
-                ('vcpus', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='vCPUs')),
-                ('memory', models.PositiveIntegerField(blank=True, null=True, verbose_name='Memory (MB)')),
-                ('disk', models.PositiveIntegerField(blank=True, null=True, verbose_name='Disk (GB)')),
-                ('comments', models.TextField(blank=True)),
-                ('cluster', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='virtual_machines', to='virtualization.cluster')),
-                ('local_context_schema', models.ForeignKey(blank=True, help_text='Optional schema to validate the structure of the local context data', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='%(app_label)s_%(class)s_related', to='extras.configcontextschema')),
-                ('platform', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='virtual_machines', to='dcim.platform')),
-                ('role', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='virtual_machines', to='dcim.devicerole')),
-                ('status', nautobot.extras.models.StatusField(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='%(app_label)s_%(class)s_related', to='extras.status')),
-                ('tags', taggit.managers.TaggableManager(blank=True, help_text='A comma-separated list of tags.', through='extras.TaggedItem', to='extras.Tag', verbose_name='Tags')),
-                ('tenant', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='virtual_machines', to='tenancy.tenant')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("created", models.DateField(auto_now_add=True, null=True)),
+                ("last_updated", models.DateTimeField(auto_now=True, null=True)),
+                (
+                    "_custom_field_data",
+                    models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder),
+                ),
+                ("local_context_data", models.JSONField(blank=True, null=True)),
+                ("name", models.CharField(max_length=64)),
+                (
+                    "_name",
+                    nautobot.core.models.ordering.NaturalOrderingField(
+                        blank=True, db_index=True, editable=False, max_length=255, target_field="name"
+                    ),
+                ),
+                ("vcpus", models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="vCPUs")),
+                ("memory", models.PositiveIntegerField(blank=True, null=True, verbose_name="Memory (MB)")),
+                ("disk", models.PositiveIntegerField(blank=True, null=True, verbose_name="Disk (GB)")),
+                ("comments", models.TextField(blank=True)),
+                (
+                    "cluster",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="virtual_machines",
+                        to="virtualization.cluster",
+                    ),
+                ),
+                (
+                    "local_context_schema",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Optional schema to validate the structure of the local context data",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="%(app_label)s_%(class)s_related",
+                        to="extras.configcontextschema",
+                    ),
+                ),
+                (
+                    "platform",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="virtual_machines",
+                        to="dcim.platform",
+                    ),
+                ),
+                (
+                    "role",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="virtual_machines",
+                        to="dcim.devicerole",
+                    ),
+                ),
+                (
+                    "status",
+                    nautobot.extras.models.StatusField(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="%(app_label)s_%(class)s_related",
+                        to="extras.status",
+                    ),
+                ),
+                (
+                    "tags",
+                    taggit.managers.TaggableManager(
+                        blank=True,
+                        help_text="A comma-separated list of tags.",
+                        through="extras.TaggedItem",
+                        to="extras.Tag",
+                        verbose_name="Tags",
+                    ),
+                ),
+                (
+                    "tenant",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="virtual_machines",
+                        to="tenancy.tenant",
+                    ),
+                ),
             ],
             options={
-                'ordering': ('_name', 'pk'),
-                'unique_together': {('cluster', 'tenant', 'name')},
+                "ordering": ("_name", "pk"),
+                "unique_together": {("cluster", "tenant", "name")},
             },
         ),
         migrations.CreateModel(
-            name='VMInterface',
+            name="VMInterface",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True)),
-                ('created', models.DateField(auto_now_add=True, null=True)),
-                ('last_updated', models.DateTimeField(auto_now=True, null=True)),
-                ('_custom_field_data', models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder)),
-                ('name', models.CharField(max_length=64)),
-                ('_name', nautobot.core.models.ordering.NaturalOrderingField(blank=True, db_index=True, editable=False, max_length=255, target_field='name')),
-                ('enabled', models.BooleanField(default=True)),
-                ('mtu', models.PositiveIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(65536)], verbose_name='MTU')),
-                ('mac_address', models.CharField(blank=True, max_length=18, null=True, verbose_name='MAC address')),
-                ('description', models.CharField(blank=True, max_length=200)),
-                ('mode', models.CharField(blank=True, choices=[('access', 'Access'), ('tagged', 'Tagged'), ('tagged-all', 'Tagged (All)')], max_length=50)),
-                ('bridge', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='bridged_interfaces', to='virtualization.vminterface')),
-                ('parent_interface', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='child_interfaces', to='virtualization.vminterface')),
-                ('status', nautobot.extras.models.StatusField(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='%(app_label)s_%(class)s_related', to='extras.status')),
-                ('tags', taggit.managers.TaggableManager(blank=True, help_text='A comma-separated list of tags.', through='extras.TaggedItem', to='extras.Tag', verbose_name='Tags')),
-                ('virtual_machine', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='interfaces', to='virtualization.virtualmachine')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False, unique=True
+                    ),
+                ),
+                ("created", models.DateField(auto_now_add=True, null=True)),
+                ("last_updated", models.DateTimeField(auto_now=True, null=True)),
+                (
+                    "_custom_field_data",
+                    models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder),
+                ),
+                ("name", models.CharField(max_length=64)),
+                (
+                    "_name",
+                    nautobot.core.models.ordering.NaturalOrderingField(
+                        blank=True, db_index=True, editable=False, max_length=255, target_field="name"
+                    ),
+                ),
+                ("enabled", models.BooleanField(default=True)),
+                (
+                    "mtu",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(65536),
+                        ],
+                        verbose_name="MTU",
+                    ),
+                ),
+                ("mac_address", models.CharField(blank=True, max_length=18, null=True, verbose_name="MAC address")),
+                ("description", models.CharField(blank=True, max_length=200)),
+                (
+                    "mode",
+                    models.CharField(
+                        blank=True,
+                        choices=[("access", "Access"), ("tagged", "Tagged"), ("tagged-all", "Tagged (All)")],
+                        max_length=50,
+                    ),
+                ),
+                (
+                    "bridge",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="bridged_interfaces",
+                        to="virtualization.vminterface",
+                    ),
+                ),
+                (
+                    "parent_interface",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="child_interfaces",
+                        to="virtualization.vminterface",
+                    ),
+                ),
+                (
+                    "status",
+                    nautobot.extras.models.StatusField(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="%(app_label)s_%(class)s_related",
+                        to="extras.status",
+                    ),
+                ),
+                (
+                    "tags",
+                    taggit.managers.TaggableManager(
+                        blank=True,
+                        help_text="A comma-separated list of tags.",
+                        through="extras.TaggedItem",
+                        to="extras.Tag",
+                        verbose_name="Tags",
+                    ),
+                ),
+                (
+                    "virtual_machine",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="interfaces",
+                        to="virtualization.virtualmachine",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'VM interface',
-                'ordering': ('virtual_machine', '_name'),
-                'unique_together': {('virtual_machine', 'name')},
+                "verbose_name": "VM interface",
+                "ordering": ("virtual_machine", "_name"),
+                "unique_together": {("virtual_machine", "name")},
             },
         ),
     ]

@@ -5,31 +5,53 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('ipam', '0002_vm_interfaces_and_services'),
-        ('virtualization', '0001_initial'),
+        ("ipam", "0002_vm_interfaces_and_services"),
+        ("virtualization", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='virtualmachine',
-            name='primary_ip4',
-            field=models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='ipam.ipaddress', verbose_name='Primary IPv4'),
+            model_name="virtualmachine",
+            name="primary_ip4",
+            field=models.OneToOneField(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="ipam.ipaddress",
+                verbose_name="Primary IPv4",
+            ),
         ),
         migrations.AddField(
-            model_name='virtualmachine',
-            name='primary_ip6',
-            field=models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='ipam.ipaddress', verbose_name='Primary IPv6'),
+            model_name="virtualmachine",
+            name="primary_ip6",
+            field=models.OneToOneField(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="ipam.ipaddress",
+                verbose_name="Primary IPv6",
+            ),
         ),
         migrations.AddField(
-            model_name='vminterface',
-            name='tagged_vlans',
-            field=models.ManyToManyField(blank=True, related_name='vminterfaces_as_tagged', to='ipam.vlan', verbose_name='Tagged VLANs'),
+            model_name="vminterface",
+            name="tagged_vlans",
+            field=models.ManyToManyField(
+                blank=True, related_name="vminterfaces_as_tagged", to="ipam.vlan", verbose_name="Tagged VLANs"
+            ),
         ),
         migrations.AddField(
-            model_name='vminterface',
-            name='untagged_vlan',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='vminterfaces_as_untagged', to='ipam.vlan', verbose_name='Untagged VLAN'),
+            model_name="vminterface",
+            name="untagged_vlan",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="vminterfaces_as_untagged",
+                to="ipam.vlan",
+                verbose_name="Untagged VLAN",
+            ),
         ),
     ]

@@ -4,4 +4,6 @@ from example_plugin.models import Widget
 from nautobot.core.testing import builders as b
 from nautobot.core.testing.api import register_case
 
-register_case(Widget, lambda: {"name": b.unique("widget"), "site": str(b.site().pk), "size": 3}, update=lambda: {"size": 7})
+register_case(
+    Widget, lambda: {"name": b.unique("widget"), "site": str(b.site().pk), "size": 3}, update=lambda: {"size": 7}
+)

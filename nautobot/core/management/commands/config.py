@@ -10,7 +10,9 @@ class Command(BaseCommand):
     help = "Inspect the configuration. `config check`: validate settings and connect to database, cache and broker."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("action", choices=["check", "path"], help="check: test the settings; path: print the config file used")
+        parser.add_argument(
+            "action", choices=["check", "path"], help="check: test the settings; path: print the config file used"
+        )
 
     def handle(self, *args, **options) -> None:
         import os

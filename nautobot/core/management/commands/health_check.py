@@ -11,7 +11,9 @@ class Command(BaseCommand):
     help = "Check database, cache, broker, workers and scheduler; exit 1 if a required check fails."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("checks", nargs="*", metavar="CHECK", help=f"checks to run: {', '.join(health.CHECKS)} (default: all)")
+        parser.add_argument(
+            "checks", nargs="*", metavar="CHECK", help=f"checks to run: {', '.join(health.CHECKS)} (default: all)"
+        )
         parser.add_argument("--json", action="store_true", help="print the result as JSON")
 
     def handle(self, *args, **options) -> None:
@@ -27,4 +29,6 @@ class Command(BaseCommand):
                 required = "" if r.required else " (informational)"
                 self.stdout.write(f"{r.name:<10} {mark}  {r.detail}{required}")
         if not health.is_healthy(results):
-            raise CommandError("required health checks failed: " + ", ".join(r.name for r in results if r.required and not r.ok))
+            raise CommandError(
+                "required health checks failed: " + ", ".join(r.name for r in results if r.required and not r.ok)
+            )

@@ -18,7 +18,9 @@ class Command(BaseCommand):
             if config.name.startswith("nautobot") or config.name == "django.contrib.auth":
                 for model in config.get_models():
                     namespace[model.__name__] = model
-        namespace["lsmodels"] = lambda: print("\n".join(f"{m._meta.label}" for m in namespace.values() if hasattr(m, "_meta")))
+        namespace["lsmodels"] = lambda: print(
+            "\n".join(f"{m._meta.label}" for m in namespace.values() if hasattr(m, "_meta"))
+        )
         return namespace
 
     def handle(self, *args, **options) -> None:
@@ -26,4 +28,6 @@ class Command(BaseCommand):
         if options["command"]:
             exec(options["command"], namespace)
             return
-        code.interact(banner=f"Nautobot shell: {len(namespace) - 1} models imported; lsmodels() lists them.", local=namespace)
+        code.interact(
+            banner=f"Nautobot shell: {len(namespace) - 1} models imported; lsmodels() lists them.", local=namespace
+        )

@@ -7,7 +7,12 @@ from django.core.management.base import BaseCommand
 STEPS = (
     ("migrate", "apply database migrations", "migrate", {"interactive": False}),
     ("collectstatic", "collect static files into STATIC_ROOT", "collectstatic", {"interactive": False}),
-    ("remove-stale-contenttypes", "remove content types of deleted models", "remove_stale_contenttypes", {"interactive": False}),
+    (
+        "remove-stale-contenttypes",
+        "remove content types of deleted models",
+        "remove_stale_contenttypes",
+        {"interactive": False},
+    ),
     ("clearsessions", "delete expired sessions", "clearsessions", {}),
 )
 

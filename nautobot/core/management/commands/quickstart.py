@@ -51,7 +51,9 @@ class Command(BaseCommand):
             if user is not None and user.check_password(password):
                 return username, password
         password = secrets.token_urlsafe(12)
-        user, _ = user_model.objects.get_or_create(username=ADMIN_USERNAME, defaults={"is_staff": True, "is_superuser": True})
+        user, _ = user_model.objects.get_or_create(
+            username=ADMIN_USERNAME, defaults={"is_staff": True, "is_superuser": True}
+        )
         user.is_staff = user.is_superuser = True
         user.set_password(password)
         user.save()
@@ -63,9 +65,22 @@ class Command(BaseCommand):
         server = [sys.executable, "-m", "nautobot.core.cli"]
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         commands = {
-            "web": [*server, "start", "--master", f"--http={options['host']}:{options['port']}",
-                    f"--processes={options['processes']}", "--threads=2", "--http-keepalive", "--single-interpreter",
-                    "--enable-threads", "--die-on-term", "--disable-logging", "--log-4xx", "--log-5xx", "--vacuum"],
+            "web": [
+                *server,
+                "start",
+                "--master",
+                f"--http={options['host']}:{options['port']}",
+                f"--processes={options['processes']}",
+                "--threads=2",
+                "--http-keepalive",
+                "--single-interpreter",
+                "--enable-threads",
+                "--die-on-term",
+                "--disable-logging",
+                "--log-4xx",
+                "--log-5xx",
+                "--vacuum",
+            ],
             "worker": [*server, "celery", "worker", "--loglevel", "INFO", "--concurrency", "2"],
             "scheduler": [*server, "celery", "beat", "--loglevel", "INFO"],
         }
@@ -94,5 +109,7 @@ class Command(BaseCommand):
             except subprocess.TimeoutExpired:
                 process.kill()
         if failed is not None:
-            self.stderr.write(f"The {failed} process stopped (exit {processes[failed].returncode}); stopped the others too.")
+            self.stderr.write(
+                f"The {failed} process stopped (exit {processes[failed].returncode}); stopped the others too."
+            )
             sys.exit(1)

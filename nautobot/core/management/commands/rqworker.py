@@ -29,7 +29,9 @@ class Command(DjangoRQWorkerCommand):
         queues = queues or tuple(settings.RQ_QUEUES)
         unknown = [q for q in queues if q not in settings.RQ_QUEUES]
         if unknown:
-            raise CommandError(f"Unknown RQ queue(s): {', '.join(unknown)}. Configured: {', '.join(settings.RQ_QUEUES)}.")
+            raise CommandError(
+                f"Unknown RQ queue(s): {', '.join(unknown)}. Configured: {', '.join(settings.RQ_QUEUES)}."
+            )
         self._check_redis(queues)
         heartbeat = HeartbeatThread(name=f"rq@{socket.gethostname()}:{os.getpid()}", kind="rq", queues=list(queues))
         heartbeat.start()

@@ -16,7 +16,15 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 
-from nautobot.extras.datasources.loaders import FileError, data_files, error_text, owner_of, read_data, relative, remove_unseen
+from nautobot.extras.datasources.loaders import (
+    FileError,
+    data_files,
+    error_text,
+    owner_of,
+    read_data,
+    relative,
+    remove_unseen,
+)
 
 CONTEXTS, SCHEMAS = "config_contexts", "config_context_schemas"
 LOCAL = {"devices": "dcim.Device", "virtual_machines": "virtualization.VirtualMachine"}
@@ -47,7 +55,9 @@ def _load_schema(repository, path: Path, log):
         raise FileError("has no data_schema")
     name = _required_name(metadata)
     owner = owner_of(repository)
-    schema = ConfigContextSchema.objects.filter(name=name, **owner).first() or ConfigContextSchema(name=name, slug=slugify(name)[:200], **owner)
+    schema = ConfigContextSchema.objects.filter(name=name, **owner).first() or ConfigContextSchema(
+        name=name, slug=slugify(name)[:200], **owner
+    )
     created = schema._state.adding
     schema.description = str(metadata.get("description", ""))
     schema.data_schema = document["data_schema"]
@@ -60,7 +70,13 @@ def _load_schema(repository, path: Path, log):
 def remove_schemas(repository, log) -> None:
     from nautobot.extras.models import ConfigContextSchema
 
-    remove_unseen(ConfigContextSchema.objects.filter(**owner_of(repository)), set(), log, kind="config context schema", had_failures=False)
+    remove_unseen(
+        ConfigContextSchema.objects.filter(**owner_of(repository)),
+        set(),
+        log,
+        kind="config context schema",
+        had_failures=False,
+    )
 
 
 # Contexts ----------------------------------------------------------------------------------------------
@@ -83,16 +99,24 @@ def load_contexts(repository, root: Path, log) -> None:
         if directory.name in LOCAL:
             continue
         if directory.name not in scopes:
-            log.warning(f"{relative(directory, root)}: not a config context scope (one of {', '.join(sorted([*scopes, *LOCAL]))}); skipped.")
+            log.warning(
+                f"{relative(directory, root)}: not a config context scope (one of {', '.join(sorted([*scopes, *LOCAL]))}); skipped."
+            )
             continue
         for path in data_files(directory):
             try:
                 implied = {directory.name: [{"slug": path.stem}]}
-                seen.add(_save_context(repository, read_data(path), implied, log, default_name=f"{directory.name}/{path.stem}").pk)
+                seen.add(
+                    _save_context(
+                        repository, read_data(path), implied, log, default_name=f"{directory.name}/{path.stem}"
+                    ).pk
+                )
             except (FileError, ValidationError) as exc:
                 failed = True
                 log.failure(f"{relative(path, root)}: {error_text(exc)}")
-    remove_unseen(ConfigContext.objects.filter(**owner_of(repository)), seen, log, kind="config context", had_failures=failed)
+    remove_unseen(
+        ConfigContext.objects.filter(**owner_of(repository)), seen, log, kind="config context", had_failures=failed
+    )
     for directory, label in LOCAL.items():
         _load_local_data(repository, root, directory, label, log)
 
@@ -127,7 +151,9 @@ def _save_context(repository, document, implied: dict, log, default_name: str = 
 def remove_contexts(repository, log) -> None:
     from nautobot.extras.models import ConfigContext
 
-    remove_unseen(ConfigContext.objects.filter(**owner_of(repository)), set(), log, kind="config context", had_failures=False)
+    remove_unseen(
+        ConfigContext.objects.filter(**owner_of(repository)), set(), log, kind="config context", had_failures=False
+    )
     for directory, label in LOCAL.items():
         _clear_local_data(repository, label, set(), log)
 
@@ -164,7 +190,9 @@ def _set_local_data(repository, model, path: Path, log):
     owner = owner_of(repository)
     owned_by_us = obj.local_context_data_owner_object_id == repository.pk
     if not owned_by_us and (obj.local_context_data_owner_object_id is not None or obj.local_context_data is not None):
-        raise FileError(f"{noun} {obj} already has local context data set elsewhere; clear it first to let this repository own it")
+        raise FileError(
+            f"{noun} {obj} already has local context data set elsewhere; clear it first to let this repository own it"
+        )
     obj.local_context_data = {k: v for k, v in document.items() if k != "_metadata"}
     obj.local_context_schema = _schema(repository, metadata.get("schema"))
     obj.local_context_data_owner_content_type = owner["owner_content_type"]
@@ -242,7 +270,10 @@ def _schema(repository, name):
 
     if not name:
         return None
-    schema = ConfigContextSchema.objects.filter(name=name, **owner_of(repository)).first() or ConfigContextSchema.objects.filter(name=name).first()
+    schema = (
+        ConfigContextSchema.objects.filter(name=name, **owner_of(repository)).first()
+        or ConfigContextSchema.objects.filter(name=name).first()
+    )
     if schema is None:
         raise FileError(f"no config context schema is named {name!r}")
     return schema

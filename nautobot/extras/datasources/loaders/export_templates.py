@@ -25,13 +25,17 @@ def load(repository, root: Path, log) -> None:
         except (FileError, ValidationError) as exc:
             failed = True
             log.failure(f"{relative(path, root)}: {error_text(exc)}")
-    remove_unseen(ExportTemplate.objects.filter(**owner_of(repository)), seen, log, kind="export template", had_failures=failed)
+    remove_unseen(
+        ExportTemplate.objects.filter(**owner_of(repository)), seen, log, kind="export template", had_failures=failed
+    )
 
 
 def remove(repository, log) -> None:
     from nautobot.extras.models import ExportTemplate
 
-    remove_unseen(ExportTemplate.objects.filter(**owner_of(repository)), set(), log, kind="export template", had_failures=False)
+    remove_unseen(
+        ExportTemplate.objects.filter(**owner_of(repository)), set(), log, kind="export template", had_failures=False
+    )
 
 
 def _template_files(base: Path, log, root: Path):

@@ -21,7 +21,11 @@ def load(repository, root: Path, log) -> None:
         log.warning("The repository provides jobs but has no jobs/ directory.")
     prefix = _prefix(repository)
     refresh_job_models(DirectorySource(prefix, directory))  # this repository's jobs only, from the new checkout
-    present = {p.stem for p in directory.glob("*.py")} | {p.name for p in directory.iterdir() if p.is_dir()} if directory.is_dir() else set()
+    present = (
+        {p.stem for p in directory.glob("*.py")} | {p.name for p in directory.iterdir() if p.is_dir()}
+        if directory.is_dir()
+        else set()
+    )
     for key, error in sorted(import_errors.items()):
         source, _, module = key.partition("/")
         if source == prefix and module in present:

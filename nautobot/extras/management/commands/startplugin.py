@@ -7,7 +7,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 FILES = {
-    "pyproject.toml": '''\
+    "pyproject.toml": """\
 [build-system]
 requires = ["setuptools>=64"]
 build-backend = "setuptools.build_meta"
@@ -20,8 +20,8 @@ requires-python = ">=3.11"
 
 [tool.setuptools.packages.find]
 include = ["{name}*"]
-''',
-    "README.md": '''\
+""",
+    "README.md": """\
 # {title}
 
 A Nautobot plugin. Install it into Nautobot's virtualenv and enable it:
@@ -35,7 +35,7 @@ nautobot-server post_upgrade            # applies its migrations
 
 Its API is under `/api/plugins/{url}/`, its pages under `/plugins/{url}/`; `tasks.py` runs on
 `nautobot-server celery worker`.
-''',
+""",
     "{name}/__init__.py": '''\
 """{title}."""
 
@@ -76,7 +76,7 @@ class Item(PrimaryModel):
     def __str__(self) -> str:
         return self.name
 ''',
-    "{name}/specs.py": '''\
+    "{name}/specs.py": """\
 from nautobot.core.specs import ObjectSpec, register_spec
 from {name}.models import Item
 
@@ -88,7 +88,7 @@ class ItemSpec(ObjectSpec):
     brief_fields = ("name",)
     filter_fields = ("name", "description")
     search_fields = ("name", "description")
-''',
+""",
     "{name}/tasks.py": '''\
 """Celery tasks of the plugin: found by every `nautobot-server celery worker`."""
 
