@@ -1,6 +1,7 @@
 """Django app configuration of `nautobot.core`."""
 
 from django.apps import AppConfig
+from django.core import checks
 
 
 class CoreConfig(AppConfig):
@@ -12,6 +13,10 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.utils.module_loading import autodiscover_modules
 
+        from nautobot.core import health
         from nautobot.core.celery import app  # noqa: F401  (the Celery app exists in every process)
+        from nautobot.core.registry.checks import check_registry
 
+        checks.register(check_registry)
+        health.register()
         autodiscover_modules("specs")  # each app's specs.py registers its models with the API machinery

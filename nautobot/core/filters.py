@@ -25,7 +25,8 @@ from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import exceptions
 
 from nautobot.core.models.compiled import CompiledQuery, CompiledQueryError, _sample_pk
-from nautobot.core.specs import ObjectSpec, spec_for
+from nautobot.core.registry import registry
+from nautobot.core.specs import ObjectSpec, has_spec, spec_for
 
 STRING_LOOKUPS = {
     "n": ("exact", True),
@@ -673,13 +674,11 @@ def reverse_filters(model: type[models.Model], filters: dict) -> None:
     """`<relation>` (natural key or UUID, with `__n`) and `has_<relation>` for every reverse to-many relation to
     a model with a spec (`?devices=<name>`, `?has_devices=false` on sites), as the original's; generic
     reverse relations (`<model>_set`, `<app>_<model>_related`) are left out."""
-    from nautobot.core.specs import _registry
-
     for relation in model._meta.related_objects:
         if (
             relation.hidden
             or not (relation.one_to_many or relation.many_to_many)
-            or relation.related_model not in _registry
+            or not has_spec(relation.related_model)
         ):
             continue
         accessor = relation.get_accessor_name()
@@ -716,10 +715,6 @@ def filterset_for(model: type[models.Model]) -> type[BaseFilterSet]:
     return filterset
 
 
-# Filled by apps: functions (queryset, params) -> queryset for parameters defined at run time (e.g. `cf_<name>`).
-QUERYSET_FILTER_HOOKS: list = []
-
-
 class SpecFilterBackend(DjangoFilterBackend):
     """Filter a viewset's queryset with the generated filterset of its spec; unknown parameters are a 400."""
 
@@ -735,8 +730,8 @@ class SpecFilterBackend(DjangoFilterBackend):
         if not filterset.is_valid():
             raise exceptions.ValidationError(filterset.errors)
         queryset = filterset.qs
-        for hook in QUERYSET_FILTER_HOOKS:
-            queryset = hook(queryset, request.query_params)
+        for hook in registry.queryset_filters:
+            queryset = hook.apply(queryset, request.query_params)
         return queryset
 
 

@@ -15,50 +15,16 @@ from django import forms
 from django.db import models
 from django.urls import NoReverseMatch, reverse
 
+from nautobot.core.registry import registry
 from nautobot.core.specs import ObjectSpec, has_spec, spec_for
 from nautobot.core.views.defaults import model_field, verbose
 from nautobot.users.permissions import restrict
-
-# Filled by apps for related models whose choices are few and need a filter the API URL cannot express
-# (e.g. extras.Status, limited to the statuses of one model): label -> function(model, many) -> forms.Field.
-FORM_FIELD_OVERRIDES: dict[str, Any] = {}
-
-
-class FormExtension:
-    """Fields an app adds to the generated forms of every model it applies to (e.g. custom fields as `cf_<name>`).
-
-    Registered in `FORM_EXTENSIONS`; the core calls, per form:
-    - `fields(model, user, mode)` -> {form field name: forms.Field}; `mode` is "edit", "bulk" or "filter";
-    - `initial(model, instance)` -> {form field name: value} (`instance` None: a new object's defaults);
-    - `payload(model, values, *, bulk, nullify)` -> entries of the API request body, from the cleaned values of
-      its own fields (`bulk`: only the values given, plus the names in `nullify` emptied);
-    - `form_errors(errors)` -> {form field name: [messages]} for the API errors it owns, popped from `errors`.
-    The API serializer stays the one place values are validated: these fields only render and parse.
-    Forms show an extension's fields together under its `title`.
-    """
-
-    title = ""
-
-    def fields(self, model, user, mode: str) -> dict:
-        return {}
-
-    def initial(self, model, instance) -> dict:
-        return {}
-
-    def payload(self, model, values: dict, *, bulk: bool, nullify: list) -> dict:
-        return {}
-
-    def form_errors(self, errors: dict) -> dict:
-        return {}
-
-
-FORM_EXTENSIONS: list[FormExtension] = []
 
 
 def _extension_fields(model, user, mode: str) -> tuple[dict, dict]:
     """The fields of every extension for `model` in `mode`, and which extension owns each name."""
     fields, owners = {}, {}
-    for extension in FORM_EXTENSIONS:
+    for extension in registry.form_extensions:
         for name, formfield in extension.fields(model, user, mode).items():
             fields[name], owners[name] = formfield, extension
     return fields, owners
@@ -112,11 +78,11 @@ class APISelect(forms.Select):
 def related_form_field(field: models.Field, user, *, many: bool = False, required: bool | None = None) -> forms.Field:
     """A chooser for the model `field` points to: an override (few choices) or an `APISelect` backed by the API."""
     target = field.related_model
-    override = FORM_FIELD_OVERRIDES.get(target._meta.label)
+    override = registry.form_field_overrides.get(target._meta.label)
     is_required = (not field.blank) if required is None else required
     label = verbose_label(field)
     if override is not None:
-        return override(field.model, many=many, required=is_required, label=label)
+        return override.build(field.model, many=many, required=is_required, label=label)
     queryset = restrict(target._default_manager.all(), user, "view")
     field_class = forms.ModelMultipleChoiceField if many else forms.ModelChoiceField
     url = api_list_url(target)
@@ -227,7 +193,7 @@ def initial_from(instance: models.Model | None, names: tuple[str, ...], model=No
             if name not in initial and isinstance(getattr(model, name, None), property):
                 value = getattr(instance, name)
                 initial[name] = "" if value is None else str(value)
-    for extension in FORM_EXTENSIONS:
+    for extension in registry.form_extensions:
         initial.update(extension.initial(model, instance))
     return initial
 
@@ -249,7 +215,7 @@ def form_payload(form: SpecForm, model, *, bulk: bool = False) -> dict:
     if bulk:
         payload = {name: value for name, value in payload.items() if value not in (None, "", [])}
         payload.update({name: None for name in nullify if name not in owners})
-    for extension in FORM_EXTENSIONS:
+    for extension in registry.form_extensions:
         values = {name: cleaned.get(name) for name, owner in owners.items() if owner is extension}
         if values:
             mine = [name for name in nullify if name in values]
@@ -260,7 +226,7 @@ def form_payload(form: SpecForm, model, *, bulk: bool = False) -> dict:
 def extension_errors(errors: dict) -> dict:
     """API errors the extensions own, as {form field name: [messages]} (removed from `errors`)."""
     found = {}
-    for extension in FORM_EXTENSIONS:
+    for extension in registry.form_extensions:
         found.update(extension.form_errors(errors))
     return found
 

@@ -1,7 +1,8 @@
 """Health checks shared by `/health/`, `nautobot-server health_check` and `nautobot-server config check`.
 
 Every check is read-only: the database gets `SELECT 1`, the cache a `get`, the broker a connection,
-and workers are judged by the heartbeats they write themselves.
+and workers are judged by the heartbeats they write themselves. The checks are `registry.health_checks`:
+the core registers these (`register`), an app may add its own.
 """
 
 import time
@@ -10,6 +11,8 @@ from dataclasses import asdict, dataclass
 
 from django.conf import settings
 from kombu.utils.url import maybe_sanitize_url
+
+from nautobot.core.registry import HealthCheck, registry
 
 BROKER_TIMEOUT_S = 3.0
 
@@ -66,22 +69,34 @@ def _heartbeats(kind: str, label: str) -> Callable[[], str]:
     return check
 
 
-CHECKS: dict[str, Callable[[], str]] = {
-    "database": _database,
-    "cache": _cache,
-    "broker": _broker,
-    "workers": _heartbeats("celery", "Celery worker"),
-    "scheduler": _heartbeats("beat", "Celery beat scheduler"),
-}
+_workers = _heartbeats("celery", "Celery worker")
+_scheduler = _heartbeats("beat", "Celery beat scheduler")
+
+
+def register() -> None:
+    """Register the core's checks (called from `CoreConfig.ready`)."""
+    for name, run in (
+        ("database", _database),
+        ("cache", _cache),
+        ("broker", _broker),
+        ("workers", _workers),
+        ("scheduler", _scheduler),
+    ):
+        registry.health_checks.register(HealthCheck(name, run))
+
+
+def check_names() -> list[str]:
+    """The names of the registered checks, in order."""
+    return list(registry.health_checks.by_key())
 
 
 def run_checks(names: list[str] | None = None) -> list[CheckResult]:
     """Run the named checks (all by default) and return their results; never raises."""
     results = []
-    for name in names or list(CHECKS):
+    for name in names or check_names():
         started = time.perf_counter()
         try:
-            detail, ok = CHECKS[name](), True
+            detail, ok = registry.health_checks.get(name).run(), True
         except Exception as exc:
             detail, ok = explain_connection_error(exc) or f"{type(exc).__name__}: {exc}", False
         results.append(

@@ -4,28 +4,27 @@ import logging
 import os
 import socket
 import threading
-from collections import defaultdict
-from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import close_old_connections, connection
 from django.utils import timezone
 
-logger = logging.getLogger(__name__)
+from nautobot.core.registry import registry
 
-# Functions an app wants run right after each heartbeat of a process of a kind ("celery", "beat"),
-# e.g. reaping jobs whose worker died. Each runs on the same short-lived connection, errors logged.
-BEAT_HOOKS: dict[str, list[Callable[[], object]]] = defaultdict(list)
+logger = logging.getLogger(__name__)
 
 
 def run_beat_hooks(kind: str) -> None:
-    for hook in BEAT_HOOKS.get(kind, []):
+    """Run the `registry.beat_hooks` of `kind`, each on a fresh connection; errors are logged."""
+    for hook in registry.beat_hooks:
+        if hook.kind != kind:
+            continue
         try:
             close_old_connections()
-            hook()
+            hook.run()
         except Exception as exc:
-            logger.warning("Heartbeat hook %s failed: %s", getattr(hook, "__name__", hook), exc)
+            logger.warning("Heartbeat hook %s failed: %s", getattr(hook.run, "__name__", hook.run), exc)
         finally:
             connection.close()
 

@@ -11,7 +11,7 @@ from typing import Any, ClassVar
 from django.db import models
 from django.utils.text import slugify
 
-_registry: dict[type[models.Model], "ObjectSpec"] = {}
+from nautobot.core.registry import registry
 
 
 class SpecError(LookupError):
@@ -145,26 +145,24 @@ def register_spec(spec: type[ObjectSpec]) -> type[ObjectSpec]:
     """Class decorator: register `spec` for its model (one spec per model)."""
     if not getattr(spec, "model", None):
         raise SpecError(f"{spec.__name__} must set `model`.")
-    if spec.model in _registry and _registry[spec.model] is not spec:
-        raise SpecError(f"{spec.model._meta.label} already has the spec {_registry[spec.model].__name__}.")
-    _registry[spec.model] = spec
-    return spec
+    existing = registry.specs.get(spec.model)
+    if existing is not None and existing is not spec:
+        raise SpecError(f"{spec.model._meta.label} already has the spec {existing.__name__}.")
+    return registry.specs.register(spec)
 
 
 def spec_for(model: type[models.Model]) -> type[ObjectSpec]:
     """Return the spec of `model`; raise `SpecError` (never return None) when it has none."""
-    try:
-        return _registry[model]
-    except KeyError:
-        raise SpecError(
-            f"{model._meta.label} has no ObjectSpec; declare one in {model._meta.app_label}/specs.py."
-        ) from None
+    spec = registry.specs.get(model)
+    if spec is None:
+        raise SpecError(f"{model._meta.label} has no ObjectSpec; declare one in {model._meta.app_label}/specs.py.")
+    return spec
 
 
 def has_spec(model: type[models.Model]) -> bool:
-    return model in _registry
+    return registry.specs.has(model)
 
 
 def all_specs() -> list[type[ObjectSpec]]:
     """Every registered spec, in registration order."""
-    return list(_registry.values())
+    return list(registry.specs.entries())

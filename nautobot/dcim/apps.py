@@ -7,7 +7,7 @@ class DCIMConfig(AppConfig):
     verbose_name = "DCIM"
 
     def ready(self) -> None:
-        from nautobot.core.api.routers import EXTRA_ROUTES, ExtraRoute
+        from nautobot.core.registry import ExtraRoute, registry
         from nautobot.dcim import cabling, signals
         from nautobot.dcim.api import connections
 
@@ -16,13 +16,10 @@ class DCIMConfig(AppConfig):
 
         ui.register_dcim_pages()
         signals.connect()
-        EXTRA_ROUTES["dcim"] += [
-            ExtraRoute(
-                "console-connections", connections.ConsoleConnectionListView.as_view(), "consoleport-connections"
-            ),
-            ExtraRoute("power-connections", connections.PowerConnectionListView.as_view(), "powerport-connections"),
-            ExtraRoute(
-                "interface-connections", connections.InterfaceConnectionListView.as_view(), "interface-connections"
-            ),
-            ExtraRoute("connected-device", connections.ConnectedDeviceView.as_view(), "connected-device"),
-        ]
+        for endpoint, view, name in (
+            ("console-connections", connections.ConsoleConnectionListView, "consoleport-connections"),
+            ("power-connections", connections.PowerConnectionListView, "powerport-connections"),
+            ("interface-connections", connections.InterfaceConnectionListView, "interface-connections"),
+            ("connected-device", connections.ConnectedDeviceView, "connected-device"),
+        ):
+            registry.extra_routes.register(ExtraRoute("dcim", endpoint, view.as_view(), name))

@@ -6,7 +6,7 @@ from django.utils.html import format_html
 
 from nautobot.core.specs import spec_for
 from nautobot.core.views.display import linked
-from nautobot.core.views.generic import DETAIL_PANELS
+from nautobot.core.registry import Panel, registry
 from nautobot.core.views.permissions import allowed, require
 from nautobot.core.views.routes import register_page
 from nautobot.dcim.cable_ends import cable_end_models, cable_end
@@ -85,4 +85,5 @@ def register_dcim_pages() -> None:
                 f"{spec.route_name()}_trace",
                 kwargs={"model": model},
             )
-    DETAIL_PANELS.extend([connection_panel, elevation_panel])
+    registry.detail_panels.register(Panel(connection_panel))
+    registry.detail_panels.register(Panel(elevation_panel))

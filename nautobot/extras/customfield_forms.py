@@ -9,7 +9,8 @@ List filter forms get `cf_<name>` filters (the same parameters as the REST API's
 
 from django import forms
 
-from nautobot.core.forms import FORM_EXTENSIONS, FormExtension, JSONFormField
+from nautobot.core.forms import JSONFormField
+from nautobot.core.registry import FormExtension, registry
 
 PREFIX = "cf_"
 BOOLEAN_CHOICES = [("", "---------"), ("true", "Yes"), ("false", "No")]
@@ -128,4 +129,9 @@ class CustomFieldForms(FormExtension):
         return {PREFIX + name: (texts if isinstance(texts, list) else [texts]) for name, texts in found.items()}
 
 
-FORM_EXTENSIONS.append(CustomFieldForms())
+_custom_field_forms = CustomFieldForms()
+
+
+def register() -> None:
+    """Add the `cf_<name>` fields to every generated form (called from `ExtrasConfig.ready`)."""
+    registry.form_extensions.register(_custom_field_forms)

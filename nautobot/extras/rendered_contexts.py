@@ -16,16 +16,14 @@ read each of those things once.
 import copy
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Iterable
-from typing import Any
+from collections.abc import Iterable
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import Value
 
-# Scope relation of ConfigContext -> reads the ids an object offers for it (before tree expansion).
-SCOPE_READERS: dict[str, Callable[[Any], set]] = {}
+from nautobot.core.registry import ScopeReader, registry
 
 
 def _ids(*values) -> set:
@@ -38,17 +36,44 @@ def _site_ids(obj) -> set:
     return _ids(getattr(getattr(obj, "site", None), "pk", None))  # a VM's site is its cluster's
 
 
-SCOPE_READERS.update(
-    {
-        "sites": _site_ids,
-        "locations": lambda obj: _ids(getattr(obj, "location_id", None)),
-        "roles": lambda obj: _ids(getattr(obj, "device_role_id", None) or getattr(obj, "role_id", None)),
-        "device_types": lambda obj: _ids(getattr(obj, "device_type_id", None)),
-        "platforms": lambda obj: _ids(getattr(obj, "platform_id", None)),
-        "clusters": lambda obj: _ids(getattr(obj, "cluster_id", None)),
-        "tenants": lambda obj: _ids(getattr(obj, "tenant_id", None)),
-    }
-)
+def _location_ids(obj) -> set:
+    return _ids(getattr(obj, "location_id", None))
+
+
+def _role_ids(obj) -> set:
+    return _ids(getattr(obj, "device_role_id", None) or getattr(obj, "role_id", None))
+
+
+def _device_type_ids(obj) -> set:
+    return _ids(getattr(obj, "device_type_id", None))
+
+
+def _platform_ids(obj) -> set:
+    return _ids(getattr(obj, "platform_id", None))
+
+
+def _cluster_ids(obj) -> set:
+    return _ids(getattr(obj, "cluster_id", None))
+
+
+def _tenant_ids(obj) -> set:
+    return _ids(getattr(obj, "tenant_id", None))
+
+
+def register_scope_readers() -> None:
+    """How an object offers each directly matched scope (called from `ExtrasConfig.ready`)."""
+    for scope, read in (
+        ("sites", _site_ids),
+        ("locations", _location_ids),
+        ("roles", _role_ids),
+        ("device_types", _device_type_ids),
+        ("platforms", _platform_ids),
+        ("clusters", _cluster_ids),
+        ("tenants", _tenant_ids),
+    ):
+        registry.scope_readers.register(ScopeReader(scope, read))
+
+
 # Scopes reached through a related object: scope -> (the object's relation, the related object's attribute).
 THROUGH_SCOPES = {
     "regions": ("site", "region_id"),
@@ -75,10 +100,10 @@ def _merge_into(target: dict, update: dict) -> None:
 
 
 def scope_fields() -> list[models.ManyToManyField]:
-    """The scope relations of ConfigContext that an object can match (those `SCOPE_READERS` reads, and tags)."""
+    """The scope relations of ConfigContext that an object can match (those `registry.scope_readers` read, and tags)."""
     from nautobot.extras.models import ConfigContext
 
-    names = {*SCOPE_READERS, *THROUGH_SCOPES, "tags"}
+    names = {*registry.scope_readers.by_key(), *THROUGH_SCOPES, "tags"}
     return [f for f in ConfigContext._meta.many_to_many if f.name in names]
 
 
@@ -206,9 +231,8 @@ class ContextIndex:
     def _offered(self, objects: list) -> dict:
         """`{object pk: {scope: ids the object offers}}` for the scopes some context uses, trees expanded."""
         used = self.used
-        offered = {
-            obj.pk: {scope: SCOPE_READERS[scope](obj) for scope in used if scope in SCOPE_READERS} for obj in objects
-        }
+        readers = {scope: reader.read for scope, reader in registry.scope_readers.by_key().items() if scope in used}
+        offered = {obj.pk: {scope: read(obj) for scope, read in readers.items()} for obj in objects}
         for scope in THROUGH_SCOPES:
             if scope in used:
                 for pk, ids in self.through(scope, objects).items():

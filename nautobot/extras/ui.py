@@ -1,5 +1,5 @@
 """How extras plug into the web UI: status choosers, the custom fields panel and change log tab of every detail
-page, and the recent changes on the home page."""
+page, and the recent changes on the home page; `register` plugs them in."""
 
 from django import forms
 from django.contrib.contenttypes.models import ContentType
@@ -7,13 +7,11 @@ from django.db.models import Q
 from django.utils.html import format_html
 from django_tables2 import RequestConfig
 
-from nautobot.core.forms import FORM_FIELD_OVERRIDES
+from nautobot.core.registry import FormFieldOverride, HomePanel, ListExport, Panel, registry
 from nautobot.core.specs import spec_for
-from nautobot.core.views.generic import DETAIL_PANELS, LIST_EXPORTS, tabs_for
-from nautobot.core.views.pages import HOME_PANELS
+from nautobot.core.views.generic import tabs_for
 from nautobot.core.views.permissions import allowed
 from nautobot.core.views.routes import register_detail_tab
-from nautobot.extras import customfield_forms  # noqa: F401  (the cf_<name> fields of generated forms)
 from nautobot.extras.config_context_ui import register_config_context_tab
 
 
@@ -41,10 +39,6 @@ def custom_fields_panel(obj, request) -> dict | None:
         value = data.get(field.name)
         rows.append((field.label or field.name, format_html("{}", "—" if value in (None, "") else value)))
     return {"title": "Custom fields", "rows": rows}
-
-
-FORM_FIELD_OVERRIDES["extras.Status"] = status_form_field
-DETAIL_PANELS.append(custom_fields_panel)
 
 
 def changelog_tab(request, pk, spec):
@@ -130,12 +124,12 @@ def export_template_answer(spec, request, queryset):
     return response
 
 
-register_detail_tab("Change log", "changelog", changelog_tab)
-register_config_context_tab()
-LIST_EXPORTS.append((export_template_choices, export_template_answer))
-HOME_PANELS.append(recent_changes_panel)
-
-# The operations pages of webhooks, Git repositories and the change log (panels and action buttons).
-from nautobot.extras.changelog import ui as changelog_ui  # noqa: E402, F401
-from nautobot.extras.datasources import ui as datasources_ui  # noqa: E402, F401
-from nautobot.extras.webhooks import ui as webhooks_ui  # noqa: E402, F401
+def register() -> None:
+    """Status choosers, the custom fields panel, the change log and config context tabs, export templates in the
+    list's Export menu and the home page's recent changes (called from `ExtrasConfig.ready`)."""
+    registry.form_field_overrides.register(FormFieldOverride("extras.Status", status_form_field))
+    registry.detail_panels.register(Panel(custom_fields_panel))
+    register_detail_tab("Change log", "changelog", changelog_tab)
+    register_config_context_tab()
+    registry.list_exports.register(ListExport(export_template_choices, export_template_answer))
+    registry.home_panels.register(HomePanel(recent_changes_panel))

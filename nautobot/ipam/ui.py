@@ -14,7 +14,8 @@ from django.utils.html import format_html, format_html_join
 
 from nautobot.core.specs import spec_for
 from nautobot.core.views.display import linked
-from nautobot.core.views.generic import DETAIL_PANELS, tab_context
+from nautobot.core.registry import Panel, registry
+from nautobot.core.views.generic import tab_context
 from nautobot.core.views.permissions import allowed, require
 from nautobot.core.views.routes import register_detail_tab, spec_url
 from nautobot.ipam import selectors
@@ -203,4 +204,4 @@ def register_ipam_pages() -> None:
     """Called from `IPAMConfig.ready()`."""
     register_detail_tab("Prefixes", "prefixes", prefixes_tab, models=("ipam.prefix", "ipam.aggregate"), first=True)
     register_detail_tab("IP addresses", "ip-addresses", addresses_tab, models=("ipam.prefix",), first=True)
-    DETAIL_PANELS.append(ipam_panel)
+    registry.detail_panels.register(Panel(ipam_panel))

@@ -8,7 +8,7 @@ class UsersConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from nautobot.core.api.routers import EXTRA_ROUTES, ExtraRoute
+        from nautobot.core.registry import ExtraRoute, registry
         from nautobot.users.api.views import UserConfigView
 
-        EXTRA_ROUTES["users"].append(ExtraRoute("config", UserConfigView.as_view(), "user-config"))
+        registry.extra_routes.register(ExtraRoute("users", "config", UserConfigView.as_view(), "user-config"))

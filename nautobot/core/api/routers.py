@@ -1,27 +1,14 @@
 """URL routes for every spec: `/api/<app>/<endpoint>/` and `/api/<app>/<endpoint>/<pk>/`, bulk operations included."""
 
 from collections import defaultdict
-from dataclasses import dataclass
 
 from django.urls import include, path
 from rest_framework.routers import Route, SimpleRouter
 
 from nautobot.core.api.urlbuilding import is_plugin
 from nautobot.core.api.views import AppRootView, viewset_for
+from nautobot.core.registry import registry
 from nautobot.core.specs import all_specs
-
-
-@dataclass(frozen=True)
-class ExtraRoute:
-    """An API endpoint of an app that is not a model's (e.g. `/api/users/config/`)."""
-
-    endpoint: str
-    view: object
-    name: str
-
-
-# Filled by apps (in their AppConfig.ready): app label -> routes listed in its app root.
-EXTRA_ROUTES: dict[str, list[ExtraRoute]] = defaultdict(list)
 
 
 class BulkRouter(SimpleRouter):
@@ -57,7 +44,7 @@ def _app_urls(app_label: str, specs: list, namespace_prefix: str = "", extra_url
     router = BulkRouter()
     for spec in specs:
         router.register(spec.url_endpoint(), viewset_for(spec), basename=spec.route_name())
-    extra = EXTRA_ROUTES.get(app_label, [])
+    extra = [route for route in registry.extra_routes if route.app_label == app_label]
     namespace = f"{namespace_prefix}{app_label}-api"
     endpoints = [(spec.url_endpoint(), f"{namespace}:{spec.route_name()}-list") for spec in specs]
     endpoints += [(route.endpoint, f"{namespace}:{route.name}") for route in extra]

@@ -23,6 +23,7 @@ from rest_framework.relations import PKOnlyObject
 from rest_framework.validators import UniqueTogetherValidator, UniqueValidator
 
 from nautobot.core.api.fields import ChoiceField, ContentTypeField, DisplayField, NestedRelatedField, URLField
+from nautobot.core.registry import registry
 from nautobot.core.specs import ObjectSpec, spec_for
 
 _cache: dict[tuple, type[serializers.Serializer]] = {}
@@ -87,9 +88,9 @@ class BaseModelSerializer(serializers.ModelSerializer):
     display = DisplayField()
 
     def build_field(self, field_name: str, info, model_class, nested_depth):
-        builder = EXTRA_FIELD_BUILDERS.get(field_name)
-        if builder is not None:
-            return builder(model_class)
+        extra = registry.extra_fields.get(field_name)
+        if extra is not None:
+            return extra.build(model_class)
         return super().build_field(field_name, info, model_class, nested_depth)
 
     def build_relational_field(self, field_name: str, relation_info) -> tuple[type, dict]:
@@ -99,9 +100,9 @@ class BaseModelSerializer(serializers.ModelSerializer):
             return ContentTypeField, {
                 k: v for k, v in kwargs.items() if k in ("queryset", "many", "required", "allow_null", "read_only")
             }
-        special = RELATED_FIELD_OVERRIDES.get(related._meta.label)
+        special = registry.serializer_field_overrides.get(related._meta.label)
         if special is not None:
-            return special, {
+            return special.field_class, {
                 k: v for k, v in kwargs.items() if k in ("queryset", "many", "required", "allow_null", "read_only")
             }
         kwargs.pop("view_name", None)
@@ -112,8 +113,8 @@ class BaseModelSerializer(serializers.ModelSerializer):
 
     def validate(self, attrs: dict) -> dict:
         attrs = super().validate(attrs)
-        for hook in VALIDATION_HOOKS:
-            attrs = hook(self, attrs)
+        for hook in registry.validation_hooks:
+            attrs = hook.validate(self, attrs)
         if self.instance is None:
             self._apply_default_status(attrs)
             self._derive_slug(attrs)
@@ -237,20 +238,6 @@ class BaseModelSerializer(serializers.ModelSerializer):
         return super().run_validation(data)
 
 
-# Filled by apps: functions (objects) that load data for a page of objects of one model in one query
-# (e.g. tags), before they are serialized for output.
-ROW_LOADERS: list = []
-# Filled by apps: functions (serializer, attrs) -> attrs run before model validation (e.g. custom fields).
-VALIDATION_HOOKS: list = []
-# Filled by apps for their special related models (e.g. extras.Status → StatusField).
-RELATED_FIELD_OVERRIDES: dict[str, type[serializers.Field]] = {}
-# Filled by apps for fields that are not model fields (e.g. "custom_fields", "tags").
-EXTRA_FIELD_BUILDERS: dict[str, Any] = {}
-# Filled by apps: functions (model) -> field names that the app adds to the full representation of
-# every model it applies to (e.g. `notes_url` on models with notes), after the spec's own fields.
-MODEL_FIELD_HOOKS: list = []
-
-
 def serializer_for(
     model: type[models.Model], *, brief: bool = False, version: str | None = None
 ) -> type[BaseModelSerializer]:
@@ -258,7 +245,7 @@ def serializer_for(
     spec = spec_for(model)
     fields = spec.brief_fields if brief else spec.fields_for_version(version)
     if not brief:
-        added = (name for hook in MODEL_FIELD_HOOKS for name in hook(model))
+        added = (name for hook in registry.model_fields for name in hook.fields_for(model))
         fields = (*fields, *(name for name in dict.fromkeys(added) if name not in fields))
     key = (model, brief, fields)
     serializer = _cache.get(key)
@@ -342,8 +329,8 @@ def represent(serializer_class: type[BaseModelSerializer], objects: list, contex
         entry = cache[serializer_class] = (serializer, _output_plan(serializer))
     serializer, plan = entry
     serializer._context = context
-    for loader in ROW_LOADERS:
-        loader(objects)
+    for loader in registry.row_loaders:
+        loader.load(objects)
     if plan is None:
         return [serializer.to_representation(obj) for obj in objects]
     return [_to_representation(serializer, plan, obj) for obj in objects]

@@ -10,8 +10,8 @@ from __future__ import annotations
 import functools
 import platform
 from collections import OrderedDict
-from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, ExitStack, contextmanager
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 
 import django
 from django.conf import settings
@@ -32,20 +32,17 @@ from nautobot.core.api.includes import add_includes
 from nautobot.core.api.querysets import load_for_output, optimized_queryset, output_objects_cache
 from nautobot.core.api.serializers import represent, serializer_for
 from nautobot.core.filters import SpecFilterBackend
+from nautobot.core.registry import registry
 from nautobot.core.specs import ObjectSpec
 from nautobot.users.permissions import restrict
-
-# Filled by apps: factories `(request) -> context manager`, entered in order inside the transaction of
-# every API write and exited before it commits (change logging writes its rows there).
-WRITE_CONTEXTS: list[Callable[[object], AbstractContextManager]] = []
 
 
 @contextmanager
 def write_transaction(request) -> Iterator[None]:
     """The transaction of one API write, with every registered write context open inside it."""
     with transaction.atomic(), ExitStack() as stack:
-        for factory in WRITE_CONTEXTS:
-            stack.enter_context(factory(request))
+        for context in registry.write_contexts:
+            stack.enter_context(context.factory(request))
         yield
 
 
@@ -73,11 +70,6 @@ class NautobotAPIMixin:
         if request_id is not None:  # set by a write: the id of its change log entries and webhook payloads
             response["X-Request-ID"] = str(request_id)
         return response
-
-
-# Filled by apps: functions (view, request, queryset) -> HttpResponse | None that answer a list request in
-# another form than JSON (e.g. `?export=<template>`); the first one that answers wins.
-LIST_EXPORTERS: list = []
 
 
 class ModelViewSet(NautobotAPIMixin, viewsets.ModelViewSet):
@@ -136,8 +128,8 @@ class ModelViewSet(NautobotAPIMixin, viewsets.ModelViewSet):
 
     def list(self, request, *args, **kwargs):
         queryset = self.filter_queryset(self.get_queryset())
-        for exporter in LIST_EXPORTERS:
-            exported = exporter(self, request, queryset)
+        for exporter in registry.list_exporters:
+            exported = exporter.export(self, request, queryset)
             if exported is not None:
                 return exported
         page = self.paginate_queryset(queryset)
@@ -314,16 +306,13 @@ class Conflict(exceptions.APIException):
 
 
 _viewsets: dict = {}
-# Filled by apps: functions (spec) -> a mixin class (or None) that adds actions to the viewset of every
-# model the app applies to (e.g. `<id>/notes/` on models with notes).
-VIEWSET_MIXINS: list = []
 
 
 def viewset_for(spec: type[ObjectSpec]) -> type[ModelViewSet]:
     """Return the (generated, cached) viewset of `spec`'s model."""
     viewset = _viewsets.get(spec)
     if viewset is None:
-        mixins = [mixin for mixin in (hook(spec) for hook in VIEWSET_MIXINS) if mixin is not None]
+        mixins = [mixin for mixin in (hook.mixin_for(spec) for hook in registry.viewset_mixins) if mixin is not None]
         bases = (*mixins, spec.viewset_base or ModelViewSet)
         viewset = _viewsets[spec] = type(
             f"{spec.model.__name__}ViewSet", bases, {"spec": spec, "__module__": spec.__module__}
@@ -414,9 +403,7 @@ class StatusView(NautobotAPIMixin, APIView):
 
 
 __all__ = [
-    "LIST_EXPORTERS",
     "ModelViewSet",
-    "WRITE_CONTEXTS",
     "write_transaction",
     "viewset_for",
     "APIRootView",

@@ -9,24 +9,22 @@ from celery.beat import PersistentScheduler
 from django.utils import timezone
 
 from nautobot.core.heartbeat import beat_once, forget, run_beat_hooks
+from nautobot.core.registry import registry
 
 logger = logging.getLogger(__name__)
 
-# Functions run on every tick of the scheduler (at least once a second), e.g. firing scheduled jobs
-# that are due. Apps append to it; errors are logged and the connection is dropped.
-TICK_HOOKS: list = []
 TICK_SECONDS = 1.0
 
 
 def run_tick_hooks() -> None:
     from django.db import close_old_connections, connection
 
-    for hook in TICK_HOOKS:
+    for hook in registry.tick_hooks:
         try:
             close_old_connections()
-            hook()
+            hook.run()
         except Exception as exc:
-            logger.error("Scheduler hook %s failed: %s", getattr(hook, "__name__", hook), exc)
+            logger.error("Scheduler hook %s failed: %s", getattr(hook.run, "__name__", hook.run), exc)
             connection.close()
 
 
@@ -51,7 +49,7 @@ class NautobotScheduler(PersistentScheduler):
             run_beat_hooks("beat")
             self._heartbeat_due = time.monotonic() + interval
         run_tick_hooks()
-        return min(super().tick(*args, **kwargs), interval, TICK_SECONDS if TICK_HOOKS else interval)
+        return min(super().tick(*args, **kwargs), interval, TICK_SECONDS if registry.tick_hooks else interval)
 
     def close(self) -> None:
         try:

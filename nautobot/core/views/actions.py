@@ -12,30 +12,14 @@ what happened with `django.contrib.messages`.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from django.db import models
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
+from nautobot.core.registry import ObjectAction, registry
 from nautobot.core.views.permissions import allowed, require
-
-
-@dataclass(frozen=True)
-class ObjectAction:
-    model: type[models.Model]
-    name: str  # URL suffix and the button's id (`<name>-button`)
-    label: str
-    permission: str  # the model permission it needs: "view", "add", "change" or "delete"
-    handler: Callable
-    style: str = "primary"  # Bootstrap button color
-    confirm: str = ""  # asked before posting, when set
-    available: Callable | None = None  # obj -> bool: whether the button applies to this object at all
-
-
-# Filled by apps through `register_object_action`; read by the routes and the detail page.
-OBJECT_ACTIONS: list[ObjectAction] = []
 
 
 def register_object_action(
@@ -49,14 +33,15 @@ def register_object_action(
     confirm: str = "",
     available: Callable | None = None,
 ) -> ObjectAction:
-    """Add an action (a POST route and its button) to `model`'s detail page; see the module docstring."""
+    """Add an action (a POST route and its button) to `model`'s detail page; see the module docstring.
+
+    A typed entry point to `registry.object_actions`."""
     action = ObjectAction(model, name, label, permission, handler, style, confirm, available)
-    OBJECT_ACTIONS.append(action)
-    return action
+    return registry.object_actions.register(action)
 
 
 def actions_of(model: type[models.Model]) -> list[ObjectAction]:
-    return [action for action in OBJECT_ACTIONS if action.model is model]
+    return [action for action in registry.object_actions if action.model is model]
 
 
 def object_action_view(request, pk, spec, action: ObjectAction):

@@ -17,29 +17,20 @@ from django.views import View
 from django_tables2 import RequestConfig
 
 from nautobot.core import forms as spec_forms
-from nautobot.core.filters import QUERYSET_FILTER_HOOKS, filterset_for
+from nautobot.core.filters import filterset_for
+from nautobot.core.registry import registry
 from nautobot.core.specs import ObjectSpec, has_spec, spec_for
 from nautobot.core.tables import table_for, table_queryset
 from nautobot.core.views import defaults
 from nautobot.core.views.actions import buttons_for
 from nautobot.core.views.display import detail_rows, related_links
 from nautobot.core.views.permissions import allowed, model_permissions, require
-from nautobot.core.views.routes import DETAIL_TABS, has_tab, object_url, spec_url, url_name
+from nautobot.core.views.routes import detail_tabs, object_url, spec_url, url_name
 from nautobot.core.views.writes import WriteRejected, delete_all, save_one
 
 PER_PAGE_CHOICES = (25, 50, 100, 250, 500, 1000)
 # Query parameters of the list page that are not filters.
 LIST_PARAMETERS = frozenset({"page", "per_page", "sort", "export"})
-# Filled by apps: functions (obj, request) -> {"title": str, "rows": [(label, html)]} (or `"html": safe html`
-# instead of rows) or None, shown on every detail page after the model's own fields (custom fields, a
-# component's connection, a rack's elevation, ...). `"wide": True` puts the panel under the others, full width
-# (a table of many columns), `"side": True` in the narrow column beside the fields (a status); `"id"` gives its
-# card an HTML id, `"link": {"url", "label"}` a link in its header,
-# `"flush": True` no padding around its html (a table).
-DETAIL_PANELS: list = []
-# Filled by apps: (choices, answer) pairs for the list page's Export menu beyond CSV. `choices(model)` ->
-# [(label, export value)]; `answer(spec, request, queryset)` -> HttpResponse, or None when `?export=` is not its.
-LIST_EXPORTS: list = []
 
 
 class SpecView(View):
@@ -86,8 +77,8 @@ def filtered_queryset(spec: type[ObjectSpec], request, queryset: models.QuerySet
     if not filterset.is_valid():
         return queryset.none(), dict(filterset.errors)
     queryset = filterset.qs
-    for hook in QUERYSET_FILTER_HOOKS:
-        queryset = hook(queryset, data)
+    for hook in registry.queryset_filters:
+        queryset = hook.apply(queryset, data)
     return queryset, {}
 
 
@@ -133,7 +124,9 @@ class ObjectListView(SpecView):
             selectable=selectable,
         )
         params.pop("export", None)
-        exports = [("CSV", "csv")] + [choice for choices, _answer in LIST_EXPORTS for choice in choices(self.model)]
+        exports = [("CSV", "csv")] + [
+            choice for export in registry.list_exports for choice in export.choices(self.model)
+        ]
         context["exports"] = [(label, "?" + _with(params, export=value)) for label, value in exports]
         return render(request, template, context)
 
@@ -143,8 +136,8 @@ class ObjectListView(SpecView):
 
         if request.GET.get("export") in ("", "csv"):
             return csv_response(self.spec, queryset)
-        for _choices, answer in LIST_EXPORTS:
-            response = answer(self.spec, request, queryset)
+        for export in registry.list_exports:
+            response = export.answer(self.spec, request, queryset)
             if response is not None:
                 return response
         raise Http404(f"No export named {request.GET.get('export')!r} for {self.model._meta.verbose_name_plural}.")
@@ -167,7 +160,7 @@ class ObjectDetailView(SpecView):
         )
         obj = get_object_or_404(queryset, pk=pk)
         user = request.user
-        panels = [p for p in (panel(obj, request) for panel in DETAIL_PANELS) if p]
+        panels = [p for p in (panel.render(obj, request) for panel in registry.detail_panels) if p]
         context = self.context(
             object=obj,
             rows=detail_rows(self.spec, obj),
@@ -220,10 +213,8 @@ def tabs_for(spec: type[ObjectSpec], obj) -> list[tuple[str, str]]:
     from django.urls import reverse
 
     tabs = [("Details", object_url(obj))]
-    for label, suffix, _view in DETAIL_TABS:
-        if not has_tab(spec.model, suffix):
-            continue
-        tabs.append((label, reverse(f"{url_name(spec, 'detail')}_{suffix}", kwargs={"pk": obj.pk})))
+    for tab in detail_tabs(spec.model):
+        tabs.append((tab.label, reverse(f"{url_name(spec, 'detail')}_{tab.suffix}", kwargs={"pk": obj.pk})))
     return tabs
 
 

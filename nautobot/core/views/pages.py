@@ -7,14 +7,12 @@ from django.shortcuts import render
 
 from nautobot.core import health
 from nautobot.core.filters import filterset_for
+from nautobot.core.registry import registry
 from nautobot.core.specs import all_specs
 from nautobot.core.views.routes import _group_of, object_url, spec_url
 from nautobot.users.permissions import permission_name, restrict
 
 SEARCH_RESULTS_PER_MODEL = 5
-# Filled by apps: function(request) -> {"title": str, "rows": [(html, ...)], ...} shown on the home page
-# (e.g. the change log's recent changes). A hook keeps the core from importing the app.
-HOME_PANELS: list = []
 
 
 def _visible_specs(user) -> list:
@@ -57,7 +55,7 @@ def home(request: HttpRequest) -> HttpResponse:
         groups.setdefault(_group_of(spec), []).append(
             {"label": spec.model._meta.verbose_name_plural, "count": count, "url": spec_url(spec)}
         )
-    panels = [p for p in (panel(request) for panel in HOME_PANELS) if p]
+    panels = [p for p in (panel.render(request) for panel in registry.home_panels) if p]
     context = {"version": __import__("nautobot").__version__, "groups": sorted(groups.items()), "panels": panels}
     return render(request, "nautobot/home.html", context)
 

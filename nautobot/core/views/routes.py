@@ -19,77 +19,41 @@ A spec replaces one of its generated pages by naming a view class in `ui_view_cl
 grouped by module, replaces the generic table); the URL and its name stay the same.
 """
 
-from collections import defaultdict
-from dataclasses import dataclass
-
 from django.apps import apps
 from django.db import models
 from django.urls import NoReverseMatch, include, path, reverse
 from django.utils.module_loading import import_string
 
 from nautobot.core.api.urlbuilding import is_plugin
+from nautobot.core.registry import DetailTab, MenuEntry, Page, registry
 from nautobot.core.specs import ObjectSpec, all_specs, has_spec, spec_for
-
-
-@dataclass(frozen=True)
-class MenuEntry:
-    """A navigation menu item: `group` (top-level menu), `label`, the permission needed to see it, and the titled
-    `section` of the menu it goes under ("" = the untitled section at the top)."""
-
-    group: str
-    label: str
-    permission: str = ""
-    weight: int = 1000
-    section: str = ""
-
-
-@dataclass(frozen=True)
-class Page:
-    route: str
-    view: object
-    name: str
-    menu: MenuEntry | None = None
-    kwargs: dict | None = None
-
-
-# Filled by apps (in their AppConfig.ready): app label -> extra pages; see the module docstring.
-PAGES: dict[str, list[Page]] = defaultdict(list)
-# Filled by apps: menu entries for pages routed elsewhere (e.g. a plugin's own urls), with their URL names.
-MENU_LINKS: list[tuple[MenuEntry, str]] = []
-# Tabs every object's detail page shows after "Details" (e.g. the change log): (label, url name suffix, view).
-# An app adds one with `register_detail_tab`; the view gets `request, spec, pk`.
-DETAIL_TABS: list[tuple[str, str, object]] = []
-# Tabs of some models only (a prefix's IP addresses): url name suffix -> the model labels ("ipam.prefix") it is on.
-TAB_MODELS: dict[str, frozenset[str]] = {}
-FIRST_TABS: set[str] = set()
 
 
 def register_page(
     app_label: str, route: str, view, name: str, *, menu: MenuEntry | None = None, kwargs: dict | None = None
-) -> None:
+) -> Page:
     """Add a non-model page at `/<app_label>/<route>`, named `<app_label>:<name>` (see the module docstring).
 
     `kwargs` are passed to the view (as Django's `path()` does), e.g. the model a shared view serves.
+    A typed entry point to `registry.pages`.
     """
-    PAGES[app_label].append(Page(route, view, name, menu, kwargs))
+    return registry.pages.register(Page(app_label, route, view, name, menu, kwargs))
 
 
-def register_detail_tab(label: str, suffix: str, view, *, models: tuple[str, ...] = (), first: bool = False) -> None:
+def register_detail_tab(
+    label: str, suffix: str, view, *, models: tuple[str, ...] = (), first: bool = False
+) -> DetailTab:
     """Add a tab to every model's detail page (or only to those of `models`, labels such as "ipam.prefix") at
     `<object url><suffix>/`, named `<model>_<suffix>`. `first`: before the tabs of every model (the change log),
-    after the other `first` ones."""
-    position = sum(1 for _label, other, _view in DETAIL_TABS if other in FIRST_TABS) if first else len(DETAIL_TABS)
-    DETAIL_TABS.insert(position, (label, suffix, view))
-    if first:
-        FIRST_TABS.add(suffix)
-    if models:
-        TAB_MODELS[suffix] = frozenset(label.lower() for label in models)
+    after the other `first` ones. A typed entry point to `registry.detail_tabs`."""
+    tab = DetailTab(label, suffix, view, frozenset(label.lower() for label in models), first)
+    return registry.detail_tabs.register(tab)
 
 
-def has_tab(model: type[models.Model], suffix: str) -> bool:
-    """Whether the detail tab `suffix` is on `model`'s pages."""
-    labels = TAB_MODELS.get(suffix)
-    return labels is None or model._meta.label_lower in labels
+def detail_tabs(model: type[models.Model]) -> list[DetailTab]:
+    """The tabs of `model`'s detail pages after "Details", in order: the `first` ones, then the others."""
+    tabs = registry.detail_tabs.entries()
+    return [tab for tab in (*(t for t in tabs if t.first), *(t for t in tabs if not t.first)) if tab.applies_to(model)]
 
 
 def url_name(spec: type[ObjectSpec], action: str) -> str:
@@ -150,10 +114,10 @@ def _spec_patterns(spec: type[ObjectSpec]) -> list:
     if "detail" in views:
         from nautobot.core.views.actions import actions_of, object_action_view
 
-        for _label, suffix, view in DETAIL_TABS:
-            if not has_tab(spec.model, suffix):
-                continue
-            patterns.append(path(f"{base}/<uuid:pk>/{suffix}/", view, {"spec": spec}, name=f"{model}_{suffix}"))
+        for tab in detail_tabs(spec.model):
+            patterns.append(
+                path(f"{base}/<uuid:pk>/{tab.suffix}/", tab.view, {"spec": spec}, name=f"{model}_{tab.suffix}")
+            )
         for action in actions_of(spec.model):
             patterns.append(
                 path(
@@ -178,13 +142,17 @@ def app_ui_patterns(app_label: str) -> list:
     for spec in all_specs():
         if spec.ui_views and spec.app_label() == app_label:
             patterns.extend(_spec_patterns(spec))
-    patterns.extend(path(page.route, page.view, page.kwargs or {}, name=page.name) for page in PAGES.get(app_label, []))
+    patterns.extend(
+        path(page.route, page.view, page.kwargs or {}, name=page.name)
+        for page in registry.pages
+        if page.app_label == app_label
+    )
     return patterns
 
 
 def ui_urlpatterns() -> list:
     """One `path("<app>/", include(...))` per app (plugins excepted) with specs or pages, namespaced by its label."""
-    labels = {spec.app_label() for spec in all_specs() if spec.ui_views} | set(PAGES)
+    labels = {spec.app_label() for spec in all_specs() if spec.ui_views} | {page.app_label for page in registry.pages}
     return [path(f"{app}/", include((app_ui_patterns(app), app))) for app in sorted(labels) if not is_plugin(app)]
 
 
@@ -212,7 +180,6 @@ def menu_entries() -> list[tuple[MenuEntry, str]]:
                 group, label[:1].upper() + label[1:], permission_name(spec.model, "view"), section=spec.menu_section
             )
             entries.append((entry, url_name(spec, "list")))
-    for app_label, pages in PAGES.items():
-        entries.extend((page.menu, f"{app_label}:{page.name}") for page in pages if page.menu)
-    entries.extend(MENU_LINKS)
+    entries.extend((page.menu, f"{page.app_label}:{page.name}") for page in registry.pages if page.menu)
+    entries.extend((link.entry, link.url_name) for link in registry.menu_links)
     return entries

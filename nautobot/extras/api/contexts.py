@@ -1,7 +1,7 @@
 """REST pieces of config contexts and export templates: the rendered `config_context` of devices and VMs,
 the `owner` of synced records, and `?export` on every list endpoint.
 
-Registered with the core machinery (`EXTRA_FIELD_BUILDERS`, `VIEWSET_MIXINS`, `LIST_EXPORTERS`): the
+Registered with the core machinery (`register`: an extra field, a viewset mixin, a list exporter): the
 viewset of every model with `ConfigContextModel` shows `config_context` without a line in its spec.
 
 `config_context` is part of a device's (or VM's) representation unless the request says
@@ -15,8 +15,8 @@ from rest_framework import exceptions, serializers
 
 from nautobot.core.api.brief import brief_representation
 from nautobot.core.api.csv import queryset_csv
-from nautobot.core.api.serializers import EXTRA_FIELD_BUILDERS, BaseModelSerializer
-from nautobot.core.api.views import LIST_EXPORTERS, VIEWSET_MIXINS
+from nautobot.core.api.serializers import BaseModelSerializer
+from nautobot.core.registry import ExtraField, ListExporter, ViewsetMixin, registry
 from nautobot.core.specs import has_spec
 
 CONFIG_CONTEXT = "config_context"
@@ -42,9 +42,6 @@ def receives_config_context(model) -> bool:
     from nautobot.extras.models import ConfigContextModel
 
     return issubclass(model, ConfigContextModel)
-
-
-EXTRA_FIELD_BUILDERS[CONFIG_CONTEXT] = lambda model_class: (ConfigContextField, {})
 
 
 def _excludes_config_context(request) -> bool:
@@ -140,5 +137,16 @@ def _file_response(content: str, mime_type: str, filename: str) -> HttpResponse:
     return response
 
 
-LIST_EXPORTERS.append(export_list)
-VIEWSET_MIXINS.append(lambda spec: ConfigContextViewSetMixin if receives_config_context(spec.model) else None)
+def _config_context_builder(model_class) -> tuple[type, dict]:
+    return ConfigContextField, {}
+
+
+def _config_context_mixin(spec) -> type | None:
+    return ConfigContextViewSetMixin if receives_config_context(spec.model) else None
+
+
+def register() -> None:
+    """`config_context` on devices and VMs, `?export` on every list (called from `ExtrasConfig.ready`)."""
+    registry.extra_fields.register(ExtraField(CONFIG_CONTEXT, _config_context_builder))
+    registry.list_exporters.register(ListExporter(export_list))
+    registry.viewset_mixins.register(ViewsetMixin(_config_context_mixin))

@@ -1,4 +1,4 @@
-"""Serializer fields for status, tags and custom fields, registered with the core serializer machinery."""
+"""Serializer fields for status, tags and custom fields, registered with the core serializer machinery (`register`)."""
 
 import uuid
 from typing import Any
@@ -11,7 +11,7 @@ from taggit.managers import TaggableManager
 from nautobot.core.api.brief import brief_representation
 from nautobot.core.api.fields import NestedRelatedField
 from nautobot.core.models.compiled import CompiledQuery
-from nautobot.core.api.serializers import EXTRA_FIELD_BUILDERS, RELATED_FIELD_OVERRIDES, ROW_LOADERS, VALIDATION_HOOKS
+from nautobot.core.registry import ExtraField, RowLoader, SerializerFieldOverride, ValidationHook, registry
 
 
 class StatusSerializerField(serializers.RelatedField):
@@ -153,11 +153,6 @@ def _tags_builder(model_class):
     return TagsField, {}
 
 
-RELATED_FIELD_OVERRIDES["extras.Status"] = StatusSerializerField
-EXTRA_FIELD_BUILDERS["custom_fields"] = _custom_fields_builder
-EXTRA_FIELD_BUILDERS["tags"] = _tags_builder
-
-
 def clean_custom_field_data(serializer, attrs: dict) -> dict:
     """Validate `_custom_field_data` in `attrs` (filling defaults on create); DRF errors under `custom_fields`."""
     from nautobot.extras.customfields import clean_data
@@ -188,5 +183,10 @@ def clean_custom_field_data(serializer, attrs: dict) -> dict:
     return attrs
 
 
-VALIDATION_HOOKS.append(clean_custom_field_data)
-ROW_LOADERS.append(load_tags)
+def register() -> None:
+    """Register status, tags and custom fields with the serializers (called from `ExtrasConfig.ready`)."""
+    registry.serializer_field_overrides.register(SerializerFieldOverride("extras.Status", StatusSerializerField))
+    registry.extra_fields.register(ExtraField("custom_fields", _custom_fields_builder))
+    registry.extra_fields.register(ExtraField("tags", _tags_builder))
+    registry.validation_hooks.register(ValidationHook(clean_custom_field_data))
+    registry.row_loaders.register(RowLoader(load_tags))

@@ -3,8 +3,7 @@
 from django.contrib.contenttypes.models import ContentType
 from rest_framework import exceptions
 
-from nautobot.core.api.includes import INCLUDES
-from nautobot.core.filters import QUERYSET_FILTER_HOOKS
+from nautobot.core.registry import Include, QuerysetFilterHook, registry
 
 
 def computed_fields(objects: list, request) -> dict:
@@ -63,6 +62,8 @@ def _filter_one(queryset, field, values, types, logic):
     return queryset.filter(condition)
 
 
-INCLUDES["computed_fields"] = computed_fields
-INCLUDES["relationships"] = relationships
-QUERYSET_FILTER_HOOKS.append(custom_field_filters)
+def register() -> None:
+    """Register both includes and the `cf_<name>` filters (called from `ExtrasConfig.ready`)."""
+    registry.includes.register(Include("computed_fields", computed_fields))
+    registry.includes.register(Include("relationships", relationships))
+    registry.queryset_filters.register(QuerysetFilterHook(custom_field_filters))

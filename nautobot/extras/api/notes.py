@@ -1,6 +1,6 @@
 """Notes in the API: `/api/extras/notes/`, `GET/POST <object>/notes/` and `notes_url` on every model with notes.
 
-Registered with the core machinery (`MODEL_FIELD_HOOKS`, `EXTRA_FIELD_BUILDERS`, `VIEWSET_MIXINS`), so
+Registered with the core machinery (`register`: model fields, an extra field, a viewset mixin), so
 every model whose class has `core.models.NotesMixin` gets them without a line in its spec.
 """
 
@@ -14,16 +14,10 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from nautobot.core.api.brief import brief_representation
-from nautobot.core.api.serializers import (
-    EXTRA_FIELD_BUILDERS,
-    MODEL_FIELD_HOOKS,
-    BaseModelSerializer,
-    represent,
-    serializer_for,
-)
+from nautobot.core.api.serializers import BaseModelSerializer, represent, serializer_for
 from nautobot.core.api.urlbuilding import list_url
-from nautobot.core.api.views import VIEWSET_MIXINS
 from nautobot.core.models import NotesMixin
+from nautobot.core.registry import ExtraField, ModelFields, ViewsetMixin, registry
 from nautobot.users.permissions import restrict
 
 
@@ -108,6 +102,20 @@ class NotesViewSetMixin:
         )
 
 
-MODEL_FIELD_HOOKS.append(lambda model: ("notes_url",) if has_notes(model) else ())
-EXTRA_FIELD_BUILDERS["notes_url"] = lambda model_class: (NotesURLField, {})
-VIEWSET_MIXINS.append(lambda spec: NotesViewSetMixin if has_notes(spec.model) else None)
+def _notes_url_field(model) -> tuple[str, ...]:
+    return ("notes_url",) if has_notes(model) else ()
+
+
+def _notes_url_builder(model_class) -> tuple[type, dict]:
+    return NotesURLField, {}
+
+
+def _notes_mixin(spec) -> type | None:
+    return NotesViewSetMixin if has_notes(spec.model) else None
+
+
+def register() -> None:
+    """Give every model with notes `notes_url` and `<id>/notes/` (called from `ExtrasConfig.ready`)."""
+    registry.model_fields.register(ModelFields(_notes_url_field))
+    registry.extra_fields.register(ExtraField("notes_url", _notes_url_builder))
+    registry.viewset_mixins.register(ViewsetMixin(_notes_mixin))

@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
 from nautobot.core.api.fields import NestedRelatedField
-from nautobot.core.api.serializers import EXTRA_FIELD_BUILDERS, MODEL_FIELD_HOOKS
+from nautobot.core.registry import ExtraField, ModelFields, registry
 from nautobot.extras.api.notes import has_notes
 
 SIDES = ("source", "destination", "peer")
@@ -126,5 +126,15 @@ def _replace_side(instance, relationship, side: str, peers: list) -> None:
         ).validated_save()
 
 
-MODEL_FIELD_HOOKS.append(lambda model: ("relationships",) if has_notes(model) else ())
-EXTRA_FIELD_BUILDERS["relationships"] = lambda model_class: (RelationshipsWriteField, {})
+def _relationships_field(model) -> tuple[str, ...]:
+    return ("relationships",) if has_notes(model) else ()
+
+
+def _relationships_builder(model_class) -> tuple[type, dict]:
+    return RelationshipsWriteField, {}
+
+
+def register() -> None:
+    """Accept `relationships` in writes of every model with notes (called from `ExtrasConfig.ready`)."""
+    registry.model_fields.register(ModelFields(_relationships_field))
+    registry.extra_fields.register(ExtraField("relationships", _relationships_builder))

@@ -5,7 +5,7 @@ import json
 
 from django.template.loader import render_to_string
 
-from nautobot.core.views.generic import DETAIL_PANELS
+from nautobot.core.registry import Panel, registry
 from nautobot.core.views.routes import object_url, spec_url
 from nautobot.extras.changelog.models import ObjectChange
 from nautobot.extras.changelog.selectors import NOISE, data_after, data_before
@@ -74,4 +74,6 @@ def changes_panel(obj, request) -> dict | None:
     return {"title": "Changes", "html": html, "wide": True, "id": "change-diff", "flush": True}
 
 
-DETAIL_PANELS.append(changes_panel)
+def register() -> None:
+    """Show a change's diff on its page (called from `ExtrasConfig.ready`)."""
+    registry.detail_panels.register(Panel(changes_panel))

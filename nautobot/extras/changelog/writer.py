@@ -1,12 +1,11 @@
 """Write the changes of a closing change context: REST representations, then `ObjectChange` rows, in batches.
 
 Objects are re-read per model in one query (plus the prefetches of their API representation), so a
-bulk request of 100 objects costs the same few queries as one. Hooks registered in `AFTER_WRITE` then
+bulk request of 100 objects costs the same few queries as one. The `registry.after_write` hooks then
 run in the same transaction (the webhook outbox).
 """
 
 from collections import defaultdict
-from collections.abc import Callable
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
@@ -14,12 +13,11 @@ from django.db import models
 
 from nautobot.core.api.querysets import load_for_output, optimized_queryset
 from nautobot.core.api.serializers import represent, serializer_for
+from nautobot.core.registry import registry
 from nautobot.core.specs import spec_for
 from nautobot.extras.changelog.context import ChangeContext
 from nautobot.extras.changelog.models import ObjectChange
 
-# Filled by apps: functions (context, object changes just written) run before the transaction commits.
-AFTER_WRITE: list[Callable[[ChangeContext, list[ObjectChange]], None]] = []
 # Fields never copied into the change log (whoever may read the log may not read these).
 REDACTED_FIELDS: dict[str, tuple[str, ...]] = {"extras.webhook": ("secret",)}
 # Foreign keys naming the object a change belongs to (a device's interface → the device).
@@ -58,7 +56,7 @@ def _redacted(model: type[models.Model], data: dict) -> dict:
 
 
 def write_changes(active: ChangeContext) -> list[ObjectChange]:
-    """Write one `ObjectChange` per pending change of `active`, then run the `AFTER_WRITE` hooks."""
+    """Write one `ObjectChange` per pending change of `active`, then run the `registry.after_write` hooks."""
     if not active.changes:
         return []
     missing: dict[type, list] = defaultdict(list)
@@ -93,8 +91,8 @@ def write_changes(active: ChangeContext) -> list[ObjectChange]:
             )
         )
     ObjectChange.objects.bulk_create(rows, batch_size=500)
-    for hook in AFTER_WRITE:
-        hook(active, rows)
+    for hook in registry.after_write:
+        hook.run(active, rows)
     return rows
 
 

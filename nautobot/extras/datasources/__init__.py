@@ -4,7 +4,7 @@
 - `credentials.py`: encryption of tokens at rest with `GIT_CREDENTIALS_KEY` (never `SECRET_KEY`).
 - `git.py`: fetch under a per-host lock into a bare mirror, immutable checkouts per commit
   (`GIT_ROOT/<slug>/<commit>`), credentials handed to git through `GIT_ASKPASS` and the environment.
-- `contents.py`: the registry of content kinds (`DATASOURCE_CONTENTS`) that loaders plug into.
+- `contents.py`: the content kinds (`registry.datasource_contents`) that loaders plug into.
 - `services.py` / `tasks.py`: sync, dry-run diff and deletion, run on workers.
 - `api.py` / `specs.py`: `/api/extras/git-repositories/` with `sync/` and `diff/` actions.
 """

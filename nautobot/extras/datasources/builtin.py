@@ -1,13 +1,14 @@
 """Register the content kinds whose models Nautobot itself provides (called from `ExtrasConfig.ready`)."""
 
-from nautobot.extras.datasources.contents import ContentKind, register_content
+from nautobot.core.registry import DatasourceContent
+from nautobot.extras.datasources.contents import register_content
 
 
 def register_builtin_contents() -> None:
     from nautobot.extras.datasources.loaders import config_contexts, export_templates, jobs
 
     register_content(
-        ContentKind(
+        DatasourceContent(
             "extras.configcontextschema",
             "Config context schemas",
             config_contexts.SCHEMAS,
@@ -18,7 +19,7 @@ def register_builtin_contents() -> None:
         )
     )
     register_content(
-        ContentKind(
+        DatasourceContent(
             "extras.configcontext",
             "Config contexts",
             config_contexts.CONTEXTS,
@@ -29,7 +30,7 @@ def register_builtin_contents() -> None:
         )
     )
     register_content(
-        ContentKind(
+        DatasourceContent(
             "extras.job",
             "Jobs",
             jobs.DIRECTORY,
@@ -40,7 +41,7 @@ def register_builtin_contents() -> None:
         )
     )
     register_content(
-        ContentKind(
+        DatasourceContent(
             "extras.exporttemplate",
             "Export templates",
             export_templates.DIRECTORY,

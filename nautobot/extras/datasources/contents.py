@@ -1,6 +1,7 @@
 """The kinds of content a Git repository can provide, each loaded by the feature that owns it.
 
-A feature registers a `ContentKind` (`register_content`): the top-level directory it reads, and two
+A feature registers a `DatasourceContent` in `registry.datasource_contents` (`register_content`): the
+top-level directory it reads, and two
 functions: `load(repository, root, log)` makes the database match the files under `root/<directory>`
 (creating, updating and removing the records the repository owns), `remove(repository, log)` removes
 everything the repository provided, and optionally `provided(repository)` is the queryset of what it
@@ -8,43 +9,20 @@ provides now (the repository's page lists it). `log` is a `SyncLog`; a loader re
 `log.failure(...)` and goes on with the next file.
 """
 
-from collections.abc import Callable
-from contextlib import AbstractContextManager
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Protocol
+from nautobot.core.registry import DatasourceContent, registry
 
 
-class SyncLog(Protocol):
-    def changes(self) -> AbstractContextManager: ...  # wrap each file's writes: change-logged, one transaction
-    def info(self, message: str, obj=None) -> None: ...
-    def success(self, message: str, obj=None) -> None: ...
-    def warning(self, message: str, obj=None) -> None: ...
-    def failure(self, message: str, obj=None) -> None: ...
+def register_content(kind: DatasourceContent) -> DatasourceContent:
+    """A typed entry point to `registry.datasource_contents`."""
+    return registry.datasource_contents.register(kind)
 
 
-@dataclass(frozen=True)
-class ContentKind:
-    name: str  # what `provided_contents` lists, e.g. "extras.job"
-    label: str
-    directory: str  # top-level directory in the repository
-    load: Callable[[object, Path, SyncLog], None]
-    remove: Callable[[object, SyncLog], None]
-    weight: int = 1000  # lower loads first (schemas before the contexts that name them)
-    # repository -> queryset of the records it provides now (shown on the repository's page); None: not shown.
-    provided: Callable[[object], object] | None = None
+def content_names() -> list[str]:
+    """The names of the registered kinds, in registration order."""
+    return list(registry.datasource_contents.by_key())
 
 
-# Content name -> kind. Filled by `register_content`, read in weight order by `ordered_contents`.
-DATASOURCE_CONTENTS: dict[str, ContentKind] = {}
-
-
-def register_content(kind: ContentKind) -> ContentKind:
-    DATASOURCE_CONTENTS[kind.name] = kind
-    return kind
-
-
-def ordered_contents(names: list[str] | None = None) -> list[ContentKind]:
+def ordered_contents(names: list[str] | None = None) -> list[DatasourceContent]:
     """The registered kinds (only `names`, if given) in load order."""
-    kinds = [k for k in DATASOURCE_CONTENTS.values() if names is None or k.name in names]
+    kinds = [k for k in registry.datasource_contents if names is None or k.name in names]
     return sorted(kinds, key=lambda k: (k.weight, k.name))

@@ -124,13 +124,14 @@ class GitRepository(OrganizationalModel):
             raise ValidationError({"slug": "A slug cannot start with a dot."})
         if not isinstance(self.provided_contents, list) or not all(isinstance(v, str) for v in self.provided_contents):
             raise ValidationError({"provided_contents": 'A list of content names, e.g. ["extras.job"].'})
-        from nautobot.extras.datasources.contents import DATASOURCE_CONTENTS
+        from nautobot.extras.datasources.contents import content_names
 
-        unknown = [v for v in self.provided_contents if v not in DATASOURCE_CONTENTS]
+        known = content_names()
+        unknown = [v for v in self.provided_contents if v not in known]
         if unknown:
             raise ValidationError(
                 {
-                    "provided_contents": f"Unknown content {', '.join(unknown)}; choose from {', '.join(DATASOURCE_CONTENTS) or 'none (no content kinds are installed)'}."
+                    "provided_contents": f"Unknown content {', '.join(unknown)}; choose from {', '.join(known) or 'none (no content kinds are installed)'}."
                 }
             )
         self.provided_contents = list(dict.fromkeys(self.provided_contents))

@@ -12,7 +12,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from nautobot.core.views.actions import register_object_action
-from nautobot.core.views.generic import DETAIL_PANELS
+from nautobot.core.registry import Panel, registry
 from nautobot.core.views.permissions import allowed
 from nautobot.core.views.routes import object_url
 from nautobot.extras.datasources.models import GitRepository
@@ -113,5 +113,8 @@ def sync(request, repository: GitRepository):
     return None
 
 
-DETAIL_PANELS.extend([sync_status_panel, provided_panel])
-register_object_action(GitRepository, "sync", "Sync", permission="change", handler=sync)
+def register() -> None:
+    """A repository's sync status and contents, and its Sync button (called from `ExtrasConfig.ready`)."""
+    registry.detail_panels.register(Panel(sync_status_panel))
+    registry.detail_panels.register(Panel(provided_panel))
+    register_object_action(GitRepository, "sync", "Sync", permission="change", handler=sync)

@@ -1,7 +1,7 @@
 """Finding and loading job code, and keeping the `Job` table in step with it.
 
 Sources: `JOBS_ROOT` (class paths `local/<module>/<Class>`), Git repositories (`git.<slug>/<module>/<Class>`,
-from providers registered in `SOURCE_PROVIDERS`) and installed apps (`plugins/<dotted.module>/<Class>`).
+from providers registered in `registry.job_sources`) and installed apps (`plugins/<dotted.module>/<Class>`).
 
 Each directory source is imported under a package of its own, `nautobot_jobs.<source>`, so two sources
 holding a file of the same name (or a file named like a standard module) never collide. Before a job
@@ -21,12 +21,13 @@ import re
 import sys
 import threading
 import types
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
 
+from nautobot.core.registry import SourceProvider
+from nautobot.core.registry import registry as core_registry
 from nautobot.extras.jobs.base import is_job
 
 logger = logging.getLogger(__name__)
@@ -76,12 +77,14 @@ def _git_sources() -> list[DirectorySource]:
     return sources
 
 
-# Functions returning directory sources; apps (e.g. Git integration) may append their own.
-SOURCE_PROVIDERS: list[Callable[[], list[DirectorySource]]] = [_local_sources, _git_sources]
+def register_sources() -> None:
+    """`JOBS_ROOT` and Git repositories as job sources (called from `ExtrasConfig.ready`); apps may add theirs."""
+    core_registry.job_sources.register(SourceProvider(_local_sources))
+    core_registry.job_sources.register(SourceProvider(_git_sources))
 
 
 def directory_sources() -> list[DirectorySource]:
-    return [source for provider in SOURCE_PROVIDERS for source in provider()]
+    return [source for provider in core_registry.job_sources for source in provider.sources()]
 
 
 # Loading --------------------------------------------------------------------------------------------

@@ -569,10 +569,10 @@ def scheduled_job_panel(obj, request) -> dict | None:
     return {"title": "Request", "html": html}
 
 
-def _register() -> None:
-    """The pages that are not a spec's, and the detail panels (once, when `ExtrasConfig.ready()` imports us)."""
-    from nautobot.core.views.generic import DETAIL_PANELS
-    from nautobot.core.views.routes import MenuEntry, register_page
+def register() -> None:
+    """The pages that are not a spec's, and the detail panels (called from `ExtrasConfig.ready`)."""
+    from nautobot.core.registry import MenuEntry, Panel, registry
+    from nautobot.core.views.routes import register_page
 
     register_page("extras", "jobs/<uuid:pk>/run/", JobRunView.as_view(), "job_run")
     register_page("extras", "job-results/<uuid:pk>/live/", job_result_live, "jobresult_live")
@@ -592,7 +592,5 @@ def _register() -> None:
             f"scheduledjob_{decision.replace('-', '_')}",
             kwargs={"decision": decision},
         )
-    DETAIL_PANELS.extend([job_panel, scheduled_job_panel])
-
-
-_register()
+    registry.detail_panels.register(Panel(job_panel))
+    registry.detail_panels.register(Panel(scheduled_job_panel))

@@ -3,7 +3,8 @@
 A plugin is an installed Python package named in `PLUGINS` whose top-level module has
 `config = <PluginConfig subclass>`. Loading (`loading.load_plugins`, run when the configuration is
 read, before Django starts) checks it and adds it to `INSTALLED_APPS`; the class's `ready()` then
-registers what it brings. By convention, and each overridable by a dotted path relative to the
+registers what it brings in the core registry (`nautobot.core.registry`), the same stores the built-in
+features use: menu items as `menu_links`, `template_extensions` and `graphql_types`. By convention, and each overridable by a dotted path relative to the
 package (`"module.attribute"`):
 
 - models and migrations: as any Django app; `specs.py`: API, filters and GraphQL from the shared machinery;
@@ -22,12 +23,7 @@ from dataclasses import dataclass, field
 from django.apps import AppConfig
 from django.core.exceptions import ImproperlyConfigured
 
-# What the loaded plugins registered, read by the UI, GraphQL and the job registry.
-registry: dict[str, list] = {
-    "menu_items": [],
-    "template_extensions": [],
-    "graphql_types": [],
-}
+from nautobot.core.registry import MenuEntry, MenuLink, TemplateExtension, registry
 
 
 class PluginError(ImproperlyConfigured):
@@ -68,12 +64,16 @@ class PluginConfig(AppConfig):
         return cls.base_url or cls.name.replace("_", "-")
 
     def ready(self) -> None:
-        contents = {key: self.load_contents(key) for key in ("menu_items", "template_extensions", "graphql_types")}
-        for key, items in contents.items():
-            registry[key].extend(items)
-        from nautobot.extras.plugins.ui import add_menu_items
+        from nautobot.extras.plugins.ui import register_template_extension_panel
 
-        add_menu_items(self, contents["menu_items"])
+        for item in self.load_contents("menu_items"):
+            permission = item.permissions[0] if item.permissions else ""
+            registry.menu_links.register(MenuLink(MenuEntry("Plugins", item.link_text, permission), item.link))
+        for extension in self.load_contents("template_extensions"):
+            registry.template_extensions.register(extension)
+        for graphql_type in self.load_contents("graphql_types"):
+            registry.graphql_types.register(graphql_type)
+        register_template_extension_panel()
 
     def load_contents(self, key: str) -> list:
         """The list at this plugin's `<key>` path; empty when the module does not exist."""
@@ -127,35 +127,8 @@ class PluginMenuItem:
     buttons: list[PluginMenuButton] = field(default_factory=list)
 
 
-class PluginTemplateExtension:
-    """Extra content on the detail page of `model` ("app_label.modelname"): override any of the methods.
-
-    Each method returns HTML (a string, e.g. from `render()`); `self.context["object"]` is the object shown.
-    """
-
-    model: str = ""
-
-    def __init__(self, context: dict) -> None:
-        self.context = context
-
-    def render(self, template_name: str, extra_context: dict | None = None) -> str:
-        from django.template.loader import render_to_string
-
-        return render_to_string(
-            template_name, {**self.context, **(extra_context or {})}, request=self.context.get("request")
-        )
-
-    def left_page(self) -> str:
-        return ""
-
-    def right_page(self) -> str:
-        return ""
-
-    def full_width_page(self) -> str:
-        return ""
-
-    def buttons(self) -> str:
-        return ""
+# The base of a plugin's template extensions: the kind of the registry's `template_extensions` store.
+PluginTemplateExtension = TemplateExtension
 
 
 def plugin_configs() -> list[PluginConfig]:
@@ -172,5 +145,4 @@ __all__ = [
     "PluginMenuItem",
     "PluginTemplateExtension",
     "plugin_configs",
-    "registry",
 ]

@@ -1,25 +1,16 @@
-"""What plugins add to the web UI: their menu items (a "Plugins" menu) and their template extensions
-(panels on the detail pages of the models they name), through the UI's own registries."""
+"""What plugins add to the web UI: their template extensions (panels on the detail pages of the models they
+name), shown through one detail panel. Their menu items are `registry.menu_links` (a "Plugins" menu)."""
 
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 
-from nautobot.core.views.generic import DETAIL_PANELS
-from nautobot.core.views.routes import MENU_LINKS, MenuEntry
-
-
-def add_menu_items(config, items: list) -> None:
-    for item in items:
-        permission = item.permissions[0] if item.permissions else ""
-        MENU_LINKS.append((MenuEntry("Plugins", item.link_text, permission), item.link))
+from nautobot.core.registry import Panel, registry
 
 
 def template_extension_panel(obj, request) -> dict | None:
     """One panel with what every plugin's template extension for this object's model renders."""
-    from nautobot.extras.plugins import registry
-
     label = obj._meta.label_lower
-    extensions = [cls for cls in registry["template_extensions"] if cls.model == label]
+    extensions = [cls for cls in registry.template_extensions if cls.model == label]
     if not extensions:
         return None
     parts = []
@@ -41,4 +32,6 @@ def template_extension_panel(obj, request) -> dict | None:
     return {"title": "Plugins", "html": format_html_join("", "{}", ((mark_safe(part),) for part in parts))}  # noqa: S308
 
 
-DETAIL_PANELS.append(template_extension_panel)
+def register_template_extension_panel() -> None:
+    """Show the template extensions on detail pages (called by each plugin's `ready()`; registered once)."""
+    registry.detail_panels.register(Panel(template_extension_panel))

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from nautobot.core.api import views
+from nautobot.core.registry import registry
 from nautobot.core.testing import builders as b
 from nautobot.core.testing.api import TokenClient
 from nautobot.dcim.models import Site
@@ -70,7 +70,7 @@ def test_update_and_delete_are_logged_with_data_before_removal(api):
     assert update.request_id != delete.request_id
 
 
-def test_bulk_create_shares_one_request_id_and_writes_in_batches(api, monkeypatch):
+def test_bulk_create_shares_one_request_id_and_writes_in_batches(api):
     payload = [{"name": f"s{i}", "slug": f"s{i}", "status": "active"} for i in range(20)]
     created = api.post("/api/dcim/sites/", payload)
     assert created.status_code == 201
@@ -79,8 +79,8 @@ def test_bulk_create_shares_one_request_id_and_writes_in_batches(api, monkeypatc
     assert len({c.request_id for c in changes}) == 1
     # What change logging adds to a bulk create does not grow with the number of objects.
     logged = {count: _queries_for(api, count) for count in (2, 12)}
-    monkeypatch.setattr(views, "WRITE_CONTEXTS", [])
-    unlogged = {count: _queries_for(api, count) for count in (2, 12)}
+    with registry.write_contexts.emptied():
+        unlogged = {count: _queries_for(api, count) for count in (2, 12)}
     assert logged[12] - unlogged[12] == logged[2] - unlogged[2], (logged, unlogged)
 
 

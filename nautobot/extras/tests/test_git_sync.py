@@ -8,7 +8,7 @@ import pytest
 
 from nautobot.core.testing.gitrepos import SourceRepository, http_remote
 from nautobot.extras.datasources import git, services
-from nautobot.extras.datasources.contents import DATASOURCE_CONTENTS, ContentKind
+from nautobot.core.registry import DatasourceContent, registry
 from nautobot.extras.datasources.records import SyncRecord
 from nautobot.extras.models import GitRepository
 
@@ -27,7 +27,7 @@ def source(tmp_path) -> SourceRepository:
 
 
 @pytest.fixture
-def files_kind(monkeypatch):
+def files_kind():
     """A content kind that records the files under `files/` and fails on any file whose text is "bad"."""
     loaded: dict[str, list] = {"load": [], "remove": 0}
 
@@ -43,8 +43,8 @@ def files_kind(monkeypatch):
     def remove(repository, log):
         loaded["remove"] += 1
 
-    monkeypatch.setitem(DATASOURCE_CONTENTS, "tests.files", ContentKind("tests.files", "Files", "files", load, remove))
-    return loaded
+    with registry.datasource_contents.registered(DatasourceContent("tests.files", "Files", "files", load, remove)):
+        yield loaded
 
 
 def _sync(repo: GitRepository) -> tuple[str, SyncRecord]:

@@ -9,6 +9,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from nautobot.core.registry import SourceProvider
+from nautobot.core.registry import registry as core_registry
 from nautobot.extras.jobs import (
     BooleanVar,
     ChoiceVar,
@@ -127,8 +129,7 @@ def test_sources_are_namespaced_and_reloaded(settings, tmp_path):
     write_jobs(other, "devices", body.format(name="OtherJob", value="other"))
     write_jobs(local, "json", body.format(name="ShadowJob", value="json"))  # named like a standard module
     provider = lambda: [registry.DirectorySource("git.other", other)]  # noqa: E731
-    registry.SOURCE_PROVIDERS.append(provider)
-    try:
+    with core_registry.job_sources.registered(SourceProvider(provider)):
         jobs = registry.get_jobs()
         assert {"local/devices/LocalJob", "git.other/devices/OtherJob", "local/json/ShadowJob"} <= set(jobs)
         assert jobs["local/devices/LocalJob"]().run({}, True) == "local"
@@ -142,8 +143,6 @@ def test_sources_are_namespaced_and_reloaded(settings, tmp_path):
         write_jobs(local, "devices", body.format(name="LocalJob", value="changed code"))
         assert registry.get_job("local/devices/LocalJob")().run({}, True) == "changed code"
         assert registry.get_job("local/devices/Missing") is None
-    finally:
-        registry.SOURCE_PROVIDERS.remove(provider)
 
 
 @pytest.mark.django_db

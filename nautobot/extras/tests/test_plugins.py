@@ -8,7 +8,8 @@ from django.test import Client
 
 from nautobot.core.testing import builders as b
 from nautobot.core.testing.api import TokenClient
-from nautobot.extras.plugins import PluginError, registry
+from nautobot.core.registry import registry
+from nautobot.extras.plugins import PluginError
 from nautobot.extras.plugins.loading import load_plugins
 from nautobot.users.models import Token
 
@@ -69,8 +70,11 @@ def test_plugin_page_needs_login(admin):
 
 
 def test_plugin_registrations():
-    assert [item.link_text for item in registry["menu_items"]] == ["Widget summary"]
-    assert [ext.model for ext in registry["template_extensions"]] == ["dcim.site"]
+    plugin_links = [link for link in registry.menu_links if link.entry.group == "Plugins"]
+    assert [(link.entry.label, link.url_name) for link in plugin_links] == [
+        ("Widget summary", "plugins:example_plugin:summary")
+    ]
+    assert [ext.model for ext in registry.template_extensions] == ["dcim.site"]
 
 
 @pytest.fixture
@@ -167,4 +171,4 @@ def test_plugin_graphql_type_replaces_the_generated_one(api):
     response = api.post("/api/graphql/", {"query": "{ widgets { name label site { name } } }"})
     assert response.status_code == 200, response.content
     assert response.json()["data"]["widgets"] == [{"name": "gq", "label": "gq (2U)", "site": {"name": site.name}}]
-    assert [t.__name__ for t in registry["graphql_types"]] == ["WidgetType"]
+    assert [t.__name__ for t in registry.graphql_types] == ["WidgetType"]

@@ -26,7 +26,7 @@ logger = logging.getLogger(__name__)
 
 
 def write_deliveries(active: ChangeContext, changes: list[ObjectChange]) -> list[WebhookDelivery]:
-    """`AFTER_WRITE` hook: one pending delivery per change and enabled webhook subscribed to it (one query to find them)."""
+    """`registry.after_write` hook: one pending delivery per change and enabled webhook subscribed to it (one query to find them)."""
     type_ids = {change.changed_object_type_id for change in changes}
     hooks_by_type: dict[int, list[tuple]] = defaultdict(list)
     for type_id, *row in _subscriptions(list(type_ids)):

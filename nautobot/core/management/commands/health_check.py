@@ -12,14 +12,18 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         parser.add_argument(
-            "checks", nargs="*", metavar="CHECK", help=f"checks to run: {', '.join(health.CHECKS)} (default: all)"
+            "checks",
+            nargs="*",
+            metavar="CHECK",
+            help=f"checks to run: {', '.join(health.check_names())} (default: all)",
         )
         parser.add_argument("--json", action="store_true", help="print the result as JSON")
 
     def handle(self, *args, **options) -> None:
-        unknown = [name for name in options["checks"] if name not in health.CHECKS]
+        names = health.check_names()
+        unknown = [name for name in options["checks"] if name not in names]
         if unknown:
-            raise CommandError(f"unknown check(s) {', '.join(unknown)}; choose from {', '.join(health.CHECKS)}")
+            raise CommandError(f"unknown check(s) {', '.join(unknown)}; choose from {', '.join(names)}")
         results = health.run_checks(options["checks"] or None)
         if options["json"]:
             self.stdout.write(json.dumps(health.as_dict(results), indent=2))

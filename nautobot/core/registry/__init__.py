@@ -1,0 +1,196 @@
+"""The registry: every place a feature, an app or a plugin plugs into the core, as one fixed set of typed stores.
+
+A built-in feature and a plugin register the same way, from their `AppConfig.ready()` (or a `register()`
+function it calls), never as a side effect of importing a module:
+
+    from nautobot.core.registry import Panel, registry
+
+    registry.detail_panels.register(Panel(custom_fields_panel))
+
+Each store takes entries of one kind (`kinds`), refuses any other at once with a `TypeError` naming the
+store and the kind, keeps one copy of an entry registered twice (`ready()` may run twice in tests), and
+reads as an ordered, read-only tuple (`registry.detail_panels.entries()`, or iterate it); a store with a
+key also answers `get(key)`/`by_key()`. The set of stores is fixed here: nothing adds one at run time. The
+system check `nautobot.E001` (`checks.py`) re-checks every entry's kind at startup.
+
+Stores (entry kind; who reads them):
+
+REST API
+- `specs` (`ObjectSpec` subclasses, by model): every model's single declaration; `core.specs` API.
+- `write_contexts` (`WriteContext`): entered inside every write's transaction (change logging).
+- `validation_hooks` (`ValidationHook`): rewrite/refuse a write's attributes before model validation.
+- `row_loaders` (`RowLoader`): load a page of objects' extra data in one query before serializing.
+- `model_fields` (`ModelFields`): field names added to the full representation (`notes_url`).
+- `extra_fields` (`ExtraField`, by name): how to build a non-model serializer field (`custom_fields`).
+- `serializer_field_overrides` (`SerializerFieldOverride`, by model label): the field of relations to a model.
+- `includes` (`Include`, by name): `?include=<name>` extras of GET responses.
+- `queryset_filters` (`QuerysetFilterHook`): filters by run-time parameters (`cf_<name>`), API and UI.
+- `list_exporters` (`ListExporter`): API list answers other than JSON (`?export=<template>`).
+- `viewset_mixins` (`ViewsetMixin`): actions added to model viewsets (`<id>/notes/`).
+- `extra_routes` (`ExtraRoute`): non-model endpoints in an app's API root (`/api/users/config/`).
+- `graphql_types` (`graphene_django.DjangoObjectType` subclasses): declared types replacing generated ones.
+
+Web UI
+- `pages` (`Page`): non-model pages and their menu entries (`core.views.routes.register_page`).
+- `menu_links` (`MenuLink`): menu entries of pages routed elsewhere (plugins' `menu_items`).
+- `detail_tabs` (`DetailTab`, by suffix): tabs of detail pages (the change log).
+- `detail_panels` (`Panel`): cards on every detail page (custom fields, a rack's elevation).
+- `template_extensions` (`TemplateExtension` subclasses): plugins' content on detail pages (one panel).
+- `object_actions` (`ObjectAction`): POST buttons on detail pages (redeliver, sync).
+- `home_panels` (`HomePanel`): cards on the home page (recent changes).
+- `list_exports` (`ListExport`): the list page's Export menu beyond CSV.
+- `form_extensions` (`FormExtension` instances): fields added to generated forms (custom fields).
+- `form_field_overrides` (`FormFieldOverride`, by model label): the chooser of relations to a model (Status).
+
+Background processes
+- `tick_hooks` (`TickHook`): run on every tick of the beat scheduler (scheduled jobs).
+- `beat_hooks` (`BeatHook`): run after each heartbeat of a kind of process (reaping lost jobs).
+- `health_checks` (`HealthCheck`, by name): `/health/` and `nautobot-server health_check`.
+
+Extras features
+- `after_write` (`AfterWrite`): run after a write's change log rows are saved (webhook deliveries).
+- `scope_readers` (`ScopeReader`, by scope): how config contexts match an object.
+- `datasource_contents` (`DatasourceContent`, by name): what a Git repository can provide.
+- `job_sources` (`SourceProvider`): where jobs are found besides installed apps.
+
+The app API of Nautobot 1.x maps onto these stores: a plugin's `menu_items` become `menu_links`,
+`template_extensions` and `graphql_types` their stores, `datasource_contents` `datasource_contents`;
+`custom_validators` adapt into `validation_hooks`, `filter_extensions` into `queryset_filters`,
+`homepage_layout` into `home_panels`, `override_views` into `pages`. A new kind of extension (Jinja filters,
+secrets providers, banners) is a new store added here, with its kind in `kinds`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from types import MappingProxyType
+from typing import Any
+
+from nautobot.core.registry.kinds import (
+    AfterWrite,
+    BeatHook,
+    DatasourceContent,
+    DetailTab,
+    ExtraField,
+    ExtraRoute,
+    FormExtension,
+    FormFieldOverride,
+    HealthCheck,
+    HomePanel,
+    Include,
+    ListExport,
+    ListExporter,
+    MenuEntry,
+    MenuLink,
+    ModelFields,
+    ObjectAction,
+    Page,
+    Panel,
+    PanelContent,
+    QuerysetFilterHook,
+    RowLoader,
+    ScopeReader,
+    SerializerFieldOverride,
+    SourceProvider,
+    SyncLog,
+    TemplateExtension,
+    TickHook,
+    ValidationHook,
+    ViewsetMixin,
+    WriteContext,
+)
+from nautobot.core.registry.store import Store
+
+
+def _store(kind: type | str, **options: Any) -> Any:
+    return field(default_factory=lambda: Store(kind, **options))
+
+
+@dataclass(frozen=True)
+class Registry:
+    """The fixed set of stores (see the module docstring); frozen: no store can be added, replaced or removed."""
+
+    # REST API
+    specs: Store = _store("nautobot.core.specs.ObjectSpec", classes=True, key=lambda spec: spec.model)
+    write_contexts: Store[WriteContext] = _store(WriteContext)
+    validation_hooks: Store[ValidationHook] = _store(ValidationHook)
+    row_loaders: Store[RowLoader] = _store(RowLoader)
+    model_fields: Store[ModelFields] = _store(ModelFields)
+    extra_fields: Store[ExtraField] = _store(ExtraField, key=lambda entry: entry.name)
+    serializer_field_overrides: Store[SerializerFieldOverride] = _store(
+        SerializerFieldOverride, key=lambda entry: entry.model_label
+    )
+    includes: Store[Include] = _store(Include, key=lambda entry: entry.name)
+    queryset_filters: Store[QuerysetFilterHook] = _store(QuerysetFilterHook)
+    list_exporters: Store[ListExporter] = _store(ListExporter)
+    viewset_mixins: Store[ViewsetMixin] = _store(ViewsetMixin)
+    extra_routes: Store[ExtraRoute] = _store(ExtraRoute)
+    graphql_types: Store = _store("graphene_django.DjangoObjectType", classes=True)
+    # Web UI
+    pages: Store[Page] = _store(Page)
+    menu_links: Store[MenuLink] = _store(MenuLink)
+    detail_tabs: Store[DetailTab] = _store(DetailTab, key=lambda entry: entry.suffix)
+    detail_panels: Store[Panel] = _store(Panel)
+    template_extensions: Store = _store(TemplateExtension, classes=True)
+    object_actions: Store[ObjectAction] = _store(ObjectAction)
+    home_panels: Store[HomePanel] = _store(HomePanel)
+    list_exports: Store[ListExport] = _store(ListExport)
+    form_extensions: Store[FormExtension] = _store(FormExtension)
+    form_field_overrides: Store[FormFieldOverride] = _store(FormFieldOverride, key=lambda entry: entry.model_label)
+    # Background processes
+    tick_hooks: Store[TickHook] = _store(TickHook)
+    beat_hooks: Store[BeatHook] = _store(BeatHook)
+    health_checks: Store[HealthCheck] = _store(HealthCheck, key=lambda entry: entry.name)
+    # Extras features
+    after_write: Store[AfterWrite] = _store(AfterWrite)
+    scope_readers: Store[ScopeReader] = _store(ScopeReader, key=lambda entry: entry.scope)
+    datasource_contents: Store[DatasourceContent] = _store(DatasourceContent, key=lambda entry: entry.name)
+    job_sources: Store[SourceProvider] = _store(SourceProvider)
+
+    def __post_init__(self) -> None:
+        for store_field in fields(self):
+            getattr(self, store_field.name).name = store_field.name
+
+    def stores(self) -> MappingProxyType:
+        """`{name: store}`, read-only, in declaration order."""
+        return MappingProxyType({f.name: getattr(self, f.name) for f in fields(self)})
+
+
+registry = Registry()
+
+__all__ = [
+    "AfterWrite",
+    "BeatHook",
+    "DatasourceContent",
+    "DetailTab",
+    "ExtraField",
+    "ExtraRoute",
+    "FormExtension",
+    "FormFieldOverride",
+    "HealthCheck",
+    "HomePanel",
+    "Include",
+    "ListExport",
+    "ListExporter",
+    "MenuEntry",
+    "MenuLink",
+    "ModelFields",
+    "ObjectAction",
+    "Page",
+    "Panel",
+    "PanelContent",
+    "QuerysetFilterHook",
+    "Registry",
+    "RowLoader",
+    "ScopeReader",
+    "SerializerFieldOverride",
+    "SourceProvider",
+    "Store",
+    "SyncLog",
+    "TemplateExtension",
+    "TickHook",
+    "ValidationHook",
+    "ViewsetMixin",
+    "WriteContext",
+    "registry",
+]

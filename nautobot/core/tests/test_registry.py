@@ -1,0 +1,127 @@
+"""The registry: typed stores fixed at creation, one copy per entry, a system check, plugins beside built-ins."""
+
+import dataclasses
+
+import pytest
+from django.core import checks
+
+from nautobot.core.registry import (
+    DetailTab,
+    HomePanel,
+    Include,
+    MenuEntry,
+    MenuLink,
+    Panel,
+    Registry,
+    TemplateExtension,
+    TickHook,
+    registry,
+)
+from nautobot.core.registry.checks import check_registry
+
+
+def _panel(obj, request):
+    return None
+
+
+def _other_panel(obj, request):
+    return None
+
+
+def test_a_wrong_entry_is_refused_with_the_store_and_its_kind():
+    fresh = Registry()
+    with pytest.raises(TypeError) as refused:
+        fresh.detail_panels.register(_panel)  # the bare function, not a Panel
+    message = str(refused.value)
+    assert "'detail_panels'" in message and "nautobot.core.registry.kinds.Panel" in message
+    with pytest.raises(TypeError, match="'home_panels' takes nautobot.core.registry.kinds.HomePanel"):
+        fresh.home_panels.register(Panel(_panel))
+    with pytest.raises(TypeError, match="'template_extensions' takes subclasses of"):
+        fresh.template_extensions.register(TemplateExtension({}))  # an instance, not the class
+    assert not fresh.detail_panels and not fresh.home_panels and not fresh.template_extensions
+
+
+def test_the_same_entry_twice_is_kept_once_in_order():
+    fresh = Registry()
+    fresh.detail_panels.register(Panel(_panel))
+    fresh.detail_panels.register(Panel(_other_panel))
+    fresh.detail_panels.register(Panel(_panel))  # a second `ready()`
+    assert fresh.detail_panels.entries() == (Panel(_panel), Panel(_other_panel))
+    # A view made anew by each `ready()` (`as_view()`) does not make a second tab.
+    fresh.detail_tabs.register(DetailTab("Log", "log", lambda request, spec, pk: None))
+    fresh.detail_tabs.register(DetailTab("Log", "log", lambda request, spec, pk: None))
+    assert len(fresh.detail_tabs) == 1
+
+
+def test_a_key_taken_by_another_entry_is_refused():
+    fresh = Registry()
+    fresh.includes.register(Include("computed_fields", lambda objects, request: {}))
+    with pytest.raises(ValueError, match="'includes' already has"):
+        fresh.includes.register(Include("computed_fields", lambda objects, request: {"other": 1}))
+
+
+def test_reads_are_read_only():
+    fresh = Registry()
+    fresh.tick_hooks.register(TickHook(print))
+    entries = fresh.tick_hooks.entries()
+    assert isinstance(entries, tuple)
+    with pytest.raises(TypeError):
+        fresh.includes.by_key()["x"] = Include("x", print)  # a mapping proxy
+    with pytest.raises(TypeError):
+        fresh.stores()["new"] = fresh.tick_hooks
+
+
+def test_no_store_can_be_added_replaced_or_removed():
+    fresh = Registry()
+    with pytest.raises(AttributeError):
+        fresh.secrets_providers = fresh.tick_hooks  # not a store of the registry
+    with pytest.raises(AttributeError):
+        fresh.tick_hooks = fresh.beat_hooks
+    with pytest.raises(AttributeError):
+        del fresh.tick_hooks
+    assert "secrets_providers" not in fresh.stores()
+    assert list(fresh.stores()) == [f.name for f in dataclasses.fields(Registry)]
+
+
+def test_the_system_check_reports_an_entry_of_the_wrong_kind():
+    fresh = Registry()
+    fresh.home_panels.register(HomePanel(_panel))
+    assert check_registry(target=fresh) == []
+    fresh.home_panels._entries = (*fresh.home_panels._entries, _panel)  # slipped past `register`
+    errors = check_registry(target=fresh)
+    assert [e.id for e in errors] == ["nautobot.E001"]
+    assert "'home_panels'" in errors[0].msg and "HomePanel" in errors[0].msg
+    assert errors[0].hint and "registry.home_panels.register" in errors[0].hint
+
+
+def test_the_system_check_is_registered_and_the_real_registry_passes():
+    from django.apps import apps
+
+    assert check_registry in checks.registry.registry.get_checks()
+    assert check_registry(apps.get_app_configs()) == []
+
+
+def test_registered_is_undone_after_the_block():
+    before = registry.home_panels.entries()
+    with registry.home_panels.registered(HomePanel(_panel)):
+        assert registry.home_panels.entries() == (*before, HomePanel(_panel))
+    assert registry.home_panels.entries() == before
+
+
+def test_a_plugin_registers_in_the_same_stores_as_the_built_in_features():
+    from example_plugin.graphql.types import WidgetType
+    from example_plugin.template_content import SiteWidgets
+
+    from nautobot.extras.plugins.ui import template_extension_panel
+    from nautobot.extras.ui import custom_fields_panel
+
+    panels = [panel.render for panel in registry.detail_panels]
+    assert custom_fields_panel in panels and template_extension_panel in panels  # built-in and plugin, one store
+    assert SiteWidgets in registry.template_extensions
+    assert WidgetType in registry.graphql_types
+    plugin_link = MenuLink(
+        MenuEntry("Plugins", "Widget summary", "example_plugin.view_widget"), "plugins:example_plugin:summary"
+    )
+    assert plugin_link in registry.menu_links
+    specs = {spec.model._meta.label for spec in registry.specs}
+    assert {"example_plugin.Widget", "dcim.Site"} <= specs
