@@ -1,7 +1,7 @@
 """Django forms derived from specs: create/edit, bulk edit and filter forms, and the API-backed select widget.
 
 Forms only render and parse; validation and saving go through the API serializer of the model (see
-`nautobot.core.views.writes`), so the UI, CSV import and the REST API accept exactly the same things.
+`nautobot.core.writes`), so the UI, CSV import and the REST API accept exactly the same things.
 Related objects are chosen with `APISelect`, which renders only the selected options and lets the browser
 search the REST API for the rest (never thousands of `<option>`s).
 """

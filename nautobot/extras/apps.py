@@ -29,7 +29,7 @@ class ExtrasConfig(AppConfig):
         from nautobot.extras import customfield_forms, rendered_contexts, ui
         from nautobot.extras.api import contexts, fields, includes, notes, relationships
         from nautobot.extras.changelog import api as changelog_api, ui as changelog_ui
-        from nautobot.extras.changelog.context import web_change_context
+        from nautobot.extras.changelog.context import write_change_context
         from nautobot.extras.datasources import ui as datasources_ui
         from nautobot.extras.datasources.builtin import register_builtin_contents
         from nautobot.extras.webhooks import ui as webhooks_ui
@@ -49,7 +49,7 @@ class ExtrasConfig(AppConfig):
         datasources_ui.register()
         webhooks_ui.register()
         # Change logging and webhooks; config contexts; Git repository contents.
-        registry.write_contexts.register(WriteContext(web_change_context))
+        registry.write_contexts.register(WriteContext(write_change_context))
         registry.after_write.register(AfterWrite(write_deliveries))
         rendered_contexts.register_scope_readers()
         register_builtin_contents()

@@ -10,18 +10,16 @@ from __future__ import annotations
 import functools
 import platform
 from collections import OrderedDict
-from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
 
 import django
 from django.conf import settings
-from django.db import IntegrityError, transaction
-from django.db.models import ProtectedError, RestrictedError, prefetch_related_objects
+from django.db.models import prefetch_related_objects
 from django.urls import NoReverseMatch
 from django.urls import reverse as django_reverse
 from rest_framework import exceptions, status, viewsets
 from rest_framework.response import Response
 from rest_framework.reverse import preserve_builtin_query_params
+from rest_framework.serializers import ListSerializer
 from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
@@ -34,18 +32,18 @@ from nautobot.core.api.serializers import represent, serializer_for
 from nautobot.core.filters import SpecFilterBackend
 from nautobot.core.registry import registry
 from nautobot.core.specs import ObjectSpec
+from nautobot.core.writes import (
+    DeleteBlocked,
+    WriteConflict,
+    WriteForbidden,
+    objects_delete,
+    objects_save,
+    web_origin,
+)
 from nautobot.users.permissions import restrict
 
-
-@contextmanager
-def write_transaction(request) -> Iterator[None]:
-    """The transaction of one API write, with every registered write context open inside it."""
-    with transaction.atomic(), ExitStack() as stack:
-        for context in registry.write_contexts:
-            stack.enter_context(context.factory(request))
-        yield
-
-
+# The 403 of a write that leaves an object outside the user's object permissions (`WriteForbidden`).
+FORBIDDEN = "You do not have permission to perform this action on one or more of these objects."
 BULK_PREFETCH_MIN = 5  # below this, loading optional relations for every object costs more than it saves
 
 
@@ -159,9 +157,7 @@ class ModelViewSet(NautobotAPIMixin, viewsets.ModelViewSet):
             raise exceptions.ValidationError(
                 aligned_errors(serializer.errors, len(request.data)) if many else serializer.errors
             )
-        with write_transaction(request):
-            instances = self._save_each(serializer, many)
-            self._check_constraints(instances, "add")
+        instances = self._save(serializer if many else [serializer], "add")
         output = self._represent(self._refetch(instances))
         return Response(output if many else output[0], status=status.HTTP_201_CREATED)
 
@@ -170,15 +166,11 @@ class ModelViewSet(NautobotAPIMixin, viewsets.ModelViewSet):
         instance = self.get_object()
         serializer = self.get_serializer(instance, data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
-        with write_transaction(request):
-            instances = self._save_each(serializer, many=False)
-            self._check_constraints(instances, "change")
+        instances = self._save([serializer], "change")
         return Response(self._represent(self._refetch(instances))[0])
 
     def destroy(self, request, *args, **kwargs):
-        instance = self.get_object()
-        with write_transaction(request):
-            self._delete([instance])
+        self._delete([self.get_object()])
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     def bulk_update(self, request, *args, partial: bool = False, **kwargs):
@@ -193,12 +185,7 @@ class ModelViewSet(NautobotAPIMixin, viewsets.ModelViewSet):
         errors = [{} if s.is_valid() else s.errors for s in serializers]
         if any(errors):
             raise exceptions.ValidationError(errors)
-        with write_transaction(request):
-            instances = []
-            for serializer in serializers:
-                instances.extend(self._save_each(serializer, many=False))
-            self._check_constraints(instances, "change")
-        return Response(self._represent(self._refetch(instances)))
+        return Response(self._represent(self._refetch(self._save(serializers, "change"))))
 
     def bulk_partial_update(self, request, *args, **kwargs):
         return self.bulk_update(request, *args, partial=True, **kwargs)
@@ -206,50 +193,35 @@ class ModelViewSet(NautobotAPIMixin, viewsets.ModelViewSet):
     def bulk_destroy(self, request, *args, **kwargs):
         items = self._bulk_items(request.data)
         objects = self._bulk_objects(items)
-        with write_transaction(request):
-            self._delete(list(objects.values()))
+        self._delete(list(objects.values()))
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     # Helpers ------------------------------------------------------------------------------------
     def _represent(self, objects: list) -> list[dict]:
         return represent(self.get_serializer_class(), objects, self.get_serializer_context())
 
-    def _save_each(self, serializer, many: bool) -> list:
-        """Save one or many validated objects; an integrity error becomes a 400 at the item it hit.
+    def _save(self, serializers, action: str, *, model=None, forbidden: str = FORBIDDEN) -> list:
+        """Save validated serializers through the write path (`objects_save`); its errors as the API answers them.
 
-        Called inside `write_transaction`, which rolls back as a whole on the 400 raised here: no
-        savepoint per object (two round trips each) is needed, since nothing continues after an error.
+        An integrity error is a 400 at its item (a list aligned with the input for a bulk create, else the
+        item's errors); an object outside the user's object permissions is a 403 (`forbidden`: its text).
         """
-        if not many:
-            try:
-                return [serializer.save()]
-            except IntegrityError as exc:
-                raise exceptions.ValidationError({"non_field_errors": [_integrity_message(exc)]}) from None
-        instances = []
-        items = serializer.validated_data
-        for index, attrs in enumerate(items):
-            try:
-                instances.append(serializer.child.create(attrs))
-            except IntegrityError as exc:
-                errors = [{} for _ in items]
-                errors[index] = {"non_field_errors": [_integrity_message(exc)]}
-                raise exceptions.ValidationError(errors) from None
-        return instances
+        try:
+            return objects_save(
+                serializers=serializers,
+                model=model or self.spec.model,
+                action=action,
+                origin=web_origin(self.request),
+            )
+        except WriteConflict as conflict:
+            many = isinstance(serializers, ListSerializer)
+            raise exceptions.ValidationError(conflict.aligned_errors() if many else conflict.errors) from None
+        except WriteForbidden:
+            raise exceptions.PermissionDenied(forbidden) from None
 
     def _refetch(self, instances: list) -> list:
         by_pk = load_for_output(self.spec, [i.pk for i in instances])
         return [by_pk[i.pk] for i in instances]
-
-    def _check_constraints(self, instances: list, action: str) -> None:
-        everything = self.spec.model.objects.all()
-        allowed = restrict(everything, self.request.user, action)
-        if allowed is everything:
-            return  # no constraint for this user and action (superuser, model permission, unconstrained grant)
-        allowed = allowed.filter(pk__in=[i.pk for i in instances])
-        if allowed.count() != len({i.pk for i in instances}):
-            raise exceptions.PermissionDenied(
-                "You do not have permission to perform this action on one or more of these objects."
-            )
 
     def _bulk_items(self, data) -> list[dict]:
         if not isinstance(data, list) or not all(isinstance(i, dict) and i.get("id") for i in data):
@@ -275,14 +247,13 @@ class ModelViewSet(NautobotAPIMixin, viewsets.ModelViewSet):
         return found
 
     def _delete(self, objects: list) -> None:
+        """Delete through the write path (`objects_delete`); a protected delete is a 409 naming the dependents."""
         try:
-            for obj in objects:
-                obj.delete()
-        except (ProtectedError, RestrictedError) as exc:
-            dependents = list(getattr(exc, "protected_objects", None) or getattr(exc, "restricted_objects", []))
-            listing = ", ".join(f"{d} ({d.pk})" for d in dependents[:20])
+            objects_delete(objects=objects, origin=web_origin(self.request))
+        except DeleteBlocked as blocked:
+            listing = ", ".join(f"{d} ({d.pk})" for d in blocked.dependents[:20])
             raise Conflict(
-                f"Unable to delete object. {len(dependents)} dependent objects were found: {listing}"
+                f"Unable to delete object. {len(blocked.dependents)} dependent objects were found: {listing}"
             ) from None
 
 
@@ -293,11 +264,6 @@ def aligned_errors(errors, count: int) -> list:
     if isinstance(errors, list):
         return [e or {} for e in errors]
     return errors
-
-
-def _integrity_message(exc: IntegrityError) -> str:
-    first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return f"This object conflicts with an existing one ({first_line})."
 
 
 class Conflict(exceptions.APIException):
@@ -404,7 +370,6 @@ class StatusView(NautobotAPIMixin, APIView):
 
 __all__ = [
     "ModelViewSet",
-    "write_transaction",
     "viewset_for",
     "APIRootView",
     "AppRootView",

@@ -38,9 +38,10 @@ class PanelContent(TypedDict, total=False):
 # REST API ------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class WriteContext:
-    """A context manager entered inside the transaction of every API or UI write, exited before it commits."""
+    """A context manager entered inside the transaction of every write (API, UI, jobs), exited before it commits."""
 
-    factory: Callable[[Any], AbstractContextManager]  # request -> context manager (change logging writes rows there)
+    # `nautobot.core.writes.WriteOrigin` (who writes, from where) -> context manager (change logging writes rows there)
+    factory: Callable[[Any], AbstractContextManager]
 
 
 @dataclass(frozen=True)

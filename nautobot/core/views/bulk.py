@@ -1,23 +1,29 @@
 """Bulk pages of every spec: edit and delete the rows chosen on a list page, and import CSV, JSON or YAML.
 
-Every write goes through the model's API serializer (`writes`), so an import row is accepted exactly when
-the same object `POST`ed to the REST API would be, and errors are reported per row.
+Every row is validated by the model's API serializer and saved through the write path (`nautobot.core.writes`),
+so an import row is accepted exactly when the same object `POST`ed to the REST API would be, and errors are
+reported per row.
 """
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import ProtectedError, RestrictedError
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 
 from nautobot.core import forms as spec_forms
 from nautobot.core.tables import table_for, table_queryset
 from nautobot.core.views import defaults
-from nautobot.core.views.generic import SpecView, deletion_summary, filtered_queryset
+from nautobot.core.views.generic import (
+    SpecView,
+    WriteRejected,
+    deletion_summary,
+    filtered_queryset,
+    validated_serializer,
+)
 from nautobot.core.views.imports import ImportParseError, parse_rows
 from nautobot.core.views.permissions import allowed, require
 from nautobot.core.views.routes import spec_url
-from nautobot.core.views.writes import WriteRejected, delete_all, save_validated, validated_serializer
+from nautobot.core.writes import DeleteBlocked, WriteConflict, objects_delete, objects_save, web_origin
 
 
 class BulkView(SpecView):
@@ -70,12 +76,12 @@ class BulkDeleteView(BulkView):
             )
             return render(request, "nautobot/generic/bulk_delete.html", context)
         try:
-            delete_all(request, objects)
-        except (ProtectedError, RestrictedError) as exc:
-            blocking = list(getattr(exc, "protected_objects", None) or getattr(exc, "restricted_objects", []))
+            objects_delete(objects=objects, origin=web_origin(request))
+        except DeleteBlocked as blocked:
+            dependents = blocked.dependents
             messages.error(
                 request,
-                f"Nothing was deleted: {len(blocking)} dependent objects block it ({', '.join(map(str, blocking[:10]))}).",
+                f"Nothing was deleted: {len(dependents)} dependent objects block it ({', '.join(map(str, dependents[:10]))}).",
             )
             return HttpResponseRedirect(self.list_url())
         messages.success(request, f"Deleted {len(objects)} {self.model._meta.verbose_name_plural}")
@@ -115,9 +121,9 @@ class BulkEditView(BulkView):
                 errors.append((obj, readable_errors(rejected.errors)))
         if not errors:
             try:
-                save_validated(self.spec, request, serializers, "change")
-            except WriteRejected as rejected:
-                errors.append((objects[rejected.errors.pop("row", 0)], rejected.errors))
+                objects_save(serializers=serializers, model=self.model, action="change", origin=web_origin(request))
+            except WriteConflict as conflict:
+                errors.append((objects[conflict.index], conflict.errors))
         return errors
 
 
@@ -156,9 +162,11 @@ class BulkImportView(SpecView):
                 errors.append((number, rejected.errors))
         if not errors:
             try:
-                created = save_validated(self.spec, request, serializers, "add")
-            except WriteRejected as rejected:
-                errors.append((rejected.errors.pop("row", 0) + 1, rejected.errors))
+                created = objects_save(
+                    serializers=serializers, model=self.model, action="add", origin=web_origin(request)
+                )
+            except WriteConflict as conflict:
+                errors.append((conflict.index + 1, conflict.errors))
             else:
                 messages.success(request, f"Imported {len(created)} {self.model._meta.verbose_name_plural}")
                 table = table_for(self.spec, selectable=False)(

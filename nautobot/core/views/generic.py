@@ -9,7 +9,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.utils import NestedObjects
 from django.db import models, router
-from django.db.models import ProtectedError, RestrictedError
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -17,6 +16,7 @@ from django.views import View
 from django_tables2 import RequestConfig
 
 from nautobot.core import forms as spec_forms
+from nautobot.core.api.serializers import serializer_for
 from nautobot.core.filters import filterset_for
 from nautobot.core.registry import registry
 from nautobot.core.specs import ObjectSpec, has_spec, spec_for
@@ -26,7 +26,7 @@ from nautobot.core.views.actions import buttons_for
 from nautobot.core.views.display import detail_rows, related_links
 from nautobot.core.views.permissions import allowed, model_permissions, require
 from nautobot.core.views.routes import detail_tabs, object_url, spec_url, url_name
-from nautobot.core.views.writes import WriteRejected, delete_all, save_one
+from nautobot.core.writes import DeleteBlocked, WriteConflict, objects_delete, objects_save, web_origin
 
 PER_PAGE_CHOICES = (25, 50, 100, 250, 500, 1000)
 # Query parameters of the list page that are not filters.
@@ -257,10 +257,19 @@ class ObjectEditView(SpecView):
         obj = self.get_object(pk)
         form = spec_forms.object_form(self.spec, defaults.form_fields(self.spec), request.user, data=request.POST)
         if form.is_valid():
+            payload = spec_forms.form_payload(form, self.model)
             try:
-                saved = save_one(self.spec, request, spec_forms.form_payload(form, self.model), obj)
+                serializer = validated_serializer(self.spec, request, payload, obj, partial=obj is not None)
+                saved = objects_save(
+                    serializers=[serializer],
+                    model=self.model,
+                    action="change" if obj else "add",
+                    origin=web_origin(request),
+                )[0]
             except WriteRejected as rejected:
                 add_errors(form, rejected.errors)
+            except WriteConflict as conflict:
+                add_errors(form, conflict.errors)
             else:
                 messages.success(request, f"{'Modified' if obj else 'Created'} {self.model._meta.verbose_name} {saved}")
                 if "_addanother" in request.POST:
@@ -275,14 +284,34 @@ class ObjectEditView(SpecView):
         )
 
 
+class WriteRejected(Exception):
+    """Validation failed: `errors` is the serializer's error dict (field name -> messages)."""
+
+    def __init__(self, errors: dict) -> None:
+        super().__init__(errors)
+        self.errors = errors
+
+
+def validated_serializer(
+    spec: type[ObjectSpec], request, data: dict, instance: models.Model | None = None, *, partial: bool = False
+):
+    """A serializer of `spec.model` bound to `data`, already validated; raise `WriteRejected` with its errors.
+
+    The UI validates with the model's API serializer, so a form, an import row and a `POST` to the REST API
+    accept exactly the same data; saving is the write path's (`nautobot.core.writes.objects_save`).
+    """
+    serializer = serializer_for(spec.model)(instance, data=data, partial=partial, context={"request": request})
+    if not serializer.is_valid():
+        raise WriteRejected(dict(serializer.errors))
+    return serializer
+
+
 def add_errors(form, errors: dict) -> None:
     """Put API validation errors beside their form fields (others at the top of the form)."""
     errors = dict(errors)
     for name, texts in spec_forms.extension_errors(errors).items():
         form.add_error(name if name in form.fields else None, texts)
     for key, value in errors.items():
-        if key == "row":
-            continue
         texts = value if isinstance(value, list) else [value]
         texts = [str(t) if not isinstance(t, dict) else "; ".join(f"{k}: {v}" for k, v in t.items()) for t in texts]
         if key in form.fields:
@@ -322,12 +351,12 @@ class ObjectDeleteView(SpecView):
     def post(self, request, pk):
         obj = self.get_object(pk)
         try:
-            delete_all(request, [obj])
-        except (ProtectedError, RestrictedError) as exc:
-            blocking = list(getattr(exc, "protected_objects", None) or getattr(exc, "restricted_objects", []))
+            objects_delete(objects=[obj], origin=web_origin(request))
+        except DeleteBlocked as blocked:
+            dependents = blocked.dependents
             messages.error(
                 request,
-                f"Unable to delete {obj}: {len(blocking)} dependent objects: {', '.join(map(str, blocking[:10]))}",
+                f"Unable to delete {blocked.obj}: {len(dependents)} dependent objects: {', '.join(map(str, dependents[:10]))}",
             )
             return HttpResponseRedirect(object_url(obj))
         messages.success(request, f"Deleted {self.model._meta.verbose_name} {obj}")

@@ -92,19 +92,13 @@ def change_context(
 
 
 @contextmanager
-def web_change_context(request) -> Iterator[ChangeContext]:
-    """The change context of one API write: its user, `web`, the view's name, and the request's id.
+def write_change_context(origin) -> Iterator[ChangeContext]:
+    """The change context of one write of the write path: its origin's user, kind (web, job), detail and request id.
 
-    Entered inside the API's own transaction (`write_transaction`), which rolls back as a whole on any
-    error, so it needs no savepoint of its own.
+    Registered in `registry.write_contexts`: entered inside the write's own transaction
+    (`write_transaction`), which rolls back as a whole on any error, so it needs no savepoint of its own.
     """
-    django_request = getattr(request, "_request", request)
-    request_id = getattr(django_request, "id", None)
-    if request_id is None:
-        request_id = django_request.id = uuid.uuid4()
-    match = getattr(django_request, "resolver_match", None)
-    detail = match.view_name if match is not None else ""
-    active = _new_context(getattr(request, "user", None), ChangeContextKind.WEB, detail, request_id)
+    active = _new_context(origin.user, origin.kind, origin.detail, origin.request_id)
     with _activated(active, savepoint=False) as joined:
         yield joined
 

@@ -1,8 +1,8 @@
 """Running jobs: `enqueue_job` (web, scheduler, CLI) and `run_job` (the Celery task on the workers).
 
 A run is claimed with a compare-and-set (`pending` → `running`), so a redelivered message never runs a
-job twice; the job's own work runs in one transaction (`run()` then every `test_*()`), rolled back for
-a dry run or an error; `post_run()` runs after it; log lines, lease and cancellation go through the
+job twice; the job's own work (`run()` then every `test_*()`) is one write of the write path
+(`nautobot.core.writes.write_transaction`, change-logged as the job), rolled back for a dry run or an error; `post_run()` runs after it; log lines, lease and cancellation go through the
 `SideChannel` (see `logs`). The final status is written with a compare-and-set on `running`, so a job
 the reaper or a cancel already closed keeps that outcome.
 """
@@ -26,6 +26,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from nautobot.core.celery import nautobot_task
+from nautobot.core.writes import WriteOrigin, write_transaction
 from nautobot.extras.jobs.logs import JobCancelled, SideChannel, lease_timeout, load_spool, uses_spool
 
 logger = logging.getLogger(__name__)
@@ -228,16 +229,12 @@ def execute(job_result_pk, data: dict, commit: bool, *, request: dict | None = N
     return status
 
 
-def _change_context(job, commit: bool):
-    """A committed run is change-logged as the job's (user, `job`, the job's slug, one request id); a dry run is not."""
-    if not commit:
-        return contextlib.nullcontext()
-    from nautobot.extras.changelog.context import change_context
-
+def _write_origin(job) -> WriteOrigin:
+    """A run writes as the job: its user, `job`, the job's slug, one request id (the change log's context)."""
     job_model = job.job_result.job_model
-    return change_context(
+    return WriteOrigin(
         user=job.job_result.user,
-        context="job",
+        kind="job",
         detail=job_model.slug if job_model else job.job_result.name,
         request_id=job.request.id,
     )
@@ -273,7 +270,7 @@ def _run(job_result, wire: dict, commit: bool, request: dict, side: SideChannel)
     output: list[str] = []
     errored = False
     try:
-        with transaction.atomic(), _change_context(job, commit):
+        with write_transaction(_write_origin(job), dry_run=not commit):
             job.active_test = "run"
             result = job.run(data=form.cleaned_data, commit=commit)
             if result:

@@ -17,11 +17,12 @@ from nautobot.core.api.brief import brief_representation
 from nautobot.core.api.permissions import TokenPermissions
 from nautobot.core.api.querysets import optimized_queryset
 from nautobot.core.api.serializers import represent, serializer_for
-from nautobot.core.api.views import ModelViewSet, aligned_errors, write_transaction
+from nautobot.core.api.views import ModelViewSet, aligned_errors
 from nautobot.core.specs import spec_for
 from nautobot.ipam import selectors, services
 from nautobot.ipam.models import IPAddress, Prefix
-from nautobot.users.permissions import permission_name, restrict
+from nautobot.core.writes import web_origin, write_transaction
+from nautobot.users.permissions import permission_name
 
 
 def _allocation_permission(model_label: str) -> type[BasePermission]:
@@ -57,7 +58,7 @@ class PrefixViewSet(ModelViewSet):
             return Response([{"family": net.version, "prefix": str(net), "vrf": vrf} for net in free])
         items, many = _items(request.data)
         lengths = [_prefix_length(item, prefix) for item in items]
-        with write_transaction(request):
+        with write_transaction(web_origin(request)):
             parent = services.prefix_lock(prefix_id=prefix.pk)
             try:
                 networks = services.prefix_allocate_prefixes(parent=parent, lengths=lengths)
@@ -87,7 +88,7 @@ class PrefixViewSet(ModelViewSet):
                 listed.append({"family": address.version, "address": f"{address}/{prefix.prefix_length}", "vrf": vrf})
             return Response(listed)
         items, many = _items(request.data)
-        with write_transaction(request):
+        with write_transaction(web_origin(request)):
             parent = services.prefix_lock(prefix_id=prefix.pk)
             try:
                 addresses = services.prefix_allocate_ips(parent=parent, count=len(items))
@@ -107,10 +108,13 @@ class PrefixViewSet(ModelViewSet):
             raise exceptions.ValidationError(
                 aligned_errors(serializer.errors, len(data)) if many else serializer.errors
             )
-        ids = [instance.pk for instance in self._save_each(serializer, many)]
-        if restrict(model.objects.filter(pk__in=ids), request.user, "add").count() != len(ids):
-            raise exceptions.PermissionDenied("You do not have permission to create these objects.")
-        return ids
+        saved = self._save(
+            serializer if many else [serializer],
+            "add",
+            model=model,
+            forbidden="You do not have permission to create these objects.",
+        )
+        return [instance.pk for instance in saved]
 
     def _allocated_response(self, request, model, ids: list, many: bool) -> Response:
         """201 with the full form of what was allocated, read after commit (outside the lock)."""
