@@ -40,9 +40,7 @@ def rack_units(
         unit: {"id": unit, "name": f"U{unit}", "face": face, "device": None, "occupied": False} for unit in rack.units
     }
     devices = list(rack_devices(rack, face, exclude))
-    visible = (
-        {pk for pk in restrict(Device.objects.filter(rack=rack), user).values_list("pk", flat=True)} if user else None
-    )
+    visible = set(restrict(Device.objects.filter(rack=rack), user).values_list("pk", flat=True)) if user else None
     for device in devices:
         shown = device if visible is None or device.pk in visible else None
         height = device.device_type.u_height

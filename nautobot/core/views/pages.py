@@ -51,7 +51,7 @@ def home(request: HttpRequest) -> HttpResponse:
     groups: dict[str, list] = {}
     specs = _visible_specs(request.user)
     counts = count_all([restrict(spec.model.objects.all(), request.user, "view") for spec in specs])
-    for spec, count in zip(specs, counts):
+    for spec, count in zip(specs, counts, strict=True):
         groups.setdefault(_group_of(spec), []).append(
             {"label": spec.model._meta.verbose_name_plural, "count": count, "url": spec_url(spec)}
         )

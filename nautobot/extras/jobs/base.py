@@ -63,7 +63,7 @@ class BaseJob:
         self.commit = True
         self._log_sink = None
         self.results: dict[str, Any] = OrderedDict()
-        self.results["total"] = {level: 0 for level in COUNTED_LEVELS}
+        self.results["total"] = dict.fromkeys(COUNTED_LEVELS, 0)
 
     def __str__(self) -> str:
         return str(self.name)
@@ -178,7 +178,7 @@ class BaseJob:
             obj, message = None, obj
         message = "" if message is None else str(message)
         if level in COUNTED_LEVELS:
-            group = self.results.setdefault(self.active_test, {lvl: 0 for lvl in COUNTED_LEVELS})
+            group = self.results.setdefault(self.active_test, dict.fromkeys(COUNTED_LEVELS, 0))
             group[level] += 1
             self.results["total"][level] += 1
         if level == "failure":

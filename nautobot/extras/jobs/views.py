@@ -248,7 +248,7 @@ class JobRunView(View):
     def get(self, request, pk):
         job = self._job(request, pk)
         job_class = job.job_class
-        initial = {k: v for k, v in request.GET.items()}
+        initial = dict(request.GET.items())
         form = run_form(job, job_class, initial=initial) if job_class is not None else None
         return self.show(request, job, form)
 

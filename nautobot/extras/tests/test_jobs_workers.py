@@ -279,9 +279,9 @@ def test_schedules_fire_once_per_interval_in_local_time(make_deployment):
     runs = (
         "import json\n"
         "from nautobot.extras.models import JobResult\n"
-        "for pk in ('{}', '{}'):\n"
+        f"for pk in ('{hourly}', '{daily}'):\n"
         "    print(pk, json.dumps([r.created.isoformat() for r in JobResult.objects.filter(schedule_id=pk).order_by('created')]))"
-    ).format(hourly, daily)
+    )
 
     def counts():
         lines = dict(line.split(" ", 1) for line in deployment.shell(runs).splitlines()[-2:])

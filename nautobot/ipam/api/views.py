@@ -65,7 +65,10 @@ class PrefixViewSet(ModelViewSet):
             except services.InsufficientSpace as error:
                 return Response({"detail": str(error)}, status=status.HTTP_204_NO_CONTENT)
             defaults = {"vrf": _pk(parent.vrf_id), "site": _pk(parent.site_id)}
-            data = [{"status": "active", **item, "prefix": str(net), **defaults} for item, net in zip(items, networks)]
+            data = [
+                {"status": "active", **item, "prefix": str(net), **defaults}
+                for item, net in zip(items, networks, strict=False)
+            ]
             ids = self._save_allocated(request, Prefix, data, many)
         return self._allocated_response(request, Prefix, ids, many)
 
@@ -95,7 +98,10 @@ class PrefixViewSet(ModelViewSet):
             except services.InsufficientSpace as error:
                 return Response({"detail": str(error)}, status=status.HTTP_204_NO_CONTENT)
             vrf = _pk(parent.vrf_id)
-            data = [{"status": "active", **item, "address": str(a), "vrf": vrf} for item, a in zip(items, addresses)]
+            data = [
+                {"status": "active", **item, "address": str(a), "vrf": vrf}
+                for item, a in zip(items, addresses, strict=False)
+            ]
             ids = self._save_allocated(request, IPAddress, data, many)
         return self._allocated_response(request, IPAddress, ids, many)
 

@@ -154,7 +154,7 @@ def remove_contexts(repository, log) -> None:
     remove_unseen(
         ConfigContext.objects.filter(**owner_of(repository)), set(), log, kind="config context", had_failures=False
     )
-    for directory, label in LOCAL.items():
+    for label in LOCAL.values():
         _clear_local_data(repository, label, set(), log)
 
 
