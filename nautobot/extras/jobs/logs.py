@@ -9,8 +9,9 @@ every third of `JOB_LEASE_TIMEOUT`, and a cancel request is noticed.
 SQLite allows one writer at a time, and the job's transaction holds that lock until it ends, so on
 SQLite the side channel appends log lines to a spool file (`$NAUTOBOT_ROOT/job-spool/<id>.jsonl`,
 flushed per line) and renews the lease by touching that file; readers merge the spool, and it is
-loaded into the table when the job's transaction is over (or by the reaper after a crash). SQLite
-means one host, so every process sees the spool.
+loaded into the table when the job's transaction is over (or by the reaper after a crash). A cancel
+request cannot write `cancel_requested` then either: it creates a marker file beside the spool
+(`<id>.cancel`) that the side channel looks for. SQLite means one host, so every process sees both.
 """
 
 from __future__ import annotations
@@ -53,6 +54,11 @@ def spool_dir() -> Path:
 
 def spool_path(job_result_pk) -> Path:
     return spool_dir() / f"{job_result_pk}.jsonl"
+
+
+def cancel_marker(job_result_pk) -> Path:
+    """SQLite: the file whose existence asks the worker to cancel a running job (see the module docstring)."""
+    return spool_dir() / f"{job_result_pk}.cancel"
 
 
 class SideChannel(threading.Thread):
@@ -123,7 +129,10 @@ class SideChannel(threading.Thread):
         try:
             if self.spool is not None:
                 os.utime(self.spool)
-                cancel = JobResult.objects.filter(pk=self.job_result_pk, cancel_requested=True).exists()
+                cancel = (
+                    cancel_marker(self.job_result_pk).exists()
+                    or JobResult.objects.filter(pk=self.job_result_pk, cancel_requested=True).exists()
+                )
             else:
                 expires = timezone.now() + timedelta(seconds=lease_timeout())
                 JobResult.objects.filter(pk=self.job_result_pk, status="running").update(lease_expires=expires)
@@ -215,6 +224,7 @@ def reap_lost_jobs() -> int:
         reaped += 1
         if uses_spool():
             load_spool(pk)
+            cancel_marker(pk).unlink(missing_ok=True)
         JobLogEntry.objects.create(
             job_result_id=pk,
             log_level="failure",

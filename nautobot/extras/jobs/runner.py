@@ -27,7 +27,14 @@ from django.utils import timezone
 
 from nautobot.core.celery import nautobot_task
 from nautobot.core.writes import WriteOrigin, write_transaction
-from nautobot.extras.jobs.logs import JobCancelled, SideChannel, lease_timeout, load_spool, uses_spool
+from nautobot.extras.jobs.logs import (
+    JobCancelled,
+    SideChannel,
+    cancel_marker,
+    lease_timeout,
+    load_spool,
+    uses_spool,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -226,6 +233,8 @@ def execute(job_result_pk, data: dict, commit: bool, *, request: dict | None = N
     }
     if not JobResult.objects.filter(pk=job_result.pk, status="running").update(**final):
         status = JobResult.objects.filter(pk=job_result.pk).values_list("status", flat=True).first() or status
+    if uses_spool():
+        cancel_marker(job_result.pk).unlink(missing_ok=True)  # after the status update: see `cancel()`
     return status
 
 
@@ -314,6 +323,8 @@ def cancel(job_result) -> str:
     from nautobot.core.celery import app
     from nautobot.extras.jobs.models import JobLogEntry, JobResult
 
+    if uses_spool() and JobResult.objects.filter(pk=job_result.pk, status="running").exists():
+        return _cancel_by_marker(job_result.pk)  # before any write: the job's transaction holds SQLite's write lock
     if JobResult.objects.filter(pk=job_result.pk, status="pending").update(
         status="errored", completed=timezone.now(), cancel_requested=True
     ):
@@ -323,6 +334,28 @@ def cancel(job_result) -> str:
             job_result_id=job_result.pk, log_level="failure", grouping="main", message="Cancelled before it started."
         )
         return "cancelled"
+    if uses_spool():
+        return _cancel_by_marker(job_result.pk)  # it started meanwhile
     if JobResult.objects.filter(pk=job_result.pk, status="running").update(cancel_requested=True):
         return "cancelling"
+    return "finished"
+
+
+def _cancel_by_marker(job_result_pk) -> str:
+    """SQLite: the running job's transaction holds the only write lock, so the request is a marker file.
+
+    `execute()` deletes the marker after it has stored the final status: a marker made before that is seen (or
+    deleted) by it, and one made after it finds the job no longer running here and is taken back.
+    """
+    from nautobot.extras.jobs.models import JobResult
+
+    running = JobResult.objects.filter(pk=job_result_pk, status="running")
+    if not running.exists():
+        return "finished"
+    marker = cancel_marker(job_result_pk)
+    marker.parent.mkdir(parents=True, exist_ok=True)
+    marker.touch()
+    if running.exists():
+        return "cancelling"
+    marker.unlink(missing_ok=True)
     return "finished"
