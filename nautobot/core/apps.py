@@ -15,8 +15,10 @@ class CoreConfig(AppConfig):
 
         from nautobot.core import health
         from nautobot.core.celery import app  # noqa: F401  (the Celery app exists in every process)
+        from nautobot.core.checks import check_specs
         from nautobot.core.registry.checks import check_registry
 
         checks.register(check_registry)
+        checks.register(check_specs, "nautobot")
         health.register()
         autodiscover_modules("specs")  # each app's specs.py registers its models with the API machinery
