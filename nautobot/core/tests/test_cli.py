@@ -1,4 +1,8 @@
-"""`nautobot-server` as a user meets it: config discovery, init, and clear errors instead of tracebacks."""
+"""`nautobot-server` as a user meets it: config discovery, init, and clear errors instead of tracebacks.
+
+Tests that set Django up in a `nautobot-server` process (seconds each) are marked slow; those that stop
+before Django starts (init, config errors, --version) stay in the fast lane.
+"""
 
 import pytest
 
@@ -43,6 +47,7 @@ def test_init_writes_a_config_with_a_fresh_secret_key_once(deployment):
     assert explicit.exists()
 
 
+@pytest.mark.slow
 def test_config_is_found_by_option_then_variable_then_root(deployment, tmp_path):
     deployment.server("init")
     by_root = deployment.server("config", "path").stdout.strip()
@@ -58,6 +63,7 @@ def test_config_is_found_by_option_then_variable_then_root(deployment, tmp_path)
     )
 
 
+@pytest.mark.slow
 def test_subcommand_keeps_its_own_dash_c(deployment):
     deployment.server("init")
     result = deployment.server("shell", "-c", "print('shell ran', 6 * 7)")
@@ -88,6 +94,7 @@ def test_bad_environment_value_is_explained(deployment):
     assert_user_error(deployment.server("migrate", check=False), "NAUTOBOT_DB_TIMEOUT='five' is not a whole number")
 
 
+@pytest.mark.slow
 def test_extra_settings_append(deployment):
     deployment.server("init")
     with open(deployment.root / "nautobot_config.py", "a") as config:
@@ -96,6 +103,7 @@ def test_extra_settings_append(deployment):
     assert "'localhost'" in output and "'nautobot.example.com'" in output
 
 
+@pytest.mark.slow
 def test_unreachable_database_gives_a_clear_message(deployment):
     deployment.server("init")
     deployment.env.update(NAUTOBOT_DB_ENGINE="postgresql", NAUTOBOT_DB_HOST="127.0.0.1", NAUTOBOT_DB_PORT="1")
@@ -106,6 +114,7 @@ def test_unreachable_database_gives_a_clear_message(deployment):
     assert check.returncode == 1 and "database   FAILED" in check.stdout and "Traceback" not in check.stderr
 
 
+@pytest.mark.slow
 def test_unreachable_broker_stops_the_worker_with_a_clear_message(deployment):
     deployment.server("init")
     deployment.server("migrate", "-v0")
@@ -115,12 +124,14 @@ def test_unreachable_broker_stops_the_worker_with_a_clear_message(deployment):
     assert "s3cret" not in result.stderr + result.stdout
 
 
+@pytest.mark.slow
 def test_unmigrated_database_says_to_run_post_upgrade(deployment):
     deployment.server("init")
     result = deployment.server("health_check", "workers", check=False)
     assert "post_upgrade" in result.stdout
 
 
+@pytest.mark.slow
 def test_config_check_on_a_working_embedded_setup(deployment):
     deployment.server("init")
     deployment.server("post_upgrade", "--no-collectstatic")

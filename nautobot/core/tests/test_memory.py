@@ -13,6 +13,8 @@ import pytest
 
 from nautobot.core.testing.processes import Deployment
 
+pytestmark = pytest.mark.slow  # a fresh process loads the whole WSGI module (~20 s on a busy machine)
+
 PROBE = r"""
 import gc, json, sys
 import nautobot.core.wsgi

@@ -5,6 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import requests
 
 from nautobot.core.testing.processes import free_port, wait_for
@@ -13,6 +14,7 @@ from nautobot.extras.webhooks.delivery import sign
 SERVER = str(Path(sys.executable).parent / "nautobot-server")
 
 
+@pytest.mark.slow  # starts `nautobot-server webhook_receiver` (Django set-up in a process)
 def test_webhook_receiver_prints_calls_and_checks_signatures(tmp_path):
     port = free_port()
     log = tmp_path / "receiver.log"
