@@ -18,7 +18,7 @@ class CoreConfig(AppConfig):
         from nautobot.core.checks import check_specs
         from nautobot.core.registry.checks import check_registry
 
-        checks.register(check_registry)
+        checks.register(check_registry, "nautobot")
         checks.register(check_specs, "nautobot")
         health.register()
         autodiscover_modules("specs")  # each app's specs.py registers its models with the API machinery

@@ -46,6 +46,7 @@ Background processes
 - `tick_hooks` (`TickHook`): run on every tick of the beat scheduler (scheduled jobs).
 - `beat_hooks` (`BeatHook`): run after each heartbeat of a kind of process (reaping lost jobs).
 - `health_checks` (`HealthCheck`, by name): `/health/` and `nautobot-server health_check`.
+- `message_types` (`MessageType` classes, by dotted name): classes whose objects travel in task messages.
 
 Extras features
 - `after_write` (`AfterWrite`): run after a write's change log rows are saved (webhook deliveries).
@@ -82,6 +83,7 @@ from nautobot.core.registry.kinds import (
     ListExporter,
     MenuEntry,
     MenuLink,
+    MessageType,
     ModelFields,
     ObjectAction,
     Page,
@@ -141,6 +143,7 @@ class Registry:
     tick_hooks: Store[TickHook] = _store(TickHook)
     beat_hooks: Store[BeatHook] = _store(BeatHook)
     health_checks: Store[HealthCheck] = _store(HealthCheck, key=lambda entry: entry.name)
+    message_types: Store = _store(MessageType, classes=True, key=lambda cls: f"{cls.__module__}.{cls.__qualname__}")
     # Extras features
     after_write: Store[AfterWrite] = _store(AfterWrite)
     scope_readers: Store[ScopeReader] = _store(ScopeReader, key=lambda entry: entry.scope)
@@ -174,6 +177,7 @@ __all__ = [
     "ListExporter",
     "MenuEntry",
     "MenuLink",
+    "MessageType",
     "ModelFields",
     "ObjectAction",
     "Page",

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol, TypedDict
+from typing import Any, Protocol, TypedDict, runtime_checkable
 
 # Request, view, queryset, model and spec types are left as `Any`: the registry sits below the layers
 # that define them (DRF, the views, `nautobot.core.specs`) and imports none of them.
@@ -285,6 +285,18 @@ class BeatHook:
     run: Callable[[], object]  # on the heartbeat's short-lived connection; errors are logged
 
 
+@runtime_checkable
+class MessageType(Protocol):
+    """A class whose objects travel in task messages (`nautobot_json`); register the class itself."""
+
+    def nautobot_serialize(self) -> dict:
+        """The object as JSON-able data (the message adds the class's registered name)."""
+
+    @classmethod
+    def nautobot_deserialize(cls, data: dict) -> Any:
+        """The object rebuilt from `nautobot_serialize()`'s data."""
+
+
 @dataclass(frozen=True)
 class HealthCheck:
     """A check of `/health/` and `nautobot-server health_check`."""
@@ -358,6 +370,7 @@ __all__ = [
     "ListExporter",
     "MenuEntry",
     "MenuLink",
+    "MessageType",
     "ModelFields",
     "ObjectAction",
     "Page",

@@ -125,3 +125,22 @@ def test_a_plugin_registers_in_the_same_stores_as_the_built_in_features():
     assert plugin_link in registry.menu_links
     specs = {spec.model._meta.label for spec in registry.specs}
     assert {"example_plugin.Widget", "dcim.Site"} <= specs
+
+
+def test_a_message_type_needs_both_methods():
+    class Plain:
+        pass
+
+    class Travels:
+        def nautobot_serialize(self) -> dict:
+            return {}
+
+        @classmethod
+        def nautobot_deserialize(cls, data: dict) -> "Travels":
+            return cls()
+
+    fresh = Registry()
+    with pytest.raises(TypeError, match="'message_types' takes subclasses of nautobot.core.registry.kinds.MessageType"):
+        fresh.message_types.register(Plain)
+    fresh.message_types.register(Travels)
+    assert fresh.message_types.get(f"{Travels.__module__}.{Travels.__qualname__}") is Travels
