@@ -24,7 +24,7 @@ from django.http import QueryDict
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import exceptions
 
-from nautobot.core.models.compiled import CompiledQuery, CompiledQueryError, _sample_pk
+from nautobot.core import fastpath
 from nautobot.core.registry import registry
 from nautobot.core.specs import ObjectSpec, has_spec, spec_for
 
@@ -448,14 +448,10 @@ class RelatedObjectsField(MultiValueField):
         # MySQL compares strings case-insensitively: so do its filters, so must this check.
         fold = (lambda v: v.casefold() if isinstance(v, str) else v) if connection.vendor == "mysql" else (lambda v: v)  # noqa: E731
         query = _existence_query(self.model, key, bool(wanted["pk"]), bool(wanted["key"]))
-        rows = None
         if query is not None:
             values = [list(wanted[kind]) for kind in ("pk", "key") if wanted[kind]]
-            try:
-                rows = [(obj.pk, getattr(obj, key)) for obj in query(*values)]
-            except CompiledQueryError:  # the ORM prepares these values in a way the compiled SQL cannot replay
-                _existence_queries[(self.model, key, bool(wanted["pk"]), bool(wanted["key"]))] = None
-        if rows is None:
+            rows = [(obj.pk, getattr(obj, key)) for obj in query(*values)]
+        else:
             rows = self.model._base_manager.filter(condition).values_list("pk", key).distinct()
         for pk, natural in rows:
             found["pk"].add(pk)
@@ -471,7 +467,7 @@ _TEXT_KEY_SAMPLE = "\x00nautobot-filter-sample\x00"
 
 def _existence_query(model, key: str, by_pk: bool, by_key: bool):
     """The existence check of `RelatedObjectsField` (`pk IN (...) OR <key> IN (...)`, either side alone when the
-    other has no values), its SQL compiled once (`CompiledQuery`); None when the key is not a text column."""
+    other has no values), its SQL compiled once on the fast path; None when the key is not a text column."""
     signature = (model, key, by_pk, by_key)
     if signature in _existence_queries:
         return _existence_queries[signature]
@@ -479,7 +475,7 @@ def _existence_query(model, key: str, by_pk: bool, by_key: bool):
     # A `pk` key never has key values (they parse as primary keys); other keys: text columns only.
     text_key = key == "pk" or isinstance(model._meta.get_field(key), (models.CharField, models.TextField))
     if text_key and (by_pk or by_key):
-        samples = ([[_sample_pk(model)]] if by_pk else []) + ([[_TEXT_KEY_SAMPLE]] if by_key else [])
+        samples = ([[fastpath.sample_pk(model)]] if by_pk else []) + ([[_TEXT_KEY_SAMPLE]] if by_key else [])
 
         def build(*values):
             condition, position = Q(), 0
@@ -490,7 +486,7 @@ def _existence_query(model, key: str, by_pk: bool, by_key: bool):
                 condition |= Q(**{f"{key}__in": values[position]})
             return model._base_manager.filter(condition).only(*dict.fromkeys(("pk", key))).order_by()
 
-        query = CompiledQuery(build, *samples)
+        query = fastpath.Query(build, *samples)
     _existence_queries[signature] = query
     return query
 

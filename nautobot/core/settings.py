@@ -157,6 +157,10 @@ HEALTH_CHECKS_REQUIRED = env_list("NAUTOBOT_HEALTH_CHECKS_REQUIRED", ["database"
 # API and UI
 # Add `X-Query-Count` (SQL queries per request) to every response; for benchmarks, off by default.
 QUERY_COUNT_HEADER = env_bool("NAUTOBOT_QUERY_COUNT_HEADER", False)
+# The fast path (`nautobot.core.fastpath`: SQL compiled once, the serializer's output plan, unique checks not
+# asked twice). Off: Django's and DRF's public path everywhere, with byte-identical responses (a check after an
+# upgrade of Django or DRF; the test suite runs the API contract both ways).
+FAST_PATH = env_bool("NAUTOBOT_FAST_PATH", True)
 MAX_PAGE_SIZE = env_int("NAUTOBOT_MAX_PAGE_SIZE", 1000, minimum=0)
 PAGINATE_COUNT = env_int("NAUTOBOT_PAGINATE_COUNT", 50, minimum=1)
 RACK_ELEVATION_DEFAULT_UNIT_HEIGHT = env_int("NAUTOBOT_RACK_ELEVATION_DEFAULT_UNIT_HEIGHT", 22, minimum=5)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import netaddr
 from django.db.models import QuerySet
 
-from nautobot.core.models.compiled import load_foreign_keys
+from nautobot.core.fastpath import load_foreign_keys
 from nautobot.ipam.models import IPAddress, Prefix
 from nautobot.ipam.networks import host_within, network_contains, network_within
 

@@ -2,12 +2,12 @@
 
 from rest_framework import authentication, exceptions
 
-from nautobot.core.models.compiled import CompiledLookup
+from nautobot.core import fastpath
 from nautobot.users.models import Token
 
-# Runs on every API request: compiled once (the ORM spent more time building this query than the
-# database spent answering it).
-token_by_key = CompiledLookup(lambda key: Token.objects.select_related("user").filter(key=key))
+# Runs on every API request: compiled once on the fast path (the ORM spent more time building this query than
+# the database spent answering it).
+token_by_key = fastpath.Lookup(lambda key: Token.objects.select_related("user").filter(key=key))
 
 
 class TokenAuthentication(authentication.BaseAuthentication):

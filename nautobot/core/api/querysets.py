@@ -11,19 +11,14 @@ from contextvars import ContextVar
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, prefetch_related_objects
+from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from rest_framework import serializers
 
 from nautobot.core.api.brief import brief_select_related
 from nautobot.core.api.fields import ContentTypeField, NestedRelatedField
-from nautobot.core.models.compiled import (
-    CompiledQuery,
-    CompiledQueryError,
-    _sample_pk,
-    load_foreign_keys,
-    load_many_to_many,
-)
+from nautobot.core import fastpath
+from nautobot.core.fastpath import ForeignKeyPrefetch
 from nautobot.core.specs import ObjectSpec
 
 _plans: dict[tuple[type[ObjectSpec], bool], tuple[list[str], list[str]]] = {}
@@ -109,47 +104,6 @@ def _forward_target(model: type[models.Model], path: str) -> type[models.Model] 
     return model
 
 
-class ForeignKeyPrefetch(Prefetch):
-    """A path of forward foreign keys (or one-to-ones) to load for a page of rows.
-
-    Querysets from `optimized_queryset` load these with `load_foreign_keys` (SQL compiled once, no
-    ordering: a foreign key's objects are matched to rows by key, so their model's default ordering
-    would only cost an ORDER BY nobody sees). Anywhere else Django treats it as a plain prefetch.
-    """
-
-
-class _PageQuerySetMixin:
-    """Runs the `ForeignKeyPrefetch` lookups with `load_foreign_keys`, the others with Django's prefetch."""
-
-    def _prefetch_related_objects(self):
-        lookups = self._prefetch_related_lookups
-        foreign = [lookup.prefetch_through for lookup in lookups if type(lookup) is ForeignKeyPrefetch]
-        if foreign:
-            load_foreign_keys(self._result_cache, foreign)
-            lookups = [lookup for lookup in lookups if type(lookup) is not ForeignKeyPrefetch]
-        # plain many-to-many fields with SQL compiled once; anything else (nested, generic) by Django
-        lookups = [
-            lookup
-            for lookup in lookups
-            if not (isinstance(lookup, str) and "__" not in lookup and load_many_to_many(self._result_cache, lookup))
-        ]
-        if lookups:
-            prefetch_related_objects(self._result_cache, *lookups)
-        self._prefetch_done = True
-
-
-_page_classes: dict[type, type] = {}
-
-
-def _page_queryset_class(cls: type[models.QuerySet]) -> type[models.QuerySet]:
-    found = _page_classes.get(cls)
-    if found is None:
-        found = _page_classes[cls] = type(
-            f"Page{cls.__name__}", (_PageQuerySetMixin, cls), {"__module__": cls.__module__}
-        )
-    return found
-
-
 _lookups: dict[tuple[type[ObjectSpec], bool], list[tuple[str, bool]]] = {}
 
 
@@ -172,8 +126,7 @@ def optimized_queryset(spec: type[ObjectSpec], *, brief: bool = False) -> models
     prefetch = _prefetch_lookups(spec, brief)
     queryset = spec.model.objects.all()
     if prefetch:
-        queryset = queryset.prefetch_related(*prefetch)
-        queryset.__class__ = _page_queryset_class(type(queryset))
+        queryset = fastpath.page_queryset(queryset.prefetch_related(*prefetch))
     if spec.counts and not brief:
         queryset = queryset.annotate(**{name: count_subquery(spec.model, rel) for name, rel in spec.counts.items()})
     return queryset
@@ -206,30 +159,15 @@ def load_for_output(spec: type[ObjectSpec], pks: list) -> dict:
     return found
 
 
-# `optimized_queryset(spec).filter(pk__in=...)` of `load_for_output`, its main query compiled once per spec
-# (None: the ORM's, for a queryset with annotations, i.e. counts, or whose SQL cannot be replayed).
+# `optimized_queryset(spec).filter(pk__in=...)` of `load_for_output`, per spec: its main query compiled once on the
+# fast path (the ORM's for a queryset with annotations, i.e. counts), its prefetches as the queryset runs them.
 _output_queries: dict = {}
 
 
 def _output_rows(spec: type[ObjectSpec], pks: list) -> list:
-    queryset = optimized_queryset(spec)
-    if spec not in _output_queries:
-        plain = not queryset.query.annotations and not queryset.query.extra
-        _output_queries[spec] = (
-            CompiledQuery(lambda ids: optimized_queryset(spec).filter(pk__in=ids), [_sample_pk(spec.model)])
-            if plain
-            else None
+    query = _output_queries.get(spec)
+    if query is None:
+        query = _output_queries[spec] = fastpath.Query(
+            lambda ids: optimized_queryset(spec).filter(pk__in=ids), [fastpath.sample_pk(spec.model)]
         )
-    query = _output_queries[spec]
-    if query is not None:
-        try:
-            rows = query(pks)
-        except CompiledQueryError:
-            _output_queries[spec] = None
-        else:
-            # The related objects, exactly as iterating the queryset would load them.
-            queryset._result_cache = rows
-            if queryset._prefetch_related_lookups:
-                queryset._prefetch_related_objects()
-            return rows
-    return list(queryset.filter(pk__in=pks))
+    return query(pks)

@@ -7,10 +7,6 @@ apply to every API write.
 """
 
 import copy
-import functools
-import threading
-from collections.abc import Mapping
-from types import FunctionType, MethodType
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -18,10 +14,10 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
 from django.utils.text import slugify
 from rest_framework import serializers
-from rest_framework.fields import Field, SkipField, empty
-from rest_framework.relations import PKOnlyObject
+from rest_framework.fields import empty
 from rest_framework.validators import UniqueTogetherValidator, UniqueValidator
 
+from nautobot.core import fastpath
 from nautobot.core.api.fields import ChoiceField, ContentTypeField, DisplayField, NestedRelatedField, URLField
 from nautobot.core.registry import registry
 from nautobot.core.specs import ObjectSpec, spec_for
@@ -55,7 +51,7 @@ def full_clean_quietly(
     steps = (
         lambda: instance.clean_fields(exclude=[*exclude, *skip_field_checks]),
         instance.clean,
-        lambda: _validate_unique(instance, exclude, unique_checks_done),
+        lambda: fastpath.validate_unique(instance, exclude=exclude, done=unique_checks_done),
         lambda: instance.validate_constraints(exclude=exclude),
     )
     for step in steps:
@@ -65,17 +61,6 @@ def full_clean_quietly(
             errors = error.update_error_dict(errors)
     if errors:
         raise django_errors_to_drf(DjangoValidationError(errors))
-
-
-def _validate_unique(instance: models.Model, exclude: list[str], done: frozenset) -> None:
-    """Django's `validate_unique`, without the checks in `done` (Django's own steps, so the same messages)."""
-    unique_checks, date_checks = instance._get_unique_checks(exclude=exclude)
-    unique_checks = [(model, fields) for model, fields in unique_checks if frozenset(fields) not in done]
-    errors = instance._perform_unique_checks(unique_checks)
-    for key, messages in instance._perform_date_checks(date_checks).items():
-        errors.setdefault(key, []).extend(messages)
-    if errors:
-        raise DjangoValidationError(errors)
 
 
 class BaseModelSerializer(serializers.ModelSerializer):
@@ -310,78 +295,8 @@ def derived_slug(model: type[models.Model], source_value: Any, separator: str = 
     return slug
 
 
-_local = threading.local()
-
-
 def represent(serializer_class: type[BaseModelSerializer], objects: list, context: dict) -> list[dict]:
-    """Serialize `objects` for output with a serializer instance kept per thread and class.
-
-    Building a ModelSerializer's fields (deep copies of every field and related queryset) costs more
-    than serializing a page of rows; for output the fields hold no per-request state except the
-    context, which is replaced here. Per thread, so concurrent requests never share an instance.
-    """
-    cache = getattr(_local, "serializers", None)
-    if cache is None:
-        cache = _local.serializers = {}
-    entry = cache.get(serializer_class)
-    if entry is None:
-        serializer = serializer_class(context=context)
-        entry = cache[serializer_class] = (serializer, _output_plan(serializer))
-    serializer, plan = entry
-    serializer._context = context
+    """Serialize `objects` for output: each app's row loaders first (one query per page), then the fields."""
     for loader in registry.row_loaders:
         loader.load(objects)
-    if plan is None:
-        return [serializer.to_representation(obj) for obj in objects]
-    return [_to_representation(serializer, plan, obj) for obj in objects]
-
-
-def _output_plan(serializer: serializers.Serializer) -> list[tuple] | None:
-    """What DRF's `Serializer.to_representation` looks up per field and row, looked up once.
-
-    Per readable field: its name, the field, its bound `to_representation`, and the attribute path to
-    read directly (None: ask the field, whose `get_attribute` does more than read attributes). None for
-    a serializer that represents objects its own way.
-    """
-    if type(serializer).to_representation is not serializers.Serializer.to_representation:
-        return None
-    plan = []
-    for field in serializer._readable_fields:
-        direct = type(field).get_attribute is Field.get_attribute or (
-            type(field).get_attribute is serializers.RelatedField.get_attribute and not field.use_pk_only_optimization()
-        )
-        plan.append((field.field_name, field, field.to_representation, list(field.source_attrs) if direct else None))
-    return plan
-
-
-_CALLABLES = (FunctionType, MethodType, functools.partial)
-
-
-def _to_representation(serializer: serializers.Serializer, plan: list[tuple], instance) -> dict:
-    """`serializer.to_representation(instance)` with the plan of `_output_plan` (same result, fewer calls per field)."""
-    if isinstance(instance, Mapping):
-        return serializer.to_representation(instance)
-    ret = {}
-    for name, field, to_representation, attrs in plan:
-        if attrs is None:
-            try:
-                attribute = field.get_attribute(instance)
-            except SkipField:
-                continue
-            value = attribute.pk if isinstance(attribute, PKOnlyObject) else attribute
-        else:
-            attribute = instance
-            try:
-                for attr in attrs:
-                    attribute = getattr(attribute, attr)
-                fallback = isinstance(attribute, _CALLABLES)
-            except Exception:  # noqa: BLE001  (the field decides: default, None, skip or its own error)
-                fallback = True
-            if fallback:
-                try:
-                    attribute = field.get_attribute(instance)
-                except SkipField:
-                    continue
-            value = attribute
-        ret[name] = None if value is None else to_representation(attribute)
-    return ret
+    return fastpath.represent(serializer_class, objects, context)

@@ -1,6 +1,7 @@
 """The REST contract, checked for every model that has a spec: CRUD, bulk, brief, OPTIONS, tokens, filters, queries.
 
 Cases (how to build a payload) come from `<app>/tests/api_cases.py`; a spec without a case fails here.
+Every test runs twice: with the fast path (`nautobot.core.fastpath`) and with Django's and DRF's plain path.
 """
 
 import pytest
@@ -20,6 +21,11 @@ WRITABLE = [s for s in SPECS if s.model in CASES and not CASES[s.model].read_onl
 ids = lambda spec: spec.model._meta.label  # noqa: E731
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True, params=["fast", "plain"])
+def fast_path(request, settings):
+    settings.FAST_PATH = request.param == "fast"
 
 
 def list_url(spec) -> str:

@@ -1,12 +1,14 @@
-"""SQL compiled once per thread: foreign keys of a page (`load_foreign_keys`) and the page querysets using it."""
+"""The fast path's SQL compiled once per thread (`core/fastpath/compiled.py`): foreign keys of a page
+(`load_foreign_keys`) and the page querysets using it."""
 
 import pytest
 from django.db import connection
 from django.db.models import Prefetch, prefetch_related_objects
 from django.test.utils import CaptureQueriesContext
 
-from nautobot.core.api.querysets import ForeignKeyPrefetch, optimized_queryset
-from nautobot.core.models.compiled import load_foreign_keys
+from nautobot.core.api.querysets import optimized_queryset
+from nautobot.core.fastpath import ForeignKeyPrefetch
+from nautobot.core.fastpath.compiled import load_foreign_keys
 from nautobot.core.specs import spec_for
 from nautobot.core.testing import builders as b
 from nautobot.dcim.models import Device
@@ -100,7 +102,7 @@ def test_many_to_many_loaded_as_django_prefetch_loads_it():
     from nautobot.dcim.models import Interface
     from nautobot.ipam.models import VLAN
 
-    from nautobot.core.models.compiled import load_many_to_many
+    from nautobot.core.fastpath.compiled import load_many_to_many
 
     site = b.site()
     vlans = [VLAN.objects.create(vid=vid, name=f"v{vid}", site=site, status=b.status()) for vid in (30, 10, 20)]
@@ -184,7 +186,7 @@ def test_objects_loaded_for_output_are_the_querysets_objects(devices, label):
 def test_many_to_many_falls_back_to_django_when_its_sql_cannot_be_compiled(monkeypatch):
     """A tree model's query on SQLite holds printf("%%s") formats that a compiled query cannot replay
     (seen in a Git sync loading config contexts with regions): Django's prefetch does it instead."""
-    from nautobot.core.models import compiled
+    from nautobot.core.fastpath import compiled
     from nautobot.extras.models import ConfigContext
 
     def uncompilable(field):

@@ -6,7 +6,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from nautobot.core.models import NameSlugDescriptionModel, OrganizationalModel, PrimaryModel
-from nautobot.core.models.compiled import load_foreign_keys
+from nautobot.core.fastpath import load_foreign_keys
 from nautobot.core.models.ordering import NaturalOrderingField
 from nautobot.dcim.choices import DeviceFaceChoices, SubdeviceRoleChoices
 from nautobot.extras.models import ColorValidator, ConfigContextModel, StatusField

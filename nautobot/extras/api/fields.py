@@ -8,9 +8,9 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 from taggit.managers import TaggableManager
 
+from nautobot.core import fastpath
 from nautobot.core.api.brief import brief_representation
 from nautobot.core.api.fields import NestedRelatedField
-from nautobot.core.models.compiled import CompiledQuery
 from nautobot.core.registry import ExtraField, RowLoader, SerializerFieldOverride, ValidationHook, registry
 
 
@@ -96,8 +96,8 @@ def _tagged_items_query(content_type_id, object_ids):
     )
 
 
-# The tags of a page of objects, compiled once (compiling cost more than running it).
-_tagged_items = CompiledQuery(_tagged_items_query, -7_340_002, [uuid.UUID(int=0x7340002)])
+# The tags of a page of objects, compiled once on the fast path (compiling cost more than running it).
+_tagged_items = fastpath.Query(_tagged_items_query, -7_340_002, [uuid.UUID(int=0x7340002)])
 
 
 def load_tags(objects: list) -> None:

@@ -16,7 +16,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from nautobot.core.models.compiled import CompiledQuery, CompiledQueryError
+from nautobot.core import fastpath
 from nautobot.extras.changelog.context import ChangeContext
 from nautobot.extras.changelog.models import ObjectChange
 from nautobot.extras.webhooks.choices import EVENT_OF_ACTION, FLAG_OF_ACTION, DeliveryState
@@ -59,32 +59,16 @@ def _subscriptions_queryset(type_ids: list):
     )
 
 
-# Run on every write: its SQL compiled once (`CompiledQuery`), the ORM's query if that cannot be replayed.
-_subscriptions_query: list = [CompiledQuery(_subscriptions_queryset, [-7_340_003])]
+# Run on every write: its SQL compiled once on the fast path.
+_subscriptions_query = fastpath.Query(_subscriptions_queryset, [-7_340_003])
 
 
 def _subscriptions(type_ids: list) -> list[tuple]:
     """`(content type id, webhook id, type_create, type_update, type_delete)` of each enabled webhook subscribed to one of `type_ids`."""
-    query = _subscriptions_query[0]
-    if query is not None:
-        try:
-            return [
-                (
-                    row.contenttype_id,
-                    row.webhook_id,
-                    row.webhook.type_create,
-                    row.webhook.type_update,
-                    row.webhook.type_delete,
-                )
-                for row in query(type_ids)
-            ]
-        except CompiledQueryError:
-            _subscriptions_query[0] = None
-    return list(
-        _subscriptions_queryset(type_ids).values_list(
-            "contenttype_id", "webhook_id", "webhook__type_create", "webhook__type_update", "webhook__type_delete"
-        )
-    )
+    return [
+        (row.contenttype_id, row.webhook_id, row.webhook.type_create, row.webhook.type_update, row.webhook.type_delete)
+        for row in _subscriptions_query(type_ids)
+    ]
 
 
 def dispatch_on_commit(delivery_ids: list) -> None:

@@ -1,4 +1,9 @@
-"""Queries that run on every request, compiled to SQL once instead of by the ORM each time.
+"""Queries that run on every request, compiled to SQL once instead of by the ORM each time (fast path only).
+
+Everything here leans on private ORM internals (`Query.get_compiler`, `SQLCompiler.as_sql`/`klass_info`/
+`results_iter`, `get_related_populators`, field caches, `_prefetched_objects_cache`); nothing outside
+`nautobot.core.fastpath` may import it. Callers use the package's public wrappers, which take Django's
+public path when `settings.FAST_PATH` is off.
 
 Compiling even a small queryset (`Token.objects.select_related("user").filter(key=...)`) costs the
 ORM more CPU than PostgreSQL spends answering it. `CompiledLookup` compiles the queryset once per
@@ -13,7 +18,7 @@ import uuid
 from collections.abc import Callable
 
 from django.db import connections, router
-from django.db.models import ManyToManyField, Model, QuerySet
+from django.db.models import ManyToManyField, Model, QuerySet, prefetch_related_objects
 from django.db.models.query import get_related_populators
 
 _PLACEHOLDER = "\x00nautobot-compiled-lookup\x00"
@@ -130,8 +135,6 @@ def _load_one_level(objects: list, field) -> list:
         connection = connections[router.db_for_read(related_model, instance=todo[0])]
         compiled = _select_all(related_model, connection)
         if compiled is None:  # not a plain table read: let the ORM do it
-            from django.db.models import prefetch_related_objects
-
             prefetch_related_objects(todo, field.name if field.concrete else field.get_accessor_name())
             return [obj for obj in (field.get_cached_value(o, default=None) for o in todo) if obj is not None]
         compiler, sql, init_list, start, end = compiled
@@ -240,6 +243,8 @@ class CompiledQuery:
             position += 1
         if position != len(params):
             raise CompiledQueryError(f"CompiledQuery: {sql!r} has parameters besides the samples: {params!r}")
+        if set(compiler.annotation_col_map) - {self.extra}:
+            raise CompiledQueryError(f"CompiledQuery: {sql!r} has annotations, which it does not set on the objects")
         klass_info = compiler.klass_info
         start, end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
         init_list = [column[0].target.attname for column in compiler.select[start:end]]
