@@ -13,6 +13,8 @@ from datetime import timedelta
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
+from nautobot.core.writes import WriteOrigin, write_transaction
+
 logger = logging.getLogger("nautobot.extras.datasources")
 LEVELS = {"info": logging.INFO, "success": logging.INFO, "warning": logging.WARNING, "failure": logging.ERROR}
 
@@ -47,10 +49,9 @@ class SyncRecord:
         self._side = None
 
     def changes(self):
-        """A change context for the writes of one file: logged as a job of the syncing user, one transaction."""
-        from nautobot.extras.changelog import change_context
-
-        return change_context(user=self.user, context="job", detail=f"git repository {self.repository.name}")
+        """The writes of one file as one write of the write path: change-logged as a job of the syncing user."""
+        detail = f"git repository {self.repository.name}"
+        return write_transaction(WriteOrigin(user=self.user, kind="job", detail=detail))
 
     def start(self) -> bool:
         """Claim the pending job result (False: cancelled or already run; do nothing) and start the side channel."""
