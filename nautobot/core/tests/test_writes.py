@@ -8,6 +8,7 @@ from django.contrib.messages import get_messages
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils.html import escape
 
 from nautobot.core.api.serializers import serializer_for
 from nautobot.core.testing import builders as b
@@ -73,7 +74,7 @@ def test_the_api_and_the_ui_import_give_the_same_conflict_at_the_same_item(api, 
     page = admin.post("/dcim/manufacturers/import/", {"data": csv})
     assert page.status_code == 200
     assert page.context["errors"] == [(3, api_errors[2])]  # row 3 of the file: the same words as the API's
-    assert api_errors[2]["non_field_errors"][0] in page.content.decode().replace("&quot;", '"')
+    assert escape(api_errors[2]["non_field_errors"][0]) in page.content.decode()
     assert not Manufacturer.objects.filter(slug__in=["same-1", "other", "same-2"]).exists()
 
 
