@@ -13,6 +13,8 @@ from django.utils.text import slugify
 
 from nautobot.core.registry import registry
 
+_by_model = registry.specs.by_key()  # a live read-only view: `spec_for` runs many times per request
+
 
 class SpecError(LookupError):
     """A model has no spec, or a spec is inconsistent; the message says which and how to fix it."""
@@ -153,14 +155,16 @@ def register_spec(spec: type[ObjectSpec]) -> type[ObjectSpec]:
 
 def spec_for(model: type[models.Model]) -> type[ObjectSpec]:
     """Return the spec of `model`; raise `SpecError` (never return None) when it has none."""
-    spec = registry.specs.get(model)
-    if spec is None:
-        raise SpecError(f"{model._meta.label} has no ObjectSpec; declare one in {model._meta.app_label}/specs.py.")
-    return spec
+    try:
+        return _by_model[model]
+    except KeyError:
+        raise SpecError(
+            f"{model._meta.label} has no ObjectSpec; declare one in {model._meta.app_label}/specs.py."
+        ) from None
 
 
 def has_spec(model: type[models.Model]) -> bool:
-    return registry.specs.has(model)
+    return model in _by_model
 
 
 def all_specs() -> list[type[ObjectSpec]]:

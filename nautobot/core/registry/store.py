@@ -98,7 +98,8 @@ class Store(Generic[E]):
         return key in self._keyed()
 
     def by_key(self) -> MappingProxyType:
-        """`{key: entry}`, read-only, in registration order (stores with a key only)."""
+        """`{key: entry}`, read-only, in registration order (stores with a key only); a live view: a hot path
+        may keep it (`spec_for` does) and see later registrations."""
         return MappingProxyType(self._keyed())
 
     def _keyed(self) -> dict:
@@ -116,14 +117,20 @@ class Store(Generic[E]):
                 self.register(entry)
             yield
         finally:
-            self._entries, self._by_key = saved, saved_keys
+            self._restore(saved, saved_keys)
 
     @contextmanager
     def emptied(self) -> Iterator[None]:
         """For tests: the store without any entry inside the block."""
         saved, saved_keys = self._entries, dict(self._by_key)
-        self._entries, self._by_key = (), {}
+        self._restore((), {})
         try:
             yield
         finally:
-            self._entries, self._by_key = saved, saved_keys
+            self._restore(saved, saved_keys)
+
+    def _restore(self, entries: tuple, by_key: dict) -> None:
+        # The key dict is changed in place: views handed out by `by_key()` stay live.
+        self._entries = entries
+        self._by_key.clear()
+        self._by_key.update(by_key)

@@ -144,3 +144,14 @@ def test_a_message_type_needs_both_methods():
         fresh.message_types.register(Plain)
     fresh.message_types.register(Travels)
     assert fresh.message_types.get(f"{Travels.__module__}.{Travels.__qualname__}") is Travels
+
+
+def test_a_by_key_view_stays_live():
+    fresh = Registry()
+    view = fresh.includes.by_key()
+    fresh.includes.register(Include("a", print))
+    with fresh.includes.registered(Include("b", print)):
+        assert list(view) == ["a", "b"]
+    with fresh.includes.emptied():
+        assert list(view) == []
+    assert list(view) == ["a"]
