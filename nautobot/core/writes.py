@@ -43,7 +43,7 @@ class WriteOrigin:
 _open: ContextVar[WriteOrigin | None] = ContextVar("nautobot_open_write", default=None)
 
 
-def web_origin(request) -> WriteOrigin:
+def web_origin(request: Any) -> WriteOrigin:
     """The origin of a write made by an HTTP request (REST or UI); gives the request its id (`X-Request-ID`)."""
     django_request = getattr(request, "_request", request)
     request_id = getattr(django_request, "id", None)
@@ -154,9 +154,11 @@ def objects_save(
     return saved
 
 
-def objects_check_permission(*, model: type[models.Model], objects: Sequence[models.Model], user, action: str) -> None:
-    """Raise `WriteForbidden` unless `user` may `action` every one of `objects` (as they are now, unsaved changes
-    included: call it inside the write).
+def objects_check_permission(
+    *, model: type[models.Model], objects: Sequence[models.Model], user: Any, action: str
+) -> None:
+    """Raise `WriteForbidden` unless `user` may `action` every one of `objects` as saved by the write (not yet
+    committed: call it inside the write, so that raising rolls it back).
 
     Costs no query when `restrict()` gives the queryset back unchanged (a superuser, a model permission, a
     grant without constraints); one `COUNT` otherwise.

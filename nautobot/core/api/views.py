@@ -13,13 +13,13 @@ from collections import OrderedDict
 
 import django
 from django.conf import settings
-from django.db.models import prefetch_related_objects
+from django.db.models import Model, prefetch_related_objects
 from django.urls import NoReverseMatch
 from django.urls import reverse as django_reverse
 from rest_framework import exceptions, status, viewsets
 from rest_framework.response import Response
 from rest_framework.reverse import preserve_builtin_query_params
-from rest_framework.serializers import ListSerializer
+from rest_framework.serializers import BaseSerializer, ListSerializer
 from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
@@ -200,7 +200,14 @@ class ModelViewSet(NautobotAPIMixin, viewsets.ModelViewSet):
     def _represent(self, objects: list) -> list[dict]:
         return represent(self.get_serializer_class(), objects, self.get_serializer_context())
 
-    def _save(self, serializers, action: str, *, model=None, forbidden: str = FORBIDDEN) -> list:
+    def _save(
+        self,
+        serializers: ListSerializer | list[BaseSerializer],
+        action: str,
+        *,
+        model: type[Model] | None = None,
+        forbidden: str = FORBIDDEN,
+    ) -> list[Model]:
         """Save validated serializers through the write path (`objects_save`); its errors as the API answers them.
 
         An integrity error is a 400 at its item (a list aligned with the input for a bulk create, else the
@@ -246,7 +253,7 @@ class ModelViewSet(NautobotAPIMixin, viewsets.ModelViewSet):
             prefetch_related_objects(list(found.values()), *optional)
         return found
 
-    def _delete(self, objects: list) -> None:
+    def _delete(self, objects: list[Model]) -> None:
         """Delete through the write path (`objects_delete`); a protected delete is a 409 naming the dependents."""
         try:
             objects_delete(objects=objects, origin=web_origin(self.request))
