@@ -40,7 +40,7 @@ def _templates(template_model, device_type_id):
 def _with_default_status(components: list) -> None:
     if not hasattr(components[0], "status_id"):
         return
-    from nautobot.extras.statuses import default_status_for
+    from nautobot.extras.statuses.defaults import default_status_for
 
     status = default_status_for(type(components[0]))
     for component in components:

@@ -20,7 +20,7 @@ from nautobot.dcim.filters import (
     InterfaceFilterSet,
     PathEndpointFilterSet,
 )
-from nautobot.extras.graphql import config_context_fields
+from nautobot.extras.configcontexts.graphql import config_context_fields
 
 COMMON = ("custom_fields", "created", "last_updated")
 TAGGED = ("tags", *COMMON)

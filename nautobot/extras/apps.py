@@ -26,7 +26,9 @@ class ExtrasConfig(AppConfig):
     def _register(self) -> None:
         """Plug each feature into the core registry, in a fixed order (the order of panels, mixins and loaders)."""
         from nautobot.core.registry import AfterWrite, WriteContext, registry
-        from nautobot.extras import customfield_forms, rendered_contexts, ui
+        from nautobot.extras import ui
+        from nautobot.extras.configcontexts import rendered as rendered_contexts
+        from nautobot.extras.customfields import forms as customfield_forms
         from nautobot.extras.api import contexts, fields, includes, notes, relationships
         from nautobot.extras.changelog import api as changelog_api, ui as changelog_ui
         from nautobot.extras.changelog.context import write_change_context
@@ -73,6 +75,6 @@ class ExtrasConfig(AppConfig):
 
 def seed_statuses(sender, apps=None, using="default", **kwargs) -> None:
     """After every migrate: make sure the default statuses exist with their content types (idempotent)."""
-    from nautobot.extras.statuses import ensure_default_statuses
+    from nautobot.extras.statuses.defaults import ensure_default_statuses
 
     ensure_default_statuses(apps, using=using)

@@ -1,14 +1,5 @@
-"""Hand-written filters of extras features that models share (named by specs as `filterset_base`)."""
+"""The filter sets of extras that apps import from here (as in Nautobot 1.x)."""
 
-from nautobot.core.filters import BaseFilterSet, BooleanFilter
+from nautobot.extras.configcontexts.filters import LocalContextFilterSet
 
-
-class LocalContextFilterSet(BaseFilterSet):
-    """Devices and VMs: `?local_context_data=true` selects those with local config context data."""
-
-    local_context_data = BooleanFilter(method="_has_local_context_data", label="Has local config context data")
-
-    def _has_local_context_data(self, queryset, name, value):
-        if value is None:
-            return queryset
-        return queryset.exclude(local_context_data__isnull=value)
+__all__ = ["LocalContextFilterSet"]

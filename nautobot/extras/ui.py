@@ -12,7 +12,7 @@ from nautobot.core.specs import spec_for
 from nautobot.core.views.generic import tabs_for
 from nautobot.core.views.permissions import allowed
 from nautobot.core.views.routes import register_detail_tab
-from nautobot.extras.config_context_ui import register_config_context_tab
+from nautobot.extras.configcontexts.ui import register_config_context_tab
 
 
 def status_form_field(model, *, many: bool, required: bool, label: str) -> forms.Field:
@@ -28,7 +28,7 @@ def custom_fields_panel(obj, request) -> dict | None:
     """The object's custom field values, labelled and in display order (None when its model has none)."""
     if not hasattr(obj, "_custom_field_data"):
         return None
-    from nautobot.extras.customfields import fields_for_model
+    from nautobot.extras.customfields.data import fields_for_model
 
     definitions = fields_for_model(type(obj))
     if not definitions:
@@ -92,7 +92,7 @@ def render_table_html(table, request) -> str:
 
 def export_template_choices(model) -> list[tuple[str, str]]:
     """The export templates of `model`, for the list page's Export menu."""
-    from nautobot.extras.exporttemplates import ExportTemplate
+    from nautobot.extras.exporttemplates.models import ExportTemplate
 
     names = ExportTemplate.objects.filter(content_type=ContentType.objects.get_for_model(model)).values_list(
         "name", flat=True
@@ -105,8 +105,8 @@ def export_template_answer(spec, request, queryset):
     from django.contrib import messages
     from django.http import HttpResponse, HttpResponseRedirect
 
-    from nautobot.extras.exports import ExportError, export_queryset
-    from nautobot.extras.exporttemplates import ExportTemplate
+    from nautobot.extras.exporttemplates.exports import ExportError, export_queryset
+    from nautobot.extras.exporttemplates.models import ExportTemplate
 
     content_type = ContentType.objects.get_for_model(spec.model)
     template = ExportTemplate.objects.filter(content_type=content_type, name=request.GET.get("export")).first()

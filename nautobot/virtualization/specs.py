@@ -1,7 +1,7 @@
 """Specs of the virtualization models: their API fields, filters and search."""
 
 from nautobot.core.specs import ObjectSpec, register_spec
-from nautobot.extras.graphql import config_context_fields
+from nautobot.extras.configcontexts.graphql import config_context_fields
 from nautobot.virtualization import models as m
 from nautobot.virtualization.api.serializers import VirtualMachineSerializerBase, VMInterfaceSerializerBase
 from nautobot.virtualization.filters import VirtualMachineFilterSet, VMInterfaceFilterSet

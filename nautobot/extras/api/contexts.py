@@ -32,7 +32,7 @@ class ConfigContextField(serializers.Field):
     def to_representation(self, obj) -> dict:
         rendered = getattr(obj, RENDERED, None)
         if rendered is None:
-            from nautobot.extras.rendered_contexts import rendered_config_contexts
+            from nautobot.extras.configcontexts.rendered import rendered_config_contexts
 
             rendered = rendered_config_contexts([obj])[obj.pk]
         return rendered
@@ -76,8 +76,8 @@ class ConfigContextViewSetMixin:
 
     def _represent(self, objects: list) -> list[dict]:
         if CONFIG_CONTEXT in self.get_serializer_class().Meta.fields and objects:
-            from nautobot.extras.api.fields import load_tags
-            from nautobot.extras.rendered_contexts import rendered_config_contexts
+            from nautobot.extras.tags.loading import load_tags
+            from nautobot.extras.configcontexts.rendered import rendered_config_contexts
 
             load_tags(objects)  # once for the tag scopes and the `tags` field
             rendered = rendered_config_contexts(objects)
@@ -114,7 +114,7 @@ def export_list(view, request, queryset):
         return None
     name = request.query_params.get("export")
     model = queryset.model
-    from nautobot.extras.exports import ExportError, export_filename, export_queryset
+    from nautobot.extras.exporttemplates.exports import ExportError, export_filename, export_queryset
 
     if not name:
         content = queryset_csv(queryset, view._represent, list(view.get_serializer_class().Meta.fields))

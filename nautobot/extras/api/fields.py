@@ -1,17 +1,15 @@
 """Serializer fields for status, tags and custom fields, registered with the core serializer machinery (`register`)."""
 
-import uuid
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
-from taggit.managers import TaggableManager
 
-from nautobot.core import fastpath
 from nautobot.core.api.brief import brief_representation
 from nautobot.core.api.fields import NestedRelatedField
 from nautobot.core.registry import ExtraField, RowLoader, SerializerFieldOverride, ValidationHook, registry
+from nautobot.extras.tags.loading import LOADED_TAGS, load_tags
 
 
 class StatusSerializerField(serializers.RelatedField):
@@ -83,37 +81,6 @@ class TagsField(serializers.Field):
         return list(dict.fromkeys(tags))
 
 
-LOADED_TAGS = "_nautobot_loaded_tags"
-
-
-def _tagged_items_query(content_type_id, object_ids):
-    from nautobot.extras.models import TaggedItem
-
-    return (
-        TaggedItem.objects.filter(content_type=content_type_id, object_id__in=object_ids)
-        .select_related("tag")
-        .order_by("tag__name")
-    )
-
-
-# The tags of a page of objects, compiled once on the fast path (compiling cost more than running it).
-_tagged_items = fastpath.Query(_tagged_items_query, -7_340_002, [uuid.UUID(int=0x7340002)])
-
-
-def load_tags(objects: list) -> None:
-    """Attach the tags of a page of objects in one query (taggit's own prefetch costs ~0.5 ms per object)."""
-    if not objects or all(hasattr(obj, LOADED_TAGS) for obj in objects):
-        return
-    model = type(objects[0])
-    if not any(f.name == "tags" and isinstance(f, TaggableManager) for f in model._meta.get_fields()):
-        return  # no tags, or a plain many-to-many named `tags` (config context scopes)
-    by_object: dict = {o.pk: [] for o in objects}
-    for item in _tagged_items(ContentType.objects.get_for_model(model).pk, list(by_object)):
-        by_object[item.object_id].append(item.tag)
-    for obj in objects:
-        setattr(obj, LOADED_TAGS, by_object[obj.pk])
-
-
 class CustomFieldsDataField(serializers.Field):
     """`custom_fields`: every custom field of the model by name; validated against the definitions."""
 
@@ -121,7 +88,7 @@ class CustomFieldsDataField(serializers.Field):
         super().__init__(source="_custom_field_data", required=False, **kwargs)
 
     def _definitions(self):
-        from nautobot.extras.customfields import fields_for_model
+        from nautobot.extras.customfields.data import fields_for_model
 
         cache = self.context.setdefault("_custom_field_definitions", {})
         model = (
@@ -155,7 +122,7 @@ def _tags_builder(model_class):
 
 def clean_custom_field_data(serializer, attrs: dict) -> dict:
     """Validate `_custom_field_data` in `attrs` (filling defaults on create); DRF errors under `custom_fields`."""
-    from nautobot.extras.customfields import clean_data
+    from nautobot.extras.customfields.data import clean_data
 
     model = serializer.Meta.model
     if not hasattr(model, "_custom_field_data"):
@@ -167,7 +134,7 @@ def clean_custom_field_data(serializer, attrs: dict) -> dict:
         return attrs
     definitions = serializer.context.setdefault("_custom_field_definitions", {})
     if model not in definitions:
-        from nautobot.extras.customfields import fields_for_model
+        from nautobot.extras.customfields.data import fields_for_model
 
         definitions[model] = fields_for_model(model)
     try:

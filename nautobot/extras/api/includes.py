@@ -16,7 +16,7 @@ def computed_fields(objects: list, request) -> dict:
 
 
 def relationships(objects: list, request) -> dict:
-    from nautobot.extras.relationships import relationships_data
+    from nautobot.extras.relationships.selectors import relationships_data
 
     return relationships_data(objects, request)
 
@@ -26,7 +26,7 @@ def custom_field_filters(queryset, params):
     names = [p for p in params if p.startswith("cf_")]
     if not names or not hasattr(queryset.model, "_custom_field_data"):
         return queryset
-    from nautobot.extras.customfields import fields_for_model
+    from nautobot.extras.customfields.data import fields_for_model
     from nautobot.extras.models import CustomFieldFilterLogic, CustomFieldType
 
     definitions = {f.name: f for f in fields_for_model(queryset.model)}

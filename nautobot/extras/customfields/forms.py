@@ -3,7 +3,7 @@
 The widget follows the field's type (text, number, Yes/No select, date picker, URL, select, multi-select,
 JSON text area); a new object starts from the fields' defaults. The form fields only render and parse: the
 values go to the API serializer as `custom_fields`, so the bounds, regex, choices and required rules are the
-ones `customfields.validate_value` enforces for the REST API, and its messages come back beside the field.
+ones `customfields.values.validate_value` enforces for the REST API, and its messages come back beside the field.
 List filter forms get `cf_<name>` filters (the same parameters as the REST API's).
 """
 
@@ -11,6 +11,9 @@ from django import forms
 
 from nautobot.core.forms import JSONFormField
 from nautobot.core.registry import FormExtension, registry
+from nautobot.extras.customfields.choices import CustomFieldFilterLogic
+from nautobot.extras.customfields.choices import CustomFieldType as T
+from nautobot.extras.customfields.data import fields_for_model
 
 PREFIX = "cf_"
 BOOLEAN_CHOICES = [("", "---------"), ("true", "Yes"), ("false", "No")]
@@ -37,8 +40,6 @@ def _choices(field) -> list[tuple[str, str]]:
 
 def form_field(field, mode: str) -> forms.Field:
     """The form field of custom field `field`; never required nor bounded here (the API validates)."""
-    from nautobot.extras.models import CustomFieldType as T
-
     options = {"required": False, "label": str(field), "help_text": field.description}
     if field.type == T.BOOLEAN:
         choices = [("", "Any"), *BOOLEAN_CHOICES[1:]] if mode == "filter" else BOOLEAN_CHOICES
@@ -73,8 +74,6 @@ def form_field(field, mode: str) -> forms.Field:
 
 
 def _value_for_form(field, value):
-    from nautobot.extras.models import CustomFieldType as T
-
     if field.type == T.BOOLEAN and isinstance(value, bool):
         return "true" if value else "false"
     return value
@@ -88,13 +87,9 @@ class CustomFieldForms(FormExtension):
     def _definitions(self, model) -> list:
         if not hasattr(model, "_custom_field_data"):
             return []
-        from nautobot.extras.customfields import fields_for_model
-
         return fields_for_model(model)
 
     def fields(self, model, user, mode: str) -> dict:
-        from nautobot.extras.models import CustomFieldFilterLogic
-
         definitions = self._definitions(model)
         if mode == "filter":
             definitions = [f for f in definitions if f.filter_logic != CustomFieldFilterLogic.DISABLED]

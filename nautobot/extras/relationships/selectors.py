@@ -1,54 +1,16 @@
-"""Relationship rules (cardinality, types, filters) and the `relationships` data of objects."""
+"""The `relationships` data of a page of objects (the REST API's `?include=relationships`)."""
 
 from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
 
 from nautobot.core.api.brief import brief_representation
-
-
-def validate_association(association) -> None:
-    """Refuse associations that break the relationship's types or cardinality."""
-    relationship = association.relationship
-    errors = {}
-    if association.source_type_id != relationship.source_type_id:
-        errors["source_type"] = f"source_type has a different value than defined in {relationship}"
-    if association.destination_type_id != relationship.destination_type_id:
-        errors["destination_type"] = f"destination_type has a different value than defined in {relationship}"
-    if relationship.symmetric and association.source_id == association.destination_id:
-        errors["destination_id"] = "An object cannot form a symmetric relationship with itself."
-    for side in ("source", "destination"):
-        content_type = getattr(association, f"{side}_type")
-        model = content_type.model_class() if content_type else None
-        object_id = getattr(association, f"{side}_id")
-        if model is not None and not model.objects.filter(pk=object_id).exists():
-            errors[f"{side}_id"] = f"No {content_type.model} with id {object_id} exists."
-        object_filter = getattr(relationship, f"{side}_filter")
-        if model is not None and object_filter and not model.objects.filter(pk=object_id, **object_filter).exists():
-            errors[f"{side}_id"] = f"The {side} object does not match this relationship's {side} filter."
-    if errors:
-        raise ValidationError(errors)
-    _check_cardinality(association)
-
-
-def _check_cardinality(association) -> None:
-    relationship = association.relationship
-    others = relationship.associations.exclude(pk=association.pk)
-    one_source = relationship.type in ("one-to-one", "symmetric-one-to-one")
-    one_destination = relationship.type in ("one-to-one", "one-to-many", "symmetric-one-to-one")
-    if one_destination and others.filter(destination_id=association.destination_id).exists():
-        raise ValidationError(
-            {"destination_id": f"{association.destination_id} already has a {relationship} association."}
-        )
-    if one_source and others.filter(source_id=association.source_id).exists():
-        raise ValidationError({"source_id": f"{association.source_id} already has a {relationship} association."})
+from nautobot.core.api.urlbuilding import detail_url
+from nautobot.extras.relationships.models import Relationship, RelationshipAssociation
 
 
 def relationships_data(objects: list, request) -> dict:
     """Return `{pk: {slug: {...}}}` for a page of objects of one model, in a fixed number of queries."""
-    from nautobot.extras.models import Relationship, RelationshipAssociation
-
     if not objects:
         return {}
     content_type = ContentType.objects.get_for_model(type(objects[0]))
@@ -118,7 +80,5 @@ def _describe(relationship, obj, content_type, associations, peers, request) -> 
             "object_type": f"{peer_type.app_label}.{peer_type.model}",
             "objects": [brief_representation(o, request) for o in objects],
         }
-    from nautobot.core.api.urlbuilding import detail_url
-
     entry["url"] = detail_url(request, relationship)
     return entry

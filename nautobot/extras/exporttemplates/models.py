@@ -4,7 +4,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from nautobot.core.models import BaseModel, ChangeLoggedModel, NotesMixin
-from nautobot.extras.configcontexts import OwnedModel
+from nautobot.extras.owners import OwnedModel
+from nautobot.extras.templating import TemplateError, compile_template
 
 
 class ExportTemplate(BaseModel, ChangeLoggedModel, NotesMixin, OwnedModel):
@@ -30,8 +31,6 @@ class ExportTemplate(BaseModel, ChangeLoggedModel, NotesMixin, OwnedModel):
 
     def clean(self) -> None:
         super().clean()
-        from nautobot.extras.templating import TemplateError, compile_template
-
         try:
             compile_template(self.template_code)
         except TemplateError as exc:

@@ -14,6 +14,9 @@ from django.shortcuts import get_object_or_404, render
 from nautobot.core.views.generic import tab_context
 from nautobot.core.views.permissions import allowed, require
 from nautobot.core.views.routes import object_url, register_detail_tab
+from nautobot.extras.configcontexts.mixins import ConfigContextModel
+from nautobot.extras.configcontexts.models import ConfigContext
+from nautobot.extras.configcontexts.rendered import ContextIndex, rendered_config_contexts
 
 FORMATS = ("json", "yaml")
 
@@ -25,9 +28,6 @@ def formatted(data, fmt: str) -> str:
 
 
 def config_context_tab(request, pk, spec):
-    from nautobot.extras.models import ConfigContext
-    from nautobot.extras.rendered_contexts import ContextIndex, rendered_config_contexts
-
     require(request.user, spec.model, "view")
     obj = get_object_or_404(allowed(spec.model.objects.all(), request.user, "view"), pk=pk)
     fmt = request.GET.get("format", "json")
@@ -67,7 +67,5 @@ def config_context_tab(request, pk, spec):
 
 def register_config_context_tab() -> None:
     """On the pages of every model with config contexts (`ConfigContextModel`: devices, virtual machines)."""
-    from nautobot.extras.configcontexts import ConfigContextModel
-
     labels = tuple(m._meta.label_lower for m in apps.get_models() if issubclass(m, ConfigContextModel))
     register_detail_tab("Config context", "config-context", config_context_tab, models=labels, first=True)

@@ -1,14 +1,14 @@
-"""GraphQL fields of extras features that models declare in their spec (`graphql_fields`)."""
+"""The `config_context` GraphQL field that devices and virtual machines declare in their spec (`graphql_fields`)."""
 
 from graphene.types.generic import GenericScalar
+
+from nautobot.extras.configcontexts.rendered import ContextIndex, rendered_config_contexts
 
 INDEX_ATTRIBUTE = "_nautobot_config_context_index"
 
 
 def _resolve_config_context(root, info) -> dict:
     """The rendered config context; the active contexts and their scopes are read once per request."""
-    from nautobot.extras.rendered_contexts import ContextIndex, rendered_config_contexts
-
     index = getattr(info.context, INDEX_ATTRIBUTE, None)
     if index is None:
         index = ContextIndex()

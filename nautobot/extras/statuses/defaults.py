@@ -3,6 +3,8 @@
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
+from nautobot.extras.statuses.models import Status
+
 # slug: (name, color, description, model labels that may use it)
 DEFAULT_STATUSES = {
     "active": (
@@ -103,8 +105,6 @@ DEFAULT_STATUSES = {
 
 def default_status_for(model: type[models.Model]):
     """The status given when a client does not set one (e.g. interfaces under API 1.2–1.3): `active`."""
-    from nautobot.extras.models import Status
-
     return Status.objects.filter(slug="active", content_types=ContentType.objects.get_for_model(model)).first()
 
 

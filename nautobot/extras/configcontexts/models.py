@@ -2,42 +2,20 @@
 
 `ConfigContextSchema` is a JSON Schema that context data may be validated against. `ConfigContext` is one
 weighted block of data with scopes (regions, sites, roles, tags, ...); an object receives every active
-context whose scopes all match it, merged by weight (see `nautobot.extras.rendered_contexts`).
-`ConfigContextModel` gives a model its own `local_context_data`, merged last.
+context whose scopes all match it, merged by weight (see `rendered`). `mixins.ConfigContextModel` gives a
+model its own `local_context_data`, merged last.
 """
 
 from typing import Any
 
 import jsonschema
-from django.contrib.contenttypes.fields import GenericForeignKey
 from django.core.exceptions import ValidationError
 from django.db import models
 
 from nautobot.core.models import BaseModel, ChangeLoggedModel, NotesMixin, OrganizationalModel
+from nautobot.extras.owners import OwnedModel
 
 OBJECT_FORM_HINT = 'JSON data must be in object form. Example: {"foo": 123}'
-
-
-class OwnedModel(models.Model):
-    """Optional owner (e.g. the Git repository a record was synced from), as a generic reference."""
-
-    owner_content_type = models.ForeignKey(
-        "contenttypes.ContentType", on_delete=models.CASCADE, related_name="+", blank=True, null=True
-    )
-    owner_object_id = models.UUIDField(blank=True, null=True)
-    owner = GenericForeignKey(ct_field="owner_content_type", fk_field="owner_object_id")
-
-    class Meta:
-        abstract = True
-
-    def clean(self) -> None:
-        super().clean()
-        if (self.owner_content_type_id is None) != (self.owner_object_id is None):
-            raise ValidationError({"owner_object_id": "Set both the owner's content type and its id, or neither."})
-        if self.owner_content_type_id is not None and self.owner is None:
-            raise ValidationError(
-                {"owner_object_id": f"No {self.owner_content_type.model} with id {self.owner_object_id} exists."}
-            )
 
 
 def schema_errors(data: Any, schema: dict) -> list[str]:
@@ -135,43 +113,3 @@ class ConfigContext(BaseModel, ChangeLoggedModel, NotesMixin, OwnedModel):
         if not isinstance(self.data, dict):
             raise ValidationError({"data": OBJECT_FORM_HINT})
         validate_with_schema(self.data, self.schema, "data")
-
-
-class ConfigContextModel(models.Model):
-    """A model that receives config contexts and may carry its own `local_context_data` (merged last)."""
-
-    local_context_data = models.JSONField(blank=True, null=True)
-    local_context_schema = models.ForeignKey(
-        ConfigContextSchema,
-        on_delete=models.SET_NULL,
-        related_name="%(app_label)s_%(class)s_related",
-        blank=True,
-        null=True,
-        help_text="Optional schema to validate the structure of the local context data",
-    )
-    # Set when the local data came from a Git repository (`config_contexts/devices/<name>.yaml`), which then
-    # owns it: a sync replaces it and removes it when the file goes.
-    local_context_data_owner_content_type = models.ForeignKey(
-        "contenttypes.ContentType", on_delete=models.SET_NULL, related_name="+", blank=True, null=True
-    )
-    local_context_data_owner_object_id = models.UUIDField(blank=True, null=True)
-    local_context_data_owner = GenericForeignKey(
-        ct_field="local_context_data_owner_content_type", fk_field="local_context_data_owner_object_id"
-    )
-
-    class Meta:
-        abstract = True
-
-    def clean(self) -> None:
-        super().clean()
-        if self.local_context_data is not None and not isinstance(self.local_context_data, dict):
-            raise ValidationError({"local_context_data": OBJECT_FORM_HINT})
-        if self.local_context_schema_id is not None and self.local_context_data is None:
-            raise ValidationError({"local_context_schema": "Local context data must exist for a schema to be applied."})
-        validate_with_schema(self.local_context_data, self.local_context_schema, "local_context_data")
-
-    def get_config_context(self) -> dict:
-        """The rendered config context of this object (matching contexts by weight, then its local data)."""
-        from nautobot.extras.rendered_contexts import rendered_config_contexts
-
-        return rendered_config_contexts([self])[self.pk]
