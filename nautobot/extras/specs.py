@@ -4,9 +4,11 @@ from django.contrib.contenttypes.models import ContentType
 
 from nautobot.core.api.views import ReadOnlyModelViewSet
 from nautobot.core.specs import ObjectSpec, register_spec
-from nautobot.extras.api.contexts import ExportTemplateSerializerBase, OwnedSerializerBase
-from nautobot.extras.api.notes import NoteSerializerBase
-from nautobot.extras.api.serializers import ContentTypeSerializerBase, CustomFieldSerializerBase, TagSerializerBase
+from nautobot.extras.api.serializers import ContentTypeSerializerBase, OwnedSerializerBase
+from nautobot.extras.customfields.api import CustomFieldSerializerBase
+from nautobot.extras.exporttemplates.api import ExportTemplateSerializerBase
+from nautobot.extras.notes.api import NoteSerializerBase
+from nautobot.extras.tags.api import TagSerializerBase
 from nautobot.extras.changelog import specs as changelog_specs  # noqa: F401  (registers its specs)
 from nautobot.extras.webhooks import specs as webhook_specs  # noqa: F401  (registers its specs)
 from nautobot.extras.datasources import specs as datasource_specs  # noqa: F401

@@ -8,7 +8,6 @@ from rest_framework import serializers
 
 from nautobot.core.api.brief import brief_representation, brief_select_related
 from nautobot.core.api.serializers import BaseModelSerializer
-from nautobot.core.registry import RowLoader, registry
 from nautobot.core.api.views import ModelViewSet
 from nautobot.core.filters import (
     BaseFilterSet,
@@ -70,8 +69,3 @@ def load_changed_objects(objects: list) -> None:
             found[(type_id, obj.pk)] = obj
     for change in objects:
         setattr(change, LOADED_OBJECT, found.get((change.changed_object_type_id, change.changed_object_id)))
-
-
-def register() -> None:
-    """Load the changed objects of a page of changes in one query per model (called from `ExtrasConfig.ready`)."""
-    registry.row_loaders.register(RowLoader(load_changed_objects))

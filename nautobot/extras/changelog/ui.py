@@ -1,11 +1,19 @@
 """The change log in the web UI: an object change's page shows the object's data as a diff against its previous
-change, with links to the object (while it exists) and to the other changes of the same request."""
+change, with links to the object (while it exists) and to the other changes of the same request; every detail
+page has a "Change log" tab, and the home page the latest changes."""
 
 import json
 
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
+from django_tables2 import RequestConfig
 
-from nautobot.core.registry import Panel, registry
+from nautobot.core.specs import spec_for
+from nautobot.core.tables import table_for, table_queryset
+from nautobot.core.views.generic import tabs_for
+from nautobot.core.views.permissions import allowed, require
 from nautobot.core.views.routes import object_url, spec_url
 from nautobot.extras.changelog.models import ObjectChange
 from nautobot.extras.changelog.selectors import NOISE, data_after, data_before
@@ -56,8 +64,6 @@ def diff_rows(before: dict | None, after: dict | None) -> list[dict]:
 def changes_panel(obj, request) -> dict | None:
     if not isinstance(obj, ObjectChange):
         return None
-    from nautobot.core.specs import spec_for
-
     before, after = data_before(obj), data_after(obj)
     rows = diff_rows(before, after)
     target = obj.changed_object
@@ -74,6 +80,38 @@ def changes_panel(obj, request) -> dict | None:
     return {"title": "Changes", "html": html, "wide": True, "id": "change-diff", "flush": True}
 
 
-def register() -> None:
-    """Show a change's diff on its page (called from `ExtrasConfig.ready`)."""
-    registry.detail_panels.register(Panel(changes_panel))
+def changelog_tab(request, pk, spec):
+    """The "Change log" tab of every detail page: changes of the object and of its components, newest first."""
+    require(request.user, spec.model, "view")
+    obj = get_object_or_404(allowed(spec.model.objects.all(), request.user, "view"), pk=pk)
+    change_spec = spec_for(ObjectChange)
+    content_type = ContentType.objects.get_for_model(spec.model)
+    changes = ObjectChange.objects.filter(
+        Q(changed_object_type=content_type, changed_object_id=pk)
+        | Q(related_object_type=content_type, related_object_id=pk)
+    )
+    visible = allowed(changes, request.user, "view")
+    table = table_for(change_spec, selectable=False)(table_queryset(change_spec, visible), orderable=False)
+    RequestConfig(request, paginate={"per_page": 50}).configure(table)
+    context = {"object": obj, "table": table, "spec": spec, "tabs": tabs_for(spec, obj), "object_url": object_url(obj)}
+    context.update(model_name_plural=spec.model._meta.verbose_name_plural, urls={"list": spec_url(spec)})
+    return render(request, "nautobot/generic/object_changelog.html", context)
+
+
+def recent_changes_panel(request) -> dict | None:
+    """The home page's latest changes the user may see."""
+    if not request.user.has_perm("extras.view_objectchange"):
+        return None
+    change_spec = spec_for(ObjectChange)
+    latest = allowed(ObjectChange.objects.all(), request.user, "view")[:10]
+    table = table_for(change_spec, selectable=False)(
+        table_queryset(change_spec, ObjectChange.objects.filter(pk__in=list(latest.values_list("pk", flat=True)))),
+        orderable=False,
+    )
+    return {"title": "Recent changes", "html": render_table_html(table, request)}
+
+
+def render_table_html(table, request) -> str:
+    return render_to_string(
+        "django_tables2/bootstrap5-responsive.html", {"table": table, "request": request}, request=request
+    )

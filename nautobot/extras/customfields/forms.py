@@ -10,7 +10,7 @@ List filter forms get `cf_<name>` filters (the same parameters as the REST API's
 from django import forms
 
 from nautobot.core.forms import JSONFormField
-from nautobot.core.registry import FormExtension, registry
+from nautobot.core.registry import FormExtension
 from nautobot.extras.customfields.choices import CustomFieldFilterLogic
 from nautobot.extras.customfields.choices import CustomFieldType as T
 from nautobot.extras.customfields.data import fields_for_model
@@ -124,9 +124,5 @@ class CustomFieldForms(FormExtension):
         return {PREFIX + name: (texts if isinstance(texts, list) else [texts]) for name, texts in found.items()}
 
 
-_custom_field_forms = CustomFieldForms()
-
-
-def register() -> None:
-    """Add the `cf_<name>` fields to every generated form (called from `ExtrasConfig.ready`)."""
-    registry.form_extensions.register(_custom_field_forms)
+# One instance, so that registering it again (ready() runs twice in some tests) keeps one copy.
+custom_field_forms = CustomFieldForms()

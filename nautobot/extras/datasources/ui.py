@@ -11,8 +11,6 @@ from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from nautobot.core.views.actions import register_object_action
-from nautobot.core.registry import Panel, registry
 from nautobot.core.views.permissions import allowed
 from nautobot.core.views.routes import object_url
 from nautobot.extras.datasources.models import GitRepository
@@ -111,10 +109,3 @@ def sync(request, repository: GitRepository):
         enqueue_sync(repository, user=request.user)
     messages.info(request, f"Sync of {repository} queued; its status updates below.")
     return None
-
-
-def register() -> None:
-    """A repository's sync status and contents, and its Sync button (called from `ExtrasConfig.ready`)."""
-    registry.detail_panels.register(Panel(sync_status_panel))
-    registry.detail_panels.register(Panel(provided_panel))
-    register_object_action(GitRepository, "sync", "Sync", permission="change", handler=sync)

@@ -567,30 +567,3 @@ def scheduled_job_panel(obj, request) -> dict | None:
         request=request,
     )
     return {"title": "Request", "html": html}
-
-
-def register() -> None:
-    """The pages that are not a spec's, and the detail panels (called from `ExtrasConfig.ready`)."""
-    from nautobot.core.registry import MenuEntry, Panel, registry
-    from nautobot.core.views.routes import register_page
-
-    register_page("extras", "jobs/<uuid:pk>/run/", JobRunView.as_view(), "job_run")
-    register_page("extras", "job-results/<uuid:pk>/live/", job_result_live, "jobresult_live")
-    register_page("extras", "job-results/<uuid:pk>/cancel/", job_result_cancel, "jobresult_cancel")
-    register_page(
-        "extras",
-        "scheduled-jobs/approval-queue/",
-        approval_queue,
-        "scheduledjob_approval_queue",
-        menu=MenuEntry("Jobs", "Approval queue", permission="extras.view_scheduledjob"),
-    )
-    for decision in DECISIONS:
-        register_page(
-            "extras",
-            f"scheduled-jobs/<uuid:pk>/{decision}/",
-            decide,
-            f"scheduledjob_{decision.replace('-', '_')}",
-            kwargs={"decision": decision},
-        )
-    registry.detail_panels.register(Panel(job_panel))
-    registry.detail_panels.register(Panel(scheduled_job_panel))

@@ -129,3 +129,8 @@ def ensure_default_statuses(apps=None, using: str = "default") -> None:
                 app_label=app_label, model=model_name
             )
             status.content_types.add(content_type)
+
+
+def seed_statuses(sender, apps=None, using="default", **kwargs) -> None:
+    """After every migrate: make sure the default statuses exist with their content types (idempotent)."""
+    ensure_default_statuses(apps, using=using)

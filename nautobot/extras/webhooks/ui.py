@@ -7,8 +7,6 @@ from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from nautobot.core.views.actions import register_object_action
-from nautobot.core.registry import Panel, registry
 from nautobot.core.views.permissions import allowed
 from nautobot.core.views.routes import object_url, spec_url
 from nautobot.extras.webhooks.models import Webhook, WebhookDelivery
@@ -109,17 +107,3 @@ def redeliver(request, delivery: WebhookDelivery):
             "out when one starts (nautobot-server celery worker).",
         )
     return HttpResponseRedirect(object_url(fresh))
-
-
-def register() -> None:
-    """A webhook's signing and deliveries, a delivery's attempts and Redeliver (called from `ExtrasConfig.ready`)."""
-    for panel in (signing_panel, recent_deliveries_panel, attempts_panel):
-        registry.detail_panels.register(Panel(panel))
-    register_object_action(
-        WebhookDelivery,
-        "redeliver",
-        "Redeliver",
-        permission="add",
-        handler=redeliver,
-        confirm="Send this change to the webhook again?",
-    )

@@ -1,7 +1,7 @@
 """Notes in the API: `/api/extras/notes/`, `GET/POST <object>/notes/` and `notes_url` on every model with notes.
 
-Registered with the core machinery (`register`: model fields, an extra field, a viewset mixin), so
-every model whose class has `core.models.NotesMixin` gets them without a line in its spec.
+Registered with the core machinery by `register.py`, so every model whose class has `core.models.NotesMixin`
+gets them without a line in its spec.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -17,7 +17,7 @@ from nautobot.core.api.brief import brief_representation
 from nautobot.core.api.serializers import BaseModelSerializer, represent, serializer_for
 from nautobot.core.api.urlbuilding import list_url
 from nautobot.core.models import NotesMixin
-from nautobot.core.registry import ExtraField, ModelFields, ViewsetMixin, registry
+from nautobot.extras.notes.models import Note
 from nautobot.users.permissions import restrict
 
 
@@ -71,8 +71,6 @@ class NotesViewSetMixin:
 
     @action(detail=True, methods=["get", "post"], url_path="notes")
     def notes(self, request, pk=None):
-        from nautobot.extras.models import Note
-
         try:
             obj = get_object_or_404(self.get_queryset(), pk=pk)
         except (DjangoValidationError, ValueError):  # a route whose ids are not only UUIDs (jobs by class path)
@@ -102,20 +100,13 @@ class NotesViewSetMixin:
         )
 
 
-def _notes_url_field(model) -> tuple[str, ...]:
+def notes_field_names(model) -> tuple[str, ...]:
     return ("notes_url",) if has_notes(model) else ()
 
 
-def _notes_url_builder(model_class) -> tuple[type, dict]:
+def notes_url_builder(model_class):
     return NotesURLField, {}
 
 
-def _notes_mixin(spec) -> type | None:
+def notes_viewset_mixin(spec):
     return NotesViewSetMixin if has_notes(spec.model) else None
-
-
-def register() -> None:
-    """Give every model with notes `notes_url` and `<id>/notes/` (called from `ExtrasConfig.ready`)."""
-    registry.model_fields.register(ModelFields(_notes_url_field))
-    registry.extra_fields.register(ExtraField("notes_url", _notes_url_builder))
-    registry.viewset_mixins.register(ViewsetMixin(_notes_mixin))

@@ -1,24 +1,10 @@
-"""`?include=computed_fields` and `?include=relationships`, and `cf_<name>` filters, for every model."""
+"""`?cf_<name>=` on every list of a model with custom fields (REST API and web UI)."""
 
-from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from rest_framework import exceptions
 
-from nautobot.core.registry import Include, QuerysetFilterHook, registry
-
-
-def computed_fields(objects: list, request) -> dict:
-    from nautobot.extras.models import ComputedField
-
-    if not objects:
-        return {}
-    fields = list(ComputedField.objects.filter(content_type=ContentType.objects.get_for_model(type(objects[0]))))
-    return {obj.pk: {field.slug: field.render(obj) for field in fields} for obj in objects}
-
-
-def relationships(objects: list, request) -> dict:
-    from nautobot.extras.relationships.selectors import relationships_data
-
-    return relationships_data(objects, request)
+from nautobot.extras.customfields.choices import CustomFieldFilterLogic, CustomFieldType
+from nautobot.extras.customfields.data import fields_for_model
 
 
 def custom_field_filters(queryset, params):
@@ -26,9 +12,6 @@ def custom_field_filters(queryset, params):
     names = [p for p in params if p.startswith("cf_")]
     if not names or not hasattr(queryset.model, "_custom_field_data"):
         return queryset
-    from nautobot.extras.customfields.data import fields_for_model
-    from nautobot.extras.models import CustomFieldFilterLogic, CustomFieldType
-
     definitions = {f.name: f for f in fields_for_model(queryset.model)}
     for param in names:
         field = definitions.get(param.removeprefix("cf_"))
@@ -39,8 +22,6 @@ def custom_field_filters(queryset, params):
 
 
 def _filter_one(queryset, field, values, types, logic):
-    from django.db.models import Q
-
     path = f"_custom_field_data__{field.name}"
     condition = Q()
     for value in values:
@@ -60,10 +41,3 @@ def _filter_one(queryset, field, values, types, logic):
         else:
             condition |= Q(**{path: value})
     return queryset.filter(condition)
-
-
-def register() -> None:
-    """Register both includes and the `cf_<name>` filters (called from `ExtrasConfig.ready`)."""
-    registry.includes.register(Include("computed_fields", computed_fields))
-    registry.includes.register(Include("relationships", relationships))
-    registry.queryset_filters.register(QuerysetFilterHook(custom_field_filters))

@@ -1,8 +1,9 @@
-"""Writing `relationships` with an object: `{"relationships": {"<slug>": {"destination": {"objects": [...]}}}}`.
+"""Relationships in the REST API: `?include=relationships` (read), and the write-only `relationships` field:
+`{"relationships": {"<slug>": {"destination": {"objects": [...]}}}}`.
 
 Each side given replaces that side's associations of the object (objects as UUIDs or attribute
 dicts); relationships and sides not given are left alone. The field is write-only: reads show
-relationships with `?include=relationships` (see `includes.py`). Cardinality and filters are checked
+relationships with `?include=relationships` (`included_relationships`). Cardinality and filters are checked
 by `RelationshipAssociation.clean()`, inside the request's transaction, so a refused association
 leaves nothing half-written.
 """
@@ -11,11 +12,13 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import Q
 from rest_framework import serializers
 
 from nautobot.core.api.fields import NestedRelatedField
-from nautobot.core.registry import ExtraField, ModelFields, registry
-from nautobot.extras.api.notes import has_notes
+from nautobot.extras.notes.api import has_notes
+from nautobot.extras.relationships.models import Relationship, RelationshipAssociation
+from nautobot.extras.relationships.selectors import relationships_data
 
 SIDES = ("source", "destination", "peer")
 
@@ -27,8 +30,6 @@ class RelationshipsWriteField(serializers.Field):
         super().__init__(write_only=True, required=False, **kwargs)
 
     def to_internal_value(self, data: Any) -> list:
-        from nautobot.extras.models import Relationship
-
         if not isinstance(data, dict):
             raise serializers.ValidationError("Expected an object keyed by relationship slug.")
         model = self.parent.Meta.model
@@ -93,10 +94,6 @@ def _side_problem(relationship, content_type, side: str) -> str | None:
 
 
 def _replace_side(instance, relationship, side: str, peers: list) -> None:
-    from django.db.models import Q
-
-    from nautobot.extras.models import RelationshipAssociation
-
     wanted = {peer.pk: peer for peer in peers}
     if side == "peer":
         existing = relationship.associations.filter(Q(source_id=instance.pk) | Q(destination_id=instance.pk))
@@ -126,15 +123,15 @@ def _replace_side(instance, relationship, side: str, peers: list) -> None:
         ).validated_save()
 
 
-def _relationships_field(model) -> tuple[str, ...]:
+def included_relationships(objects: list, request) -> dict:
+    """`?include=relationships`: the relationships of a page of objects of one model."""
+    return relationships_data(objects, request)
+
+
+def relationships_field_names(model) -> tuple[str, ...]:
+    """`relationships` is a field of every model that may have notes (as the original's)."""
     return ("relationships",) if has_notes(model) else ()
 
 
-def _relationships_builder(model_class) -> tuple[type, dict]:
+def relationships_builder(model_class):
     return RelationshipsWriteField, {}
-
-
-def register() -> None:
-    """Accept `relationships` in writes of every model with notes (called from `ExtrasConfig.ready`)."""
-    registry.model_fields.register(ModelFields(_relationships_field))
-    registry.extra_fields.register(ExtraField("relationships", _relationships_builder))
