@@ -1,4 +1,4 @@
-"""The active change context and the changes it has recorded so far.
+"""The active change context: opened around a request, a job or a script; written out when it closes.
 
 The context lives in a `ContextVar`, so every thread, request and task sees only its own; the signal
 receivers (signals.py) are connected once for the life of the process and do nothing when no context
@@ -10,58 +10,13 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
-from django.db import models, transaction
-from django.utils import timezone
+from django.db import transaction
 
-from nautobot.extras.changelog.choices import ChangeContextKind, ObjectChangeAction
-
-
-@dataclass(eq=False)
-class PendingChange:
-    """One change to be logged: the object, what happened to it, and when it first changed."""
-
-    instance: models.Model
-    object_id: Any  # kept apart: Django clears `instance.pk` once it is deleted
-    action: str
-    time: datetime
-    object_data: dict | None = None  # taken before removal for deletes; after the fact for the others
-
-
-@dataclass(eq=False)
-class ChangeContext:
-    """Who is changing things (user, web/job/orm and a detail such as the view or job name) and what changed.
-
-    Changes to one object coalesce until it is deleted: a create followed by updates or tag changes is
-    one `create`, several updates are one `update`, logged with the state at the end of the context.
-    """
-
-    user: Any = None
-    context: str = ChangeContextKind.ORM
-    detail: str = ""
-    request_id: uuid.UUID = field(default_factory=uuid.uuid4)
-    changes: list[PendingChange] = field(default_factory=list)
-    _open: dict[tuple, PendingChange] = field(default_factory=dict, repr=False)
-
-    def record(self, instance: models.Model, action: str) -> None:
-        key = (instance._meta.concrete_model, instance.pk)
-        pending = self._open.get(key)
-        if pending is not None:
-            pending.instance = instance
-            return
-        pending = self._open[key] = PendingChange(instance, instance.pk, action, timezone.now())
-        self.changes.append(pending)
-
-    def record_delete(self, instance: models.Model, object_data: dict) -> None:
-        pending = self._open.pop((instance._meta.concrete_model, instance.pk), None)
-        if pending is not None and pending.object_data is None:
-            pending.object_data = object_data
-        self.changes.append(
-            PendingChange(instance, instance.pk, ObjectChangeAction.DELETE, timezone.now(), object_data)
-        )
+from nautobot.extras.changelog.changes import ChangeContext
+from nautobot.extras.changelog.choices import ChangeContextKind
+from nautobot.extras.changelog.writer import write_changes
 
 
 _current: ContextVar[ChangeContext | None] = ContextVar("nautobot_change_context", default=None)
@@ -124,7 +79,6 @@ def _activated(active: ChangeContext, *, savepoint: bool) -> Iterator[ChangeCont
     try:
         with transaction.atomic(savepoint=savepoint):
             yield active
-            from nautobot.extras.changelog.writer import write_changes
 
             write_changes(active)
     finally:

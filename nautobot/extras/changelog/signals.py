@@ -5,12 +5,13 @@ from django.db.models.signals import m2m_changed, post_save, pre_delete
 
 from nautobot.extras.changelog.choices import ObjectChangeAction
 from nautobot.extras.changelog.context import current_change_context
+from nautobot.core.models import BaseModel, ChangeLoggedModel
+from nautobot.core.specs import has_spec
+from nautobot.extras.changelog.writer import snapshot
 
 
 def is_change_logged(model: type[models.Model]) -> bool:
     """Changes of `model` are logged: it is a `ChangeLoggedModel` with a UUID key and an API representation."""
-    from nautobot.core.models import BaseModel, ChangeLoggedModel
-    from nautobot.core.specs import has_spec
 
     return (
         issubclass(model, BaseModel) and issubclass(model, ChangeLoggedModel) and has_spec(model._meta.concrete_model)
@@ -39,7 +40,6 @@ def _deleting(sender, instance, **kwargs) -> None:
     active = current_change_context()
     if active is None:
         return
-    from nautobot.extras.changelog.writer import snapshot
 
     active.record_delete(instance, snapshot(instance))
 

@@ -15,7 +15,7 @@ from nautobot.core.api.querysets import load_for_output, optimized_queryset
 from nautobot.core.api.serializers import represent, serializer_for
 from nautobot.core.registry import registry
 from nautobot.core.specs import spec_for
-from nautobot.extras.changelog.context import ChangeContext
+from nautobot.extras.changelog.changes import ChangeContext
 from nautobot.extras.changelog.models import ObjectChange
 
 # Fields never copied into the change log (whoever may read the log may not read these).

@@ -13,6 +13,7 @@ from nautobot.core.api.views import ModelViewSet
 from nautobot.extras.datasources import credentials, services
 from nautobot.extras.datasources.models import GitRepository
 from nautobot.users.permissions import restrict
+from nautobot.extras.jobs.runner import default_queue, workers_on
 
 
 class GitRepositorySerializerBase(BaseModelSerializer):
@@ -71,7 +72,6 @@ class WorkerUnavailable(exceptions.APIException):
 
 def require_worker() -> None:
     """Raise 503 unless a worker on the default queue (where syncs go) has a fresh heartbeat (one query, no broadcast)."""
-    from nautobot.extras.jobs.runner import default_queue, workers_on
 
     queue = default_queue()
     if not workers_on(queue):

@@ -2,10 +2,10 @@
 
 from nautobot.core.registry import DatasourceContent
 from nautobot.extras.datasources.contents import register_content
+from nautobot.extras.datasources.loaders import config_contexts, export_templates, jobs, owner_of
 
 
 def register_builtin_contents() -> None:
-    from nautobot.extras.datasources.loaders import config_contexts, export_templates, jobs
 
     register_content(
         DatasourceContent(
@@ -58,8 +58,6 @@ def owned(app_label: str, model_name: str):
 
     def provided(repository):
         from django.apps import apps
-
-        from nautobot.extras.datasources.loaders import owner_of
 
         return apps.get_model(app_label, model_name).objects.filter(**owner_of(repository))
 

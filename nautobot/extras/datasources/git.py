@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from django.conf import settings
+from nautobot.extras.datasources.credentials import CredentialsError
 
 if TYPE_CHECKING:
     from git import GitCommandError, Repo
@@ -112,7 +113,6 @@ def git_environment(repository) -> dict[str, str]:
 
 def scrub(text: str, repository) -> str:
     """`text` without the repository's token (for messages that may quote git's output)."""
-    from nautobot.extras.datasources.credentials import CredentialsError
 
     try:
         token = repository._clear_token() if repository.has_token else ""

@@ -12,6 +12,8 @@ from django.utils.text import slugify
 
 from nautobot.core.models import OrganizationalModel
 from nautobot.extras.datasources import credentials
+from nautobot.extras.datasources.contents import content_names
+from nautobot.extras.datasources.git import GitError, ensure_checkout
 
 logger = logging.getLogger("nautobot.extras.datasources")
 SCHEMES = ("http", "https", "ssh", "git", "file")
@@ -108,7 +110,6 @@ class GitRepository(OrganizationalModel):
         """
         if not self.current_head:
             return None
-        from nautobot.extras.datasources.git import GitError, ensure_checkout
 
         try:
             return ensure_checkout(self, self.current_head)
@@ -124,7 +125,6 @@ class GitRepository(OrganizationalModel):
             raise ValidationError({"slug": "A slug cannot start with a dot."})
         if not isinstance(self.provided_contents, list) or not all(isinstance(v, str) for v in self.provided_contents):
             raise ValidationError({"provided_contents": 'A list of content names, e.g. ["extras.job"].'})
-        from nautobot.extras.datasources.contents import content_names
 
         known = content_names()
         unknown = [v for v in self.provided_contents if v not in known]

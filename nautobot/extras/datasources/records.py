@@ -14,6 +14,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from nautobot.core.writes import WriteOrigin, write_transaction
+from nautobot.extras.datasources.git import scrub
+from nautobot.extras.datasources.models import GitRepository
+from nautobot.extras.jobs.logs import SideChannel, lease_timeout, load_spool, uses_spool
+from nautobot.extras.jobs.runner import worker_name
+from nautobot.extras.models import JobResult
 
 logger = logging.getLogger("nautobot.extras.datasources")
 LEVELS = {"info": logging.INFO, "success": logging.INFO, "warning": logging.WARNING, "failure": logging.ERROR}
@@ -21,8 +26,6 @@ LEVELS = {"info": logging.INFO, "success": logging.INFO, "warning": logging.WARN
 
 def create_job_result(repository, *, name: str, user=None):
     """A pending JobResult for work on `repository`."""
-    from nautobot.extras.datasources.models import GitRepository
-    from nautobot.extras.models import JobResult
 
     return JobResult.objects.create(
         name=name,
@@ -57,9 +60,6 @@ class SyncRecord:
         """Claim the pending job result (False: cancelled or already run; do nothing) and start the side channel."""
         if self.job_result_pk is None:
             return True
-        from nautobot.extras.jobs.logs import SideChannel, lease_timeout
-        from nautobot.extras.jobs.runner import worker_name
-        from nautobot.extras.models import JobResult
 
         now = timezone.now()
         claimed = JobResult.objects.filter(pk=self.job_result_pk, status="pending", cancel_requested=False).update(
@@ -75,9 +75,6 @@ class SyncRecord:
     def finish(self, *, errored: bool = False, data: dict | None = None) -> str:
         status = "errored" if errored else "failed" if self.failed else "completed"
         if self._side is not None:
-            from nautobot.extras.jobs.logs import load_spool, uses_spool
-            from nautobot.extras.models import JobResult
-
             self._side.stop()
             if uses_spool():
                 load_spool(self.job_result_pk)
@@ -87,7 +84,6 @@ class SyncRecord:
         return status
 
     def _write(self, level: str, message: str, obj=None) -> None:
-        from nautobot.extras.datasources.git import scrub
 
         message = scrub(str(message), self.repository)
         self.lines.append((level, message))

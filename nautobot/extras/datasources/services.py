@@ -9,13 +9,20 @@ from functools import partial
 
 from django.db import transaction
 
+from nautobot.core.celery import app as celery_app
+
 from nautobot.extras.datasources import git
 from nautobot.extras.datasources.contents import ordered_contents
 from nautobot.extras.datasources.credentials import CredentialsError
 from nautobot.extras.datasources.models import GitRepository
 from nautobot.extras.datasources.records import SyncRecord, create_job_result
+from nautobot.extras.jobs.logs import JobCancelled
 
 logger = logging.getLogger("nautobot.extras.datasources")
+# The tasks of tasks.py, sent by name (wire contracts): tasks.py imports this module to do the work.
+SYNC_TASK = "nautobot.extras.datasources.sync_git_repository"
+DIFF_TASK = "nautobot.extras.datasources.diff_git_repository"
+REMOVE_TASK = "nautobot.extras.datasources.remove_git_repository_contents"
 
 
 # Enqueueing ----------------------------------------------------------------------------------------
@@ -24,9 +31,7 @@ def enqueue_sync(repository: GitRepository, *, user=None, dry_run: bool = False)
 
     Returns the pending JobResult.
     """
-    from nautobot.extras.datasources import tasks
-
-    task = tasks.diff_git_repository if dry_run else tasks.sync_git_repository
+    task = celery_app.tasks[DIFF_TASK if dry_run else SYNC_TASK]
     result = create_job_result(repository, name=repository.name, user=user)
     kwargs = {
         "repository_pk": str(repository.pk),
@@ -58,11 +63,9 @@ def enqueue_removal(repository: GitRepository, *, user=None) -> None:
     }
 
     def enqueue() -> None:
-        from nautobot.extras.datasources import tasks
-
         result = create_job_result(repository, name=snapshot["name"], user=user)
         kwargs = {"snapshot": snapshot, "job_result_pk": str(result.pk)}
-        tasks.remove_git_repository_contents.apply_async(kwargs=kwargs, task_id=str(result.job_id))
+        celery_app.tasks[REMOVE_TASK].apply_async(kwargs=kwargs, task_id=str(result.job_id))
 
     transaction.on_commit(enqueue)
 
@@ -70,7 +73,6 @@ def enqueue_removal(repository: GitRepository, *, user=None) -> None:
 # The work ------------------------------------------------------------------------------------------
 def _recorded(record: SyncRecord, work) -> str:
     """Run `work()` (which finishes the record) as the record's job result; never leave it running."""
-    from nautobot.extras.jobs.logs import JobCancelled
 
     if not record.start():
         return "skipped"

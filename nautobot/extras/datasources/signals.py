@@ -2,17 +2,17 @@
 what it provided once the deletion commits."""
 
 from django.db.models.signals import post_delete
+from nautobot.extras.changelog import current_change_context
+from nautobot.extras.datasources.models import GitRepository
+from nautobot.extras.datasources.services import enqueue_removal
 
 
 def _deleted(sender, instance, **kwargs) -> None:
-    from nautobot.extras.changelog import current_change_context
-    from nautobot.extras.datasources.services import enqueue_removal
 
     active = current_change_context()
     enqueue_removal(instance, user=active.user if active is not None else None)
 
 
 def connect() -> None:
-    from nautobot.extras.datasources.models import GitRepository
 
     post_delete.connect(_deleted, sender=GitRepository, dispatch_uid="nautobot.datasources.deleted")

@@ -24,19 +24,19 @@ def _load(repository_pk, job_result_pk, user_pk) -> SyncRecord | None:
     return SyncRecord(repository, job_result_pk, user=_user(user_pk))
 
 
-@nautobot_task(name="nautobot.extras.datasources.sync_git_repository")
+@nautobot_task(name=services.SYNC_TASK)
 def sync_git_repository(repository_pk: str, job_result_pk: str | None = None, user_pk: str | None = None) -> str:
     record = _load(repository_pk, job_result_pk, user_pk)
     return "missing" if record is None else services.sync_repository(record.repository, record)
 
 
-@nautobot_task(name="nautobot.extras.datasources.diff_git_repository")
+@nautobot_task(name=services.DIFF_TASK)
 def diff_git_repository(repository_pk: str, job_result_pk: str | None = None, user_pk: str | None = None) -> str:
     record = _load(repository_pk, job_result_pk, user_pk)
     return "missing" if record is None else services.diff_repository(record.repository, record)
 
 
-@nautobot_task(name="nautobot.extras.datasources.remove_git_repository_contents")
+@nautobot_task(name=services.REMOVE_TASK)
 def remove_git_repository_contents(snapshot: dict, job_result_pk: str | None = None) -> str:
     record = SyncRecord(services.removed_repository(snapshot), job_result_pk)
     return services.remove_contents(snapshot, record)

@@ -14,6 +14,11 @@ from django.utils.safestring import mark_safe
 from nautobot.core.views.permissions import allowed
 from nautobot.core.views.routes import object_url
 from nautobot.extras.datasources.models import GitRepository
+from nautobot.extras.datasources.contents import ordered_contents
+from nautobot.extras.datasources.services import enqueue_sync
+from nautobot.extras.jobs.logs import log_entries
+from nautobot.extras.jobs.runner import default_queue, workers_on
+from nautobot.extras.models import JobResult
 
 STATUS_STYLES = {
     "pending": "secondary",
@@ -28,7 +33,6 @@ PROVIDED_SHOWN = 10
 
 def sync_results(repository: GitRepository):
     """The job results of `repository`'s syncs (and diffs and removals), newest first."""
-    from nautobot.extras.models import JobResult
 
     return JobResult.objects.filter(
         obj_type=ContentType.objects.get_for_model(GitRepository), name=repository.name
@@ -44,8 +48,6 @@ def sync_status_panel(obj, request) -> dict | None:
         result = allowed(sync_results(obj), request.user, "view").select_related("user").first()
     lines = []
     if result is not None:
-        from nautobot.extras.jobs.logs import log_entries
-
         lines = log_entries(result)[-LOG_EXCERPT:]
     context = {
         "repository": obj,
@@ -63,7 +65,6 @@ def provided_panel(obj, request) -> dict | None:
     """On a repository's page: per content kind it provides, how many records it gave and which (linked)."""
     if not isinstance(obj, GitRepository):
         return None
-    from nautobot.extras.datasources.contents import ordered_contents
 
     rows = []
     for kind in ordered_contents(list(obj.provided_contents)):
@@ -94,8 +95,6 @@ def provided_panel(obj, request) -> dict | None:
 
 def sync(request, repository: GitRepository):
     """Queue a sync; without a worker on the default queue, say so (and queue nothing) instead of failing."""
-    from nautobot.extras.datasources.services import enqueue_sync
-    from nautobot.extras.jobs.runner import default_queue, workers_on
 
     queue = default_queue()
     if not workers_on(queue):

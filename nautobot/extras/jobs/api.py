@@ -23,8 +23,8 @@ from nautobot.core.api.views import ModelViewSet, ReadOnlyModelViewSet
 from nautobot.core.filters import BaseFilterSet, RelatedFilter
 from nautobot.extras.jobs import runner, services
 from nautobot.extras.jobs.logs import log_entries
+from nautobot.extras.jobs.choices import OVERRIDABLE_FIELDS
 from nautobot.extras.jobs.models import (
-    OVERRIDABLE_FIELDS,
     TERMINAL_STATES,
     Job,
     JobLogEntry,
@@ -32,6 +32,7 @@ from nautobot.extras.jobs.models import (
     ScheduledJob,
 )
 from nautobot.users.permissions import restrict
+from nautobot.extras.jobs.registry import _class_fields, split_class_path
 
 CLASS_PATH_OR_UUID = r"[^/]+(?:/[^/]+/[^/]+)?"
 
@@ -76,8 +77,6 @@ class JobSerializerBase(BaseModelSerializer):
             if validated_data.get(flag) is False and name not in validated_data:
                 job_class = job_class or instance.job_class
                 if job_class is not None:
-                    from nautobot.extras.jobs.registry import _class_fields
-
                     validated_data[name] = _class_fields(job_class)[name]
         return super().update(instance, validated_data)
 
@@ -135,8 +134,6 @@ class JobViewSetBase(ModelViewSet):
         if _is_uuid(lookup):
             return super().get_object()
         try:
-            from nautobot.extras.jobs.registry import split_class_path
-
             prefix, module_name, class_name = split_class_path(lookup)
         except ValueError:
             raise exceptions.NotFound() from None

@@ -32,6 +32,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connection, connections
 from django.utils import timezone
+from nautobot.extras.jobs.models import JobLogEntry, JobResult
 
 logger = logging.getLogger(__name__)
 
@@ -97,7 +98,6 @@ class SideChannel(threading.Thread):
 
     # The thread ------------------------------------------------------------------------------------
     def run(self) -> None:
-        from nautobot.extras.jobs.models import JobLogEntry
 
         period = max(lease_timeout() / 3, 0.5)
         next_renewal = time.monotonic() + period
@@ -124,7 +124,6 @@ class SideChannel(threading.Thread):
             connection.close()
 
     def _renew(self) -> None:
-        from nautobot.extras.jobs.models import JobResult
 
         try:
             if self.spool is not None:
@@ -161,7 +160,6 @@ class SideChannel(threading.Thread):
 # Readers and recovery ------------------------------------------------------------------------------------
 def spooled_entries(job_result_pk) -> list:
     """Unsaved `JobLogEntry` objects for the lines still in the spool of `job_result_pk` (SQLite only)."""
-    from nautobot.extras.jobs.models import JobLogEntry
 
     path = spool_path(job_result_pk)
     entries = []
@@ -189,7 +187,6 @@ def log_entries(job_result) -> list:
 
 def load_spool(job_result_pk) -> None:
     """Move the spooled lines of a finished job into the table (idempotent) and delete the spool."""
-    from nautobot.extras.jobs.models import JobLogEntry
 
     entries = spooled_entries(job_result_pk)
     if entries:
@@ -201,7 +198,6 @@ def load_spool(job_result_pk) -> None:
 
 def reap_lost_jobs() -> int:
     """Mark errored every running job whose lease lapsed (its worker died); return how many."""
-    from nautobot.extras.jobs.models import JobLogEntry, JobResult
 
     now = timezone.now()
     if uses_spool():

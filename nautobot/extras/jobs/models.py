@@ -15,27 +15,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from nautobot.core.models import BaseModel, CustomFieldModel, PrimaryModel
-
-# Fields of `Job` that come from the job's code unless an administrator overrode them (`<field>_override`).
-OVERRIDABLE_FIELDS = (
-    "grouping",
-    "name",
-    "description",
-    "commit_default",
-    "hidden",
-    "read_only",
-    "approval_required",
-    "has_sensitive_variables",
-    "soft_time_limit",
-    "time_limit",
-    "task_queues",
-)
-
-
-class JobSourceChoices(models.TextChoices):
-    LOCAL = "local", "Installed in JOBS_ROOT"
-    GIT = "git", "Provided by a Git repository"
-    PLUGINS = "plugins", "Part of a plugin"
+from nautobot.extras.jobs.choices import JobSourceChoices
+from nautobot.extras.jobs.registry import get_job
 
 
 class Job(PrimaryModel):
@@ -90,7 +71,6 @@ class Job(PrimaryModel):
     @property
     def job_class(self):
         """The job's class, freshly loaded if its code changed; None when it cannot be loaded."""
-        from nautobot.extras.jobs.registry import get_job
 
         return get_job(self.class_path)
 

@@ -24,11 +24,13 @@ import types
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 
 from nautobot.core.registry import SourceProvider
 from nautobot.core.registry import registry as core_registry
 from nautobot.extras.jobs.base import is_job
+from nautobot.extras.jobs.choices import OVERRIDABLE_FIELDS, JobSourceChoices
 
 logger = logging.getLogger(__name__)
 NAMESPACE = "nautobot_jobs"
@@ -60,8 +62,6 @@ def _local_sources() -> list[DirectorySource]:
 
 def _git_sources() -> list[DirectorySource]:
     """Jobs of Git repositories that provide them, when the Git repository model is installed."""
-    from django.apps import apps
-
     try:
         model = apps.get_model("extras", "GitRepository")
     except LookupError:
@@ -160,8 +160,6 @@ def _directory_modules(source: DirectorySource) -> list[str]:
 
 def _plugin_modules() -> list[str]:
     """`<app>.jobs` of every installed app outside Nautobot itself that has one."""
-    from django.apps import apps
-
     names = []
     for config in apps.get_app_configs():
         if config.name.startswith(("nautobot.", "django.")) or config.name == "nautobot":
@@ -244,8 +242,8 @@ def refresh_job_models(source: DirectorySource | None = None) -> dict[str, list[
 
     With `source`, only that source's jobs are refreshed (a Git repository after a sync).
     """
-    from nautobot.extras.jobs.models import OVERRIDABLE_FIELDS, Job, JobSourceChoices
-
+    # From the app registry: models.py imports this module (`Job.job_class`), so this one cannot import it.
+    Job = apps.get_model("extras", "Job")
     summary: dict[str, list[str]] = {"created": [], "updated": [], "uninstalled": []}
     seen = []
     found = get_jobs() if source is None else get_jobs([source], plugins=False)

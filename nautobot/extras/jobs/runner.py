@@ -25,7 +25,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models, transaction
 from django.utils import timezone
 
-from nautobot.core.celery import nautobot_task
+from nautobot.core.celery import app, nautobot_task
+from nautobot.core.heartbeat import alive
 from nautobot.core.writes import WriteOrigin, write_transaction
 from nautobot.extras.jobs.logs import (
     JobCancelled,
@@ -35,6 +36,9 @@ from nautobot.extras.jobs.logs import (
     load_spool,
     uses_spool,
 )
+from nautobot.extras.jobs.models import FileProxy, Job, JobLogEntry, JobResult
+from nautobot.extras.jobs.registry import get_job, import_errors
+from nautobot.extras.jobs.variables import FileVar
 
 logger = logging.getLogger(__name__)
 
@@ -58,8 +62,6 @@ class JobRequest:
 # Inputs on the wire ------------------------------------------------------------------------------------
 def serialize_data(cleaned: dict, job_class) -> dict:
     """Cleaned form data → JSON for the message: objects by pk, files stored as `FileProxy` rows, addresses as text."""
-    from nautobot.extras.jobs.models import FileProxy
-    from nautobot.extras.jobs.variables import FileVar
 
     variables = job_class._get_vars()
     wire = {}
@@ -81,8 +83,6 @@ def serialize_data(cleaned: dict, job_class) -> dict:
 
 def _bind(job_class, wire: dict):
     """Rebuild the job's form from wire data (files from their `FileProxy` rows); return (form, proxy pks)."""
-    from nautobot.extras.jobs.models import FileProxy
-    from nautobot.extras.jobs.variables import FileVar
 
     files, proxies = {}, []
     data = dict(wire)
@@ -129,7 +129,6 @@ def queue_for(job_model, requested: str | None) -> str:
 
 def workers_on(queue: str) -> int:
     """Live Celery workers consuming `queue`, from their heartbeats (one indexed query, no broadcast)."""
-    from nautobot.core.heartbeat import alive
 
     return sum(1 for beat in alive("celery") if queue in (beat.queues or []))
 
@@ -149,7 +148,6 @@ def enqueue_job(
 
     `send=False` only creates the result (`runjob --local` then runs it in its own process).
     """
-    from nautobot.extras.jobs.models import Job, JobResult
 
     queue = queue_for(job_model, task_queue)
     job_result = JobResult.objects.create(
@@ -190,7 +188,6 @@ def worker_name() -> str:
 
 def execute(job_result_pk, data: dict, commit: bool, *, request: dict | None = None, hard_kill: bool = False) -> str:
     """Claim and run one job result in this process; return its final status (or `skipped`)."""
-    from nautobot.extras.jobs.models import JobResult
 
     now = timezone.now()
     claimed = JobResult.objects.filter(pk=job_result_pk, status="pending", cancel_requested=False).update(
@@ -222,8 +219,6 @@ def execute(job_result_pk, data: dict, commit: bool, *, request: dict | None = N
         if uses_spool():
             load_spool(job_result.pk)
         if proxies:
-            from nautobot.extras.jobs.models import FileProxy
-
             FileProxy.objects.filter(pk__in=proxies).delete()
     final = {
         "status": status,
@@ -250,7 +245,6 @@ def _write_origin(job) -> WriteOrigin:
 
 
 def _run(job_result, wire: dict, commit: bool, request: dict, side: SideChannel):
-    from nautobot.extras.jobs.registry import get_job, import_errors
 
     job_model = job_result.job_model
     proxies: list = []
@@ -320,8 +314,6 @@ def _run(job_result, wire: dict, commit: bool, request: dict, side: SideChannel)
 
 def cancel(job_result) -> str:
     """Cancel a pending or running job; return what happened (`cancelled`, `cancelling`, or `finished`)."""
-    from nautobot.core.celery import app
-    from nautobot.extras.jobs.models import JobLogEntry, JobResult
 
     if uses_spool() and JobResult.objects.filter(pk=job_result.pk, status="running").exists():
         return _cancel_by_marker(job_result.pk)  # before any write: the job's transaction holds SQLite's write lock
@@ -347,7 +339,6 @@ def _cancel_by_marker(job_result_pk) -> str:
     `execute()` deletes the marker after it has stored the final status: a marker made before that is seen (or
     deleted) by it, and one made after it finds the job no longer running here and is taken back.
     """
-    from nautobot.extras.jobs.models import JobResult
 
     running = JobResult.objects.filter(pk=job_result_pk, status="running")
     if not running.exists():

@@ -18,6 +18,8 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from nautobot.extras.jobs.models import ScheduledJob
+from nautobot.extras.jobs.runner import enqueue_job
 
 logger = logging.getLogger(__name__)
 # The earliest a "future" schedule may start, as in the original.
@@ -72,8 +74,6 @@ def next_run(schedule, fired_at: datetime, now: datetime) -> datetime | None:
 
 def fire(schedule, now: datetime | None = None) -> object | None:
     """Claim the due fire time of `schedule` and enqueue its run; the JobResult, or None if someone else claimed it."""
-    from nautobot.extras.jobs.models import ScheduledJob
-    from nautobot.extras.jobs.runner import enqueue_job
 
     now = now or timezone.now()
     due = schedule.next_run_at
@@ -99,7 +99,6 @@ def fire(schedule, now: datetime | None = None) -> object | None:
 
 def fire_due_schedules() -> int:
     """Fire every enabled, approved schedule that is due; return how many runs were enqueued."""
-    from nautobot.extras.jobs.models import ScheduledJob
 
     now = timezone.now()
     due = (

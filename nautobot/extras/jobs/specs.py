@@ -2,7 +2,8 @@
 
 from nautobot.core.specs import ObjectSpec, register_spec
 from nautobot.extras.jobs import api
-from nautobot.extras.jobs.models import OVERRIDABLE_FIELDS, Job, JobLogEntry, JobResult, ScheduledJob
+from nautobot.extras.jobs.choices import OVERRIDABLE_FIELDS
+from nautobot.extras.jobs.models import Job, JobLogEntry, JobResult, ScheduledJob
 
 _OVERRIDES = tuple(f"{name}_override" for name in OVERRIDABLE_FIELDS)
 

@@ -160,6 +160,8 @@ class _ObjectChoiceMixin:
     """Accept an object by primary key or by a dictionary of attributes (as the REST API does)."""
 
     def _lookup(self, value):
+        # Here, not at the top: job modules import the variables at any time, even before Django's models are
+        # loaded, and the REST API's fields module needs them.
         from nautobot.core.api.fields import attribute_lookups
 
         queryset = self.queryset

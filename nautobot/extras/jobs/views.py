@@ -47,6 +47,7 @@ from nautobot.extras.jobs.variables import (
     ObjectChoiceField,
     ObjectVar,
 )
+from nautobot.extras.jobs import runner
 
 STATUS_CLASSES = {
     "pending": "text-bg-secondary",
@@ -428,7 +429,6 @@ def job_result_live(request, pk):
 
 @require_POST
 def job_result_cancel(request, pk):
-    from nautobot.extras.jobs import runner
 
     require(request.user, JobResult, "change")
     result = get_object_or_404(allowed(JobResult.objects.all(), request.user, "change"), pk=pk)

@@ -64,6 +64,8 @@ class PluginConfig(AppConfig):
         return cls.base_url or cls.name.replace("_", "-")
 
     def ready(self) -> None:
+        # Here, not at the top: this module is imported while the configuration is read (plugins subclass
+        # PluginConfig), before Django's apps exist, and the web UI's modules need them.
         from nautobot.extras.plugins.ui import register_template_extension_panel
 
         for item in self.load_contents("menu_items"):

@@ -14,11 +14,11 @@ from typing import Any
 
 from packaging.version import InvalidVersion, Version
 
+from nautobot.extras.plugins import PluginConfig, PluginError
+
 
 def load_plugins(settings: dict[str, Any], nautobot_version: str) -> None:
     """Validate each plugin of `settings["PLUGINS"]` and add its app, apps and middleware; raise `PluginError`."""
-    from nautobot.extras.plugins import PluginConfig, PluginError
-
     plugins = settings.get("PLUGINS") or []
     if not isinstance(plugins, (list, tuple)) or not all(isinstance(name, str) for name in plugins):
         raise PluginError("PLUGINS must be a list of installed package names, e.g. PLUGINS = ['nautobot_example'].")
@@ -62,8 +62,6 @@ def load_plugins(settings: dict[str, Any], nautobot_version: str) -> None:
 
 
 def _check_versions(name: str, config, nautobot_version: str) -> None:
-    from nautobot.extras.plugins import PluginError
-
     current = Version(nautobot_version)
     for bound, too_far in (("min_version", lambda v: current < v), ("max_version", lambda v: current > v)):
         value = getattr(config, bound)

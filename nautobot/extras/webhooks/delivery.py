@@ -27,9 +27,10 @@ from django.utils import timezone
 
 from nautobot.extras.changelog.models import ObjectChange
 from nautobot.extras.changelog.selectors import data_after, data_before, differences
-from nautobot.extras.templating import TemplateError, compile_template, render
+from nautobot.extras.templating import render
 from nautobot.extras.webhooks.choices import UNFINISHED_STATES, DeliveryState
 from nautobot.extras.webhooks.models import Webhook, WebhookDelivery, WebhookDeliveryAttempt
+from nautobot.extras.webhooks.outbox import dispatch_on_commit
 
 logger = logging.getLogger(__name__)
 
@@ -52,24 +53,6 @@ class Payload(TypedDict):
 
 class Permanent(Exception):
     """An error that retrying cannot fix (bad template or header, refused target); the delivery fails."""
-
-
-def check_templates(webhook: Webhook) -> dict[str, str]:
-    """Errors (by field) of the webhook's templates and header lines, before any delivery needs them."""
-    errors = {}
-    for name in ("body_template", "additional_headers"):
-        try:
-            compile_template(getattr(webhook, name) or "")
-        except TemplateError as exc:
-            errors[name] = str(exc)
-    for line in (webhook.additional_headers or "").splitlines():
-        text = line.strip()
-        if not text or (text.startswith("{%") and text.endswith("%}")):  # blank, or a Jinja2 statement alone
-            continue
-        name, colon, _ = text.partition(":")
-        if not colon or not name.strip():
-            errors["additional_headers"] = f"Each line must be `Name: value`; this one is not: {text!r}"
-    return errors
 
 
 def sign(body: bytes, secret: str) -> str:
@@ -247,8 +230,6 @@ def attempt(delivery: WebhookDelivery) -> WebhookDeliveryAttempt:
 
 
 def _advance(delivery: WebhookDelivery, record: WebhookDeliveryAttempt, retryable: bool) -> None:
-    from nautobot.extras.webhooks.outbox import dispatch_on_commit
-
     now = timezone.now()
     fields = {"last_status_code": record.status_code, "last_error": record.error, "lease_until": None}
     if not record.error:

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from nautobot.core.models import BaseModel, ChangeLoggedModel, NotesMixin
+from nautobot.extras.templating import TemplateError, compile_template
 from nautobot.extras.webhooks.choices import DeliveryState, WebhookEvent, WebhookHTTPMethod
 
 
@@ -48,8 +49,6 @@ class Webhook(BaseModel, ChangeLoggedModel, NotesMixin):
 
     def clean(self) -> None:
         super().clean()
-        from nautobot.extras.webhooks.delivery import check_templates
-
         errors: dict[str, str] = {}
         if not (self.type_create or self.type_update or self.type_delete):
             errors["type_create"] = "Choose at least one of create, update and delete."
@@ -111,3 +110,21 @@ class WebhookDeliveryAttempt(BaseModel):
 
     def __str__(self) -> str:
         return f"attempt {self.number}: {self.status_code or self.error}"
+
+
+def check_templates(webhook: "Webhook") -> dict[str, str]:
+    """Errors (by field) of the webhook's templates and header lines, before any delivery needs them."""
+    errors = {}
+    for name in ("body_template", "additional_headers"):
+        try:
+            compile_template(getattr(webhook, name) or "")
+        except TemplateError as exc:
+            errors[name] = str(exc)
+    for line in (webhook.additional_headers or "").splitlines():
+        text = line.strip()
+        if not text or (text.startswith("{%") and text.endswith("%}")):  # blank, or a Jinja2 statement alone
+            continue
+        name, colon, _ = text.partition(":")
+        if not colon or not name.strip():
+            errors["additional_headers"] = f"Each line must be `Name: value`; this one is not: {text!r}"
+    return errors

@@ -17,12 +17,14 @@ from django.db.models import Q
 from django.utils import timezone
 
 from nautobot.core import fastpath
+from nautobot.core.celery import app as celery_app
 from nautobot.extras.changelog.context import ChangeContext
 from nautobot.extras.changelog.models import ObjectChange
 from nautobot.extras.webhooks.choices import EVENT_OF_ACTION, FLAG_OF_ACTION, DeliveryState
 from nautobot.extras.webhooks.models import Webhook, WebhookDelivery
 
 logger = logging.getLogger(__name__)
+DELIVER_TASK = "nautobot.extras.webhooks.deliver"
 
 
 def write_deliveries(active: ChangeContext, changes: list[ObjectChange]) -> list[WebhookDelivery]:
@@ -82,15 +84,14 @@ def dispatch(delivery_ids: Iterable[Any]) -> int:
     The broker connection is checked once, without the retries a publish would make (seconds each),
     so a broker outage costs a request a failed connect, not a stall.
     """
-    from nautobot.core.celery import app
-    from nautobot.extras.webhooks.tasks import deliver_webhook
-
     delivery_ids = list(delivery_ids)
     if not delivery_ids:
         return 0
+    # By its name (a wire contract, routed to the `webhooks` queue by settings): tasks.py imports this module.
+    deliver_webhook = celery_app.tasks[DELIVER_TASK]
     sent = []
     try:
-        with app.producer_or_acquire() as producer:
+        with celery_app.producer_or_acquire() as producer:
             producer.connection.ensure_connection(max_retries=1, interval_start=0, interval_step=0.5, timeout=5)
             for delivery_id in delivery_ids:
                 deliver_webhook.apply_async(args=[str(delivery_id)], retry=False, producer=producer)

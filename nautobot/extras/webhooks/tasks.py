@@ -10,9 +10,7 @@ from nautobot.extras.webhooks import delivery, outbox
 CALL_LIMIT = settings.WEBHOOK_CONNECT_TIMEOUT + settings.WEBHOOK_READ_TIMEOUT + 20
 
 
-@nautobot_task(
-    name="nautobot.extras.webhooks.deliver", ignore_result=True, soft_time_limit=CALL_LIMIT, time_limit=CALL_LIMIT + 30
-)
+@nautobot_task(name=outbox.DELIVER_TASK, ignore_result=True, soft_time_limit=CALL_LIMIT, time_limit=CALL_LIMIT + 30)
 def deliver_webhook(delivery_id: str) -> str:
     """Deliver `delivery_id` once if it is due and nobody else has it (safe to receive twice)."""
     return delivery.deliver(delivery_id)

@@ -10,6 +10,10 @@ from django.utils.safestring import mark_safe
 from nautobot.core.views.permissions import allowed
 from nautobot.core.views.routes import object_url, spec_url
 from nautobot.extras.webhooks.models import Webhook, WebhookDelivery
+from nautobot.core.specs import spec_for
+from nautobot.extras.jobs.runner import workers_on
+from nautobot.extras.webhooks.delivery import recorded_headers
+from nautobot.extras.webhooks.outbox import redeliver as queue_again
 
 RECENT_DELIVERIES = 20
 STATE_STYLES = {
@@ -33,7 +37,6 @@ def recent_deliveries_panel(obj, request) -> dict | None:
     """On a webhook's page: its latest deliveries (state, attempts, response code, timing), each linked."""
     if not isinstance(obj, Webhook) or not request.user.has_perm("extras.view_webhookdelivery"):
         return None
-    from nautobot.core.specs import spec_for
 
     deliveries = list(
         allowed(WebhookDelivery.objects.filter(webhook=obj), request.user, "view")
@@ -63,7 +66,6 @@ def signing_panel(obj, request) -> dict | None:
     (the secret and those values are never shown; the edit form is where they are changed)."""
     if not isinstance(obj, Webhook):
         return None
-    from nautobot.extras.webhooks.delivery import recorded_headers
 
     signed = (
         mark_safe('<span class="badge text-bg-success">Signed</span> X-Hook-Signature: HMAC-SHA512 of the body')
@@ -94,8 +96,6 @@ def attempts_panel(obj, request) -> dict | None:
 
 def redeliver(request, delivery: WebhookDelivery):
     """Queue the delivery's change again for its webhook as a new delivery, and show the new one."""
-    from nautobot.extras.jobs.runner import workers_on
-    from nautobot.extras.webhooks.outbox import redeliver as queue_again
 
     with transaction.atomic():
         fresh = queue_again(delivery)

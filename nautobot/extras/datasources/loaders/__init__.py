@@ -7,6 +7,7 @@ from pathlib import Path
 import yaml
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from nautobot.extras.models import GitRepository
 
 DATA_SUFFIXES = (".json", ".yaml", ".yml")
 
@@ -35,7 +36,6 @@ def read_data(path: Path):
 
 def owner_of(repository) -> dict:
     """Filter/field values that mark a record as provided by `repository`."""
-    from nautobot.extras.models import GitRepository
 
     return {"owner_content_type": ContentType.objects.get_for_model(GitRepository), "owner_object_id": repository.pk}
 

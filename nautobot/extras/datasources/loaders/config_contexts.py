@@ -25,6 +25,7 @@ from nautobot.extras.datasources.loaders import (
     relative,
     remove_unseen,
 )
+from nautobot.extras.models import ConfigContext, ConfigContextSchema
 
 CONTEXTS, SCHEMAS = "config_contexts", "config_context_schemas"
 LOCAL = {"devices": "dcim.Device", "virtual_machines": "virtualization.VirtualMachine"}
@@ -33,7 +34,6 @@ METADATA_FIELDS = ("name", "weight", "description", "is_active", "schema")
 
 # Schemas ---------------------------------------------------------------------------------------------
 def load_schemas(repository, root: Path, log) -> None:
-    from nautobot.extras.models import ConfigContextSchema
 
     owned = ConfigContextSchema.objects.filter(**owner_of(repository))
     seen, failed = set(), False
@@ -47,7 +47,6 @@ def load_schemas(repository, root: Path, log) -> None:
 
 
 def _load_schema(repository, path: Path, log):
-    from nautobot.extras.models import ConfigContextSchema
 
     document = read_data(path)
     metadata = _metadata(document)
@@ -68,7 +67,6 @@ def _load_schema(repository, path: Path, log):
 
 
 def remove_schemas(repository, log) -> None:
-    from nautobot.extras.models import ConfigContextSchema
 
     remove_unseen(
         ConfigContextSchema.objects.filter(**owner_of(repository)),
@@ -81,7 +79,6 @@ def remove_schemas(repository, log) -> None:
 
 # Contexts ----------------------------------------------------------------------------------------------
 def load_contexts(repository, root: Path, log) -> None:
-    from nautobot.extras.models import ConfigContext
 
     base = root / CONTEXTS
     seen, failed = set(), False
@@ -122,7 +119,6 @@ def load_contexts(repository, root: Path, log) -> None:
 
 
 def _save_context(repository, document, implied: dict, log, default_name: str = ""):
-    from nautobot.extras.models import ConfigContext
 
     metadata = _metadata(document, required=not default_name)
     name = str(metadata.get("name") or default_name) if default_name else _required_name(metadata)
@@ -149,7 +145,6 @@ def _save_context(repository, document, implied: dict, log, default_name: str = 
 
 
 def remove_contexts(repository, log) -> None:
-    from nautobot.extras.models import ConfigContext
 
     remove_unseen(
         ConfigContext.objects.filter(**owner_of(repository)), set(), log, kind="config context", had_failures=False
@@ -238,14 +233,12 @@ def _required_name(metadata: dict) -> str:
 
 
 def _scope_fields() -> list[str]:
-    from nautobot.extras.models import ConfigContext
 
     return [f.name for f in ConfigContext._meta.get_fields() if f.many_to_many and not f.auto_created]
 
 
 def _resolve(field: str, values) -> list:
     """Objects named by a scope list: `{slug: x}`, `{name: x}` (any lookup of the model) or a plain slug."""
-    from nautobot.extras.models import ConfigContext
 
     model = ConfigContext._meta.get_field(field).related_model
     if not isinstance(values, list):
@@ -266,7 +259,6 @@ def _resolve(field: str, values) -> list:
 
 def _schema(repository, name):
     """The schema named `name`: this repository's own first, else any; None for no name."""
-    from nautobot.extras.models import ConfigContextSchema
 
     if not name:
         return None

@@ -11,12 +11,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 
 from nautobot.extras.datasources.loaders import FileError, error_text, owner_of, relative, remove_unseen
+from nautobot.extras.models import ExportTemplate
 
 DIRECTORY = "export_templates"
 
 
 def load(repository, root: Path, log) -> None:
-    from nautobot.extras.models import ExportTemplate
 
     seen, failed = set(), False
     for path in _template_files(root / DIRECTORY, log, root):
@@ -31,7 +31,6 @@ def load(repository, root: Path, log) -> None:
 
 
 def remove(repository, log) -> None:
-    from nautobot.extras.models import ExportTemplate
 
     remove_unseen(
         ExportTemplate.objects.filter(**owner_of(repository)), set(), log, kind="export template", had_failures=False
@@ -51,7 +50,6 @@ def _template_files(base: Path, log, root: Path):
 
 
 def _load_one(repository, path: Path, log):
-    from nautobot.extras.models import ExportTemplate
 
     app_label, model_name = path.parent.parent.name, path.parent.name
     try:

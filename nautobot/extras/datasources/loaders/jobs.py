@@ -4,6 +4,8 @@
 them), vanished ones are marked not installed, never deleted (their results and schedules stay)."""
 
 from pathlib import Path
+from nautobot.extras.jobs.registry import DirectorySource, import_errors, refresh_job_models
+from nautobot.extras.models import Job
 
 DIRECTORY = "jobs"
 
@@ -13,8 +15,6 @@ def _prefix(repository) -> str:
 
 
 def load(repository, root: Path, log) -> None:
-    from nautobot.extras.jobs.registry import DirectorySource, import_errors, refresh_job_models
-    from nautobot.extras.models import Job
 
     directory = root / DIRECTORY
     if not directory.is_dir():
@@ -40,13 +40,11 @@ def load(repository, root: Path, log) -> None:
 
 def provided(repository):
     """The installed jobs of `repository`."""
-    from nautobot.extras.models import Job
 
     return Job.objects.filter(source_prefix=_prefix(repository), installed=True)
 
 
 def remove(repository, log) -> None:
-    from nautobot.extras.models import Job
 
     installed = Job.objects.filter(source_prefix=_prefix(repository), installed=True)
     for job in installed:

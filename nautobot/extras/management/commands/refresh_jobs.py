@@ -1,13 +1,13 @@
 """`nautobot-server refresh_jobs`: re-read job code from every source and update the Job table."""
 
 from django.core.management.base import BaseCommand
+from nautobot.extras.jobs.registry import import_errors, refresh_job_models
 
 
 class Command(BaseCommand):
     help = "Find jobs in JOBS_ROOT, Git repositories and apps, and create/update their Job records (new jobs start disabled)."
 
     def handle(self, *args, **options):
-        from nautobot.extras.jobs.registry import import_errors, refresh_job_models
 
         summary = refresh_job_models()
         for key, label in (

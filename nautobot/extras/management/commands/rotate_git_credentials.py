@@ -1,6 +1,8 @@
 """`nautobot-server rotate_git_credentials`: re-encrypt every Git repository token with the current key."""
 
 from django.core.management.base import BaseCommand, CommandError
+from nautobot.extras.datasources.credentials import CredentialsError, reencrypt
+from nautobot.extras.models import GitRepository
 
 
 class Command(BaseCommand):
@@ -11,9 +13,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         from django.db import transaction
-
-        from nautobot.extras.datasources.credentials import CredentialsError, reencrypt
-        from nautobot.extras.models import GitRepository
 
         done = 0
         with transaction.atomic():

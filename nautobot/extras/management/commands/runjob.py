@@ -10,6 +10,10 @@ import sys
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from nautobot.extras.jobs import runner
+from nautobot.extras.jobs.logs import log_entries
+from nautobot.extras.jobs.models import Job, JobResult
+from nautobot.extras.jobs.registry import import_errors, refresh_job_models
 
 
 class Command(BaseCommand):
@@ -32,14 +36,9 @@ class Command(BaseCommand):
         from django.contrib.auth import get_user_model
         from django.db import transaction
 
-        from nautobot.extras.jobs import runner
-        from nautobot.extras.jobs.models import JobResult
-
         job = self._find_job(options["job"])
         job_class = job.job_class
         if job_class is None:
-            from nautobot.extras.jobs.registry import import_errors
-
             reason = import_errors.get(job.class_path.rsplit("/", 1)[0], "its code is not installed")
             raise CommandError(f"Unable to load the job {job.class_path}: {reason}")
         user = None
@@ -76,8 +75,6 @@ class Command(BaseCommand):
             sys.exit(1)
 
     def _find_job(self, reference: str):
-        from nautobot.extras.jobs.models import Job
-        from nautobot.extras.jobs.registry import refresh_job_models
 
         for attempt in range(2):
             if reference.count("/") == 2:
@@ -99,7 +96,6 @@ class Command(BaseCommand):
         raise CommandError(f"Job {reference!r} not found (is it in JOBS_ROOT, or an app's jobs?).")
 
     def _follow(self, model, pk, timeout: float) -> str:
-        from nautobot.extras.jobs.logs import log_entries
 
         seen: set = set()
         deadline = time.monotonic() + timeout if timeout else None
