@@ -5,6 +5,9 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.core.exceptions import ValidationError
 from django.db import models
 
+# The fields of an owned record in the REST API (`owner` is read-only and nested).
+OWNER_FIELDS = ("owner_content_type", "owner_object_id", "owner")
+
 
 class OwnedModel(models.Model):
     """Optional owner (e.g. the Git repository a record was synced from), as a generic reference."""

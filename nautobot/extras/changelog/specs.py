@@ -1,11 +1,10 @@
 """Spec of the change log (registered by `nautobot.extras.specs`)."""
 
-from nautobot.core.specs import ObjectSpec, register_spec
+from nautobot.core.specs import ObjectSpec
 from nautobot.extras.changelog.api import ObjectChangeFilterSet, ObjectChangeSerializerBase, ObjectChangeViewSetBase
 from nautobot.extras.changelog.models import ObjectChange
 
 
-@register_spec
 class ObjectChangeSpec(ObjectSpec):
     model = ObjectChange
     api_fields = (

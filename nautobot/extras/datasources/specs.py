@@ -1,12 +1,10 @@
 """Spec of Git repositories (registered by `nautobot.extras.specs`)."""
 
-from nautobot.core.graphql.types import HIDDEN_FIELDS
-from nautobot.core.specs import ObjectSpec, register_spec
+from nautobot.core.specs import ObjectSpec
 from nautobot.extras.datasources.api import GitRepositorySerializerBase, GitRepositoryViewSetBase
 from nautobot.extras.datasources.models import GitRepository
 
 
-@register_spec
 class GitRepositorySpec(ObjectSpec):
     model = GitRepository
     api_fields = (
@@ -30,7 +28,3 @@ class GitRepositorySpec(ObjectSpec):
     serializer_base = GitRepositorySerializerBase
     viewset_base = GitRepositoryViewSetBase
     detail_fields = tuple(name for name in api_fields if name != "token")  # write-only: never shown
-
-
-# The token's ciphertext is no one's business either.
-HIDDEN_FIELDS["extras.gitrepository"] = frozenset({"_token"})

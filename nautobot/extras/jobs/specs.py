@@ -1,6 +1,6 @@
-"""Specs of the job models (imported by `nautobot.extras.specs`)."""
+"""Specs of the job models (registered by `nautobot.extras.specs`)."""
 
-from nautobot.core.specs import ObjectSpec, register_spec
+from nautobot.core.specs import ObjectSpec
 from nautobot.extras.jobs import api
 from nautobot.extras.jobs.choices import OVERRIDABLE_FIELDS
 from nautobot.extras.jobs.models import Job, JobLogEntry, JobResult, ScheduledJob
@@ -8,7 +8,6 @@ from nautobot.extras.jobs.models import Job, JobLogEntry, JobResult, ScheduledJo
 _OVERRIDES = tuple(f"{name}_override" for name in OVERRIDABLE_FIELDS)
 
 
-@register_spec
 class JobSpec(ObjectSpec):
     model = Job
     api_fields = (
@@ -87,7 +86,6 @@ class JobSpec(ObjectSpec):
     menu_group = "Jobs"
 
 
-@register_spec
 class JobResultSpec(ObjectSpec):
     model = JobResult
     endpoint = "job-results"
@@ -129,7 +127,6 @@ class JobResultSpec(ObjectSpec):
     menu_group = "Jobs"
 
 
-@register_spec
 class JobLogEntrySpec(ObjectSpec):
     model = JobLogEntry
     endpoint = "job-logs"
@@ -145,7 +142,6 @@ class JobLogEntrySpec(ObjectSpec):
     menu_group = None  # shown on their job result
 
 
-@register_spec
 class ScheduledJobSpec(ObjectSpec):
     model = ScheduledJob
     endpoint = "scheduled-jobs"

@@ -1,6 +1,6 @@
 """Specs of webhooks and webhook deliveries (registered by `nautobot.extras.specs`)."""
 
-from nautobot.core.specs import ObjectSpec, register_spec
+from nautobot.core.specs import ObjectSpec
 from nautobot.extras.webhooks.api import (
     WebhookDeliverySerializerBase,
     WebhookDeliveryViewSetBase,
@@ -10,7 +10,6 @@ from nautobot.extras.webhooks.api import (
 from nautobot.extras.webhooks.models import Webhook, WebhookDelivery
 
 
-@register_spec
 class WebhookSpec(ObjectSpec):
     model = Webhook
     api_fields = (
@@ -28,7 +27,6 @@ class WebhookSpec(ObjectSpec):
     detail_fields = tuple(name for name in api_fields if name not in ("secret", "additional_headers"))
 
 
-@register_spec
 class WebhookDeliverySpec(ObjectSpec):
     model = WebhookDelivery
     endpoint = "webhook-deliveries"
