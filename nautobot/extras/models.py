@@ -5,7 +5,9 @@ imports them, so that Django finds them all in the app's `models` module and app
 """
 
 # In the order the models were defined before each feature had its package: Django registers models, and a
-# fresh database numbers their content types, in this order, which API lists of content types show.
+# fresh database numbers their content types, in this order, which API lists of content types show. So these
+# imports must not be sorted:
+# ruff: noqa: I001
 from nautobot.extras.configcontexts.models import ConfigContext, ConfigContextSchema
 from nautobot.extras.exporttemplates.models import ExportTemplate
 from nautobot.extras.statuses.models import Status, StatusField

@@ -18,7 +18,6 @@ from nautobot.extras.changelog.changes import ChangeContext
 from nautobot.extras.changelog.choices import ChangeContextKind
 from nautobot.extras.changelog.writer import write_changes
 
-
 _current: ContextVar[ChangeContext | None] = ContextVar("nautobot_change_context", default=None)
 
 

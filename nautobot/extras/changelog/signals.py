@@ -3,10 +3,10 @@
 from django.db import models
 from django.db.models.signals import m2m_changed, post_save, pre_delete
 
-from nautobot.extras.changelog.choices import ObjectChangeAction
-from nautobot.extras.changelog.context import current_change_context
 from nautobot.core.models import BaseModel, ChangeLoggedModel
 from nautobot.core.specs import has_spec
+from nautobot.extras.changelog.choices import ObjectChangeAction
+from nautobot.extras.changelog.context import current_change_context
 from nautobot.extras.changelog.writer import snapshot
 
 

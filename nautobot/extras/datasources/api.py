@@ -12,8 +12,8 @@ from nautobot.core.api.serializers import BaseModelSerializer
 from nautobot.core.api.views import ModelViewSet
 from nautobot.extras.datasources import credentials, services
 from nautobot.extras.datasources.models import GitRepository
-from nautobot.users.permissions import restrict
 from nautobot.extras.jobs.runner import default_queue, workers_on
+from nautobot.users.permissions import restrict
 
 
 class GitRepositorySerializerBase(BaseModelSerializer):

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from django.conf import settings
+
 from nautobot.extras.datasources.credentials import CredentialsError
 
 if TYPE_CHECKING:

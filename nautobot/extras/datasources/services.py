@@ -10,7 +10,6 @@ from functools import partial
 from django.db import transaction
 
 from nautobot.core.celery import app as celery_app
-
 from nautobot.extras.datasources import git
 from nautobot.extras.datasources.contents import ordered_contents
 from nautobot.extras.datasources.credentials import CredentialsError

@@ -2,6 +2,7 @@
 what it provided once the deletion commits."""
 
 from django.db.models.signals import post_delete
+
 from nautobot.extras.changelog import current_change_context
 from nautobot.extras.datasources.models import GitRepository
 from nautobot.extras.datasources.services import enqueue_removal

@@ -13,8 +13,8 @@ from django.utils.safestring import mark_safe
 
 from nautobot.core.views.permissions import allowed
 from nautobot.core.views.routes import object_url
-from nautobot.extras.datasources.models import GitRepository
 from nautobot.extras.datasources.contents import ordered_contents
+from nautobot.extras.datasources.models import GitRepository
 from nautobot.extras.datasources.services import enqueue_sync
 from nautobot.extras.jobs.logs import log_entries
 from nautobot.extras.jobs.runner import default_queue, workers_on

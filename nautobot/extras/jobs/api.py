@@ -16,14 +16,14 @@ from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
 from nautobot.core.api.brief import brief_representation
-from nautobot.core.api.serializers import BaseModelSerializer, represent, serializer_for
 from nautobot.core.api.permissions import TokenPermissions
+from nautobot.core.api.serializers import BaseModelSerializer, represent, serializer_for
 from nautobot.core.api.versioning import version_tuple
 from nautobot.core.api.views import ModelViewSet, ReadOnlyModelViewSet
 from nautobot.core.filters import BaseFilterSet, RelatedFilter
 from nautobot.extras.jobs import runner, services
-from nautobot.extras.jobs.logs import log_entries
 from nautobot.extras.jobs.choices import OVERRIDABLE_FIELDS
+from nautobot.extras.jobs.logs import log_entries
 from nautobot.extras.jobs.models import (
     TERMINAL_STATES,
     Job,
@@ -31,8 +31,8 @@ from nautobot.extras.jobs.models import (
     JobResult,
     ScheduledJob,
 )
-from nautobot.users.permissions import restrict
 from nautobot.extras.jobs.registry import _class_fields, split_class_path
+from nautobot.users.permissions import restrict
 
 CLASS_PATH_OR_UUID = r"[^/]+(?:/[^/]+/[^/]+)?"
 

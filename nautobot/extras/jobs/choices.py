@@ -2,7 +2,6 @@
 
 from django.db import models
 
-
 # Fields of `Job` that come from the job's code unless an administrator overrode them (`<field>_override`).
 OVERRIDABLE_FIELDS = (
     "grouping",

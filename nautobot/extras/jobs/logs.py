@@ -32,6 +32,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connection, connections
 from django.utils import timezone
+
 from nautobot.extras.jobs.models import JobLogEntry, JobResult
 
 logger = logging.getLogger(__name__)

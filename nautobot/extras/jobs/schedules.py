@@ -18,6 +18,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+
 from nautobot.extras.jobs.models import ScheduledJob
 from nautobot.extras.jobs.runner import enqueue_job
 

@@ -30,7 +30,7 @@ from nautobot.core.specs import spec_for
 from nautobot.core.views.generic import ObjectDetailView, ObjectListView, filtered_queryset, tabs_for
 from nautobot.core.views.permissions import allowed, require
 from nautobot.core.views.routes import object_url, spec_url
-from nautobot.extras.jobs import services
+from nautobot.extras.jobs import runner, services
 from nautobot.extras.jobs.logs import log_entries, uses_spool
 from nautobot.extras.jobs.models import (
     TERMINAL_STATES,
@@ -47,7 +47,6 @@ from nautobot.extras.jobs.variables import (
     ObjectChoiceField,
     ObjectVar,
 )
-from nautobot.extras.jobs import runner
 
 STATUS_CLASSES = {
     "pending": "text-bg-secondary",

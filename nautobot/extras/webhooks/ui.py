@@ -7,12 +7,12 @@ from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from nautobot.core.specs import spec_for
 from nautobot.core.views.permissions import allowed
 from nautobot.core.views.routes import object_url, spec_url
-from nautobot.extras.webhooks.models import Webhook, WebhookDelivery
-from nautobot.core.specs import spec_for
 from nautobot.extras.jobs.runner import workers_on
 from nautobot.extras.webhooks.delivery import recorded_headers
+from nautobot.extras.webhooks.models import Webhook, WebhookDelivery
 from nautobot.extras.webhooks.outbox import redeliver as queue_again
 
 RECENT_DELIVERIES = 20

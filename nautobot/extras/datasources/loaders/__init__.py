@@ -7,6 +7,7 @@ from pathlib import Path
 import yaml
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+
 from nautobot.extras.models import GitRepository
 
 DATA_SUFFIXES = (".json", ".yaml", ".yml")

@@ -4,6 +4,7 @@
 them), vanished ones are marked not installed, never deleted (their results and schedules stay)."""
 
 from pathlib import Path
+
 from nautobot.extras.jobs.registry import DirectorySource, import_errors, refresh_job_models
 from nautobot.extras.models import Job
 

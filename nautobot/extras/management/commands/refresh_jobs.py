@@ -1,6 +1,7 @@
 """`nautobot-server refresh_jobs`: re-read job code from every source and update the Job table."""
 
 from django.core.management.base import BaseCommand
+
 from nautobot.extras.jobs.registry import import_errors, refresh_job_models
 
 

@@ -1,6 +1,7 @@
 """`nautobot-server rotate_git_credentials`: re-encrypt every Git repository token with the current key."""
 
 from django.core.management.base import BaseCommand, CommandError
+
 from nautobot.extras.datasources.credentials import CredentialsError, reencrypt
 from nautobot.extras.models import GitRepository
 

@@ -10,6 +10,7 @@ import sys
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+
 from nautobot.extras.jobs import runner
 from nautobot.extras.jobs.logs import log_entries
 from nautobot.extras.jobs.models import Job, JobResult
