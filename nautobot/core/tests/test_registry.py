@@ -113,7 +113,7 @@ def test_a_plugin_registers_in_the_same_stores_as_the_built_in_features():
     from example_plugin.template_content import SiteWidgets
 
     from nautobot.extras.plugins.ui import template_extension_panel
-    from nautobot.extras.ui import custom_fields_panel
+    from nautobot.extras.customfields.ui import custom_fields_panel
 
     panels = [panel.render for panel in registry.detail_panels]
     assert custom_fields_panel in panels and template_extension_panel in panels  # built-in and plugin, one store
