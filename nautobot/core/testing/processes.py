@@ -100,32 +100,111 @@ def redis_database() -> Iterator[int]:
 
 
 @contextlib.contextmanager
-def postgres_database(name: str) -> Iterator[str]:
+def postgres_database(name: str, *, template: str | None = None) -> Iterator[str]:
+    """A PostgreSQL database `name` for the duration: empty, or a copy of the database `template`."""
     import psycopg
 
     with psycopg.connect(dbname="postgres", autocommit=True, **PG) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
     try:
         yield name
     finally:
-        with psycopg.connect(dbname="postgres", autocommit=True, **PG) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        drop_postgres_database(name)
+
+
+def drop_postgres_database(name: str) -> None:
+    import psycopg
+
+    with psycopg.connect(dbname="postgres", autocommit=True, **PG) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @contextlib.contextmanager
-def mysql_database(name: str) -> Iterator[str]:
+def mysql_database(name: str, *, copy_of: str | None = None) -> Iterator[str]:
+    """A MariaDB/MySQL database `name` for the duration: empty, or with the tables and rows of `copy_of`."""
+    create_mysql_database(name, copy_of=copy_of)
+    try:
+        yield name
+    finally:
+        drop_mysql_database(name)
+
+
+def _mysql_execute(sql: str) -> None:
     import MySQLdb
 
     conn = MySQLdb.connect(host=MYSQL["host"], port=MYSQL["port"], user=MYSQL["user"], passwd=MYSQL["password"])
     try:
-        conn.cursor().execute(f"DROP DATABASE IF EXISTS `{name}`")
-        # Created with the server's default character set on purpose: Nautobot must force utf8mb4 itself.
-        conn.cursor().execute(f"CREATE DATABASE `{name}`")
-        yield name
+        conn.cursor().execute(sql)
     finally:
-        conn.cursor().execute(f"DROP DATABASE IF EXISTS `{name}`")
         conn.close()
+
+
+def create_mysql_database(name: str, *, copy_of: str | None = None) -> None:
+    _mysql_execute(f"DROP DATABASE IF EXISTS `{name}`")
+    # Created with the server's default character set on purpose: Nautobot must force utf8mb4 itself.
+    _mysql_execute(f"CREATE DATABASE `{name}`")
+    if copy_of:
+        server = [f"--host={MYSQL['host']}", f"--port={MYSQL['port']}", f"--user={MYSQL['user']}"]
+        dump = subprocess.Popen(["mysqldump", *server, "--single-transaction", copy_of], stdout=subprocess.PIPE)
+        load = subprocess.run(["mysql", *server, name], stdin=dump.stdout, capture_output=True, timeout=600)
+        dump.stdout.close()
+        if dump.wait(timeout=60) != 0 or load.returncode != 0:
+            raise RuntimeError(f"copying the MariaDB database {copy_of} to {name} failed: {load.stderr.decode()}")
+
+
+def drop_mysql_database(name: str) -> None:
+    _mysql_execute(f"DROP DATABASE IF EXISTS `{name}`")
+
+
+class MigratedDatabases:
+    """Per backend, a copy of a database as `post_upgrade` left it, for deployments to start from.
+
+    Migrating from nothing takes long (a minute or more on SQLite, whose schema changes rebuild tables) and
+    is the same work for every deployment of a backend. The first deployment of a backend in a test session
+    migrates for real and its fresh database is copied (a template database on PostgreSQL, a dump on
+    MariaDB, a file on SQLite); later ones start from a copy, and their `post_upgrade` finds no migration to
+    apply but still runs everything else (post-migrate signals, stale content types, sessions).
+    """
+
+    def __init__(self, workdir: Path) -> None:
+        self.workdir = workdir
+        self.copies: dict[str, str] = {}  # backend -> database name, or SQLite file
+
+    def get(self, backend: str) -> str | None:
+        return self.copies.get(backend)
+
+    def keep(self, backend: str, database: str) -> None:
+        """Copy `database` (a name, or for "embedded" the SQLite file) as the starting point of `backend`."""
+        copy = re.sub(r"\W", "_", f"nautobot_{run_id()}_{backend}_migrated")
+        if backend == "embedded":
+            copy = str(self.workdir / f"{copy}.sqlite3")
+            copy_sqlite(database, copy)
+        elif backend == "postgres-redis":
+            import psycopg
+
+            with psycopg.connect(dbname="postgres", autocommit=True, **PG) as conn:
+                conn.execute(f'DROP DATABASE IF EXISTS "{copy}" WITH (FORCE)')
+                conn.execute(f'CREATE DATABASE "{copy}" TEMPLATE "{database}"')
+        else:
+            create_mysql_database(copy, copy_of=database)
+        self.copies[backend] = copy
+
+    def drop_all(self) -> None:
+        for backend, copy in self.copies.items():
+            if backend == "postgres-redis":
+                drop_postgres_database(copy)
+            elif backend != "embedded":
+                drop_mysql_database(copy)
+        self.copies.clear()
+
+
+def copy_sqlite(source: str, target: str) -> None:
+    """Copy the SQLite database `source` to `target` consistently (the backup API, whatever its WAL holds)."""
+    import sqlite3
+
+    with contextlib.closing(sqlite3.connect(source)) as src, contextlib.closing(sqlite3.connect(target)) as dst:
+        src.backup(dst)
 
 
 @dataclass

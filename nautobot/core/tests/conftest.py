@@ -13,6 +13,8 @@ from nautobot.core.testing.processes import (
     RABBITMQ_URL,
     REDIS_URL,
     Deployment,
+    MigratedDatabases,
+    copy_sqlite,
     mysql_database,
     postgres_database,
     redis_database,
@@ -47,8 +49,19 @@ def _redis_settings(number: int) -> str:
     """)
 
 
+@pytest.fixture(scope="session")
+def migrated_databases(tmp_path_factory):
+    """Databases as `post_upgrade` left them, one per backend, that `make_deployment` starts from (see
+    `MigratedDatabases`: each backend's migrations still run once per session)."""
+    databases = MigratedDatabases(tmp_path_factory.mktemp("migrated"))
+    try:
+        yield databases
+    finally:
+        databases.drop_all()
+
+
 @pytest.fixture
-def make_deployment(tmp_path):
+def make_deployment(tmp_path, migrated_databases):
     """Return a factory: `make_deployment(backend)` gives a migrated `Deployment` with the guide's tasks."""
     with contextlib.ExitStack() as stack:
         made: list[Deployment] = []
@@ -63,8 +76,9 @@ def make_deployment(tmp_path):
             deployment.server("init")
             extra = 'CELERY_IMPORTS = ["task_example"]\n'
             name = re.sub(r"\W", "_", f"nautobot_{run_id()}_{backend}")
+            migrated = migrated_databases.get(backend) if migrate else None
             if backend == "postgres-redis":
-                stack.enter_context(postgres_database(name))
+                stack.enter_context(postgres_database(name, template=migrated))
                 number = stack.enter_context(redis_database())
                 deployment.env.update(
                     NAUTOBOT_DB_ENGINE="postgresql",
@@ -77,7 +91,7 @@ def make_deployment(tmp_path):
                 )
                 extra += _redis_settings(number)
             elif backend == "mariadb-rabbitmq":
-                stack.enter_context(mysql_database(name))
+                stack.enter_context(mysql_database(name, copy_of=migrated))
                 number = stack.enter_context(redis_database())  # for the legacy RQ worker only
                 deployment.env.update(
                     NAUTOBOT_DB_ENGINE="mysql",
@@ -94,8 +108,13 @@ def make_deployment(tmp_path):
                 raise ValueError(backend)
             with open(root / "nautobot_config.py", "a") as config:
                 config.write("\n" + extra)
+            sqlite_file = str(root / "nautobot.sqlite3")
+            if migrated and backend == "embedded":
+                copy_sqlite(migrated, sqlite_file)
             if migrate:
                 deployment.server("post_upgrade", "--no-collectstatic")
+            if migrate and not migrated:
+                migrated_databases.keep(backend, sqlite_file if backend == "embedded" else name)
             return deployment
 
         try:

@@ -4,7 +4,7 @@ tests share a temporary `JOBS_ROOT` and a live-looking worker."""
 import pytest
 from django.utils import timezone
 
-from nautobot.core.tests.conftest import make_deployment  # noqa: F401
+from nautobot.core.tests.conftest import make_deployment, migrated_databases  # noqa: F401
 
 
 @pytest.fixture
