@@ -1,6 +1,8 @@
 """pytest plugin (loaded with `-p`, before pytest-django reads settings): use the test configuration.
 
-Every run gets its own `NAUTOBOT_TEST_RUN_ID` (database names) and `NAUTOBOT_ROOT`.
+Every run gets its own `NAUTOBOT_TEST_RUN_ID` (database names) and `NAUTOBOT_ROOT`; so does every worker
+of a parallel run (pytest-xdist, `-n`: workers inherit the controller's environment, so its id gets the
+worker's name appended).
 
 Shared fixtures (Django is set up only when one is used; a test module's own fixture of the same name wins):
 - `admin_user`: a superuser named `admin`;
@@ -17,6 +19,10 @@ import pytest
 
 os.environ.setdefault("NAUTOBOT_TEST_RUN_ID", f"t{os.getpid()}_{secrets.token_hex(3)}")
 os.environ.setdefault("NAUTOBOT_ROOT", tempfile.mkdtemp(prefix="nautobot-test-root-"))
+_xdist_worker = os.environ.get("PYTEST_XDIST_WORKER")  # set before a worker loads its plugins
+if _xdist_worker and not os.environ["NAUTOBOT_TEST_RUN_ID"].endswith(f"_{_xdist_worker}"):
+    os.environ["NAUTOBOT_TEST_RUN_ID"] += f"_{_xdist_worker}"
+    os.environ["NAUTOBOT_ROOT"] = tempfile.mkdtemp(prefix=f"nautobot-test-root-{_xdist_worker}-")
 os.environ["NAUTOBOT_CONFIG"] = os.path.join(os.path.dirname(__file__), "nautobot_config.py")
 
 

@@ -13,7 +13,8 @@ import pytest
 
 from nautobot.core.testing.processes import Deployment
 
-pytestmark = pytest.mark.slow  # a fresh process loads the whole WSGI module (~20 s on a busy machine)
+# A fresh process loads the whole WSGI module (~20 s on a busy machine), once per module: on one worker.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("memory")]
 
 PROBE = r"""
 import gc, json, sys

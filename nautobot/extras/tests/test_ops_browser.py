@@ -15,7 +15,8 @@ from nautobot.core.testing.processes import postgres_redis_deployment, wait_for
 from nautobot.core.tests.test_ui_browser import Page, browser  # noqa: F401  (fixture)
 from nautobot.extras.webhooks.receiver import WebhookReceiver
 
-pytestmark = pytest.mark.slow
+# One worker runs them all in a parallel run: they share a module-scoped installation.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("ops_browser")]
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,8 @@ import requests
 from nautobot.core.testing.processes import Deployment, RedisServer, postgres_redis_deployment, wait_for
 from nautobot.extras.webhooks.receiver import WebhookReceiver
 
-pytestmark = pytest.mark.slow
+# One worker runs them all in a parallel run: they share a module-scoped installation.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("webhook_delivery")]
 TOKEN = "feedfacefeedfacefeedfacefeedfacefeedface"
 THREAD_TOKENS = [f"{i:040d}" for i in range(1, 9)]
 READ_TIMEOUT = 2
