@@ -8,7 +8,8 @@ class UsersConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from nautobot.core.registry import ExtraRoute, registry
+        from nautobot.core.registry import ExtraRoute, HiddenFields, registry
         from nautobot.users.api.views import UserConfigView
 
         registry.extra_routes.register(ExtraRoute("users", "config", UserConfigView.as_view(), "user-config"))
+        registry.hidden_fields.register(HiddenFields("users.token", frozenset({"key"})))

@@ -10,7 +10,7 @@
   scalar `custom_field_data`; django-taggit `tags` as a list of tags.
 - A model field of a type graphene-django cannot convert is left out with a warning, never a crash
   of the whole schema.
-- Secrets never leave: write-only API fields (`extra_kwargs`) and `HIDDEN_FIELDS`.
+- Secrets never leave: write-only API fields (`extra_kwargs`) and `registry.hidden_fields`.
 - `ObjectSpec.graphql_unions` become union fields (`assigned_object` of an IP address: an interface or a
   VM interface), resolved to whichever of the named foreign keys is set; the optimizer loads them all.
 - `ObjectSpec.graphql_singles` become single-object fields over a to-many relation (an IP address's
@@ -31,11 +31,10 @@ from graphene_django.registry import Registry, get_global_registry
 from graphql import GraphQLError
 
 from nautobot.core.graphql.relations import exposed_relations, is_tags
+from nautobot.core.registry import registry as core_registry
 from nautobot.core.specs import ObjectSpec
 from nautobot.users.permissions import restrict
 
-# Fields readable through REST by their owner only, never through GraphQL.
-HIDDEN_FIELDS: dict[str, frozenset[str]] = {"users.token": frozenset({"key"})}
 CUSTOM_FIELD_DATA = "_custom_field_data"
 
 registry = Registry()
@@ -45,7 +44,9 @@ logger = logging.getLogger(__name__)
 def hidden_field_names(spec: type[ObjectSpec]) -> set[str]:
     """Names of model fields that GraphQL must not expose for `spec`'s model."""
     hidden = {name for name, options in spec.extra_kwargs.items() if options.get("write_only")}
-    hidden |= HIDDEN_FIELDS.get(spec.model._meta.label_lower, frozenset())
+    declared = core_registry.hidden_fields.get(spec.model._meta.label_lower)
+    if declared is not None:
+        hidden |= declared.names
     return hidden
 
 

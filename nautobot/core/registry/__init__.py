@@ -29,6 +29,7 @@ REST API
 - `viewset_mixins` (`ViewsetMixin`): actions added to model viewsets (`<id>/notes/`).
 - `extra_routes` (`ExtraRoute`): non-model endpoints in an app's API root (`/api/users/config/`).
 - `graphql_types` (`graphene_django.DjangoObjectType` subclasses): declared types replacing generated ones.
+- `hidden_fields` (`HiddenFields`, by model label): model fields GraphQL never exposes (a token's key).
 
 Web UI
 - `pages` (`Page`): non-model pages and their menu entries (`core.views.routes.register_page`).
@@ -77,6 +78,7 @@ from nautobot.core.registry.kinds import (
     FormExtension,
     FormFieldOverride,
     HealthCheck,
+    HiddenFields,
     HomePanel,
     Include,
     ListExport,
@@ -128,6 +130,7 @@ class Registry:
     viewset_mixins: Store[ViewsetMixin] = _store(ViewsetMixin)
     extra_routes: Store[ExtraRoute] = _store(ExtraRoute)
     graphql_types: Store = _store("graphene_django.DjangoObjectType", classes=True)
+    hidden_fields: Store[HiddenFields] = _store(HiddenFields, key=lambda entry: entry.model_label)
     # Web UI
     pages: Store[Page] = _store(Page)
     menu_links: Store[MenuLink] = _store(MenuLink)
@@ -171,6 +174,7 @@ __all__ = [
     "FormExtension",
     "FormFieldOverride",
     "HealthCheck",
+    "HiddenFields",
     "HomePanel",
     "Include",
     "ListExport",

@@ -114,6 +114,14 @@ class ExtraRoute:
 
 
 @dataclass(frozen=True)
+class HiddenFields:
+    """Model fields readable through REST by their owner only, never through GraphQL (a token's key)."""
+
+    model_label: str  # lower-case model label, "users.token"
+    names: frozenset[str]  # the model field names GraphQL leaves out
+
+
+@dataclass(frozen=True)
 class QuerysetFilterHook:
     """Filters list querysets by parameters defined at run time (`cf_<name>`), API and UI alike."""
 
@@ -364,6 +372,7 @@ __all__ = [
     "FormExtension",
     "FormFieldOverride",
     "HealthCheck",
+    "HiddenFields",
     "HomePanel",
     "Include",
     "ListExport",

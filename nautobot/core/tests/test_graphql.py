@@ -232,6 +232,7 @@ def test_secrets_are_not_exposed():
     fields = schema.graphql_schema
     assert "password" not in fields.get_type("UserType").fields
     assert "key" not in fields.get_type("TokenType").fields
+    assert not {"_token", "token"} & set(fields.get_type("GitRepositoryType").fields)  # `registry.hidden_fields`
 
 
 def test_filter_arguments_are_typed_as_the_original(admin):

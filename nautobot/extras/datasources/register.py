@@ -2,8 +2,7 @@
 provided, the web UI's panels and Sync button, and the sync tasks."""
 
 from nautobot.core.celery import app as celery_app
-from nautobot.core.graphql.types import HIDDEN_FIELDS
-from nautobot.core.registry import Panel, registry
+from nautobot.core.registry import HiddenFields, Panel, registry
 from nautobot.core.views.actions import register_object_action
 from nautobot.extras.datasources import signals
 from nautobot.extras.datasources.builtin import register_builtin_contents
@@ -17,5 +16,6 @@ def register() -> None:
     registry.detail_panels.register(Panel(sync_status_panel))
     registry.detail_panels.register(Panel(provided_panel))
     register_object_action(GitRepository, "sync", "Sync", permission="change", handler=sync)
-    HIDDEN_FIELDS["extras.gitrepository"] = frozenset({"_token"})  # the token's ciphertext is no one's business
+    # The token's ciphertext is no one's business.
+    registry.hidden_fields.register(HiddenFields("extras.gitrepository", frozenset({"_token"})))
     celery_app.autodiscover_tasks(["nautobot.extras.datasources"], force=True)  # tasks.py: sync, diff, removal
