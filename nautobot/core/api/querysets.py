@@ -168,6 +168,8 @@ def _output_rows(spec: type[ObjectSpec], pks: list) -> list:
     query = _output_queries.get(spec)
     if query is None:
         query = _output_queries[spec] = fastpath.Query(
-            lambda ids: optimized_queryset(spec).filter(pk__in=ids), [fastpath.sample_pk(spec.model)]
+            lambda ids: optimized_queryset(spec).filter(pk__in=ids),
+            [fastpath.sample_pk(spec.model)],
+            prefetch_from=lambda: optimized_queryset(spec),
         )
     return query(pks)

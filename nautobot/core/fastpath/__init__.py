@@ -55,19 +55,27 @@ class Lookup:
 
 
 class Query:
-    """`query(*values)` = `list(build(*values))`, prefetches included.
+    """`query(*values)` = `list(build(*values))`.
 
     `build(*values)` returns a queryset whose SQL parameters are exactly `values`, each used once; a value
     may be a list used by one `__in` lookup. `samples` stand for the values when compiling: distinct, of the
     values' types (a list: a list of one sample), never found in real data. A queryset whose SQL cannot be
     replayed that way (or that has annotations besides `extra`, an `.extra(select=)` column) is run by the ORM.
+    `build`'s queryset may prefetch only if `prefetch_from` is given: a queryset with the same prefetches
+    (cheaper to build: no filter), whose prefetches then run on the compiled query's rows.
     """
 
-    def __init__(self, build: Callable[..., QuerySet], *samples, extra: str | None = None) -> None:
+    def __init__(
+        self,
+        build: Callable[..., QuerySet],
+        *samples,
+        extra: str | None = None,
+        prefetch_from: Callable[[], QuerySet] | None = None,
+    ) -> None:
         self.build = build
+        self.prefetch_from = prefetch_from
         self._compiled = compiled.CompiledQuery(build, *samples, extra=extra)
         self._replayable = True
-        self._prefetches: bool | None = None
 
     def __call__(self, *values) -> list:
         if enabled() and self._replayable:
@@ -76,11 +84,9 @@ class Query:
             except compiled.CompiledQueryError:
                 self._replayable = False  # e.g. SQLite's printf("%%s") formats of a tree query
             else:
-                if self._prefetches is None:
-                    self._prefetches = bool(self.build(*self._compiled.samples)._prefetch_related_lookups)
-                if rows and self._prefetches:
+                if rows and self.prefetch_from is not None:
                     # The related objects exactly as iterating the queryset would load them.
-                    queryset = self.build(*values)
+                    queryset = self.prefetch_from()
                     queryset._result_cache = rows
                     queryset._prefetch_related_objects()
                 return rows
