@@ -18,7 +18,7 @@ from django.urls import NoReverseMatch, reverse
 from nautobot.core.registry import registry
 from nautobot.core.specs import ObjectSpec, has_spec, spec_for
 from nautobot.core.views.defaults import model_field, verbose
-from nautobot.users.permissions import restrict
+from nautobot.core.permissions import restrict
 
 
 def _extension_fields(model, user, mode: str) -> tuple[dict, dict]:

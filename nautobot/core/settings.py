@@ -219,7 +219,11 @@ INSTALLED_APPS = [
     "django_rq",
 ]
 AUTH_USER_MODEL = "users.User"
-AUTHENTICATION_BACKENDS = ["nautobot.users.permissions.ObjectPermissionBackend"]
+# The models of object permission grants and API tokens: the core resolves them by name, as Django's
+# auth resolves AUTH_USER_MODEL (nautobot.core.permissions), and never imports the users app.
+OBJECT_PERMISSION_MODEL = "users.ObjectPermission"
+API_TOKEN_MODEL = "users.Token"
+AUTHENTICATION_BACKENDS = ["nautobot.core.authentication.ObjectPermissionBackend"]
 
 # REST API
 REST_FRAMEWORK = {

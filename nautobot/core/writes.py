@@ -27,7 +27,7 @@ from django.db.models import ProtectedError, RestrictedError
 from rest_framework.serializers import BaseSerializer, ListSerializer
 
 from nautobot.core.registry import registry
-from nautobot.users.permissions import restrict
+from nautobot.core.permissions import restrict
 
 
 @dataclass(frozen=True)

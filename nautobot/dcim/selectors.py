@@ -4,7 +4,7 @@ from django.db.models import Q, QuerySet
 
 from nautobot.dcim.choices import DeviceFaceChoices
 from nautobot.dcim.models import Device, Rack
-from nautobot.users.permissions import restrict
+from nautobot.core.permissions import restrict
 
 
 def rack_devices(rack: Rack, face: str = DeviceFaceChoices.FACE_FRONT, exclude=None) -> QuerySet:

@@ -4,7 +4,7 @@ from django.shortcuts import render
 from django.urls import path
 
 from example_plugin.models import Widget
-from nautobot.users.permissions import restrict
+from nautobot.core.permissions import restrict
 
 
 def widgets(request):

@@ -2,7 +2,7 @@
 
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
-from nautobot.users.permissions import permission_name
+from nautobot.core.permissions import permission_name
 
 ACTIONS = {
     "GET": "view",

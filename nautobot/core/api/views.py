@@ -40,7 +40,7 @@ from nautobot.core.writes import (
     objects_save,
     web_origin,
 )
-from nautobot.users.permissions import restrict
+from nautobot.core.permissions import restrict
 
 # The 403 of a write that leaves an object outside the user's object permissions (`WriteForbidden`).
 FORBIDDEN = "You do not have permission to perform this action on one or more of these objects."

@@ -17,7 +17,7 @@ from graphql import FieldNode, FragmentDefinitionNode, FragmentSpreadNode, Inlin
 
 from nautobot.core.graphql.relations import exposed_relations, is_single, is_tags
 from nautobot.core.specs import has_spec, spec_for
-from nautobot.users.permissions import restrict
+from nautobot.core.permissions import restrict
 
 Selections = dict[str, list[FieldNode]]
 

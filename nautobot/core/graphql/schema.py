@@ -27,7 +27,7 @@ from nautobot.core.filters import MultiValueFilter, SearchFilter, filterset_for
 from nautobot.core.graphql.optimizer import optimize
 from nautobot.core.graphql.types import build_types
 from nautobot.core.specs import ObjectSpec, all_specs
-from nautobot.users.permissions import restrict
+from nautobot.core.permissions import restrict
 
 _GRAPHQL_NAME = re.compile(r"^[_a-zA-Z][_a-zA-Z0-9]*$")
 PAGINATION_ARGUMENTS = ("limit", "offset")

@@ -33,7 +33,7 @@ from graphql import GraphQLError
 from nautobot.core.graphql.relations import exposed_relations, is_tags
 from nautobot.core.registry import registry as core_registry
 from nautobot.core.specs import ObjectSpec
-from nautobot.users.permissions import restrict
+from nautobot.core.permissions import restrict
 
 CUSTOM_FIELD_DATA = "_custom_field_data"
 

@@ -265,9 +265,13 @@ class Deployment:
 
     def add_superuser(self, username: str, password: str, *, token: str | None = None) -> None:
         """Create a superuser (and an API token with key `token`) through `nbshell`."""
-        code = f"from nautobot.users.models import Token, User\nuser = User.objects.create_superuser({username!r}, '{username}@example.com', {password!r})\n"
+        code = (
+            "from django.contrib.auth import get_user_model\n"
+            "from nautobot.core.permissions import get_token_model\n"
+            f"user = get_user_model().objects.create_superuser({username!r}, '{username}@example.com', {password!r})\n"
+        )
         if token:
-            code += f"Token.objects.create(user=user, key={token!r})\n"
+            code += f"get_token_model().objects.create(user=user, key={token!r})\n"
         self.shell(code)
 
     def start_web(self, *, processes: int = 2, threads: int = 2, keepalive: bool = True, timeout: float = 90) -> str:

@@ -40,10 +40,10 @@ def admin(admin_user):
 
 @pytest.fixture
 def api(admin_user):
+    from nautobot.core.permissions import get_token_model
     from nautobot.core.testing.api import TokenClient
-    from nautobot.users.models import Token
 
-    return TokenClient(Token.objects.create(user=admin_user).key)
+    return TokenClient(get_token_model().objects.create(user=admin_user).key)
 
 
 @pytest.fixture

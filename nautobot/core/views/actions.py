@@ -19,6 +19,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from nautobot.core.registry import ObjectAction, registry
+from nautobot.core.permissions import permission_name
 from nautobot.core.views.permissions import allowed, require
 
 
@@ -61,7 +62,6 @@ def object_action_view(request, pk, spec, action: ObjectAction):
 def buttons_for(spec, obj, user) -> list[dict]:
     """The action buttons of `obj`'s detail page that `user` may use: label, url, style, id, confirm."""
     from nautobot.core.views.routes import url_name
-    from nautobot.users.permissions import permission_name
 
     buttons = []
     for action in actions_of(spec.model):

@@ -10,7 +10,7 @@ from nautobot.core.filters import filterset_for
 from nautobot.core.registry import registry
 from nautobot.core.specs import all_specs
 from nautobot.core.views.routes import _group_of, object_url, spec_url
-from nautobot.users.permissions import permission_name, restrict
+from nautobot.core.permissions import permission_name, restrict
 
 SEARCH_RESULTS_PER_MODEL = 5
 

@@ -1,9 +1,9 @@
-"""Permission checks of the web UI, on top of `nautobot.users.permissions` (the one place reads are narrowed)."""
+"""Permission checks of the web UI, on top of `nautobot.core.permissions` (the one place reads are narrowed)."""
 
 from django.core.exceptions import PermissionDenied
 from django.db import models
 
-from nautobot.users.permissions import permission_name, restrict
+from nautobot.core.permissions import permission_name, restrict
 
 ACTIONS = ("view", "add", "change", "delete")
 

@@ -7,7 +7,9 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from nautobot.users.models import Token
+from nautobot.core.permissions import get_token_model
+
+Token = get_token_model()
 
 
 class TokenForm(forms.ModelForm):

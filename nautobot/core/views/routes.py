@@ -25,6 +25,7 @@ from django.urls import NoReverseMatch, include, path, reverse
 from django.utils.module_loading import import_string
 
 from nautobot.core.api.urlbuilding import is_plugin
+from nautobot.core.permissions import permission_name
 from nautobot.core.registry import DetailTab, MenuEntry, Page, registry
 from nautobot.core.specs import ObjectSpec, all_specs, has_spec, spec_for
 
@@ -169,8 +170,6 @@ def _group_of(spec: type[ObjectSpec]) -> str | None:
 
 def menu_entries() -> list[tuple[MenuEntry, str]]:
     """Every menu entry with its URL name: one per spec list page, plus the registered pages."""
-    from nautobot.users.permissions import permission_name
-
     entries = []
     for spec in all_specs():
         group = _group_of(spec)

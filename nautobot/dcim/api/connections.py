@@ -27,7 +27,7 @@ from nautobot.core.api.views import NautobotAPIMixin
 from nautobot.core.filters import BaseFilterSet, MultiValueFilter, unknown_parameters
 from nautobot.core.specs import spec_for
 from nautobot.dcim.models import ConsolePort, Device, Interface, PowerPort
-from nautobot.users.permissions import restrict
+from nautobot.core.permissions import restrict
 
 
 class ConnectionFilterSet(BaseFilterSet):

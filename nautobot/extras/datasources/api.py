@@ -13,7 +13,7 @@ from nautobot.core.api.views import ModelViewSet
 from nautobot.extras.datasources import credentials, services
 from nautobot.extras.datasources.models import GitRepository
 from nautobot.extras.jobs.runner import default_queue, workers_on
-from nautobot.users.permissions import restrict
+from nautobot.core.permissions import restrict
 
 
 class GitRepositorySerializerBase(BaseModelSerializer):

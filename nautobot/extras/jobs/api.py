@@ -32,7 +32,7 @@ from nautobot.extras.jobs.models import (
     ScheduledJob,
 )
 from nautobot.extras.jobs.registry import _class_fields, split_class_path
-from nautobot.users.permissions import restrict
+from nautobot.core.permissions import restrict
 
 CLASS_PATH_OR_UUID = r"[^/]+(?:/[^/]+/[^/]+)?"
 

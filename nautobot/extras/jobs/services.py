@@ -17,7 +17,7 @@ from django.utils.dateparse import parse_datetime
 
 from nautobot.extras.jobs import runner, schedules
 from nautobot.extras.jobs.models import Job, JobResult, ScheduledJob, ScheduledJobIntervals
-from nautobot.users.permissions import restrict
+from nautobot.core.permissions import restrict
 
 
 class RunRejected(Exception):

@@ -18,7 +18,7 @@ from nautobot.core.api.serializers import BaseModelSerializer, represent, serial
 from nautobot.core.api.urlbuilding import list_url
 from nautobot.core.models import NotesMixin
 from nautobot.extras.notes.models import Note
-from nautobot.users.permissions import restrict
+from nautobot.core.permissions import restrict
 
 
 def has_notes(model) -> bool:

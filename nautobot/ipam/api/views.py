@@ -22,7 +22,7 @@ from nautobot.core.specs import spec_for
 from nautobot.ipam import selectors, services
 from nautobot.ipam.models import IPAddress, Prefix
 from nautobot.core.writes import web_origin, write_transaction
-from nautobot.users.permissions import permission_name
+from nautobot.core.permissions import permission_name
 
 
 def _allocation_permission(model_label: str) -> type[BasePermission]:
