@@ -20,7 +20,7 @@ def setup(config_path: str | None = None) -> None:
     global _configured
     if _configured:
         return
-    from nautobot.core import config
+    from nautobot.core import config  # lazily: `import nautobot` (e.g. for __version__) does not load Django
 
     path = config.resolve_config_path(config_path)
     os.environ["NAUTOBOT_CONFIG"] = str(path)

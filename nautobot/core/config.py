@@ -16,6 +16,9 @@ import traceback
 from pathlib import Path
 from typing import Any
 
+import nautobot
+from nautobot.core.plugins import PluginError
+from nautobot.core.plugins.loading import load_plugins
 from nautobot.core.settings_funcs import SettingError, nautobot_root
 
 SETTINGS_MODULE = "nautobot.core.active_settings"
@@ -146,10 +149,6 @@ def _finalize(settings: dict[str, Any], path: Path) -> None:
 
 
 def _load_plugins(settings: dict[str, Any], path: Path) -> None:
-    import nautobot
-    from nautobot.extras.plugins import PluginError
-    from nautobot.extras.plugins.loading import load_plugins
-
     try:
         load_plugins(settings, nautobot.__version__)
     except PluginError as exc:

@@ -199,12 +199,17 @@ class BooleanFilter(django_filters.BooleanFilter):
 
 
 class TagFilter(CheckedValuesMixin, django_filters.Filter):
-    """`?tag=a&tag=b`: objects that carry every one of the tags (AND), by slug (or UUID); each tag must exist."""
+    """`?tag=a&tag=b`: objects that carry every one of the tags (AND), by slug (or UUID); each tag must exist.
+
+    `tag_model` is the model of the `tags` relation (the core does not import the tags app).
+    """
+
+    def __init__(self, *args, tag_model: type[models.Model], **kwargs) -> None:
+        self.tag_model = tag_model
+        super().__init__(*args, **kwargs)
 
     def checked_field(self) -> forms.Field:
-        from nautobot.extras.models import Tag
-
-        return RelatedObjectsField(required=False, label=self.label, model=Tag, key="slug")
+        return RelatedObjectsField(required=False, label=self.label, model=self.tag_model, key="slug")
 
     def filter(self, qs, value):
         for item in value or []:
@@ -566,7 +571,7 @@ def _filters_for_relation(
     target = field.related_model
     key = natural_key_field(target)
     if target._meta.label == "extras.Tag":
-        return {"tag": TagFilter(), "tag__n": TagExcludeFilter(path=path, model=target, key="slug")}
+        return {"tag": TagFilter(tag_model=target), "tag__n": TagExcludeFilter(path=path, model=target, key="slug")}
     if target._meta.label == "contenttypes.ContentType":
         # `"app_label.model"` labels, as the original's content-type filters (`?content_types=dcim.device`).
         return {

@@ -25,6 +25,6 @@ urlpatterns = [
     path("health/", pages.health_view, name="health"),
     path("health/live/", pages.liveness_view, name="health_live"),
     path("api/", include("nautobot.core.api.urls")),
-    path("plugins/", include("nautobot.extras.plugins.urls")),
+    path("plugins/", include("nautobot.core.plugins.urls")),
     *ui_urlpatterns(),
 ]

@@ -7,6 +7,7 @@ from rest_framework.routers import Route, SimpleRouter
 
 from nautobot.core.api.urlbuilding import is_plugin
 from nautobot.core.api.views import AppRootView, viewset_for
+from nautobot.core.plugins import module_urlpatterns, plugin_configs
 from nautobot.core.registry import registry
 from nautobot.core.specs import all_specs
 
@@ -53,25 +54,26 @@ def _app_urls(app_label: str, specs: list, namespace_prefix: str = "", extra_url
     return [path("", root, name="api-root"), *extra_paths, *extra_urls, *router.urls]
 
 
+def api_app_labels() -> list[str]:
+    """The apps with routes under `/api/<app>/`: those that have specs (plugins excepted, under `/api/plugins/`)."""
+    return sorted(app_label for app_label in _specs_by_app() if not is_plugin(app_label))
+
+
 def app_urlpatterns() -> list:
-    """One `path("<app>/", include(...))` per app that has specs (plugins excepted), each with its app root view."""
+    """One `path("<app>/", include(...))` per app of `api_app_labels()`, each with its app root view."""
+    by_app = _specs_by_app()
     return [
-        path(f"{app_label}/", include((_app_urls(app_label, specs), f"{app_label}-api")))
-        for app_label, specs in sorted(_specs_by_app().items())
-        if not is_plugin(app_label)
+        path(f"{app_label}/", include((_app_urls(app_label, by_app[app_label]), f"{app_label}-api")))
+        for app_label in api_app_labels()
     ]
 
 
 def plugin_urlpatterns() -> list:
     """`/api/plugins/<base_url>/` per plugin: its spec endpoints plus its own `api/urls.py` patterns."""
-    from django.apps import apps
-
     by_app = _specs_by_app()
     patterns = []
-    for config in apps.get_app_configs():
-        if not getattr(config, "nautobot_plugin", False):
-            continue
-        own = config.module_urlpatterns("api.urls")
+    for config in plugin_configs():
+        own = module_urlpatterns(config.name, "api.urls")
         urls = _app_urls(config.label, by_app.get(config.label, []), "plugins-api:", tuple(own))
         patterns.append(path(f"{config.url_segment()}/", include((urls, f"{config.label}-api"))))
     return patterns

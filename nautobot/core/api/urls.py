@@ -4,7 +4,7 @@ from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.urls import include, path, re_path, reverse
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
-from nautobot.core.api.routers import app_urlpatterns
+from nautobot.core.api.routers import api_app_labels, app_urlpatterns
 from nautobot.core.api.views import APIRootView, StatusView
 from nautobot.core.graphql.views import graphql_view
 
@@ -22,8 +22,20 @@ def docs(request, *args, **kwargs):
     return _swagger_ui(request, *args, **kwargs)
 
 
+# `/api/`'s links: every app with API routes (its own root), GraphQL, the plugins' root and the status, by name.
+root_routes = tuple(
+    sorted(
+        [
+            *((label, f"{label}-api:api-root") for label in api_app_labels()),
+            ("graphql", "api-graphql"),
+            ("plugins", "plugins-api:api-root"),
+            ("status", "api-status"),
+        ]
+    )
+)
+
 urlpatterns = [
-    path("", APIRootView.as_view(), name="api-root"),
+    path("", APIRootView.as_view(routes=root_routes), name="api-root"),
     path("status/", StatusView.as_view(), name="api-status"),
     path("swagger.json", SpectacularAPIView.as_view(), {"format": "json"}, name="schema_json"),
     path("swagger.yaml", SpectacularAPIView.as_view(), {"format": "yaml"}, name="schema_yaml"),
@@ -31,7 +43,7 @@ urlpatterns = [
     path("docs/", docs, name="api_docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="schema_json"), name="api_redocs"),
     path("graphql/", graphql_view, name="api-graphql"),
-    path("plugins/", include("nautobot.extras.plugins.api_urls")),
+    path("plugins/", include("nautobot.core.plugins.api_urls")),
     *app_urlpatterns(),
     re_path(r"^.*$", not_found),
 ]

@@ -10,7 +10,7 @@ from rest_framework.views import APIView
 from nautobot.core.api.permissions import IsAuthenticated
 from nautobot.core.api.routers import plugin_urlpatterns
 from nautobot.core.api.views import NautobotAPIMixin
-from nautobot.extras.plugins import plugin_configs
+from nautobot.core.plugins import plugin_configs
 
 
 class PluginsRootView(NautobotAPIMixin, APIView):

@@ -12,9 +12,10 @@ import inspect
 import sys
 from typing import Any
 
+from django.apps import AppConfig
 from packaging.version import InvalidVersion, Version
 
-from nautobot.extras.plugins import PluginConfig, PluginError
+from nautobot.core.plugins import PluginError, is_plugin_config
 
 
 def load_plugins(settings: dict[str, Any], nautobot_version: str) -> None:
@@ -40,7 +41,7 @@ def load_plugins(settings: dict[str, Any], nautobot_version: str) -> None:
         except Exception as exc:  # noqa: BLE001  (any error in the plugin's own import: name it)
             raise PluginError(f"Plugin {name} failed to import: {type(exc).__name__}: {exc}") from exc
         config = getattr(package, "config", None)
-        if not (inspect.isclass(config) and issubclass(config, PluginConfig)):
+        if not (inspect.isclass(config) and issubclass(config, AppConfig) and is_plugin_config(config)):
             raise PluginError(
                 f"Plugin {name} has no `config` (a nautobot.extras.plugins.PluginConfig subclass) in {name}/__init__.py."
             )

@@ -4,14 +4,14 @@ its `urls.urlpatterns`), in the namespace `plugins:<app label>`."""
 from django.urls import include, path
 
 from nautobot.core.views.routes import app_ui_patterns
-from nautobot.extras.plugins import plugin_configs
+from nautobot.core.plugins import module_urlpatterns, plugin_configs
 
 app_name = "plugins"
 urlpatterns = [
     path(
         f"{config.url_segment()}/",
-        include(([*app_ui_patterns(config.label), *config.module_urlpatterns("urls")], config.label)),
+        include(([*app_ui_patterns(config.label), *module_urlpatterns(config.name, "urls")], config.label)),
     )
     for config in plugin_configs()
-    if app_ui_patterns(config.label) or config.module_urlpatterns("urls")
+    if app_ui_patterns(config.label) or module_urlpatterns(config.name, "urls")
 ]

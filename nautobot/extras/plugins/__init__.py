@@ -1,8 +1,8 @@
 """Apps (plugins): the classes a plugin package uses to describe itself and what it adds to Nautobot.
 
 A plugin is an installed Python package named in `PLUGINS` whose top-level module has
-`config = <PluginConfig subclass>`. Loading (`loading.load_plugins`, run when the configuration is
-read, before Django starts) checks it and adds it to `INSTALLED_APPS`; the class's `ready()` then
+`config = <PluginConfig subclass>`. Loading (`nautobot.core.plugins.loading.load_plugins`, run when the
+configuration is read, before Django starts) checks it and adds it to `INSTALLED_APPS`; the class's `ready()` then
 registers what it brings in the core registry (`nautobot.core.registry`), the same stores the built-in
 features use: menu items as `menu_links`, `template_extensions` and `graphql_types`. By convention, and each overridable by a dotted path relative to the
 package (`"module.attribute"`):
@@ -21,13 +21,9 @@ import importlib
 from dataclasses import dataclass, field
 
 from django.apps import AppConfig
-from django.core.exceptions import ImproperlyConfigured
 
+from nautobot.core.plugins import PluginError, plugin_configs
 from nautobot.core.registry import MenuEntry, MenuLink, TemplateExtension, registry
-
-
-class PluginError(ImproperlyConfigured):
-    """A plugin cannot be loaded; the message names the plugin and the reason."""
 
 
 class PluginConfig(AppConfig):
@@ -94,20 +90,6 @@ class PluginConfig(AppConfig):
             raise PluginError(f"Plugin {self.name}: {module_path} has no attribute {attribute!r} ({key}).")
         return list(contents)
 
-    def module_urlpatterns(self, dotted: str) -> list:
-        """`urlpatterns` of `<package>.<dotted>` (e.g. "urls", "api.urls"), empty if there is no such module."""
-        module = self.optional_module(dotted)
-        return list(getattr(module, "urlpatterns", [])) if module is not None else []
-
-    def optional_module(self, dotted: str):
-        """Import `<package>.<dotted>`, or return None if the plugin has no such module."""
-        try:
-            return importlib.import_module(f"{self.name}.{dotted}")
-        except ModuleNotFoundError as exc:
-            if exc.name and f"{self.name}.{dotted}".startswith(exc.name):
-                return None
-            raise
-
 
 @dataclass
 class PluginMenuButton:
@@ -131,13 +113,6 @@ class PluginMenuItem:
 
 # The base of a plugin's template extensions: the kind of the registry's `template_extensions` store.
 PluginTemplateExtension = TemplateExtension
-
-
-def plugin_configs() -> list[PluginConfig]:
-    """The loaded plugins' app configs, in `PLUGINS` order."""
-    from django.apps import apps
-
-    return [config for config in apps.get_app_configs() if isinstance(config, PluginConfig)]
 
 
 __all__ = [

@@ -10,7 +10,7 @@ from nautobot.core.testing import builders as b
 from nautobot.core.testing.api import TokenClient
 from nautobot.core.registry import registry
 from nautobot.extras.plugins import PluginError
-from nautobot.extras.plugins.loading import load_plugins
+from nautobot.core.plugins.loading import load_plugins
 from nautobot.users.models import Token
 
 
