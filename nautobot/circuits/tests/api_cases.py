@@ -1,7 +1,7 @@
 """Create payloads of the circuits models (API contract suite)."""
 
 from nautobot.circuits import models as m
-from nautobot.core.testing import builders as b
+from nautobot.circuits.tests import builders as b
 from nautobot.core.testing.api import register_case
 
 

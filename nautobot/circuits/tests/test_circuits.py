@@ -3,7 +3,7 @@
 import pytest
 
 from nautobot.circuits.models import Circuit, CircuitTermination
-from nautobot.core.testing import builders as b
+from nautobot.circuits.tests import builders as b
 from nautobot.dcim.models import CablePath
 
 pytestmark = pytest.mark.django_db

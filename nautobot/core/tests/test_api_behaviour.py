@@ -9,7 +9,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from nautobot.core.testing import builders as b
+from nautobot.core.tests import builders as b
 from nautobot.core.testing.api import TokenClient
 from nautobot.users.models import ObjectPermission, Token
 
@@ -346,6 +346,21 @@ def test_token_auth_is_one_query_and_sees_every_change(admin_user):
     assert client.get("/api/").json() == {"detail": "Token expired"}
     token.delete()
     assert client.get("/api/").json() == {"detail": "Invalid token"}
+
+
+def test_root_lists_every_app_with_api_routes_by_name(api):
+    assert list(api.get("/api/").json()) == [
+        "circuits",
+        "dcim",
+        "extras",
+        "graphql",
+        "ipam",
+        "plugins",
+        "status",
+        "tenancy",
+        "users",
+        "virtualization",
+    ]
 
 
 def test_root_links_keep_the_format_parameter(api):

@@ -4,7 +4,7 @@ tenant group and region wherever tenant and site filter, and the per-model extra
 
 import pytest
 
-from nautobot.core.testing import builders as b
+from nautobot.core.tests import builders as b
 from nautobot.core.testing.api import TokenClient
 from nautobot.ipam.tests import builders as ib
 from nautobot.users.models import Token
@@ -203,8 +203,8 @@ def test_field_filters_of_the_original(api, django_user_model):
     assert ids(api, "/api/dcim/power-port-templates/", maximum_draw=100, has_power_outlet_templates=True) == pks(
         pp_template
     )
-    parent_item = b._component("InventoryItem", name="chassis")
-    b._component("InventoryItem", device=parent_item.device, name="card", parent=parent_item)
+    parent_item = b.component("InventoryItem", name="chassis")
+    b.component("InventoryItem", device=parent_item.device, name="card", parent=parent_item)
     assert ids(api, "/api/dcim/inventory-items/", device_id=parent_item.device.pk, has_child_items=True) == pks(
         parent_item
     )

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from nautobot.core.api.querysets import optimized_queryset
 from nautobot.core.api.serializers import represent, serializer_for
 from nautobot.core.specs import spec_for
-from nautobot.core.testing import builders as b
+from nautobot.core.tests import builders as b
 from nautobot.core.testing.api import TokenClient
 from nautobot.dcim.models import Device
 from nautobot.ipam.tests import builders as ib

@@ -10,7 +10,7 @@ from nautobot.core.api.querysets import optimized_queryset
 from nautobot.core.fastpath import ForeignKeyPrefetch
 from nautobot.core.fastpath.compiled import load_foreign_keys
 from nautobot.core.specs import spec_for
-from nautobot.core.testing import builders as b
+from nautobot.core.tests import builders as b
 from nautobot.dcim.models import Device
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from nautobot.core.graphql.schema import plural_name, schema, singular_name
 from nautobot.core.graphql.types import registry
 from nautobot.core.specs import all_specs
-from nautobot.core.testing import builders as b
+from nautobot.core.tests import builders as b
 from nautobot.core.testing.api import TokenClient
 from nautobot.dcim.models import Interface
 from nautobot.extras.models import Tag

@@ -15,7 +15,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from nautobot.core.testing import builders as b
+from nautobot.core.tests import builders as b
 from nautobot.users.models import ObjectPermission
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]

@@ -6,7 +6,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from nautobot.core.testing import builders as b
+from nautobot.core.tests import builders as b
 from nautobot.core.views.pages import count_all
 from nautobot.dcim.models import Device, Site
 from nautobot.users.models import ObjectPermission

@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from nautobot.core.api.urlbuilding import list_url_name
 from nautobot.core.specs import all_specs
-from nautobot.core.testing import builders as b
+from nautobot.core.tests import builders as b
 from nautobot.core.testing.api import CASES
 from nautobot.core.views.routes import spec_url
 from nautobot.users.models import ObjectPermission, Token

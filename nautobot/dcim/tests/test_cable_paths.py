@@ -2,7 +2,7 @@
 
 import pytest
 
-from nautobot.core.testing import builders as b
+from nautobot.dcim.tests import builders as b
 from nautobot.dcim.models import CablePath, RearPort
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from nautobot.core.testing import builders as b
+from nautobot.dcim.tests import builders as b
 from nautobot.dcim.models import Cable, CablePath, Interface
 
 pytestmark = pytest.mark.django_db

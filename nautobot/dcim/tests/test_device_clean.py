@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from nautobot.core.testing import builders as b
+from nautobot.virtualization.tests import builders as b
 from nautobot.dcim.models import Device
 
 pytestmark = pytest.mark.django_db

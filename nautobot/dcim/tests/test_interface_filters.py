@@ -3,7 +3,7 @@ interfaces with their `has_` forms, VLANs by VID or UUID, cable; and relation fi
 
 import pytest
 
-from nautobot.core.testing import builders as b
+from nautobot.virtualization.tests import builders as b
 from nautobot.dcim.models import VirtualChassis
 from nautobot.ipam.tests import builders as ib
 

@@ -4,7 +4,7 @@ import uuid
 
 from django.contrib.contenttypes.models import ContentType
 
-from nautobot.core.testing import builders as b
+from nautobot.dcim.tests import builders as b
 from nautobot.core.testing.api import register_case
 from nautobot.extras.models import (
     ComputedField,

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from nautobot.core.testing import builders as b
+from nautobot.virtualization.tests import builders as b
 from nautobot.extras.models import ConfigContext, ConfigContextSchema, ObjectChange
 from nautobot.extras.rendered_contexts import deep_merge, rendered_config_contexts
 

@@ -5,7 +5,7 @@ import io
 
 import pytest
 
-from nautobot.core.testing import builders as b
+from nautobot.dcim.tests import builders as b
 from nautobot.core.testing.api import TokenClient
 from nautobot.dcim.models import Device, Site
 from nautobot.extras.exports import ExportError, export_queryset

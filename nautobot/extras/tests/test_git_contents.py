@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from nautobot.core.testing import builders as b
+from nautobot.dcim.tests import builders as b
 from nautobot.core.testing.gitrepos import SourceRepository
 from nautobot.extras.datasources import services
 from nautobot.extras.datasources.records import SyncRecord

@@ -162,7 +162,7 @@ def test_job_log_streams_while_the_job_runs(browser, make_deployment):  # noqa: 
 @pytest.mark.django_db(transaction=True)
 def test_object_chooser_filtered_by_another_field(browser, live_server, settings, tmp_path, django_user_model):  # noqa: F811
     """`query_params={"site_id": "$site"}`: the rack chooser offers only the racks of the site chosen above it."""
-    from nautobot.core.testing import builders as b
+    from nautobot.extras.tests import builders as b
     from nautobot.extras.jobs.models import Job
     from nautobot.extras.jobs.registry import refresh_job_models
 

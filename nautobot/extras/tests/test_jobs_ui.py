@@ -158,7 +158,7 @@ def test_bad_values_show_errors_next_to_fields(jobs, admin, worker):
 
 
 def test_run_redirects_to_result_with_inputs_and_dry_run(jobs, admin, worker, admin_user):
-    from nautobot.core.testing import builders as b
+    from nautobot.dcim.tests import builders as b
 
     site = b.site()
     response = admin.post(

@@ -6,7 +6,7 @@ import textwrap
 import pytest
 from django.test import Client
 
-from nautobot.core.testing import builders as b
+from nautobot.dcim.tests import builders as b
 from nautobot.core.testing.api import TokenClient
 from nautobot.core.registry import registry
 from nautobot.extras.plugins import PluginError

@@ -2,7 +2,7 @@
 
 import pytest
 
-from nautobot.core.testing import builders as b
+from nautobot.dcim.tests import builders as b
 from nautobot.core.testing.api import TokenClient
 from nautobot.extras.models import Relationship, RelationshipAssociation
 from nautobot.users.models import Token

@@ -9,7 +9,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from nautobot.core.testing import builders as b
+from nautobot.virtualization.tests import builders as b
 from nautobot.core.testing.api import TokenClient
 from nautobot.extras.models import ConfigContext
 from nautobot.users.models import Token

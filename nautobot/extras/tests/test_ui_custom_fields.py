@@ -3,7 +3,7 @@ field, bulk edit (set and empty) and list filters."""
 
 import pytest
 
-from nautobot.core.testing import builders as b
+from nautobot.dcim.tests import builders as b
 from nautobot.core.testing.api import TokenClient
 from nautobot.dcim.models import Site
 from nautobot.extras.models import CustomFieldChoice

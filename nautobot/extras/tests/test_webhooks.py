@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from nautobot.core.testing import builders as b
+from nautobot.dcim.tests import builders as b
 from nautobot.extras.changelog import change_context
 from nautobot.extras.models import Tag, Webhook, WebhookDelivery
 from nautobot.extras.webhooks import outbox

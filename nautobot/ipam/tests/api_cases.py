@@ -1,6 +1,6 @@
 """How to build a valid create payload for each IPAM model (used by the API contract suite)."""
 
-from nautobot.core.testing import builders as b
+from nautobot.dcim.tests import builders as b
 from nautobot.core.testing.api import register_case
 from nautobot.ipam import models as m
 from nautobot.ipam.tests import builders as ib

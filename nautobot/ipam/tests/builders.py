@@ -2,7 +2,7 @@
 
 import itertools
 
-from nautobot.core.testing import builders as b
+from nautobot.extras.tests import builders as b
 from nautobot.ipam import models as m
 
 _networks = itertools.count(1)

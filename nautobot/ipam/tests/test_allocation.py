@@ -6,7 +6,7 @@ import threading
 import pytest
 from django.db import connection
 
-from nautobot.core.testing import builders as b
+from nautobot.dcim.tests import builders as b
 from nautobot.core.testing.api import TokenClient
 from nautobot.extras.changelog.models import ObjectChange
 from nautobot.ipam.models import IPAddress, Prefix

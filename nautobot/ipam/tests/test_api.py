@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from nautobot.core.testing import builders as b
+from nautobot.virtualization.tests import builders as b
 from nautobot.ipam.tests import builders as ib
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from nautobot.core.testing import builders as b
+from nautobot.virtualization.tests import builders as b
 from nautobot.core.testing.api import TokenClient
 from nautobot.ipam.tests import builders as ib
 from nautobot.users.models import ObjectPermission, Token

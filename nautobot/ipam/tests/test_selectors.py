@@ -2,7 +2,7 @@
 
 import pytest
 
-from nautobot.core.testing import builders as b
+from nautobot.extras.tests import builders as b
 from nautobot.ipam import selectors
 from nautobot.ipam.tests import builders as ib
 

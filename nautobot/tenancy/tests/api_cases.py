@@ -1,6 +1,6 @@
 """Create payloads of the tenancy models (API contract suite)."""
 
-from nautobot.core.testing import builders as b
+from nautobot.tenancy.tests import builders as b
 from nautobot.core.testing.api import register_case
 from nautobot.tenancy.models import Tenant, TenantGroup
 

@@ -1,6 +1,6 @@
 """Create payloads of the virtualization models (API contract suite)."""
 
-from nautobot.core.testing import builders as b
+from nautobot.virtualization.tests import builders as b
 from nautobot.core.testing.api import register_case
 from nautobot.virtualization import models as m
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from nautobot.core.testing import builders as b
+from nautobot.virtualization.tests import builders as b
 from nautobot.ipam.tests import builders as ib
 
 pytestmark = pytest.mark.django_db

@@ -2,7 +2,7 @@
 
 import pytest
 
-from nautobot.core.testing import builders as b
+from nautobot.virtualization.tests import builders as b
 from nautobot.core.testing.api import TokenClient
 from nautobot.virtualization.models import VMInterface
 

@@ -1,7 +1,7 @@
 """Create payloads of the plugin's models, for Nautobot's API contract suite."""
 
 from example_plugin.models import Widget
-from nautobot.core.testing import builders as b
+from nautobot.dcim.tests import builders as b
 from nautobot.core.testing.api import register_case
 
 register_case(
