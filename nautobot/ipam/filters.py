@@ -21,6 +21,7 @@ from nautobot.core.filters import (
     NaturalKeyOrPKFilter,
     SearchFilter,
 )
+from nautobot.dcim.models import Device
 from nautobot.ipam import networks
 
 PARTIAL_IPV4 = re.compile(r"^\d{1,3}(\.\d{1,3}){0,2}\.?$")
@@ -174,8 +175,6 @@ class AvailableOnDeviceFilter(django_filters.Filter):
     def filter(self, qs, value):
         if not value:
             return qs
-        from nautobot.dcim.models import Device
-
         site_id = Device.objects.filter(pk=value).values_list("site_id", flat=True).first()
         if site_id is None:
             return qs.none()

@@ -9,6 +9,7 @@ from nautobot.core.models import NameSlugDescriptionModel, OrganizationalModel, 
 from nautobot.core.models.ordering import NaturalOrderingField
 from nautobot.dcim.choices import InterfaceModeChoices
 from nautobot.dcim.models.components import normalize_mac
+from nautobot.dcim.validation import primary_ip_errors
 from nautobot.extras.models import ConfigContextModel, StatusField
 
 __all__ = ("ClusterType", "ClusterGroup", "Cluster", "VirtualMachine", "VMInterface")
@@ -135,8 +136,6 @@ class VirtualMachine(ConfigContextModel, PrimaryModel):
             raise ValidationError(errors)
 
     def _primary_ip_errors(self) -> dict:
-        from nautobot.ipam.selectors import primary_ip_errors
-
         return primary_ip_errors(
             self, VMInterface.objects.filter(virtual_machine=self.pk), "vminterface", "virtual machine"
         )

@@ -9,6 +9,7 @@ from nautobot.core.models import NameSlugDescriptionModel, OrganizationalModel, 
 from nautobot.core.fastpath import load_foreign_keys
 from nautobot.core.models.ordering import NaturalOrderingField
 from nautobot.dcim.choices import DeviceFaceChoices, SubdeviceRoleChoices
+from nautobot.dcim.validation import primary_ip_errors
 from nautobot.extras.models import ColorValidator, ConfigContextModel, StatusField
 
 __all__ = ("Manufacturer", "DeviceType", "DeviceRole", "Platform", "Device", "VirtualChassis")
@@ -244,6 +245,5 @@ class Device(ConfigContextModel, PrimaryModel):
 
     def _primary_ip_errors(self) -> dict:
         from nautobot.dcim.models.components import Interface
-        from nautobot.ipam.selectors import primary_ip_errors
 
         return primary_ip_errors(self, Interface.objects.filter(self.vc_interface_filter()), "interface", "device")
