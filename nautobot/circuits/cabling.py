@@ -8,6 +8,7 @@ end has no cable, the path ends there: at its provider network if it is in one, 
 
 from nautobot.dcim.cable_ends import register_cable_end
 from nautobot.dcim.cabling import TracedPath, node_ref
+from nautobot.circuits.models import CircuitTermination
 
 
 def traverse_circuit(termination, traced: TracedPath, positions: list[int]):
@@ -31,8 +32,6 @@ def _termination_error(termination, other) -> str | None:
 
 
 def register_circuit_cable_ends() -> None:
-    from nautobot.circuits.models import CircuitTermination
-
     register_cable_end(
         CircuitTermination,
         peers=("dcim.interface", "dcim.frontport", "dcim.rearport", "circuits.circuittermination"),

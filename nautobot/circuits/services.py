@@ -3,6 +3,7 @@
 from django.db import transaction
 
 from nautobot.circuits.models import Circuit, CircuitTermination
+from nautobot.dcim.services import cable_paths_retrace_through
 
 
 def circuit_terminations_refresh(*, circuit_id) -> None:
@@ -17,8 +18,6 @@ def circuit_termination_saved(*, termination: CircuitTermination, previous_circu
     A path that reached one end of a circuit depends on the other end (whether it exists, its cable,
     its provider network), so every path through a termination of an affected circuit is re-traced.
     """
-    from nautobot.dcim.services import cable_paths_retrace_through
-
     circuit_ids = {termination.circuit_id, previous_circuit_id} - {None}
     with transaction.atomic():
         for circuit_id in circuit_ids:

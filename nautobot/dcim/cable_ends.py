@@ -23,6 +23,11 @@ from dataclasses import dataclass
 from django.db import models
 from django.db.models import Q
 from django.db.models.signals import post_delete
+from django.dispatch import Signal
+
+# Sent (sender: the model, instance: the deleted end) when a pass-through end is deleted, directly or by
+# cascade: the paths through it must be retraced (`nautobot.dcim.signals` does, above this registry).
+pass_through_end_deleted = Signal()
 
 
 @dataclass(frozen=True)
@@ -60,9 +65,11 @@ def register_cable_end(
         _peers[label].add(peer)
         _peers[peer].add(label)
     if traverse is not None:
-        from nautobot.dcim.signals import pass_through_deleted
+        post_delete.connect(_pass_through_deleted, sender=model, dispatch_uid=f"nautobot.cable_end_deleted.{label}")
 
-        post_delete.connect(pass_through_deleted, sender=model, dispatch_uid=f"nautobot.cable_end_deleted.{label}")
+
+def _pass_through_deleted(sender, instance, **kwargs) -> None:
+    pass_through_end_deleted.send(sender=sender, instance=instance)
 
 
 def cable_end(obj_or_model) -> CableEnd:

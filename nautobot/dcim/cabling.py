@@ -15,6 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
 from nautobot.dcim.cable_ends import cable_end, register_cable_end
+from nautobot.dcim.choices import NON_CONNECTABLE_INTERFACE_TYPES
 
 # Longest path we follow; a loop of front/rear ports would otherwise never end.
 MAX_PATH_NODES = 1000
@@ -172,8 +173,6 @@ def register_dcim_cable_ends() -> None:
 
 
 def _interface_error(interface, other) -> str | None:
-    from nautobot.dcim.choices import NON_CONNECTABLE_INTERFACE_TYPES
-
     if interface.type in NON_CONNECTABLE_INTERFACE_TYPES:
         return f"Interface {interface} is of type {interface.get_type_display()}, which cannot be cabled."
     return None

@@ -16,6 +16,8 @@ from nautobot.core.filters import (
     MultiValueFilter,
     NaturalKeyOrPKFilter,
 )
+from nautobot.dcim.choices import NON_CONNECTABLE_INTERFACE_TYPES, VIRTUAL_INTERFACE_TYPES, WIRELESS_INTERFACE_TYPES
+from nautobot.dcim.models import Device
 from nautobot.extras.filters import LocalContextFilterSet
 
 
@@ -144,8 +146,6 @@ class VirtualChassisDeviceFilter(MultiValueFilter):
     original's `device`/`device_id` on interfaces. Unknown devices match nothing (not a 400), as there."""
 
     def filter(self, qs, value):
-        from nautobot.dcim.models import Device
-
         value = [v for v in value or [] if v not in (None, "")]
         if not value:
             return qs
@@ -170,12 +170,6 @@ class InterfaceFilterSet(PathEndpointFilterSet, InterfaceVLANFilterSet):
     device_with_common_vc = django_filters.UUIDFilter(method="filter_device_with_common_vc")
 
     def filter_kind(self, queryset, name, value):
-        from nautobot.dcim.choices import (
-            NON_CONNECTABLE_INTERFACE_TYPES,
-            VIRTUAL_INTERFACE_TYPES,
-            WIRELESS_INTERFACE_TYPES,
-        )
-
         value = (value or "").strip().lower()
         if not value:
             return queryset
@@ -186,8 +180,6 @@ class InterfaceFilterSet(PathEndpointFilterSet, InterfaceVLANFilterSet):
 
     def filter_device_with_common_vc(self, queryset, name, value):
         """Interfaces of the device, or of every member of its virtual chassis if it is in one."""
-        from nautobot.dcim.models import Device
-
         if value is None:
             return queryset
         device = Device.objects.filter(pk=value).values("pk", "virtual_chassis_id").first()

@@ -1,31 +1,9 @@
 """Reads of DCIM data that span several models: what occupies a rack's units."""
 
-from django.db.models import Q, QuerySet
-
 from nautobot.dcim.choices import DeviceFaceChoices
 from nautobot.dcim.models import Device, Rack
+from nautobot.dcim.models.devices import rack_devices
 from nautobot.core.permissions import restrict
-
-
-def rack_devices(rack: Rack, face: str = DeviceFaceChoices.FACE_FRONT, exclude=None) -> QuerySet:
-    """Devices mounted in `rack` that are seen from `face` (full-depth devices are seen from both faces)."""
-    devices = Device.objects.select_related("device_type", "device_type__manufacturer", "device_role").filter(
-        rack=rack, position__gt=0, device_type__u_height__gt=0
-    )
-    if face:
-        devices = devices.filter(Q(face=face) | Q(device_type__is_full_depth=True))
-    if exclude is not None:
-        devices = devices.exclude(pk=exclude)
-    return devices
-
-
-def occupied_units(rack: Rack, face: str, exclude=None) -> dict[int, Device]:
-    """Unit number -> the device occupying it on `face`."""
-    units = {}
-    for device in rack_devices(rack, face, exclude):
-        for unit in range(device.position, device.position + device.device_type.u_height):
-            units[unit] = device
-    return units
 
 
 def rack_units(

@@ -3,7 +3,10 @@
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 
+from nautobot.dcim.cable_ends import cable_end
+from nautobot.dcim.cabling import paths_through, trace_from
 from nautobot.dcim.models import COMPONENT_TEMPLATES, Cable, CablePath, Device
+from nautobot.extras.statuses.defaults import default_status_for
 
 
 def device_instantiate_components(*, device: Device, template_cache: dict | None = None) -> None:
@@ -40,8 +43,6 @@ def _templates(template_model, device_type_id):
 def _with_default_status(components: list) -> None:
     if not hasattr(components[0], "status_id"):
         return
-    from nautobot.extras.statuses.defaults import default_status_for
-
     status = default_status_for(type(components[0]))
     for component in components:
         component.status = status
@@ -94,8 +95,6 @@ def _locked_end(cable: Cable, side: str) -> models.Model:
 
 def cable_paths_refresh(*, cable: Cable, ends: list[models.Model] | None = None) -> None:
     """Recompute the paths that start at an end of `cable` or pass through it or its ends."""
-    from nautobot.dcim.cable_ends import cable_end
-
     ends = ends if ends is not None else [e for e in (cable.termination_a, cable.termination_b) if e is not None]
     done: set = set()
     for end in ends:
@@ -110,8 +109,6 @@ def cable_paths_refresh(*, cable: Cable, ends: list[models.Model] | None = None)
 
 def cable_path_trace(*, origin: models.Model) -> CablePath | None:
     """Compute and save the path starting at `origin` (an endpoint); delete it when it has no cable."""
-    from nautobot.dcim.cabling import trace_from
-
     existing = CablePath.objects.filter(
         origin_type=ContentType.objects.get_for_model(origin), origin_id=origin.pk
     ).first()
@@ -149,8 +146,6 @@ def cable_disconnected(*, cable: Cable) -> None:
 
 def cable_paths_retrace_through(*, node: models.Model, skip: set | None = None) -> set:
     """Recompute every path that holds `node` (a cable or a pass-through end); return the ids of those paths."""
-    from nautobot.dcim.cabling import paths_through
-
     retraced = set()
     for cable_path in paths_through(node).exclude(pk__in=[pk for pk in skip or () if pk is not None]):
         cable_path_retrace(cable_path=cable_path)

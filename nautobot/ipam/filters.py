@@ -23,6 +23,7 @@ from nautobot.core.filters import (
 )
 from nautobot.dcim.models import Device
 from nautobot.ipam import networks
+from nautobot.ipam.models import ASSIGNMENT_FIELDS, VRF
 
 PARTIAL_IPV4 = re.compile(r"^\d{1,3}(\.\d{1,3}){0,2}\.?$")
 
@@ -80,8 +81,6 @@ class PresentInVRFFilter(NaturalKeyOrPKFilter):
         value = [v for v in value or [] if v is not None]
         if not value:
             return qs
-        from nautobot.ipam.models import VRF
-
         by_pk = Q(pk__in=[v for v in value if isinstance(v, uuid.UUID)])
         by_key = Q(**{f"{self.key}__in": [v for v in value if not isinstance(v, uuid.UUID)]})
         vrfs = list(VRF.objects.filter(by_pk | by_key).prefetch_related("import_targets"))
@@ -154,8 +153,6 @@ class IPAddressFilterSet(VRFFilterMixin):
     q = NetworkSearch(address_search)
 
     def filter_assigned(self, queryset, name, value):
-        from nautobot.ipam.models import ASSIGNMENT_FIELDS
-
         if value is None:
             return queryset
         assigned = Q()

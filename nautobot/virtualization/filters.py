@@ -8,6 +8,7 @@ from django.db.models import Q
 from nautobot.core.filters import MultiValueFilter
 from nautobot.dcim.filters import InterfaceVLANFilterSet, PrimaryIPFilterSet
 from nautobot.ipam import networks
+from nautobot.ipam.models import IPAddress
 
 
 class AddressOrUUIDField(forms.CharField):
@@ -34,8 +35,6 @@ class PrimaryIPFilter(MultiValueFilter):
         super().__init__(inner=AddressOrUUIDField(), **kwargs)
 
     def filter(self, qs, value):
-        from nautobot.ipam.models import IPAddress
-
         if not value:
             return qs
         condition = Q(pk__in=[])

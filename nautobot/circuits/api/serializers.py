@@ -5,6 +5,7 @@ from rest_framework import serializers
 from nautobot.core.api.brief import brief_representation
 from nautobot.core.api.serializers import BaseModelSerializer
 from nautobot.core.api.urlbuilding import detail_url
+from nautobot.circuits.services import circuit_termination_saved
 from nautobot.dcim.api.serializers import PathEndpointSerializerBase
 
 CIRCUIT_END_RELATED = ("site", "location", "provider_network")
@@ -39,15 +40,11 @@ class CircuitTerminationSerializerBase(PathEndpointSerializerBase):
     """Circuit terminations: cable ends like interfaces; saving one updates its circuit's ends and the paths across it."""
 
     def create(self, validated_data):
-        from nautobot.circuits.services import circuit_termination_saved
-
         termination = super().create(validated_data)
         circuit_termination_saved(termination=termination)
         return termination
 
     def update(self, instance, validated_data):
-        from nautobot.circuits.services import circuit_termination_saved
-
         previous_circuit_id = instance.circuit_id
         termination = super().update(instance, validated_data)
         circuit_termination_saved(termination=termination, previous_circuit_id=previous_circuit_id)

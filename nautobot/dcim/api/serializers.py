@@ -7,6 +7,7 @@ from nautobot.core.api.brief import brief_representation
 from nautobot.core.api.serializers import BaseModelSerializer, django_errors_to_drf
 from nautobot.dcim.cabling import cable_peer, content_type_label
 from nautobot.dcim.choices import InterfaceModeChoices
+from nautobot.dcim.services import cable_connect, device_instantiate_components, virtual_chassis_adopt_master
 from nautobot.extras.models import Status
 
 
@@ -30,8 +31,6 @@ class DeviceSerializerBase(BaseModelSerializer):
         return data
 
     def create(self, validated_data):
-        from nautobot.dcim.services import device_instantiate_components
-
         device = super().create(validated_data)
         device_instantiate_components(device=device, template_cache=self.context.setdefault("_component_templates", {}))
         return device
@@ -41,15 +40,11 @@ class VirtualChassisSerializerBase(BaseModelSerializer):
     """Virtual chassis: creating one with a `master` puts the master device into it."""
 
     def create(self, validated_data):
-        from nautobot.dcim.services import virtual_chassis_adopt_master
-
         chassis = super().create(validated_data)
         virtual_chassis_adopt_master(virtual_chassis=chassis)
         return chassis
 
     def update(self, instance, validated_data):
-        from nautobot.dcim.services import virtual_chassis_adopt_master
-
         chassis = super().update(instance, validated_data)
         virtual_chassis_adopt_master(virtual_chassis=chassis)
         return chassis
@@ -125,8 +120,6 @@ class CableSerializerBase(BaseModelSerializer):
         return cable
 
     def _connect(self, cable) -> None:
-        from nautobot.dcim.services import cable_connect
-
         try:
             cable_connect(cable=cable)
         except DjangoValidationError as error:

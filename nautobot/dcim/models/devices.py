@@ -9,6 +9,7 @@ from nautobot.core.models import NameSlugDescriptionModel, OrganizationalModel, 
 from nautobot.core.fastpath import load_foreign_keys
 from nautobot.core.models.ordering import NaturalOrderingField
 from nautobot.dcim.choices import DeviceFaceChoices, SubdeviceRoleChoices
+from nautobot.dcim.models.components import Interface
 from nautobot.dcim.validation import primary_ip_errors
 from nautobot.extras.models import ColorValidator, ConfigContextModel, StatusField
 
@@ -220,8 +221,6 @@ class Device(ConfigContextModel, PrimaryModel):
 
     def _rack_clash(self) -> "Device | None":
         """The first other device in the rack that overlaps the units this device would take."""
-        from nautobot.dcim.selectors import occupied_units
-
         face = "" if self.device_type.is_full_depth else self.face
         taken = occupied_units(self.rack, face, exclude=self.pk)
         for unit in range(self.position, self.position + self.device_type.u_height):
@@ -244,6 +243,28 @@ class Device(ConfigContextModel, PrimaryModel):
         return condition
 
     def _primary_ip_errors(self) -> dict:
-        from nautobot.dcim.models.components import Interface
-
         return primary_ip_errors(self, Interface.objects.filter(self.vc_interface_filter()), "interface", "device")
+
+
+# What occupies a rack's units (read by `Device.clean`'s clash check and by `nautobot.dcim.selectors`).
+
+
+def rack_devices(rack: models.Model, face: str = DeviceFaceChoices.FACE_FRONT, exclude=None) -> models.QuerySet:
+    """Devices mounted in `rack` that are seen from `face` (full-depth devices are seen from both faces)."""
+    devices = Device.objects.select_related("device_type", "device_type__manufacturer", "device_role").filter(
+        rack=rack, position__gt=0, device_type__u_height__gt=0
+    )
+    if face:
+        devices = devices.filter(models.Q(face=face) | models.Q(device_type__is_full_depth=True))
+    if exclude is not None:
+        devices = devices.exclude(pk=exclude)
+    return devices
+
+
+def occupied_units(rack: models.Model, face: str, exclude=None) -> dict[int, Device]:
+    """Unit number -> the device occupying it on `face`."""
+    units = {}
+    for device in rack_devices(rack, face, exclude):
+        for unit in range(device.position, device.position + device.device_type.u_height):
+            units[unit] = device
+    return units

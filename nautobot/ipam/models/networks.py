@@ -16,7 +16,7 @@ from nautobot.core.models import PrimaryModel
 from nautobot.extras.models import StatusField
 from nautobot.ipam.choices import NON_UNIQUE_IP_ROLES, IPAddressRoleChoices, IPVersionChoices
 from nautobot.ipam.fields import VarbinaryIPField
-from nautobot.ipam.networks import first, last
+from nautobot.ipam.networks import first, last, network_contains, network_equals, network_within
 
 __all__ = ("Aggregate", "Prefix", "IPAddress", "ASSIGNMENT_FIELDS")
 
@@ -91,8 +91,6 @@ class Aggregate(NetworkModel, PrimaryModel):
         super().clean()
         if self.network is None:
             return
-        from nautobot.ipam.networks import network_contains, network_within
-
         prefix = self.prefix
         overlapping = (
             Aggregate.objects.filter(network_contains(prefix) | network_within(prefix)).exclude(pk=self.pk).first()
@@ -142,8 +140,6 @@ class Prefix(NetworkModel, PrimaryModel):
         if self.location_id and self.site_id and self.location.site_id not in (None, self.site_id):
             raise ValidationError({"location": f"Location {self.location} does not belong to site {self.site}."})
         if self.vrf.enforce_unique if self.vrf_id else settings.ENFORCE_GLOBAL_UNIQUE:
-            from nautobot.ipam.networks import network_equals
-
             duplicate = Prefix.objects.filter(network_equals(self.prefix), vrf=self.vrf_id).exclude(pk=self.pk).first()
             if duplicate is not None:
                 table = f"VRF {self.vrf}" if self.vrf_id else "global table"
