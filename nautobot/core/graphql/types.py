@@ -30,6 +30,7 @@ from graphene_django.converter import convert_django_field
 from graphene_django.registry import Registry, get_global_registry
 from graphql import GraphQLError
 
+from nautobot.core.graphql.filtering import filter_arguments, filtered
 from nautobot.core.graphql.relations import exposed_relations, is_tags
 from nautobot.core.registry import registry as core_registry
 from nautobot.core.specs import ObjectSpec
@@ -162,8 +163,6 @@ def _filtered_list_field(related_model: type[models.Model]) -> graphene.Dynamic:
     """A reverse relation's list that takes the related model's filter arguments (`interfaces(name__ic: "eth")`)."""
 
     def build() -> graphene.Field | None:
-        from nautobot.core.graphql.schema import filter_arguments
-
         related_type = registry.get_type_for_model(related_model)
         if related_type is None:
             return None
@@ -179,8 +178,6 @@ def _filtered_list_resolver(relation: str, related_model: type[models.Model]):
         arguments = {k: v for k, v in arguments.items() if v is not None}
         if not arguments and relation in getattr(root, "_prefetched_objects_cache", {}):
             return manager.all()  # loaded by the optimizer, already restricted to what may be viewed
-        from nautobot.core.graphql.schema import filtered
-
         queryset = restrict(manager.all(), info.context.user, "view")
         return filtered(related_model, queryset, arguments, info.context) if arguments else queryset
 
