@@ -13,7 +13,7 @@ from django.utils.html import format_html
 from nautobot.core.api.querysets import count_subquery
 from nautobot.core.specs import ObjectSpec
 from nautobot.core.views.defaults import list_columns, model_field, verbose
-from nautobot.core.views.routes import object_url
+from nautobot.core.views.urls import object_url
 
 
 def _link(value, url) -> str:

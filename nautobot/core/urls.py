@@ -4,7 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from nautobot.core.views import pages, profile
-from nautobot.core.views.routes import ui_urlpatterns
+from nautobot.core.views.urlpatterns import ui_urlpatterns
 
 user_patterns = [
     path("profile/", profile.profile, name="profile"),

@@ -17,7 +17,8 @@ from nautobot.core.views.display import linked
 from nautobot.core.registry import Panel, registry
 from nautobot.core.views.generic import tab_context
 from nautobot.core.views.permissions import allowed, require
-from nautobot.core.views.routes import register_detail_tab, spec_url
+from nautobot.core.views.routes import register_detail_tab
+from nautobot.core.views.urls import spec_url
 from nautobot.ipam import selectors
 from nautobot.ipam.models import Aggregate, IPAddress, Prefix
 

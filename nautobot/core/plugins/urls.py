@@ -3,7 +3,7 @@ its `urls.urlpatterns`), in the namespace `plugins:<app label>`."""
 
 from django.urls import include, path
 
-from nautobot.core.views.routes import app_ui_patterns
+from nautobot.core.views.urlpatterns import app_ui_patterns
 from nautobot.core.plugins import module_urlpatterns, plugin_configs
 
 app_name = "plugins"

@@ -15,7 +15,7 @@ from nautobot.core.api.urlbuilding import list_url_name
 from nautobot.core.specs import all_specs
 from nautobot.core.tests import builders as b
 from nautobot.core.testing.api import CASES
-from nautobot.core.views.routes import spec_url
+from nautobot.core.views.urls import spec_url
 from nautobot.users.models import ObjectPermission, Token
 
 autodiscover_modules("tests.api_cases")

@@ -2,6 +2,7 @@
 
 - `defaults`: what a spec's UI shows when it does not say (columns, form fields, filters).
 - `generic` / `bulk`: list, detail, edit, delete, bulk edit/delete and import views, one set per spec.
-- `routes`: URL patterns and the navigation menu; `register_page()` adds a non-model page and its menu entry.
+- `urls`: the URLs of pages and objects (`spec_url`, `object_url`); `urlpatterns`: the URL patterns of every page.
+- `routes`: the navigation menu and the registrations; `register_page()` adds a non-model page and its menu entry.
 - `pages` / `profile`: home, search, health; the user's profile and API tokens.
 """

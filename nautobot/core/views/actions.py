@@ -21,6 +21,7 @@ from django.urls import reverse
 from nautobot.core.registry import ObjectAction, registry
 from nautobot.core.permissions import permission_name
 from nautobot.core.views.permissions import allowed, require
+from nautobot.core.views.urls import object_url, url_name
 
 
 def register_object_action(
@@ -54,15 +55,11 @@ def object_action_view(request, pk, spec, action: ObjectAction):
     response = action.handler(request, obj)
     if response is not None:
         return response
-    from nautobot.core.views.routes import object_url
-
     return HttpResponseRedirect(object_url(obj))
 
 
 def buttons_for(spec, obj, user) -> list[dict]:
     """The action buttons of `obj`'s detail page that `user` may use: label, url, style, id, confirm."""
-    from nautobot.core.views.routes import url_name
-
     buttons = []
     for action in actions_of(spec.model):
         if action.available is not None and not action.available(obj):

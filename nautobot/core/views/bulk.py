@@ -22,7 +22,7 @@ from nautobot.core.views.generic import (
 )
 from nautobot.core.views.imports import ImportParseError, parse_rows
 from nautobot.core.views.permissions import allowed, require
-from nautobot.core.views.routes import spec_url
+from nautobot.core.views.urls import spec_url
 from nautobot.core.writes import DeleteBlocked, WriteConflict, objects_delete, objects_save, web_origin
 
 

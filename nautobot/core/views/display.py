@@ -10,7 +10,7 @@ from django.utils.safestring import mark_safe
 
 from nautobot.core.specs import ObjectSpec, has_spec, spec_for
 from nautobot.core.views.defaults import HIDDEN, model_field, verbose
-from nautobot.core.views.routes import object_url, spec_url
+from nautobot.core.views.urls import object_url, spec_url
 from nautobot.core.permissions import restrict
 
 

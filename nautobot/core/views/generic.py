@@ -24,8 +24,10 @@ from nautobot.core.tables import table_for, table_queryset
 from nautobot.core.views import defaults
 from nautobot.core.views.actions import buttons_for
 from nautobot.core.views.display import detail_rows, related_links
+from nautobot.core.views.export import csv_response
 from nautobot.core.views.permissions import allowed, model_permissions, require
-from nautobot.core.views.routes import detail_tabs, object_url, spec_url, url_name
+from nautobot.core.views.routes import detail_tabs
+from nautobot.core.views.urls import object_url, spec_url, url_name
 from nautobot.core.writes import DeleteBlocked, WriteConflict, objects_delete, objects_save, web_origin
 
 PER_PAGE_CHOICES = (25, 50, 100, 250, 500, 1000)
@@ -132,8 +134,6 @@ class ObjectListView(SpecView):
 
     def export(self, request, queryset):
         """`?export=csv` (or empty): CSV of every filtered row; another value: the app that offers it (e.g. a template)."""
-        from nautobot.core.views.export import csv_response
-
         if request.GET.get("export") in ("", "csv"):
             return csv_response(self.spec, queryset)
         for export in registry.list_exports:

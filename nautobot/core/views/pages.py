@@ -9,7 +9,8 @@ from nautobot.core import health
 from nautobot.core.filters import filterset_for
 from nautobot.core.registry import registry
 from nautobot.core.specs import all_specs
-from nautobot.core.views.routes import _group_of, object_url, spec_url
+from nautobot.core.views.routes import _group_of
+from nautobot.core.views.urls import object_url, spec_url
 from nautobot.core.permissions import permission_name, restrict
 
 SEARCH_RESULTS_PER_MODEL = 5

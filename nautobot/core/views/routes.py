@@ -17,17 +17,18 @@ A button on an object's page that POSTs an action (redeliver, sync) is an `actio
 
 A spec replaces one of its generated pages by naming a view class in `ui_view_classes` (the jobs list,
 grouped by module, replaces the generic table); the URL and its name stay the same.
+
+This module holds the registrations and the menu; the URL helpers are `urls` (below every view) and the
+URL patterns `urlpatterns` (above every view).
 """
 
 from django.apps import apps
 from django.db import models
-from django.urls import NoReverseMatch, include, path, reverse
-from django.utils.module_loading import import_string
 
-from nautobot.core.api.urlbuilding import is_plugin
 from nautobot.core.permissions import permission_name
 from nautobot.core.registry import DetailTab, MenuEntry, Page, registry
-from nautobot.core.specs import ObjectSpec, all_specs, has_spec, spec_for
+from nautobot.core.specs import ObjectSpec, all_specs
+from nautobot.core.views.urls import url_name
 
 
 def register_page(
@@ -55,106 +56,6 @@ def detail_tabs(model: type[models.Model]) -> list[DetailTab]:
     """The tabs of `model`'s detail pages after "Details", in order: the `first` ones, then the others."""
     tabs = registry.detail_tabs.entries()
     return [tab for tab in (*(t for t in tabs if t.first), *(t for t in tabs if not t.first)) if tab.applies_to(model)]
-
-
-def url_name(spec: type[ObjectSpec], action: str) -> str:
-    """`dcim:site_list`, `dcim:site` (detail), `dcim:site_edit`, ...; `plugins:<label>:...` for a plugin's models."""
-    suffix = "" if action == "detail" else f"_{action}"
-    namespace = f"plugins:{spec.app_label()}" if is_plugin(spec.app_label()) else spec.app_label()
-    return f"{namespace}:{spec.route_name()}{suffix}"
-
-
-def spec_url(spec: type[ObjectSpec], action: str = "list", pk=None) -> str | None:
-    """The URL of one of `spec`'s pages, or None when the spec has no such page."""
-    if action not in spec.ui_views and action != "changelog":
-        return None
-    try:
-        return reverse(url_name(spec, action), kwargs={"pk": pk} if pk is not None else None)
-    except NoReverseMatch:
-        return None
-
-
-_list_urls: dict = {}
-
-
-def object_url(obj: models.Model) -> str | None:
-    """The detail page of `obj` (None when its model has no UI); one `reverse()` per model, not per object."""
-    model = type(obj)
-    if not has_spec(model):
-        return None
-    spec = spec_for(model)
-    if "detail" not in spec.ui_views:
-        return None
-    base = _list_urls.get(model)
-    if base is None:
-        base = _list_urls[model] = reverse(url_name(spec, "list"))
-    return f"{base}{obj.pk}/"
-
-
-def _spec_patterns(spec: type[ObjectSpec]) -> list:
-    from nautobot.core.views import bulk, generic
-
-    views = spec.ui_views
-    model = spec.route_name()
-    base = spec.url_endpoint()
-    table = [
-        ("list", f"{base}/", generic.ObjectListView, model + "_list"),
-        ("add", f"{base}/add/", generic.ObjectEditView, model + "_add"),
-        ("import", f"{base}/import/", bulk.BulkImportView, model + "_import"),
-        ("bulk_edit", f"{base}/edit/", bulk.BulkEditView, model + "_bulk_edit"),
-        ("bulk_delete", f"{base}/delete/", bulk.BulkDeleteView, model + "_bulk_delete"),
-        ("detail", f"{base}/<uuid:pk>/", generic.ObjectDetailView, model),
-        ("edit", f"{base}/<uuid:pk>/edit/", generic.ObjectEditView, model + "_edit"),
-        ("delete", f"{base}/<uuid:pk>/delete/", generic.ObjectDeleteView, model + "_delete"),
-    ]
-    patterns = [
-        path(route, _view_class(spec, action, view).as_view(spec=spec), name=name)
-        for action, route, view, name in table
-        if action in views
-    ]
-    if "detail" in views:
-        from nautobot.core.views.actions import actions_of, object_action_view
-
-        for tab in detail_tabs(spec.model):
-            patterns.append(
-                path(f"{base}/<uuid:pk>/{tab.suffix}/", tab.view, {"spec": spec}, name=f"{model}_{tab.suffix}")
-            )
-        for action in actions_of(spec.model):
-            patterns.append(
-                path(
-                    f"{base}/<uuid:pk>/{action.name}/",
-                    object_action_view,
-                    {"spec": spec, "action": action},
-                    name=f"{model}_{action.name}",
-                )
-            )
-    return patterns
-
-
-def _view_class(spec: type[ObjectSpec], action: str, default):
-    """The view of `action`: the one the spec names in `ui_view_classes`, else the generic one."""
-    dotted = spec.ui_view_classes.get(action)
-    return import_string(dotted) if dotted else default
-
-
-def app_ui_patterns(app_label: str) -> list:
-    """The generated pages of `app_label`'s specs and its registered pages (a plugin's go under /plugins/)."""
-    patterns = []
-    for spec in all_specs():
-        if spec.ui_views and spec.app_label() == app_label:
-            patterns.extend(_spec_patterns(spec))
-    patterns.extend(
-        path(page.route, page.view, page.kwargs or {}, name=page.name)
-        for page in registry.pages
-        if page.app_label == app_label
-    )
-    return patterns
-
-
-def ui_urlpatterns() -> list:
-    """One `path("<app>/", include(...))` per app (plugins excepted) with specs or pages, namespaced by its label."""
-    labels = {spec.app_label() for spec in all_specs() if spec.ui_views} | {page.app_label for page in registry.pages}
-    return [path(f"{app}/", include((app_ui_patterns(app), app))) for app in sorted(labels) if not is_plugin(app)]
 
 
 def _group_of(spec: type[ObjectSpec]) -> str | None:

@@ -14,7 +14,7 @@ from nautobot.core.specs import spec_for
 from nautobot.core.tables import table_for, table_queryset
 from nautobot.core.views.generic import tabs_for
 from nautobot.core.views.permissions import allowed, require
-from nautobot.core.views.routes import object_url, spec_url
+from nautobot.core.views.urls import object_url, spec_url
 from nautobot.extras.changelog.models import ObjectChange
 from nautobot.extras.changelog.selectors import NOISE, data_after, data_before
 

@@ -13,7 +13,8 @@ from django.shortcuts import get_object_or_404, render
 
 from nautobot.core.views.generic import tab_context
 from nautobot.core.views.permissions import allowed, require
-from nautobot.core.views.routes import object_url, register_detail_tab
+from nautobot.core.views.routes import register_detail_tab
+from nautobot.core.views.urls import object_url
 from nautobot.extras.configcontexts.mixins import ConfigContextModel
 from nautobot.extras.configcontexts.models import ConfigContext
 from nautobot.extras.configcontexts.rendered import ContextIndex, rendered_config_contexts

@@ -12,7 +12,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from nautobot.core.views.permissions import allowed
-from nautobot.core.views.routes import object_url
+from nautobot.core.views.urls import object_url
 from nautobot.extras.datasources.contents import ordered_contents
 from nautobot.extras.datasources.models import GitRepository
 from nautobot.extras.datasources.services import enqueue_sync

@@ -29,7 +29,7 @@ from nautobot.core.forms import APISelect, SpecForm, api_list_url
 from nautobot.core.specs import spec_for
 from nautobot.core.views.generic import ObjectDetailView, ObjectListView, filtered_queryset, tabs_for
 from nautobot.core.views.permissions import allowed, require
-from nautobot.core.views.routes import object_url, spec_url
+from nautobot.core.views.urls import object_url, spec_url
 from nautobot.extras.jobs import runner, services
 from nautobot.extras.jobs.logs import log_entries, uses_spool
 from nautobot.extras.jobs.models import (

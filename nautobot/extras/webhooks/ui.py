@@ -9,7 +9,7 @@ from django.utils.safestring import mark_safe
 
 from nautobot.core.specs import spec_for
 from nautobot.core.views.permissions import allowed
-from nautobot.core.views.routes import object_url, spec_url
+from nautobot.core.views.urls import object_url, spec_url
 from nautobot.extras.jobs.runner import workers_on
 from nautobot.extras.webhooks.delivery import recorded_headers
 from nautobot.extras.webhooks.models import Webhook, WebhookDelivery

@@ -1,0 +1,42 @@
+"""The URLs of the generated pages: a spec's page (`spec_url`), an object's detail page (`object_url`) and their
+URL names (`url_name`). Below every view, so that any of them (and tables, forms, apps) can link to any page."""
+
+from django.db import models
+from django.urls import NoReverseMatch, reverse
+
+from nautobot.core.api.urlbuilding import is_plugin
+from nautobot.core.specs import ObjectSpec, has_spec, spec_for
+
+
+def url_name(spec: type[ObjectSpec], action: str) -> str:
+    """`dcim:site_list`, `dcim:site` (detail), `dcim:site_edit`, ...; `plugins:<label>:...` for a plugin's models."""
+    suffix = "" if action == "detail" else f"_{action}"
+    namespace = f"plugins:{spec.app_label()}" if is_plugin(spec.app_label()) else spec.app_label()
+    return f"{namespace}:{spec.route_name()}{suffix}"
+
+
+def spec_url(spec: type[ObjectSpec], action: str = "list", pk=None) -> str | None:
+    """The URL of one of `spec`'s pages, or None when the spec has no such page."""
+    if action not in spec.ui_views and action != "changelog":
+        return None
+    try:
+        return reverse(url_name(spec, action), kwargs={"pk": pk} if pk is not None else None)
+    except NoReverseMatch:
+        return None
+
+
+_list_urls: dict = {}
+
+
+def object_url(obj: models.Model) -> str | None:
+    """The detail page of `obj` (None when its model has no UI); one `reverse()` per model, not per object."""
+    model = type(obj)
+    if not has_spec(model):
+        return None
+    spec = spec_for(model)
+    if "detail" not in spec.ui_views:
+        return None
+    base = _list_urls.get(model)
+    if base is None:
+        base = _list_urls[model] = reverse(url_name(spec, "list"))
+    return f"{base}{obj.pk}/"
