@@ -3,6 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from nautobot.core.graphql.views import graphql_view
 from nautobot.core.views import pages, profile
 from nautobot.core.views.urlpatterns import ui_urlpatterns
 
@@ -24,6 +25,8 @@ urlpatterns = [
     path("user/", include((user_patterns, "user"))),
     path("health/", pages.health_view, name="health"),
     path("health/live/", pages.liveness_view, name="health_live"),
+    # GraphQL sits above the REST API (its view uses the API's authentication): routed here, under /api/.
+    path("api/graphql/", graphql_view, name="api-graphql"),
     path("api/", include("nautobot.core.api.urls")),
     path("plugins/", include("nautobot.core.plugins.urls")),
     *ui_urlpatterns(),

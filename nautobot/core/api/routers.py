@@ -7,7 +7,6 @@ from rest_framework.routers import Route, SimpleRouter
 
 from nautobot.core.api.urlbuilding import is_plugin
 from nautobot.core.api.views import AppRootView, viewset_for
-from nautobot.core.plugins import module_urlpatterns, plugin_configs
 from nautobot.core.registry import registry
 from nautobot.core.specs import all_specs
 
@@ -33,14 +32,14 @@ class BulkRouter(SimpleRouter):
     ]
 
 
-def _specs_by_app() -> dict[str, list]:
+def specs_by_app() -> dict[str, list]:
     by_app = defaultdict(list)
     for spec in all_specs():
         by_app[spec.app_label()].append(spec)
     return by_app
 
 
-def _app_urls(app_label: str, specs: list, namespace_prefix: str = "", extra_urls: tuple = ()) -> list:
+def app_urls(app_label: str, specs: list, namespace_prefix: str = "", extra_urls: tuple = ()) -> list:
     """The app root, its extra routes and the routes of its specs."""
     router = BulkRouter()
     for spec in specs:
@@ -56,24 +55,13 @@ def _app_urls(app_label: str, specs: list, namespace_prefix: str = "", extra_url
 
 def api_app_labels() -> list[str]:
     """The apps with routes under `/api/<app>/`: those that have specs (plugins excepted, under `/api/plugins/`)."""
-    return sorted(app_label for app_label in _specs_by_app() if not is_plugin(app_label))
+    return sorted(app_label for app_label in specs_by_app() if not is_plugin(app_label))
 
 
 def app_urlpatterns() -> list:
     """One `path("<app>/", include(...))` per app of `api_app_labels()`, each with its app root view."""
-    by_app = _specs_by_app()
+    by_app = specs_by_app()
     return [
-        path(f"{app_label}/", include((_app_urls(app_label, by_app[app_label]), f"{app_label}-api")))
+        path(f"{app_label}/", include((app_urls(app_label, by_app[app_label]), f"{app_label}-api")))
         for app_label in api_app_labels()
     ]
-
-
-def plugin_urlpatterns() -> list:
-    """`/api/plugins/<base_url>/` per plugin: its spec endpoints plus its own `api/urls.py` patterns."""
-    by_app = _specs_by_app()
-    patterns = []
-    for config in plugin_configs():
-        own = module_urlpatterns(config.name, "api.urls")
-        urls = _app_urls(config.label, by_app.get(config.label, []), "plugins-api:", tuple(own))
-        patterns.append(path(f"{config.url_segment()}/", include((urls, f"{config.label}-api"))))
-    return patterns

@@ -6,7 +6,6 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 
 from nautobot.core.api.routers import api_app_labels, app_urlpatterns
 from nautobot.core.api.views import APIRootView, StatusView
-from nautobot.core.graphql.views import graphql_view
 
 _swagger_ui = SpectacularSwaggerView.as_view(url_name="schema_json")
 
@@ -42,7 +41,6 @@ urlpatterns = [
     path("swagger/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", docs, name="api_docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="schema_json"), name="api_redocs"),
-    path("graphql/", graphql_view, name="api-graphql"),
     path("plugins/", include("nautobot.core.plugins.api_urls")),
     *app_urlpatterns(),
     re_path(r"^.*$", not_found),

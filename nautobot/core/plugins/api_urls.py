@@ -2,15 +2,15 @@
 
 from collections import OrderedDict
 
-from django.urls import path
+from django.urls import include, path
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
 from nautobot.core.api.permissions import IsAuthenticated
-from nautobot.core.api.routers import plugin_urlpatterns
+from nautobot.core.api.routers import app_urls, specs_by_app
 from nautobot.core.api.views import NautobotAPIMixin
-from nautobot.core.plugins import plugin_configs
+from nautobot.core.plugins import module_urlpatterns, plugin_configs
 
 
 class PluginsRootView(NautobotAPIMixin, APIView):
@@ -58,6 +58,17 @@ def _describe(config) -> dict:
         "verison": config.version,
         "version": config.version,
     }
+
+
+def plugin_urlpatterns() -> list:
+    """`/api/plugins/<base_url>/` per plugin: its spec endpoints plus its own `api/urls.py` patterns."""
+    by_app = specs_by_app()
+    patterns = []
+    for config in plugin_configs():
+        own = module_urlpatterns(config.name, "api.urls")
+        urls = app_urls(config.label, by_app.get(config.label, []), "plugins-api:", tuple(own))
+        patterns.append(path(f"{config.url_segment()}/", include((urls, f"{config.label}-api"))))
+    return patterns
 
 
 app_name = "plugins-api"
