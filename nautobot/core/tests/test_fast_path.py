@@ -21,7 +21,7 @@ from django.utils.module_loading import autodiscover_modules
 from nautobot.core import fastpath
 from nautobot.core.api.urlbuilding import list_url_name
 from nautobot.core.specs import all_specs
-from nautobot.core.testing import builders as b
+from nautobot.core.tests import builders as b
 from nautobot.core.testing.api import CASES, TokenClient
 from nautobot.users.models import Token
 

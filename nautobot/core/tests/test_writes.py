@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils.html import escape
 
 from nautobot.core.api.serializers import serializer_for
-from nautobot.core.testing import builders as b
+from nautobot.core.tests import builders as b
 from nautobot.core.testing.api import TokenClient
 from nautobot.core.writes import (
     DeleteBlocked,
