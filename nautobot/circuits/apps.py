@@ -7,6 +7,7 @@ class CircuitsConfig(AppConfig):
     verbose_name = "Circuits"
 
     def ready(self) -> None:
+        # Imported here: Django imports an AppConfig module before any model is loaded.
         from nautobot.circuits.cabling import register_circuit_cable_ends
 
         register_circuit_cable_ends()

@@ -11,6 +11,7 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        # Imported here: Django imports an AppConfig module before any model is loaded.
         from django.utils.module_loading import autodiscover_modules
 
         from nautobot.core import health

@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> None:
         if command == "init":
             return _init(config, args)
         if command == "start" and _is_signal_only(args):
-            from nautobot.core.webserver import run_uwsgi_unconfigured
+            from nautobot.core.webserver import run_uwsgi_unconfigured  # lazily: only this command needs uWSGI
 
             raise SystemExit(run_uwsgi_unconfigured(args))
         if command == "quickstart" and not resolve_config_path(config).exists():
@@ -106,7 +106,7 @@ def _is_signal_only(args: list[str]) -> bool:
 def _run_django_command(command: str, args: list[str]) -> None:
     from django.core.management import execute_from_command_line
 
-    from nautobot.core.health import ServiceUnavailable, explain_connection_error
+    from nautobot.core.health import ServiceUnavailable, explain_connection_error  # after the configuration is read
 
     prog = os.path.basename(sys.argv[0]) or "nautobot-server"
     try:

@@ -15,6 +15,8 @@ from django import forms
 from django.db import models
 from django.urls import NoReverseMatch, reverse
 
+from nautobot.core.api.serializers import serializer_for
+from nautobot.core.filters import _resolve
 from nautobot.core.registry import registry
 from nautobot.core.specs import ObjectSpec, has_spec, spec_for
 from nautobot.core.views.defaults import model_field, verbose
@@ -106,8 +108,6 @@ def form_field(spec: type[ObjectSpec], name: str, user, *, required: bool | None
     """The form field for model field `name` of `spec.model`."""
     field = model_field(spec, name)
     if field is None:  # a settable property (`prefix`, `address`): text, required as the API requires it
-        from nautobot.core.api.serializers import serializer_for
-
         api_field = serializer_for(spec.model)().fields.get(name)
         is_required = bool(getattr(api_field, "required", False)) if required is None else required
         formfield = forms.CharField(required=is_required, label=verbose(spec, name))
@@ -263,8 +263,6 @@ def range_form_field(field: models.Field, label: str) -> forms.Field:
 
 def filter_form(spec: type[ObjectSpec], params: tuple[str, ...], user, *, data=None) -> SpecForm:
     """The list page's filter form: one field per filter parameter, named as the filterset's (`site_id`, `status`, ...)."""
-    from nautobot.core.filters import _resolve
-
     paths = dict(entry if isinstance(entry, tuple) else (entry, entry) for entry in spec.filter_fields)
     fields: dict[str, forms.Field] = {"q": forms.CharField(required=False, label="Search")}
     for param in params:

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass
 from django.conf import settings
 from kombu.utils.url import maybe_sanitize_url
 
+from nautobot.core.heartbeat import alive
 from nautobot.core.registry import HealthCheck, registry
 
 BROKER_TIMEOUT_S = 3.0
@@ -48,7 +49,7 @@ def _cache() -> str:
 
 
 def _broker() -> str:
-    from nautobot.core.celery import app
+    from nautobot.core.celery import app  # lazily: the Celery app is configured only where a broker check runs
 
     with app.connection_for_write() as connection:
         connection.ensure_connection(max_retries=1, timeout=BROKER_TIMEOUT_S)
@@ -57,8 +58,6 @@ def _broker() -> str:
 
 def _heartbeats(kind: str, label: str) -> Callable[[], str]:
     def check() -> str:
-        from nautobot.core.heartbeat import alive
-
         found = alive(kind)
         if not found:
             raise ServiceUnavailable(
@@ -155,7 +154,7 @@ def explain_connection_error(exc: BaseException) -> str | None:
     import kombu.exceptions
 
     if isinstance(exc, (kombu.exceptions.OperationalError, ConnectionError, TimeoutError, OSError)):
-        from nautobot.core.celery import app
+        from nautobot.core.celery import app  # lazily, as in _broker()
 
         return (
             f"Cannot connect to the Celery broker {maybe_sanitize_url(app.conf.broker_url)}: {_first_line(exc)}. "

@@ -31,7 +31,7 @@ def run_beat_hooks(kind: str) -> None:
 
 def beat_once(*, name: str, kind: str, queues: list[str], started: datetime) -> None:
     """Record that the process `name` is alive now; close the connection so no socket outlives it."""
-    from nautobot.core.models import WorkerHeartbeat
+    from nautobot.core.models import WorkerHeartbeat  # lazily: workers import this module before django.setup()
 
     try:
         close_old_connections()
@@ -52,7 +52,7 @@ def beat_once(*, name: str, kind: str, queues: list[str], started: datetime) -> 
 
 def forget(name: str) -> None:
     """Remove the heartbeat of `name` (on clean shutdown)."""
-    from nautobot.core.models import WorkerHeartbeat
+    from nautobot.core.models import WorkerHeartbeat  # lazily: workers import this module before django.setup()
 
     try:
         WorkerHeartbeat.objects.filter(name=name).delete()
@@ -88,7 +88,7 @@ class HeartbeatThread(threading.Thread):
 
 def alive(kind: str) -> list:
     """Return the heartbeats of `kind` seen within `WORKER_HEARTBEAT_TIMEOUT` seconds."""
-    from nautobot.core.models import WorkerHeartbeat
+    from nautobot.core.models import WorkerHeartbeat  # lazily: workers import this module before django.setup()
 
     cutoff = timezone.now() - timedelta(seconds=settings.WORKER_HEARTBEAT_TIMEOUT)
     return list(WorkerHeartbeat.objects.filter(kind=kind, last_seen__gte=cutoff))

@@ -58,6 +58,7 @@ def populate_url_resolvers() -> int:
 
 def build_api_machinery() -> int:
     """Build the generated serializer classes (full per API version, brief), filtersets and brief getters of every spec."""
+    # Lazily: this module is imported before Django is set up (the WSGI entry point); these need the app registry.
     from nautobot.core.api import brief
     from nautobot.core.api.serializers import serializer_for
     from nautobot.core.api.urlbuilding import list_url_name

@@ -7,6 +7,7 @@ class DCIMConfig(AppConfig):
     verbose_name = "DCIM"
 
     def ready(self) -> None:
+        # Imported here: Django imports an AppConfig module before any model is loaded.
         from nautobot.core.registry import ExtraRoute, registry
         from nautobot.dcim import cabling, signals
         from nautobot.dcim.api import connections

@@ -8,6 +8,7 @@ class UsersConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        # Imported here: Django imports an AppConfig module before any model is loaded.
         from nautobot.core.registry import ExtraRoute, HiddenFields, registry
         from nautobot.users.api.views import UserConfigView
 

@@ -11,6 +11,7 @@ from django.db import models
 from rest_framework import serializers
 
 from nautobot.core.api.brief import brief_representation
+from nautobot.core.api.urlbuilding import detail_url
 
 
 class NestedRelatedField(serializers.RelatedField):
@@ -185,6 +186,4 @@ class URLField(serializers.ReadOnlyField):
         super().__init__(source="*", **kwargs)
 
     def to_representation(self, value: models.Model) -> str:
-        from nautobot.core.api.urlbuilding import detail_url
-
         return detail_url(self.context.get("request"), value)

@@ -17,6 +17,7 @@ from rest_framework import serializers
 
 from nautobot.core.api.brief import brief_select_related
 from nautobot.core.api.fields import ContentTypeField, NestedRelatedField
+from nautobot.core.api.serializers import serializer_for
 from nautobot.core import fastpath
 from nautobot.core.fastpath import ForeignKeyPrefetch
 from nautobot.core.specs import ObjectSpec
@@ -25,8 +26,6 @@ _plans: dict[tuple[type[ObjectSpec], bool], tuple[list[str], list[str]]] = {}
 
 
 def _plan(spec: type[ObjectSpec], brief: bool) -> tuple[list[str], list[str]]:
-    from nautobot.core.api.serializers import serializer_for
-
     key = (spec, brief)
     if key in _plans:
         return _plans[key]

@@ -30,6 +30,7 @@ from nautobot.core.api.includes import add_includes
 from nautobot.core.api.querysets import load_for_output, optimized_queryset, output_objects_cache
 from nautobot.core.api.serializers import represent, serializer_for
 from nautobot.core.filters import SpecFilterBackend
+from nautobot.core.heartbeat import alive
 from nautobot.core.registry import registry
 from nautobot.core.specs import ObjectSpec
 from nautobot.core.writes import (
@@ -353,8 +354,6 @@ class StatusView(NautobotAPIMixin, APIView):
 
     def get(self, request):
         from django.apps import apps
-
-        from nautobot.core.heartbeat import alive
 
         installed = OrderedDict()
         for config in apps.get_app_configs():
