@@ -29,7 +29,11 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.module_loading import import_string
 
+from nautobot.core.api.serializers import serializer_for
+from nautobot.core.api.versioning import ALLOWED_VERSIONS
+from nautobot.core.filters import SearchFilter
 from nautobot.core.specs import ObjectSpec, all_specs
+from nautobot.core.views import defaults
 
 
 def check_specs(app_configs=None, **kwargs) -> list[CheckMessage]:
@@ -86,9 +90,6 @@ def endpoint_errors(specs: Iterable[type[ObjectSpec]]) -> list[CheckMessage]:
 
 # The checks of one spec -----------------------------------------------------------------------------------
 def _serializer_errors(spec: type[ObjectSpec]) -> list[CheckMessage]:
-    from nautobot.core.api.serializers import serializer_for
-    from nautobot.core.api.versioning import ALLOWED_VERSIONS
-
     versions = [None, *ALLOWED_VERSIONS] if spec.field_versions else [None]
     builds = [(False, version) for version in versions] + [(True, None)]
     errors = []
@@ -128,8 +129,6 @@ def _filter_errors(spec: type[ObjectSpec]) -> list[CheckMessage]:
 
 
 def _search_errors(spec: type[ObjectSpec]) -> list[CheckMessage]:
-    from nautobot.core.filters import SearchFilter
-
     declared = getattr(spec.filterset_base, "declared_filters", {}).get("q")
     if declared is not None and not isinstance(declared, SearchFilter):
         return []
@@ -183,8 +182,6 @@ def _count_problem(model: type[models.Model], relation: str | tuple[str, str]) -
 
 
 def _column_errors(spec: type[ObjectSpec]) -> list[CheckMessage]:
-    from nautobot.core.views import defaults
-
     return [
         _error(
             spec,
@@ -198,8 +195,6 @@ def _column_errors(spec: type[ObjectSpec]) -> list[CheckMessage]:
 
 
 def _form_errors(spec: type[ObjectSpec]) -> list[CheckMessage]:
-    from nautobot.core.views import defaults
-
     errors = []
     for name in defaults.form_fields(spec):
         field = defaults.model_field(spec, name)
