@@ -18,7 +18,7 @@ from nautobot.extras.datasources.git import scrub
 from nautobot.extras.datasources.models import GitRepository
 from nautobot.extras.jobs.logs import SideChannel, lease_timeout, load_spool, uses_spool
 from nautobot.extras.jobs.runner import worker_name
-from nautobot.extras.models import JobResult
+from nautobot.extras.jobs.models import JobResult
 
 logger = logging.getLogger("nautobot.extras.datasources")
 LEVELS = {"info": logging.INFO, "success": logging.INFO, "warning": logging.WARNING, "failure": logging.ERROR}

@@ -18,7 +18,7 @@ from nautobot.extras.datasources.models import GitRepository
 from nautobot.extras.datasources.services import enqueue_sync
 from nautobot.extras.jobs.logs import log_entries
 from nautobot.extras.jobs.runner import default_queue, workers_on
-from nautobot.extras.models import JobResult
+from nautobot.extras.jobs.models import JobResult
 
 STATUS_STYLES = {
     "pending": "secondary",

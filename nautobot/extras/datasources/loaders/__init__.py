@@ -8,7 +8,7 @@ import yaml
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 
-from nautobot.extras.models import GitRepository
+from nautobot.extras.datasources.models import GitRepository
 
 DATA_SUFFIXES = (".json", ".yaml", ".yml")
 

@@ -25,7 +25,7 @@ from nautobot.extras.datasources.loaders import (
     relative,
     remove_unseen,
 )
-from nautobot.extras.models import ConfigContext, ConfigContextSchema
+from nautobot.extras.configcontexts.models import ConfigContext, ConfigContextSchema
 
 CONTEXTS, SCHEMAS = "config_contexts", "config_context_schemas"
 LOCAL = {"devices": "dcim.Device", "virtual_machines": "virtualization.VirtualMachine"}

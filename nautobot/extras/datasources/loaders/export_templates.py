@@ -11,7 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 
 from nautobot.extras.datasources.loaders import FileError, error_text, owner_of, relative, remove_unseen
-from nautobot.extras.models import ExportTemplate
+from nautobot.extras.exporttemplates.models import ExportTemplate
 
 DIRECTORY = "export_templates"
 

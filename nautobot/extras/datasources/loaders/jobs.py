@@ -6,7 +6,7 @@ them), vanished ones are marked not installed, never deleted (their results and 
 from pathlib import Path
 
 from nautobot.extras.jobs.registry import DirectorySource, import_errors, refresh_job_models
-from nautobot.extras.models import Job
+from nautobot.extras.jobs.models import Job
 
 DIRECTORY = "jobs"
 

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from nautobot.extras.datasources.credentials import CredentialsError, reencrypt
-from nautobot.extras.models import GitRepository
+from nautobot.extras.datasources.models import GitRepository
 
 
 class Command(BaseCommand):
