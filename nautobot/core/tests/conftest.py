@@ -62,11 +62,15 @@ def migrated_databases(tmp_path_factory):
 
 @pytest.fixture
 def make_deployment(tmp_path, migrated_databases):
-    """Return a factory: `make_deployment(backend)` gives a migrated `Deployment` with the guide's tasks."""
+    """Return a factory: `make_deployment(backend)` gives a migrated `Deployment` with the guide's tasks.
+
+    `migrate=False`: not migrated; with `from_copy=True` it starts from the backend's migrated copy when there is
+    one (for a test that adds a plugin and runs `post_upgrade` itself: only the plugin's migrations are left).
+    """
     with contextlib.ExitStack() as stack:
         made: list[Deployment] = []
 
-        def make(backend: str, *, migrate: bool = True) -> Deployment:
+        def make(backend: str, *, migrate: bool = True, from_copy: bool = False) -> Deployment:
             root = tmp_path / backend
             (root / "tasks").mkdir(parents=True)
             (root / "tasks" / "task_example.py").write_text(CELERY_TASK_MODULE)
@@ -76,7 +80,7 @@ def make_deployment(tmp_path, migrated_databases):
             deployment.server("init")
             extra = 'CELERY_IMPORTS = ["task_example"]\n'
             name = re.sub(r"\W", "_", f"nautobot_{run_id()}_{backend}")
-            migrated = migrated_databases.get(backend) if migrate else None
+            migrated = migrated_databases.get(backend) if migrate or from_copy else None
             if backend == "postgres-redis":
                 stack.enter_context(postgres_database(name, template=migrated))
                 number = stack.enter_context(redis_database())

@@ -24,7 +24,7 @@ def _with_plugin(deployment, plugins: str = '["example_plugin"]', extra: str = "
 
 @pytest.mark.parametrize("backend", ["embedded", "postgres-redis"])
 def test_plugin_models_api_and_celery_task(make_deployment, backend):
-    deployment = make_deployment(backend, migrate=False)
+    deployment = make_deployment(backend, migrate=False, from_copy=True)
     _with_plugin(deployment)
     deployment.server("post_upgrade", "--no-collectstatic")
     widget_id = deployment.shell(
@@ -74,7 +74,7 @@ def test_plugin_models_api_and_celery_task(make_deployment, backend):
 
 
 def test_plugin_rq_task_on_rqworker(make_deployment):
-    deployment = make_deployment("postgres-redis", migrate=False)
+    deployment = make_deployment("postgres-redis", migrate=False, from_copy=True)
     _with_plugin(deployment)
     deployment.server("post_upgrade", "--no-collectstatic")
     process = deployment.spawn("rqworker", log_name="rqworker")
@@ -120,7 +120,7 @@ def test_a_plugin_that_cannot_load_stops_start_with_one_line(make_deployment, ex
 
 
 def test_startplugin_skeleton_works(make_deployment):
-    deployment = make_deployment("embedded", migrate=False)
+    deployment = make_deployment("embedded", migrate=False, from_copy=True)
     created = deployment.server("startplugin", "acme_widgets", str(deployment.root / "src" / "acme_widgets")).stdout
     assert "Created plugin acme_widgets" in created
     assert (
