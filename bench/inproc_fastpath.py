@@ -18,7 +18,7 @@ from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
-from nautobot.core.testing import builders as b
+from nautobot.dcim.tests import builders as b
 from nautobot.core.testing.api import TokenClient
 from nautobot.users.models import Token
 
