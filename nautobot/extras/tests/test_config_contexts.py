@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 from nautobot.virtualization.tests import builders as b
 from nautobot.extras.models import ConfigContext, ConfigContextSchema, ObjectChange
-from nautobot.extras.rendered_contexts import deep_merge, rendered_config_contexts
+from nautobot.extras.configcontexts.rendered import deep_merge, rendered_config_contexts
 
 pytestmark = pytest.mark.django_db
 DEVICES = "/api/dcim/devices/"

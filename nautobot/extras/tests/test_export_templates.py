@@ -8,7 +8,7 @@ import pytest
 from nautobot.dcim.tests import builders as b
 from nautobot.core.testing.api import TokenClient
 from nautobot.dcim.models import Device, Site
-from nautobot.extras.exports import ExportError, export_queryset
+from nautobot.extras.exporttemplates.exports import ExportError, export_queryset
 from nautobot.extras.models import ExportTemplate
 from nautobot.users.models import ObjectPermission, Token
 
