@@ -8,6 +8,7 @@ search the REST API for the rest (never thousands of `<option>`s).
 
 import datetime
 import decimal
+import functools
 import uuid
 from typing import Any
 
@@ -104,17 +105,27 @@ def verbose_label(field: models.Field) -> str:
     return label[:1].upper() + label[1:]
 
 
+@functools.cache
+def api_required(serializer_class: type) -> dict[str, bool]:
+    """`{name: required}` of the writable fields of an API serializer on create (built once per class)."""
+    return {name: f.required for name, f in serializer_class().fields.items() if not f.read_only}
+
+
 def form_field(spec: type[ObjectSpec], name: str, user, *, required: bool | None = None) -> forms.Field:
-    """The form field for model field `name` of `spec.model`."""
+    """The form field for model field `name` of `spec.model`.
+
+    Unless `required` says otherwise, the form requires a value exactly where the API does (a slug the API
+    derives from the name when left out is optional in the form too): both go through the same serializer.
+    """
+    api = api_required(serializer_for(spec.model)).get(name) if required is None else None
     field = model_field(spec, name)
     if field is None:  # a settable property (`prefix`, `address`): text, required as the API requires it
-        api_field = serializer_for(spec.model)().fields.get(name)
-        is_required = bool(getattr(api_field, "required", False)) if required is None else required
-        formfield = forms.CharField(required=is_required, label=verbose(spec, name))
+        formfield = forms.CharField(required=bool(api) if required is None else required, label=verbose(spec, name))
         _style(formfield)
         return formfield
     if field.is_relation and field.related_model is not None:
-        return related_form_field(field, user, many=field.many_to_many, required=required)
+        optional = False if api is False else required
+        return related_form_field(field, user, many=field.many_to_many, required=optional)
     formfield = field.formfield(assume_scheme="https") if isinstance(field, models.URLField) else field.formfield()
     if formfield is None:
         return forms.CharField(required=False, label=verbose(spec, name))
@@ -122,6 +133,9 @@ def form_field(spec: type[ObjectSpec], name: str, user, *, required: bool | None
         formfield = JSONFormField(required=not field.blank if required is None else required, label=formfield.label)
     if required is not None:
         formfield.required = required
+    elif api is False and formfield.required:  # the model requires it, the API derives or defaults it
+        formfield.required = False
+        formfield.left_to_api = True  # `form_payload` leaves it out when empty, so the API fills it in
     if isinstance(formfield, forms.TypedChoiceField) and required is False:
         formfield.choices = [("", "---------"), *[c for c in formfield.choices if c[0] != ""]]
     _style(formfield)
@@ -211,7 +225,14 @@ def form_payload(form: SpecForm, model, *, bulk: bool = False) -> dict:
     owners = form.extension_fields
     cleaned = form.cleaned_data
     nullify = list(cleaned.get("_nullify") or [])
-    payload = to_payload({name: value for name, value in cleaned.items() if name not in owners})
+    left_to_api = {name for name, field in form.fields.items() if getattr(field, "left_to_api", False)}
+    payload = to_payload(
+        {
+            name: value
+            for name, value in cleaned.items()
+            if name not in owners and not (name in left_to_api and value in (None, ""))
+        }
+    )
     if bulk:
         payload = {name: value for name, value in payload.items() if value not in (None, "", [])}
         payload.update({name: None for name in nullify if name not in owners})

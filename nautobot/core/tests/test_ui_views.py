@@ -118,6 +118,16 @@ def test_create_through_the_form_and_see_validation_errors(admin):
     assert "name" in missing.context["form"].errors
 
 
+def test_form_requires_what_the_api_requires(admin):
+    """A slug left out is derived, in the form as in the API (it was refused as "This field is required.")."""
+    from nautobot.tenancy.models import Tenant
+
+    response = admin.post("/tenancy/tenants/add/", {"name": "Review Tenant"})
+    assert response.status_code == 302, response.context["form"].errors
+    assert Tenant.objects.get(name="Review Tenant").slug == "review-tenant"
+    assert "name" in admin.post("/tenancy/tenants/add/", {"slug": "x"}).context["form"].errors  # still required
+
+
 def test_edit_keeps_unchanged_fields_and_device_gets_its_components(admin):
     from nautobot.dcim.models import Device, InterfaceTemplate
 
