@@ -166,6 +166,9 @@ def test_detail_labels_are_the_verbose_names(admin):
     assert "Primary IPv4" in vm_labels and "Primary ip" not in vm_labels
     form = admin.get("/extras/webhooks/add/").content.decode()
     assert "HTTP method" in form and "SSL verification" in form and "Http method" not in form
+    # A count is named by the plural of what it counts ("IP addresses", not "Ipaddresss").
+    tenant_labels = [label for label, _ in admin.get(f"/tenancy/tenants/{b.tenant().pk}/").context["rows"]]
+    assert {"IP addresses", "Prefixes", "Virtual machines", "VLANs"} <= set(tenant_labels), tenant_labels
 
 
 def test_list_filters_search_and_pagination(admin):

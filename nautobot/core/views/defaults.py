@@ -3,6 +3,7 @@
 Each function returns the spec's own attribute when it is set, else a default; nothing here is per model.
 """
 
+from django.apps import apps
 from django.db import models
 
 from nautobot.core.specs import ObjectSpec
@@ -101,6 +102,16 @@ def verbose(spec: type[ObjectSpec], name: str) -> str:
     field = model_field(spec, name)
     if field is not None and hasattr(field, "verbose_name"):
         label = str(field.verbose_name)
+    elif name in spec.counts:
+        label = str(_counted_model(spec, name)._meta.verbose_name_plural)
     else:
-        label = name.replace("_count", "s").replace("_", " ")
+        label = name.replace("_", " ")
     return label[:1].upper() + label[1:]
+
+
+def _counted_model(spec: type[ObjectSpec], name: str) -> type[models.Model]:
+    """The model whose objects count `name` counts (its plural names the count: "IP addresses", not "Ipaddresss")."""
+    target = spec.counts[name]
+    if isinstance(target, tuple):
+        return apps.get_model(target[0])
+    return spec.model._meta.get_field(target).related_model
