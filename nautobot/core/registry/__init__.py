@@ -54,12 +54,14 @@ Extras features
 - `scope_readers` (`ScopeReader`, by scope): how config contexts match an object.
 - `datasource_contents` (`DatasourceContent`, by name): what a Git repository can provide.
 - `job_sources` (`SourceProvider`): where jobs are found besides installed apps.
+- `secrets_providers` (`SecretsProvider` subclasses, by slug): where secret values come from (`Secret.get_value`).
 
 The app API of Nautobot 1.x maps onto these stores: a plugin's `menu_items` become `menu_links`,
 `template_extensions` and `graphql_types` their stores, `datasource_contents` `datasource_contents`;
 `custom_validators` adapt into `validation_hooks`, `filter_extensions` into `queryset_filters`,
-`homepage_layout` into `home_panels`, `override_views` into `pages`. A new kind of extension (Jinja filters,
-secrets providers, banners) is a new store added here, with its kind in `kinds`.
+`homepage_layout` into `home_panels`, `override_views` into `pages`, `secrets_providers` into
+`secrets_providers`. A new kind of extension (Jinja filters, banners) is a new store added here, with its kind
+in `kinds`.
 """
 
 from __future__ import annotations
@@ -94,6 +96,7 @@ from nautobot.core.registry.kinds import (
     QuerysetFilterHook,
     RowLoader,
     ScopeReader,
+    SecretsProvider,
     SerializerFieldOverride,
     SourceProvider,
     SyncLog,
@@ -152,6 +155,7 @@ class Registry:
     scope_readers: Store[ScopeReader] = _store(ScopeReader, key=lambda entry: entry.scope)
     datasource_contents: Store[DatasourceContent] = _store(DatasourceContent, key=lambda entry: entry.name)
     job_sources: Store[SourceProvider] = _store(SourceProvider)
+    secrets_providers: Store = _store(SecretsProvider, classes=True, key=lambda cls: cls.slug)
 
     def __post_init__(self) -> None:
         for store_field in fields(self):
@@ -191,6 +195,7 @@ __all__ = [
     "Registry",
     "RowLoader",
     "ScopeReader",
+    "SecretsProvider",
     "SerializerFieldOverride",
     "SourceProvider",
     "Store",

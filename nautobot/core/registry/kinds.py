@@ -7,6 +7,7 @@ hold values made anew on each call (a view from `as_view()`, a closure) and do n
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
@@ -362,6 +363,36 @@ class SourceProvider:
     sources: Callable[[], list]  # -> [DirectorySource]
 
 
+class SecretsProvider(ABC):
+    """Where the value of a `Secret` comes from (an environment variable, a file, a vault): register the class.
+
+    A subclass sets `slug` (unique: what `Secret.provider` holds), optionally `name` (shown in forms; default:
+    the slug), `ParametersForm` (a Django form class whose fields are the keys of `Secret.parameters`; its
+    `clean()` may check them further) and implements the class method `get_value_for_secret(secret, obj=None,
+    **kwargs)`, which returns the value or raises a `nautobot.extras.secrets.exceptions.SecretError`.
+    `is_available` False hides a provider whose library is missing. The 1.x class of this name
+    (`nautobot.apps.secrets.SecretsProvider`) is this one.
+    """
+
+    slug: str = ""
+    name: str = ""
+    is_available: bool = True
+    ParametersForm: type = None  # type: ignore[assignment]  # set by every concrete provider
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.slug and not cls.name:
+            cls.name = cls.slug
+
+    def __repr__(self) -> str:
+        return f"<{self.name or self.slug}>"
+
+    @classmethod
+    @abstractmethod
+    def get_value_for_secret(cls, secret: Any, obj: Any = None, **kwargs: Any) -> Any:
+        """The value `secret` describes (its parameters rendered for `obj`); raise a SecretError when unreadable."""
+
+
 __all__ = [
     "AfterWrite",
     "BeatHook",
@@ -389,6 +420,7 @@ __all__ = [
     "QuerysetFilterHook",
     "RowLoader",
     "ScopeReader",
+    "SecretsProvider",
     "SerializerFieldOverride",
     "SourceProvider",
     "SyncLog",
