@@ -74,12 +74,12 @@ def test_reads_are_read_only():
 def test_no_store_can_be_added_replaced_or_removed():
     fresh = Registry()
     with pytest.raises(AttributeError):
-        fresh.secrets_providers = fresh.tick_hooks  # not a store of the registry
+        fresh.not_a_store = fresh.tick_hooks  # not a store of the registry
     with pytest.raises(AttributeError):
         fresh.tick_hooks = fresh.beat_hooks
     with pytest.raises(AttributeError):
         del fresh.tick_hooks
-    assert "secrets_providers" not in fresh.stores()
+    assert "not_a_store" not in fresh.stores()
     assert list(fresh.stores()) == [f.name for f in dataclasses.fields(Registry)]
 
 
