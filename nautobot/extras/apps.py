@@ -19,6 +19,7 @@ class ExtrasConfig(AppConfig):
         from nautobot.extras.jobs.register import register as register_jobs
         from nautobot.extras.notes.register import register as register_notes
         from nautobot.extras.relationships.register import register as register_relationships
+        from nautobot.extras.secrets.register import register as register_secrets
         from nautobot.extras.statuses.register import register as register_statuses
         from nautobot.extras.tags.register import register as register_tags
         from nautobot.extras.webhooks.register import register as register_webhooks
@@ -38,3 +39,4 @@ class ExtrasConfig(AppConfig):
         register_datasources()  # content kinds; removal on delete; panels; Sync button
         register_webhooks()  # outbox after each write; panels; Redeliver button
         register_jobs()  # run_job; Job table after migrate; job sources; pages and panels; reaping and schedules
+        register_secrets()  # the built-in secrets providers (environment variable, text file)

@@ -15,6 +15,7 @@ from nautobot.extras.exporttemplates.specs import ExportTemplateSpec
 from nautobot.extras.jobs.specs import JobLogEntrySpec, JobResultSpec, JobSpec, ScheduledJobSpec
 from nautobot.extras.notes.specs import NoteSpec
 from nautobot.extras.relationships.specs import RelationshipAssociationSpec, RelationshipSpec
+from nautobot.extras.secrets.specs import SecretsGroupAssociationSpec, SecretsGroupSpec, SecretSpec
 from nautobot.extras.statuses.specs import StatusSpec
 from nautobot.extras.tags.specs import TagSpec
 from nautobot.extras.webhooks.specs import WebhookDeliverySpec, WebhookSpec
@@ -55,6 +56,9 @@ SPECS = (
     JobResultSpec,
     JobLogEntrySpec,
     ScheduledJobSpec,
+    SecretSpec,
+    SecretsGroupSpec,
+    SecretsGroupAssociationSpec,
 )
 for spec in SPECS:
     register_spec(spec)

@@ -15,7 +15,11 @@ from pathlib import Path
 import pytest
 
 REPOSITORY = Path(__file__).resolve().parents[3]
-ENGINE_TESTS = ("nautobot/extras/tests/test_jobs.py", "nautobot/core/tests/test_migrations.py")
+ENGINE_TESTS = (
+    "nautobot/extras/tests/test_jobs.py",
+    "nautobot/core/tests/test_migrations.py",
+    "nautobot/extras/tests/test_app_api_secrets.py",  # new models: their migration and JSON parameters
+)
 
 
 @pytest.mark.slow

@@ -19,6 +19,7 @@ from nautobot.extras.changelog.models import ObjectChange
 from nautobot.extras.jobs.models import FileProxy, Job, JobLogEntry, JobResult, ScheduledJob
 from nautobot.extras.webhooks.models import Webhook, WebhookDelivery, WebhookDeliveryAttempt
 from nautobot.extras.datasources.models import GitRepository
+from nautobot.extras.secrets.models import Secret, SecretsGroup, SecretsGroupAssociation
 
 # Abstract models, fields, validators and choices that apps use beside the models.
 from nautobot.extras.colors import ColorValidator
@@ -49,6 +50,9 @@ __all__ = [
     "RelationshipAssociation",
     "RelationshipType",
     "ScheduledJob",
+    "Secret",
+    "SecretsGroup",
+    "SecretsGroupAssociation",
     "Status",
     "StatusField",
     "Tag",

@@ -11,7 +11,7 @@ package (`"module.attribute"`):
 - `urls.urlpatterns`: UI pages under `/plugins/<base_url>/`;
 - `api.urls.urlpatterns`: extra API views under `/api/plugins/<base_url>/` (besides the spec endpoints);
 - `jobs.py`: job classes (found by the job registry); `navigation.menu_items`; `template_content.template_extensions`;
-  `graphql.types.graphql_types`;
+  `graphql.types.graphql_types`; `secrets.secrets_providers` (`SecretsProvider` subclasses, into `secrets_providers`);
 - `tasks.py`: Celery tasks (`@nautobot_task`), found by every worker; legacy `@job` RQ tasks run on `rqworker`.
 """
 
@@ -24,6 +24,7 @@ from django.apps import AppConfig
 
 from nautobot.core.plugins import PluginError, plugin_configs
 from nautobot.core.registry import MenuEntry, MenuLink, TemplateExtension, registry
+from nautobot.extras.secrets import register_secrets_provider
 
 
 class PluginConfig(AppConfig):
@@ -50,6 +51,7 @@ class PluginConfig(AppConfig):
     menu_items = "navigation.menu_items"
     template_extensions = "template_content.template_extensions"
     graphql_types = "graphql.types.graphql_types"
+    secrets_providers = "secrets.secrets_providers"
 
     default_auto_field = "django.db.models.BigAutoField"
     # How the core recognises a plugin without importing this module.
@@ -71,6 +73,8 @@ class PluginConfig(AppConfig):
             registry.template_extensions.register(extension)
         for graphql_type in self.load_contents("graphql_types"):
             registry.graphql_types.register(graphql_type)
+        for provider in self.load_contents("secrets_providers"):
+            register_secrets_provider(provider)
         register_template_extension_panel()
 
     def load_contents(self, key: str) -> list:

@@ -18,6 +18,9 @@ from nautobot.extras.models import (
     ObjectChange,
     Relationship,
     RelationshipAssociation,
+    Secret,
+    SecretsGroup,
+    SecretsGroupAssociation,
     Status,
     Tag,
     Webhook,
@@ -200,3 +203,22 @@ register_case(
     },
     update=lambda: {"branch": "develop"},
 )
+
+
+register_case(
+    Secret,
+    lambda: _named("secret", provider="environment-variable", parameters={"variable": "NAUTOBOT_TEST_SECRET"}),
+    update=lambda: {"parameters": {"variable": "NAUTOBOT_TEST_OTHER"}},
+)
+register_case(SecretsGroup, lambda: _named("secrets-group"), update=lambda: {"description": "changed"})
+
+
+def _secrets_group_association() -> dict:
+    secret = Secret.objects.create(
+        **_named("secret"), provider="environment-variable", parameters={"variable": "NAUTOBOT_TEST_SECRET"}
+    )
+    group = SecretsGroup.objects.create(**_named("secrets-group"))
+    return {"group": str(group.pk), "secret": str(secret.pk), "access_type": "Generic", "secret_type": "password"}
+
+
+register_case(SecretsGroupAssociation, _secrets_group_association, update=lambda: {"secret_type": "username"})
