@@ -4,12 +4,16 @@ with their purpose (read-only: associations are written at their own endpoint); 
 are plain strings."""
 
 from rest_framework import serializers
+from rest_framework.decorators import action
+from rest_framework.response import Response
 
 from nautobot.core.api.brief import brief_representation
 from nautobot.core.api.serializers import BaseModelSerializer
 from nautobot.core.api.urlbuilding import list_url
+from nautobot.core.api.views import ModelViewSet
 from nautobot.extras.secrets.choices import SecretsGroupAccessTypeChoices, SecretsGroupSecretTypeChoices
-from nautobot.extras.secrets.models import SecretsGroupAssociation
+from nautobot.extras.secrets.exceptions import SecretError
+from nautobot.extras.secrets.models import Secret, SecretsGroupAssociation
 
 
 class SecretSerializerBase(BaseModelSerializer):
@@ -24,6 +28,24 @@ class SecretSerializerBase(BaseModelSerializer):
                 'Enter an object of the provider\'s parameters, e.g. {"variable": "NAME"}.'
             )
         return value
+
+
+def check_secret(secret: Secret) -> dict:
+    """`{"result": bool, "message": str}`: whether the value can be read now (the value itself is not returned)."""
+    try:
+        value = secret.get_value()
+    except SecretError as exc:
+        return {"result": False, "message": exc.message}
+    if value is None:
+        return {"result": False, "message": "The provider returned no value"}
+    return {"result": True, "message": "Passed"}
+
+
+class SecretViewSetBase(ModelViewSet):
+    @action(detail=True, methods=["get"])
+    def check(self, request, pk=None):
+        """`GET <id>/check/`: whether the secret's value can be read (1.x); needs permission to view the secret."""
+        return Response(check_secret(self.get_object()))
 
 
 def association_brief(association: SecretsGroupAssociation, request) -> dict:

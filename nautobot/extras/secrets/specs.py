@@ -6,6 +6,7 @@ from nautobot.extras.secrets.api import (
     SecretSerializerBase,
     SecretsGroupAssociationSerializerBase,
     SecretsGroupSerializerBase,
+    SecretViewSetBase,
 )
 from nautobot.extras.secrets.models import Secret, SecretsGroup, SecretsGroupAssociation
 
@@ -18,6 +19,7 @@ class SecretSpec(ObjectSpec):
     filter_fields = ("name", "slug", "provider")
     search_fields = ("name", "slug", "description", "provider")
     serializer_base = SecretSerializerBase
+    viewset_base = SecretViewSetBase  # `<id>/check/`
     list_columns = ("name", "provider", "description")
     form_fields = ("name", "slug", "description", "provider", "parameters", "tags")
     menu_group = "Secrets"

@@ -7,6 +7,7 @@ import logging
 import pytest
 
 from nautobot.core.registry import registry
+from nautobot.core.testing.api import signed_in
 from nautobot.dcim.tests import builders as b
 from nautobot.extras.models import ObjectChange, Secret, SecretsGroup, SecretsGroupAssociation
 from nautobot.extras.secrets.exceptions import SecretParametersError, SecretProviderError, SecretValueNotFoundError
@@ -254,3 +255,21 @@ def test_ui_group_page_lists_its_secrets_and_associations_are_added_by_form(admi
     assert password.name in detail and "HTTP(S)" in detail and "Token" in detail
     assert VALUE not in detail
     assert admin.get("/extras/secrets-groups/").status_code == 200
+
+
+def test_check_says_whether_a_value_can_be_read_without_showing_it(api, admin, environment, django_user_model):
+    readable, unreadable = secret(), secret(parameters={"variable": "NAUTOBOT_TEST_UNDEFINED"})
+    passed = api.get(f"/api/extras/secrets/{readable.pk}/check/")
+    assert passed.status_code == 200 and passed.json() == {"result": True, "message": "Passed"}
+    failed = api.get(f"/api/extras/secrets/{unreadable.pk}/check/").json()
+    assert failed == {"result": False, "message": 'Undefined environment variable "NAUTOBOT_TEST_UNDEFINED"'}
+    assert api.get(f"/api/extras/secrets/{b.site().pk}/check/").status_code == 404
+
+    page = admin.get(f"/extras/secrets/{readable.pk}/").content.decode()
+    assert f'action="/extras/secrets/{readable.pk}/check/"' in page
+    shown = admin.post(f"/extras/secrets/{readable.pk}/check/", follow=True).content.decode()
+    assert f"The value of {readable.name} can be read (Environment Variable)." in shown and VALUE not in shown
+    shown = admin.post(f"/extras/secrets/{unreadable.pk}/check/", follow=True).content.decode()
+    assert "cannot be read: Undefined environment variable" in shown
+    outsider = django_user_model.objects.create_user("outsider", password="pw")
+    assert signed_in(outsider).post(f"/extras/secrets/{readable.pk}/check/").status_code == 403
