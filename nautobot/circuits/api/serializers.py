@@ -3,7 +3,7 @@
 from rest_framework import serializers
 
 from nautobot.core.api.brief import brief_representation
-from nautobot.core.api.serializers import BaseModelSerializer
+from nautobot.core.api.serializers import BaseModelSerializer, app_serializers
 from nautobot.core.api.urlbuilding import detail_url
 from nautobot.circuits.services import circuit_termination_saved
 from nautobot.dcim.api.serializers import PathEndpointSerializerBase
@@ -49,3 +49,7 @@ class CircuitTerminationSerializerBase(PathEndpointSerializerBase):
         termination = super().update(instance, validated_data)
         circuit_termination_saved(termination=termination, previous_circuit_id=previous_circuit_id)
         return termination
+
+
+# Nautobot 1.x names: `<Model>Serializer` and `Nested<Model>Serializer` of every circuits model, made on first use.
+__getattr__ = app_serializers("circuits")

@@ -2,6 +2,7 @@
 
 import json
 import uuid
+import zoneinfo
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -187,3 +188,37 @@ class URLField(serializers.ReadOnlyField):
 
     def to_representation(self, value: models.Model) -> str:
         return detail_url(self.context.get("request"), value)
+
+
+class SerializedPKRelatedField(serializers.PrimaryKeyRelatedField):
+    """Nautobot 1.x's related field written as primary keys and read through `serializer` (a nested serializer
+    class): `SerializedPKRelatedField(queryset=..., serializer=NestedVLANSerializer, many=True)`."""
+
+    def __init__(self, serializer: type[serializers.Serializer], **kwargs) -> None:
+        self.serializer = serializer
+        super().__init__(**kwargs)
+
+    def use_pk_only_optimization(self) -> bool:
+        return False
+
+    def to_representation(self, value: models.Model) -> Any:
+        return self.serializer(value, context={"request": self.context.get("request")}).data
+
+
+class TimeZoneSerializerField(serializers.Field):
+    """A time zone, as its IANA name both ways (`"Europe/Paris"`); blank or null for none, as Nautobot 1.x's."""
+
+    default_error_messages = {"invalid": "A valid timezone is required."}
+
+    def to_representation(self, value: Any) -> str | None:
+        if value in (None, ""):
+            return None
+        return str(getattr(value, "key", None) or getattr(value, "zone", None) or value)
+
+    def to_internal_value(self, data: Any) -> Any:
+        if data in (None, ""):
+            return data
+        try:
+            return zoneinfo.ZoneInfo(str(data)).key
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError, TypeError):
+            self.fail("invalid")

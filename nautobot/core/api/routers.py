@@ -3,7 +3,7 @@
 from collections import defaultdict
 
 from django.urls import include, path
-from rest_framework.routers import Route, SimpleRouter
+from rest_framework.routers import DefaultRouter, Route, SimpleRouter
 
 from nautobot.core.api.urlbuilding import is_plugin
 from nautobot.core.api.views import AppRootView, viewset_for
@@ -32,6 +32,18 @@ class BulkRouter(SimpleRouter):
     ]
 
 
+class OrderedDefaultRouter(DefaultRouter):
+    """Nautobot 1.x's router of an app's `api/urls.py`: DRF's `DefaultRouter` (the app's API root view, `.json`
+    suffixes, a viewset's basename from its queryset's model) whose list routes take bulk PUT/PATCH/DELETE as
+    ours do. Its root lists the endpoints sorted by name."""
+
+    routes = BulkRouter.routes
+
+    def get_api_root_view(self, api_urls=None):
+        root = {prefix: self.routes[0].name.format(basename=basename) for prefix, _, basename in self.registry}
+        return self.APIRootView.as_view(api_root_dict=dict(sorted(root.items())))
+
+
 def specs_by_app() -> dict[str, list]:
     by_app = defaultdict(list)
     for spec in all_specs():
@@ -39,8 +51,29 @@ def specs_by_app() -> dict[str, list]:
     return by_app
 
 
+def own_routes(patterns) -> dict:
+    """`{model: (endpoint, list URL name)}` of the viewsets an app routes itself (an `OrderedDefaultRouter`'s
+    patterns, from the app's `api/urls.py`)."""
+    routed = {}
+    for pattern in patterns:
+        viewset = getattr(getattr(pattern, "callback", None), "cls", None)
+        queryset = getattr(viewset, "queryset", None)
+        name = getattr(pattern, "name", None) or ""
+        if queryset is None or not name.endswith("-list") or queryset.model in routed:
+            continue
+        endpoint = str(pattern.pattern).lstrip("^").split("/")[0]
+        routed[queryset.model] = (endpoint, name)
+    return routed
+
+
 def app_urls(app_label: str, specs: list, namespace_prefix: str = "", extra_urls: tuple = ()) -> list:
-    """The app root, its extra routes and the routes of its specs."""
+    """The app root, its extra routes and the routes of its specs.
+
+    `extra_urls`: an app's own patterns (its `api/urls.py`); a model its viewsets route is served by them only,
+    and the app root lists their endpoints with the specs'.
+    """
+    routed = own_routes(extra_urls)
+    specs = [spec for spec in specs if spec.model not in routed]
     router = BulkRouter()
     for spec in specs:
         router.register(spec.url_endpoint(), viewset_for(spec), basename=spec.route_name())
@@ -48,6 +81,7 @@ def app_urls(app_label: str, specs: list, namespace_prefix: str = "", extra_urls
     namespace = f"{namespace_prefix}{app_label}-api"
     endpoints = [(spec.url_endpoint(), f"{namespace}:{spec.route_name()}-list") for spec in specs]
     endpoints += [(route.endpoint, f"{namespace}:{route.name}") for route in extra]
+    endpoints += [(endpoint, f"{namespace}:{name}") for endpoint, name in routed.values()]
     root = AppRootView.as_view(app_label=app_label, endpoints=endpoints)
     extra_paths = [path(f"{route.endpoint}/", route.view, name=route.name) for route in extra]
     return [path("", root, name="api-root"), *extra_paths, *extra_urls, *router.urls]

@@ -7,20 +7,23 @@ apply to every API write.
 """
 
 import copy
-from typing import Any
+from typing import Any, ClassVar
 
+from django.apps import apps as django_apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
 from django.utils.text import slugify
 from rest_framework import serializers
 from rest_framework.fields import empty
+from rest_framework.utils.field_mapping import get_relation_kwargs
 from rest_framework.validators import UniqueTogetherValidator, UniqueValidator
 
 from nautobot.core import fastpath
+from nautobot.core.api.brief import brief_representation
 from nautobot.core.api.fields import ChoiceField, ContentTypeField, DisplayField, NestedRelatedField, URLField
 from nautobot.core.registry import registry
-from nautobot.core.specs import ObjectSpec, spec_for
+from nautobot.core.specs import ObjectSpec, has_spec, spec_for
 
 _cache: dict[tuple, type[serializers.Serializer]] = {}
 
@@ -64,13 +67,25 @@ def full_clean_quietly(
 
 
 class BaseModelSerializer(serializers.ModelSerializer):
-    """Base of every generated serializer; hand-written overrides subclass it (see `ObjectSpec.serializer_base`)."""
+    """Base of every generated serializer; hand-written overrides subclass it (see `ObjectSpec.serializer_base`).
 
-    serializer_related_field = NestedRelatedField
+    Also Nautobot 1.x's `BaseModelSerializer`, which apps subclass with their own `Meta.fields`: `display` is
+    always part of the representation, and a foreign key the class does not declare is its primary key
+    (DRF's default). Generated serializers set `nested_relations`: a foreign key is then the related
+    object's brief dict, a content type `"app.model"`, a status `{value, label}`.
+    """
+
+    nested_relations: ClassVar[bool] = False
     serializer_choice_field = ChoiceField
 
     url = URLField()
     display = DisplayField()
+
+    def get_field_names(self, declared_fields, info) -> list[str]:
+        names = list(super().get_field_names(declared_fields, info))
+        if "display" not in names:
+            names.append("display")  # as the original: every serializer shows `display`
+        return names
 
     def build_field(self, field_name: str, info, model_class, nested_depth):
         extra = registry.extra_fields.get(field_name)
@@ -80,6 +95,8 @@ class BaseModelSerializer(serializers.ModelSerializer):
 
     def build_relational_field(self, field_name: str, relation_info) -> tuple[type, dict]:
         field_class, kwargs = super().build_relational_field(field_name, relation_info)
+        if not self.nested_relations:
+            return field_class, kwargs
         related = relation_info.related_model
         if related is ContentType:
             return ContentTypeField, {
@@ -138,17 +155,21 @@ class BaseModelSerializer(serializers.ModelSerializer):
 
     def get_validators(self) -> list:
         validators = super().get_validators()
-        if "slug" in self.fields and derives_slug(spec_for(self.Meta.model)):
+        if "slug" in self.fields and has_spec(self.Meta.model) and derives_slug(spec_for(self.Meta.model)):
             # A slug left out is derived in `validate()`; the model's own unique checks then cover it.
             validators = [v for v in validators if "slug" not in getattr(v, "fields", ())]
         return validators
 
     def _derive_slug(self, attrs: dict) -> None:
+        if not has_spec(self.Meta.model):
+            return
         spec = spec_for(self.Meta.model)
         if "slug" in self.fields and not attrs.get("slug") and derives_slug(spec) and attrs.get(spec.slug_source):
             attrs["slug"] = derived_slug(self.Meta.model, attrs[spec.slug_source], spec.slug_separator, attrs)
 
     def _apply_default_status(self, validated_data: dict) -> None:
+        if not has_spec(self.Meta.model):
+            return
         spec = spec_for(self.Meta.model)
         if spec.default_status and "status" not in self.fields and "status" not in validated_data:
             from django.apps import apps
@@ -223,6 +244,100 @@ class BaseModelSerializer(serializers.ModelSerializer):
         return super().run_validation(data)
 
 
+class ValidatedModelSerializer(BaseModelSerializer):
+    """Nautobot 1.x's name for a serializer whose writes are validated by the model (`full_clean()`, run by
+    `BaseModelSerializer.validate()` for every serializer of ours): what apps subclass for their models."""
+
+
+class WritableNestedSerializer(BaseModelSerializer):
+    """A related object inside another serializer, as Nautobot 1.x's: written as its primary key or a dict of
+    attributes that names exactly one object (`{"slug": "x"}`), read with the nested class's own `Meta.fields`
+    (`display` always included). The object must exist: an unknown reference is a 400 naming it.
+
+    Subclasses set `Meta.model` and `Meta.fields`; `nested_serializer(model)` makes the class of a model with a
+    spec (its brief representation, `Nested<Model>Serializer` of every built-in app).
+    """
+
+    def get_queryset(self):
+        return self.Meta.model.objects.all()
+
+    def _related_field(self) -> NestedRelatedField:
+        field = NestedRelatedField(queryset=self.get_queryset())
+        field.bind(self.field_name or "", self.parent or self)
+        return field
+
+    def to_internal_value(self, data: Any) -> models.Model:
+        if data is None:
+            return None
+        return self._related_field().to_internal_value(data)
+
+    def run_validation(self, data: Any = empty) -> Any:
+        # A reference, not a document: no validators of the nested model run (the original's behaviour).
+        (is_empty_value, data) = self.validate_empty_values(data)
+        if is_empty_value:
+            return data
+        return self.to_internal_value(data)
+
+
+class BriefSerializer(WritableNestedSerializer):
+    """The nested serializer of a model with a spec: its brief representation (`id`, `display`, `url` and the
+    spec's `brief_fields`), the very dict every nested object of the REST API is."""
+
+    def get_field_names(self, declared_fields, info) -> list[str]:
+        return ["id", "display", "url", *spec_for(self.Meta.model).brief_fields]
+
+    def build_relational_field(self, field_name: str, relation_info) -> tuple[type, dict]:
+        kwargs = get_relation_kwargs(field_name, relation_info)
+        kwargs.pop("view_name", None)
+        kwargs.pop("to_field", None)
+        return NestedRelatedField, kwargs
+
+    def to_representation(self, instance) -> dict:
+        return brief_representation(instance, self.context.get("request"))
+
+
+_nested: dict[type[models.Model], type[WritableNestedSerializer]] = {}
+
+
+def nested_serializer(model: type[models.Model]) -> type[WritableNestedSerializer]:
+    """`Nested<Model>Serializer` of `model` (made once): a `BriefSerializer` whose fields the spec names when
+    first used, so that it can be made at import time, before the specs are registered."""
+    serializer = _nested.get(model)
+    if serializer is None:
+        meta = type("Meta", (), {"model": model, "fields": "__all__"})
+        serializer = _nested[model] = type(
+            f"Nested{model.__name__}Serializer", (BriefSerializer,), {"Meta": meta, "__module__": __name__}
+        )
+    return serializer
+
+
+def app_serializers(app_label: str, *, full: bool = True):
+    """A module `__getattr__` giving an app's serializers under their Nautobot 1.x names, made on first use:
+    `Nested<Model>Serializer` (its brief form, `nested_serializer`) and, with `full`, `<Model>Serializer` (the
+    spec's serializer) for each model of `app_label`; `__all__` lists them (for `import *`).
+
+    Usage, in `<app>/api/nested_serializers.py`: `__getattr__ = app_serializers("dcim", full=False)`.
+    """
+
+    def models_by_name() -> dict[str, type[models.Model]]:
+        return {model.__name__: model for model in django_apps.get_app_config(app_label).get_models()}
+
+    def module_getattr(name: str):
+        if name == "__all__":
+            names = [f"Nested{model_name}Serializer" for model_name in models_by_name()]
+            return sorted(names + ([f"{model_name}Serializer" for model_name in models_by_name()] if full else []))
+        if name.endswith("Serializer"):
+            nested = name.startswith("Nested")
+            model = models_by_name().get(name[len("Nested") if nested else 0 : -len("Serializer")])
+            if model is not None and nested:
+                return nested_serializer(model)
+            if model is not None and full and has_spec(model):
+                return serializer_for(model)
+        raise AttributeError(f"{app_label} has no serializer {name!r}")
+
+    return module_getattr
+
+
 def serializer_for(
     model: type[models.Model], *, brief: bool = False, version: str | None = None
 ) -> type[BaseModelSerializer]:
@@ -252,7 +367,7 @@ def _build(spec: type[ObjectSpec], spec_fields: tuple[str, ...], *, brief: bool)
             "extra_kwargs": {**_derived_slug_kwargs(spec, fields), **spec.extra_kwargs},
         },
     )
-    attrs: dict[str, Any] = {"Meta": meta, "__module__": spec.__module__}
+    attrs: dict[str, Any] = {"Meta": meta, "__module__": spec.__module__, "nested_relations": True}
     for name in count_names & set(fields):
         attrs[name] = serializers.IntegerField(read_only=True)
     base = spec.serializer_base or BaseModelSerializer

@@ -8,11 +8,14 @@ update/delete on the list URL, 409 for protected deletes, object permissions on 
 from __future__ import annotations
 
 import functools
+import importlib
 import platform
 from collections import OrderedDict
 
 import django
+from django.apps import apps
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Model, prefetch_related_objects
 from django.urls import NoReverseMatch
 from django.urls import reverse as django_reverse
@@ -28,11 +31,11 @@ from nautobot.core.api.brief import brief_representation
 from nautobot.core.api.fields import prefetch_references
 from nautobot.core.api.includes import add_includes
 from nautobot.core.api.querysets import load_for_output, optimized_queryset, output_objects_cache
-from nautobot.core.api.serializers import represent, serializer_for
+from nautobot.core.api.serializers import nested_serializer, represent, serializer_for
 from nautobot.core.filters import SpecFilterBackend
 from nautobot.core.heartbeat import alive
 from nautobot.core.registry import registry
-from nautobot.core.specs import ObjectSpec
+from nautobot.core.specs import ObjectSpec, spec_for
 from nautobot.core.writes import (
     DeleteBlocked,
     WriteConflict,
@@ -71,10 +74,27 @@ class NautobotAPIMixin:
         return response
 
 
-class ModelViewSet(NautobotAPIMixin, viewsets.ModelViewSet):
-    """CRUD + bulk operations for the model of `spec` (set by `viewset_for`)."""
+class _SpecOfQueryset:
+    """`ModelViewSet.spec` of a viewset declared the 1.x way: the spec of its `queryset`'s model."""
 
-    spec: type[ObjectSpec]
+    def __get__(self, instance, owner) -> type[ObjectSpec]:
+        queryset = getattr(owner, "queryset", None)
+        if queryset is None:
+            raise ImproperlyConfigured(f"{owner.__name__} must set `queryset` (or be made by `viewset_for(spec)`).")
+        return spec_for(queryset.model)
+
+
+class ModelViewSet(NautobotAPIMixin, viewsets.ModelViewSet):
+    """CRUD + bulk operations for the model of `spec` (set by `viewset_for`).
+
+    Also Nautobot 1.x's `ModelViewSet`, which apps subclass with `queryset`, `serializer_class` and
+    `filterset_class`: the spec is then that of `queryset.model` (an app model's is derived from the model),
+    the app's serializer represents and validates objects (`?brief` uses `Nested<Model>Serializer` of the
+    model's app), its filterset filters lists (parameters it does not know are ignored, as 1.x's), and the
+    rest (object permissions, versions, bulk writes through the write path, 409 on protected deletes) is ours.
+    """
+
+    spec: type[ObjectSpec] = _SpecOfQueryset()
     brief = False
     filter_backends = [SpecFilterBackend]
     # Actions a subclass refuses (its method raises 405): left out of `Allow` and of OPTIONS' `actions`.
@@ -104,8 +124,17 @@ class ModelViewSet(NautobotAPIMixin, viewsets.ModelViewSet):
         with output_objects_cache():
             return super().dispatch(request, *args, **kwargs)
 
+    @classmethod
+    def declared_the_1x_way(cls) -> bool:
+        """Whether the class names its serializer itself (an app's viewset) rather than deriving it from the spec."""
+        return cls.serializer_class is not None
+
     # Reads --------------------------------------------------------------------------------------
     def get_serializer_class(self):
+        if self.declared_the_1x_way():
+            if self.brief:
+                return nested_serializer_of_app(self.spec.model)
+            return self.serializer_class
         return serializer_for(self.spec.model, brief=self.brief, version=getattr(self.request, "version", None))
 
     def get_queryset(self):
@@ -117,6 +146,8 @@ class ModelViewSet(NautobotAPIMixin, viewsets.ModelViewSet):
             "PATCH": "change",
             "DELETE": "delete",
         }.get(self.request.method, "view")
+        if self.queryset is not None:
+            return restrict(self.queryset.all(), self.request.user, action)
         if self.request.method in ("PUT", "PATCH", "DELETE"):
             # Objects about to change are validated and saved, not shown: their own row and the rows of
             # their required foreign keys (model validation reads those) in one query.
@@ -133,7 +164,7 @@ class ModelViewSet(NautobotAPIMixin, viewsets.ModelViewSet):
                 return exported
         page = self.paginate_queryset(queryset)
         rows = page if page is not None else list(queryset)
-        if self.brief:
+        if self.brief and not self.declared_the_1x_way():
             data = [brief_representation(obj, request) for obj in rows]
         else:
             data = self._represent(rows)
@@ -142,7 +173,7 @@ class ModelViewSet(NautobotAPIMixin, viewsets.ModelViewSet):
 
     def retrieve(self, request, *args, **kwargs):
         instance = self.get_object()
-        if self.brief:
+        if self.brief and not self.declared_the_1x_way():
             return Response(brief_representation(instance, request))
         data = self._represent([instance])
         add_includes([instance], data, request)
@@ -228,6 +259,9 @@ class ModelViewSet(NautobotAPIMixin, viewsets.ModelViewSet):
             raise exceptions.PermissionDenied(forbidden) from None
 
     def _refetch(self, instances: list) -> list:
+        if self.queryset is not None:
+            by_pk = {obj.pk: obj for obj in self.queryset.all().filter(pk__in=[i.pk for i in instances])}
+            return [by_pk.get(i.pk, i) for i in instances]
         by_pk = load_for_output(self.spec, [i.pk for i in instances])
         return [by_pk[i.pk] for i in instances]
 
@@ -263,6 +297,24 @@ class ModelViewSet(NautobotAPIMixin, viewsets.ModelViewSet):
             raise Conflict(
                 f"Unable to delete object. {len(blocked.dependents)} dependent objects were found: {listing}"
             ) from None
+
+
+def nested_serializer_of_app(model) -> type[BaseSerializer]:
+    """`Nested<Model>Serializer` of `model` as Nautobot 1.x finds it: in its app's `api.serializers` (or
+    `api.nested_serializers`) module; else the brief serializer of its spec."""
+    name = f"Nested{model.__name__}Serializer"
+    package = apps.get_app_config(model._meta.app_label).name
+    for module_name in (f"{package}.api.serializers", f"{package}.api.nested_serializers"):
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name is not None and module_name.startswith(exc.name):
+                continue
+            raise
+        found = getattr(module, name, None)
+        if found is not None:
+            return found
+    return nested_serializer(model)
 
 
 def aligned_errors(errors, count: int) -> list:
@@ -353,8 +405,6 @@ class StatusView(NautobotAPIMixin, APIView):
     """`GET /api/status/`: versions, apps, plugins and running workers (from heartbeats)."""
 
     def get(self, request):
-        from django.apps import apps
-
         installed = OrderedDict()
         for config in apps.get_app_configs():
             module = __import__(config.module.__name__.split(".")[0])

@@ -27,15 +27,67 @@ from nautobot.core.filters.base import (
     BaseFilterSet,
     BooleanFilter,
     ContentTypeFilter,
+    ContentTypeMultipleChoiceFilter,
+    MultiValueBigNumberFilter,
+    MultiValueCharFilter,
+    MultiValueDateFilter,
+    MultiValueDateTimeFilter,
+    MultiValueDecimalFilter,
     MultiValueFilter,
+    MultiValueFloatFilter,
+    MultiValueMACAddressFilter,
+    MultiValueNumberFilter,
+    MultiValueTimeFilter,
+    MultiValueUUIDFilter,
     NaturalKeyOrPKFilter,
+    NaturalKeyOrPKMultipleChoiceFilter,
     RelatedFilter,
+    RelatedMembershipBooleanFilter,
     SearchFilter,
     TagExcludeFilter,
     TagFilter,
+    TreeNodeMultipleChoiceFilter,
     _resolve,
 )
 from nautobot.core.filters.fields import ChoiceValueField
+from nautobot.core.filters.mixins import (
+    CreatedUpdatedFilterSet,
+    CreatedUpdatedModelFilterSetMixin,
+    CustomFieldModelFilterSet,
+    CustomFieldModelFilterSetMixin,
+    NameSlugSearchFilterSet,
+    NautobotFilterSet,
+)
+
+# Nautobot 1.x names (`nautobot.utilities.filters`, `nautobot.apps.filters`), each a class of ours.
+__all__ = [
+    "BaseFilterSet",
+    "ContentTypeFilter",
+    "ContentTypeMultipleChoiceFilter",
+    "CreatedUpdatedFilterSet",
+    "CreatedUpdatedModelFilterSetMixin",
+    "CustomFieldModelFilterSet",
+    "CustomFieldModelFilterSetMixin",
+    "MultiValueBigNumberFilter",
+    "MultiValueCharFilter",
+    "MultiValueDateFilter",
+    "MultiValueDateTimeFilter",
+    "MultiValueDecimalFilter",
+    "MultiValueFloatFilter",
+    "MultiValueMACAddressFilter",
+    "MultiValueNumberFilter",
+    "MultiValueTimeFilter",
+    "MultiValueUUIDFilter",
+    "NameSlugSearchFilterSet",
+    "NaturalKeyOrPKMultipleChoiceFilter",
+    "NautobotFilterSet",
+    "RelatedMembershipBooleanFilter",
+    "SearchFilter",
+    "SpecFilterBackend",
+    "TagFilter",
+    "TreeNodeMultipleChoiceFilter",
+    "filterset_for",
+]
 
 
 STRING_LOOKUPS = {
@@ -268,7 +320,7 @@ def filterset_for(model: type[models.Model]) -> type[BaseFilterSet]:
         spec = spec_for(model)
         base = spec.filterset_base or BaseFilterSet
         meta = type("Meta", (), {"model": model, "fields": []})
-        attrs = {**filters_for_spec(spec), "Meta": meta, "__module__": spec.__module__}
+        attrs = {**filters_for_spec(spec), "Meta": meta, "__module__": spec.__module__, "generate_lookups": False}
         # Hand-written filters of the base win over generated ones of the same name.
         for name in getattr(base, "declared_filters", {}):
             attrs.pop(name, None)
@@ -277,20 +329,33 @@ def filterset_for(model: type[models.Model]) -> type[BaseFilterSet]:
 
 
 class SpecFilterBackend(DjangoFilterBackend):
-    """Filter a viewset's queryset with the generated filterset of its spec; unknown parameters are a 400."""
+    """Filter a viewset's queryset with the generated filterset of its spec; unknown parameters are a 400.
+
+    A viewset declared the 1.x way names its `filterset_class`: that one filters, and parameters it does not
+    know are ignored, as Nautobot 1.x's filter backend ignores them.
+    """
 
     def get_filterset_class(self, view, queryset=None):
-        return filterset_for(view.spec.model)
+        declared = getattr(view, "filterset_class", None)
+        return declared if declared is not None else filterset_for(view.spec.model)
 
     def filter_queryset(self, request, queryset, view):
         filterset_class = self.get_filterset_class(view, queryset)
-        unknown = unknown_parameters(filterset_class, request.query_params)
-        if unknown:
-            raise exceptions.ValidationError({name: ["Unknown filter field"] for name in unknown})
-        filterset = filterset_class(request.query_params, queryset=queryset, request=request)
+        data = request.query_params
+        if getattr(view, "filterset_class", None) is None:
+            unknown = unknown_parameters(filterset_class, data)
+            if unknown:
+                raise exceptions.ValidationError({name: ["Unknown filter field"] for name in unknown})
+        else:
+            data = data.copy()
+            for name in NON_FILTER_PARAMETERS:
+                data.pop(name, None)
+        filterset = filterset_class(data, queryset=queryset, request=request)
         if not filterset.is_valid():
             raise exceptions.ValidationError(filterset.errors)
         queryset = filterset.qs
+        if getattr(filterset_class, "applies_queryset_filters", False):
+            return queryset
         for hook in registry.queryset_filters:
             queryset = hook.apply(queryset, request.query_params)
         return queryset

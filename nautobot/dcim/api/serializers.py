@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
 from nautobot.core.api.brief import brief_representation
-from nautobot.core.api.serializers import BaseModelSerializer, django_errors_to_drf
+from nautobot.core.api.serializers import BaseModelSerializer, app_serializers, django_errors_to_drf
 from nautobot.dcim.cabling import cable_peer, content_type_label
 from nautobot.dcim.choices import InterfaceModeChoices
 from nautobot.dcim.services import cable_connect, device_instantiate_components, virtual_chassis_adopt_master
@@ -167,3 +167,7 @@ class InterfaceVLANsMixin:
 
 class InterfaceSerializerBase(InterfaceVLANsMixin, PathEndpointSerializerBase):
     """Interfaces: 802.1Q mode and VLANs (see `InterfaceVLANsMixin`), cable ends and paths."""
+
+
+# Nautobot 1.x names: `<Model>Serializer` and `Nested<Model>Serializer` of every dcim model, made on first use.
+__getattr__ = app_serializers("dcim")

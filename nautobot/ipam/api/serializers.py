@@ -14,7 +14,7 @@ from rest_framework import exceptions, serializers, status
 from nautobot.core.api.brief import brief_representation
 from nautobot.core.api.fields import ChoiceField
 from nautobot.core.api.metadata import content_type_display
-from nautobot.core.api.serializers import BaseModelSerializer
+from nautobot.core.api.serializers import BaseModelSerializer, app_serializers
 from nautobot.ipam.choices import IPVersionChoices
 from nautobot.ipam.models import ASSIGNMENT_FIELDS, IPAddress
 
@@ -181,3 +181,7 @@ class IPAddressSerializerBase(BaseModelSerializer):
 
     def _model_field_names(self) -> set[str]:
         return super()._model_field_names() | {"address"}
+
+
+# Nautobot 1.x names: `<Model>Serializer` and `Nested<Model>Serializer` of every ipam model, made on first use.
+__getattr__ = app_serializers("ipam")

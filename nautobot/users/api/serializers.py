@@ -1,6 +1,6 @@
 """Hand-written serializer bases of users and tokens."""
 
-from nautobot.core.api.serializers import BaseModelSerializer
+from nautobot.core.api.serializers import BaseModelSerializer, app_serializers
 
 
 class UserSerializerBase(BaseModelSerializer):
@@ -32,3 +32,7 @@ class TokenSerializerBase(BaseModelSerializer):
 
     def _unvalidated_fields(self) -> list[str]:
         return ["user", "key"]
+
+
+# Nautobot 1.x names: `<Model>Serializer` and `Nested<Model>Serializer` of every users model, made on first use.
+__getattr__ = app_serializers("users")

@@ -4,7 +4,7 @@ from rest_framework import serializers
 
 from nautobot.core.api.brief import brief_representation
 from nautobot.core.api.fields import NestedRelatedField
-from nautobot.core.api.serializers import BaseModelSerializer
+from nautobot.core.api.serializers import BaseModelSerializer, app_serializers
 from nautobot.dcim.api.serializers import InterfaceVLANsMixin
 
 
@@ -28,3 +28,7 @@ class VMInterfaceSerializerBase(InterfaceVLANsMixin, BaseModelSerializer):
 
     def vlan_site_id(self, parent):
         return parent.cluster.site_id
+
+
+# Nautobot 1.x names: `<Model>Serializer` and `Nested<Model>Serializer` of every virtualization model, made on first use.
+__getattr__ = app_serializers("virtualization")

@@ -1,0 +1,48 @@
+"""Nautobot 1.x's filterset mixins that apps combine with `BaseFilterSet` (`class MyFilterSet(BaseFilterSet,
+CreatedUpdatedFilterSet, CustomFieldModelFilterSet)`); each is a django-filter `FilterSet` adding its filters."""
+
+import django_filters
+
+from nautobot.core.filters.base import BaseFilterSet, SearchFilter
+from nautobot.core.registry import registry
+
+
+class CreatedUpdatedModelFilterSetMixin(django_filters.FilterSet):
+    """`created`, `created__gte`, `created__lte` (dates) and `last_updated`, `__gte`, `__lte` (date-times)."""
+
+    created = django_filters.DateFilter()
+    created__gte = django_filters.DateFilter(field_name="created", lookup_expr="gte")
+    created__lte = django_filters.DateFilter(field_name="created", lookup_expr="lte")
+    last_updated = django_filters.DateTimeFilter()
+    last_updated__gte = django_filters.DateTimeFilter(field_name="last_updated", lookup_expr="gte")
+    last_updated__lte = django_filters.DateTimeFilter(field_name="last_updated", lookup_expr="lte")
+
+
+CreatedUpdatedFilterSet = CreatedUpdatedModelFilterSetMixin  # the name before 1.4
+
+
+class CustomFieldModelFilterSetMixin(django_filters.FilterSet):
+    """`cf_<name>` parameters filter on custom fields, as they do on every list of the REST API and web UI
+    (the filters registered in `registry.queryset_filters`, applied with the filterset's data)."""
+
+    applies_queryset_filters = True
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        for hook in registry.queryset_filters:
+            queryset = hook.apply(queryset, self.data)
+        return queryset
+
+
+CustomFieldModelFilterSet = CustomFieldModelFilterSetMixin  # the name before 1.4
+
+
+class NameSlugSearchFilterSet(django_filters.FilterSet):
+    """`q`: name or slug contains the text (case-insensitive)."""
+
+    q = SearchFilter(filter_predicates={"name": "icontains", "slug": "icontains"})
+
+
+class NautobotFilterSet(BaseFilterSet, CreatedUpdatedModelFilterSetMixin, CustomFieldModelFilterSetMixin):
+    """The base of an app model's filterset: `BaseFilterSet` (multi-value filters and lookup variants for
+    `Meta.fields`), `created`/`last_updated` and `cf_<name>` filters."""

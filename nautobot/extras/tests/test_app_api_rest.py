@@ -1,0 +1,154 @@
+"""A 1.x app's REST API (serializer, nested serializer, filterset, viewset and router written against the 1.x
+names) served by ours: the payload, `?brief`, filters with their 1.x lookup variants, writes through the
+write path (change log), bulk writes on the list URL, object permissions, versions and errors.
+The app's API is `app_1x_api_urls.py`, on sites."""
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+
+from nautobot.core.testing.api import TokenClient
+from nautobot.dcim.models import Site
+from nautobot.dcim.tests import builders as b
+from nautobot.extras.changelog.models import ObjectChange
+from nautobot.extras.tests import app_1x_api_urls as app
+from nautobot.users.models import ObjectPermission, Token
+
+pytestmark = pytest.mark.django_db
+SITES = "/api/app1x/sites/"
+
+
+@pytest.fixture(autouse=True)
+def app_urls(settings):
+    settings.ROOT_URLCONF = "nautobot.extras.tests.app_1x_api_urls"
+
+
+def test_the_app_payload_is_its_serializer_with_what_nautobot_adds(api):
+    region = b.region()
+    site = b.site(region=region, description="first")
+    tag = b.tag()
+    site.tags.add(tag)
+    response = api.get(f"{SITES}{site.pk}/")
+    assert response.status_code == 200, response.content
+    assert response["API-Version"]
+    data = response.json()
+    assert set(data) == {
+        *("id", "url", "display", "name", "slug", "status", "region", "tenant", "description", "tags"),
+        *("custom_fields", "notes_url"),
+    }
+    assert data["url"].endswith(f"{SITES}{site.pk}/")
+    assert data["display"] == site.name
+    assert data["status"] == {"value": "active", "label": "Active"}
+    # A declared nested serializer is the related object's brief form; an undeclared foreign key its pk.
+    assert data["region"]["id"] == str(region.pk) and data["region"]["url"].endswith(f"/api/dcim/regions/{region.pk}/")
+    assert data["tenant"] is None
+    assert [t["slug"] for t in data["tags"]] == [tag.slug]
+    assert data["notes_url"].endswith(f"/{site.pk}/notes/")
+    listed = api.get(SITES, id=site.pk).json()
+    assert listed["count"] == 1 and listed["results"][0] == data
+
+
+def test_brief_uses_the_nested_serializer_of_the_model(api):
+    site = b.site()
+    data = api.get(f"{SITES}{site.pk}/", brief=1).json()
+    assert set(data) == {"id", "url", "display", "name", "slug"}
+    assert api.get(SITES, brief=1, id=site.pk).json()["results"] == [data]
+
+
+def test_a_create_goes_through_the_write_path(api):
+    region, tag, tenant = b.region(), b.tag(), b.tenant()
+    payload = {"name": "app-site", "slug": "app-site", "status": "active", "region": {"slug": region.slug}}
+    payload |= {"tags": [str(tag.pk)], "tenant": str(tenant.pk)}
+    response = api.post(SITES, payload)
+    assert response.status_code == 201, response.content
+    data = response.json()
+    site = Site.objects.get(pk=data["id"])
+    assert site.region == region and list(site.tags.all()) == [tag]
+    assert data["region"]["id"] == str(region.pk) and data["status"]["value"] == "active"
+    assert data["tenant"] == str(tenant.pk)
+    change = ObjectChange.objects.get(changed_object_id=site.pk)
+    assert change.action == "create" and response["X-Request-ID"] == str(change.request_id)
+    assert change.object_data["name"] == "app-site"
+
+
+def test_bad_input_is_a_400_naming_the_field(api):
+    response = api.post(SITES, {"name": "x", "slug": "x", "status": "active", "region": {"slug": "nope"}})
+    assert response.status_code == 400 and "region" in response.json()
+    response = api.post(SITES, {"name": "x", "slug": "x", "status": "no-such-status"})
+    assert response.status_code == 400 and "status" in response.json()
+    response = api.post(SITES, {"name": "x", "slug": "x"})
+    assert response.status_code == 400 and "status" in response.json()
+
+
+def test_update_and_bulk_writes_on_the_list_url(api):
+    first, second = b.site(), b.site()
+    response = api.patch(f"{SITES}{first.pk}/", {"description": "patched", "region": None})
+    assert response.status_code == 200 and response.json()["description"] == "patched"
+    response = api.patch(SITES, [{"id": str(s.pk), "description": "bulk"} for s in (first, second)])
+    assert response.status_code == 200, response.content
+    assert {s.description for s in Site.objects.filter(pk__in=[first.pk, second.pk])} == {"bulk"}
+    response = api.delete(SITES, [{"id": str(first.pk)}, {"id": str(second.pk)}])
+    assert response.status_code == 204
+    assert not Site.objects.filter(pk__in=[first.pk, second.pk]).exists()
+    assert ObjectChange.objects.filter(changed_object_id=first.pk, action="delete").exists()
+
+
+def ids(api, **params) -> set[str]:
+    response = api.get(SITES, limit=0, **params)
+    assert response.status_code == 200, (params, response.content)
+    return {r["id"] for r in response.json()["results"]}
+
+
+def test_the_app_filterset_filters_with_the_1x_lookups(api):
+    north, south = b.region(), b.region()
+    alpha = b.site(region=north, description="alpha site")
+    beta = b.site(region=south, asn=65001)
+    tag = b.tag()
+    alpha.tags.add(tag)
+    scope = {"id": [alpha.pk, beta.pk]}
+    assert ids(api, name=[alpha.name, beta.name]) == {str(alpha.pk), str(beta.pk)}
+    assert ids(api, **scope, name__n=alpha.name) == {str(beta.pk)}
+    assert ids(api, **scope, name__ic=alpha.name.upper()) == {str(alpha.pk)}
+    assert ids(api, **scope, asn__gte=65000) == {str(beta.pk)}
+    assert ids(api, **scope, region=north.slug) == {str(alpha.pk)}
+    assert ids(api, **scope, region=south.pk) == {str(beta.pk)}
+    assert ids(api, **scope, tag=tag.slug) == {str(alpha.pk)}
+    assert ids(api, **scope, tag__n=tag.slug) == {str(beta.pk)}
+    assert ids(api, **scope, status="active") == {str(alpha.pk), str(beta.pk)}
+    assert ids(api, **scope, status__n="active") == set()
+    assert ids(api, **scope, q="ALPHA") == {str(alpha.pk)}
+    # Parameters the app's filterset does not know are ignored, as 1.x's filter backend ignores them.
+    assert ids(api, **scope, include_inherited="true") == {str(alpha.pk), str(beta.pk)}
+    assert api.get(SITES, region="no-such-region").status_code == 400
+    assert api.get(SITES, status="no-such-status").status_code == 400
+
+
+def test_the_filterset_generates_the_1x_variants():
+    names = set(app.AppSiteFilterSet.base_filters)
+    assert {"name__ic", "name__nire", "slug__isw", "asn__lt", "asn__n", "id__n", "status__n", "tag__n"} <= names
+    assert {"region__n", "created__gte", "last_updated__lte"} <= names
+    assert "q__ic" not in names  # a filter with a method gets no variants
+    site = b.site(asn=65002)
+    filterset = app.AppSiteFilterSet({"asn": [65002], "status": ["active"]}, Site.objects.all())
+    assert list(filterset.qs) == [site]
+
+
+def test_object_permissions_and_token_rules_apply(django_user_model):
+    user = django_user_model.objects.create_user("app-reader")
+    seen, hidden = b.site(), b.site()
+    permission = ObjectPermission.objects.create(name="some sites", actions=["view"], constraints={"pk": str(seen.pk)})
+    permission.users.add(user)
+    permission.object_types.add(ContentType.objects.get_for_model(Site))
+    client = TokenClient(Token.objects.create(user=user).key)
+    assert ids(client, id=[seen.pk, hidden.pk]) == {str(seen.pk)}
+    assert client.get(f"{SITES}{hidden.pk}/").status_code == 404
+    assert client.post(SITES, {"name": "n", "slug": "n", "status": "active"}).status_code == 403
+
+
+def test_api_versions_options_and_the_app_root(api):
+    old = TokenClient(api.headers["HTTP_AUTHORIZATION"].split()[1], version="1.3")
+    response = old.get(SITES)
+    assert response.status_code == 200 and response["API-Version"] == "1.3"
+    options = api.options(SITES).json()
+    assert {c["value"] for c in options["actions"]["POST"]["status"]["choices"]} >= {"active"}
+    root = api.get("/api/app1x/").json()
+    assert list(root) == ["sites"] and root["sites"].endswith(SITES)
