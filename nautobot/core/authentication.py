@@ -9,13 +9,15 @@ from operator import or_
 
 from django.contrib.auth.backends import ModelBackend
 
-from nautobot.core.permissions import as_q, constraints_by_permission
+from nautobot.core.permissions import as_q, constraints_by_permission, permission_is_exempt
 
 
 class ObjectPermissionBackend(ModelBackend):
     """Django auth backend: model permissions plus `ObjectPermission` grants (with constraints for objects)."""
 
     def has_perm(self, user_obj, perm: str, obj=None) -> bool:
+        if permission_is_exempt(perm):
+            return True
         if not user_obj.is_active:
             return False
         if user_obj.is_superuser or super().has_perm(user_obj, perm):

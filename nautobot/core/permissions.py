@@ -64,8 +64,21 @@ def as_q(constraints) -> Q | None:
     return reduce(or_, (Q(**c) for c in constraints if c), Q()) or None
 
 
+def permission_is_exempt(name: str) -> bool:
+    """Whether `name` ("dcim.view_site") is a view permission that `settings.EXEMPT_VIEW_PERMISSIONS` grants
+    everyone, anonymous users included (`["*"]`: every model; else `"app_label.model"` labels)."""
+    exempt = getattr(settings, "EXEMPT_VIEW_PERMISSIONS", ())
+    if not exempt:
+        return False
+    app_label, _, codename = name.partition(".")
+    action, _, model_name = codename.partition("_")
+    return action == "view" and ("*" in exempt or f"{app_label}.{model_name}" in exempt)
+
+
 def restrict(queryset: models.QuerySet, user, action: str = "view") -> models.QuerySet:
     """Narrow `queryset` to the objects `user` may `action`; nothing at all without a grant."""
+    if action == "view" and permission_is_exempt(permission_name(queryset.model, action)):
+        return queryset
     if user is None or not user.is_authenticated:
         return queryset.none()
     if user.is_superuser:

@@ -2,7 +2,7 @@
 
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
-from nautobot.core.permissions import permission_name
+from nautobot.core.permissions import permission_is_exempt, permission_name
 
 ACTIONS = {
     "GET": "view",
@@ -23,7 +23,13 @@ class TokenPermissions(BasePermission):
     def has_permission(self, request, view) -> bool:
         user = request.user
         if not user or not user.is_authenticated:
-            return False
+            # Anonymous users may read the models `EXEMPT_VIEW_PERMISSIONS` names, as the original's.
+            model = getattr(getattr(view, "spec", None), "model", None)
+            return (
+                request.method in ("GET", "HEAD")
+                and model is not None
+                and permission_is_exempt(permission_name(model, "view"))
+            )
         token = request.auth
         if (
             request.method not in SAFE_METHODS

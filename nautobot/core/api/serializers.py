@@ -7,6 +7,7 @@ apply to every API write.
 """
 
 import copy
+import importlib
 from typing import Any, ClassVar
 
 from django.apps import apps as django_apps
@@ -309,6 +310,32 @@ def nested_serializer(model: type[models.Model]) -> type[WritableNestedSerialize
             f"Nested{model.__name__}Serializer", (BriefSerializer,), {"Meta": meta, "__module__": __name__}
         )
     return serializer
+
+
+class SerializerNotFound(LookupError):
+    """`get_serializer_for_model` found no serializer (1.x's exception of the same name)."""
+
+
+def get_serializer_for_model(model: type[models.Model], prefix: str = "") -> type[serializers.Serializer]:
+    """`<prefix><Model>Serializer` of `model` as Nautobot 1.x finds it: in its app's `api.serializers` (or
+    `api.nested_serializers`) module; else, for a model with a spec, ours (`prefix="Nested"`: its brief form)."""
+    name = f"{prefix}{model.__name__}Serializer"
+    package = django_apps.get_app_config(model._meta.app_label).name
+    for module_name in (f"{package}.api.serializers", f"{package}.api.nested_serializers"):
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name is not None and module_name.startswith(exc.name):
+                continue
+            raise
+        found = getattr(module, name, None)
+        if found is not None:
+            return found
+    if prefix == "Nested":
+        return nested_serializer(model)
+    if prefix == "" and has_spec(model):
+        return serializer_for(model)
+    raise SerializerNotFound(f"No serializer {name} for {model._meta.label} in {package}.api.serializers.")
 
 
 def app_serializers(app_label: str, *, full: bool = True):

@@ -8,7 +8,6 @@ update/delete on the list URL, 409 for protected deletes, object permissions on 
 from __future__ import annotations
 
 import functools
-import importlib
 import platform
 from collections import OrderedDict
 
@@ -31,7 +30,7 @@ from nautobot.core.api.brief import brief_representation
 from nautobot.core.api.fields import prefetch_references
 from nautobot.core.api.includes import add_includes
 from nautobot.core.api.querysets import load_for_output, optimized_queryset, output_objects_cache
-from nautobot.core.api.serializers import nested_serializer, represent, serializer_for
+from nautobot.core.api.serializers import get_serializer_for_model, represent, serializer_for
 from nautobot.core.filters import SpecFilterBackend
 from nautobot.core.heartbeat import alive
 from nautobot.core.registry import registry
@@ -133,7 +132,7 @@ class ModelViewSet(NautobotAPIMixin, viewsets.ModelViewSet):
     def get_serializer_class(self):
         if self.declared_the_1x_way():
             if self.brief:
-                return nested_serializer_of_app(self.spec.model)
+                return get_serializer_for_model(self.spec.model, prefix="Nested")
             return self.serializer_class
         return serializer_for(self.spec.model, brief=self.brief, version=getattr(self.request, "version", None))
 
@@ -297,24 +296,6 @@ class ModelViewSet(NautobotAPIMixin, viewsets.ModelViewSet):
             raise Conflict(
                 f"Unable to delete object. {len(blocked.dependents)} dependent objects were found: {listing}"
             ) from None
-
-
-def nested_serializer_of_app(model) -> type[BaseSerializer]:
-    """`Nested<Model>Serializer` of `model` as Nautobot 1.x finds it: in its app's `api.serializers` (or
-    `api.nested_serializers`) module; else the brief serializer of its spec."""
-    name = f"Nested{model.__name__}Serializer"
-    package = apps.get_app_config(model._meta.app_label).name
-    for module_name in (f"{package}.api.serializers", f"{package}.api.nested_serializers"):
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name is not None and module_name.startswith(exc.name):
-                continue
-            raise
-        found = getattr(module, name, None)
-        if found is not None:
-            return found
-    return nested_serializer(model)
 
 
 def aligned_errors(errors, count: int) -> list:

@@ -6,6 +6,7 @@ The app's API is `app_1x_api_urls.py`, on sites."""
 import pytest
 from django.contrib.contenttypes.models import ContentType
 
+from nautobot.circuits.tests import builders as cb
 from nautobot.core.testing.api import TokenClient
 from nautobot.dcim.models import Site
 from nautobot.dcim.tests import builders as b
@@ -152,3 +153,42 @@ def test_api_versions_options_and_the_app_root(api):
     assert {c["value"] for c in options["actions"]["POST"]["status"]["choices"]} >= {"active"}
     root = api.get("/api/app1x/").json()
     assert list(root) == ["sites"] and root["sites"].endswith(SITES)
+
+
+def test_exempt_view_permissions_let_anyone_read(settings, django_user_model):
+    site = b.site()
+    anonymous, nobody = (
+        TokenClient(None),
+        TokenClient(Token.objects.create(user=django_user_model.objects.create_user("x")).key),
+    )
+    assert anonymous.get(f"{SITES}{site.pk}/").status_code == 403
+    assert nobody.get(f"{SITES}{site.pk}/").status_code == 403
+    settings.EXEMPT_VIEW_PERMISSIONS = ["dcim.site"]
+    assert anonymous.get(f"{SITES}{site.pk}/").status_code == 200
+    assert nobody.get(f"/api/dcim/sites/{site.pk}/").status_code == 200
+    assert anonymous.get("/api/dcim/regions/").status_code == 403
+    assert anonymous.post(SITES, {"name": "n", "slug": "n", "status": "active"}).status_code == 403
+    settings.EXEMPT_VIEW_PERMISSIONS = ["*"]
+    assert anonymous.get("/api/dcim/regions/").status_code == 200
+
+
+def test_serializers_under_their_1x_names():
+    from nautobot.circuits.api.nested_serializers import NestedProviderSerializer
+    from nautobot.dcim.api import nested_serializers
+    from nautobot.dcim.api.serializers import DeviceSerializer, NestedDeviceSerializer
+    from nautobot.dcim.models import Device
+    from nautobot.utilities.api import SerializerNotFound, get_serializer_for_model
+
+    assert NestedDeviceSerializer is nested_serializers.NestedDeviceSerializer
+    assert "NestedInterfaceSerializer" in nested_serializers.__all__
+    assert get_serializer_for_model(Device, prefix="Nested") is NestedDeviceSerializer
+    assert get_serializer_for_model(Device) is DeviceSerializer
+    with pytest.raises(SerializerNotFound):
+        get_serializer_for_model(Device, prefix="Bogus")
+    provider = cb.provider()
+    data = NestedProviderSerializer(provider, context={"request": None}).data
+    assert (
+        data["id"] == str(provider.pk) and data["display"] == str(provider) and data["url"].endswith(f"/{provider.pk}/")
+    )
+    with pytest.raises(AttributeError):
+        nested_serializers.NestedNoSuchModelSerializer  # noqa: B018
