@@ -2,6 +2,7 @@
 CreatedUpdatedFilterSet, CustomFieldModelFilterSet)`); each is a django-filter `FilterSet` adding its filters."""
 
 import django_filters
+from django.utils.datastructures import MultiValueDict
 
 from nautobot.core.filters.base import BaseFilterSet, SearchFilter
 from nautobot.core.registry import registry
@@ -29,8 +30,11 @@ class CustomFieldModelFilterSetMixin(django_filters.FilterSet):
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
+        data = self.data
+        if not hasattr(data, "getlist"):  # a plain dict (`FilterSet({"cf_x": [...]})`), as tests and jobs give
+            data = MultiValueDict({k: list(v) if isinstance(v, (list, tuple)) else [v] for k, v in data.items()})
         for hook in registry.queryset_filters:
-            queryset = hook.apply(queryset, self.data)
+            queryset = hook.apply(queryset, data)
         return queryset
 
 

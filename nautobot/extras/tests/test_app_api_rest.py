@@ -192,3 +192,16 @@ def test_serializers_under_their_1x_names():
     )
     with pytest.raises(AttributeError):
         nested_serializers.NestedNoSuchModelSerializer  # noqa: B018
+
+
+def test_custom_fields_in_the_app_payload_and_filters(api):
+    field = b.custom_field("dcim.site", type="text")
+    tagged = b.site(_custom_field_data={field.name: "blue"})
+    other = b.site()
+    data = api.get(f"{SITES}{tagged.pk}/").json()
+    assert data["custom_fields"][field.name] == "blue"
+    assert ids(api, id=[tagged.pk, other.pk], **{f"cf_{field.name}": "blue"}) == {str(tagged.pk)}
+    filterset = app.AppSiteFilterSet({f"cf_{field.name}": ["blue"], "id": [tagged.pk, other.pk]}, Site.objects.all())
+    assert list(filterset.qs) == [tagged]
+    response = api.patch(f"{SITES}{other.pk}/", {"custom_fields": {field.name: "red"}})
+    assert response.status_code == 200 and response.json()["custom_fields"][field.name] == "red"
