@@ -18,13 +18,17 @@ from nautobot.core.filters import (
     MultiValueUUIDFilter,
     NameSlugSearchFilterSet,
     NaturalKeyOrPKMultipleChoiceFilter,
-    NautobotFilterSet,
     RelatedMembershipBooleanFilter,
     SearchFilter,
     TagFilter,
     TreeNodeMultipleChoiceFilter,
 )
-from nautobot.extras.filters import StatusFilter, StatusModelFilterSetMixin
+from nautobot.extras.filters import (
+    NautobotFilterSet,
+    RelationshipModelFilterSetMixin,
+    StatusFilter,
+    StatusModelFilterSetMixin,
+)
 
 __all__ = [
     "BaseFilterSet",
@@ -46,6 +50,7 @@ __all__ = [
     "NaturalKeyOrPKMultipleChoiceFilter",
     "NautobotFilterSet",
     "RelatedMembershipBooleanFilter",
+    "RelationshipModelFilterSetMixin",
     "SearchFilter",
     "StatusFilter",
     "StatusModelFilterSetMixin",

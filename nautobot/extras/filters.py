@@ -6,14 +6,15 @@ The generic ones are the core's (`nautobot.core.filters`); those that name an ex
 import django_filters
 
 from nautobot.core.filters import (
+    BaseFilterSet,
     CreatedUpdatedFilterSet,
     CreatedUpdatedModelFilterSetMixin,
     CustomFieldModelFilterSet,
     CustomFieldModelFilterSetMixin,
-    NautobotFilterSet,
     TagFilter,
 )
 from nautobot.extras.configcontexts.filters import LocalContextFilterSet
+from nautobot.extras.relationships.filters import RelationshipModelFilterSetMixin
 from nautobot.extras.statuses.models import Status
 
 
@@ -34,6 +35,13 @@ class StatusModelFilterSetMixin(django_filters.FilterSet):
     status = StatusFilter()
 
 
+class NautobotFilterSet(
+    BaseFilterSet, CreatedUpdatedModelFilterSetMixin, RelationshipModelFilterSetMixin, CustomFieldModelFilterSetMixin
+):
+    """The base of an app model's filterset: `BaseFilterSet` (multi-value filters and lookup variants for
+    `Meta.fields`), `created`/`last_updated`, `cr_<relationship>__<side>` and `cf_<name>` filters."""
+
+
 __all__ = [
     "CreatedUpdatedFilterSet",
     "CreatedUpdatedModelFilterSetMixin",
@@ -41,6 +49,7 @@ __all__ = [
     "CustomFieldModelFilterSetMixin",
     "LocalContextFilterSet",
     "NautobotFilterSet",
+    "RelationshipModelFilterSetMixin",
     "StatusFilter",
     "StatusModelFilterSetMixin",
     "TagFilter",

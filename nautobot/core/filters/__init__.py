@@ -56,7 +56,6 @@ from nautobot.core.filters.mixins import (
     CustomFieldModelFilterSet,
     CustomFieldModelFilterSetMixin,
     NameSlugSearchFilterSet,
-    NautobotFilterSet,
 )
 
 # Nautobot 1.x names (`nautobot.utilities.filters`, `nautobot.apps.filters`), each a class of ours.
@@ -80,7 +79,6 @@ __all__ = [
     "MultiValueUUIDFilter",
     "NameSlugSearchFilterSet",
     "NaturalKeyOrPKMultipleChoiceFilter",
-    "NautobotFilterSet",
     "RelatedMembershipBooleanFilter",
     "SearchFilter",
     "SpecFilterBackend",

@@ -355,6 +355,10 @@ class BaseFilterSet(django_filters.FilterSet):
         self.form_prefix = prefix
         names = [n for n in self.base_filters if n in self.data] if self.is_bound else list(self.base_filters)
         self.filters = {name: copy.deepcopy(self.base_filters[name]) for name in names}
+        # Filters that depend on rows (relationships' `cr_<slug>__<side>`), from a mixin's `dynamic_filters()`.
+        dynamic = getattr(self, "dynamic_filters", None)
+        if dynamic is not None:
+            self.filters.update({k: v for k, v in dynamic().items() if k not in self.filters})
         for filter_ in self.filters.values():
             filter_.model = queryset.model
             filter_.parent = self

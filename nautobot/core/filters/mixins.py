@@ -4,7 +4,7 @@ CreatedUpdatedFilterSet, CustomFieldModelFilterSet)`); each is a django-filter `
 import django_filters
 from django.utils.datastructures import MultiValueDict
 
-from nautobot.core.filters.base import BaseFilterSet, SearchFilter
+from nautobot.core.filters.base import SearchFilter
 from nautobot.core.registry import registry
 
 
@@ -45,8 +45,3 @@ class NameSlugSearchFilterSet(django_filters.FilterSet):
     """`q`: name or slug contains the text (case-insensitive)."""
 
     q = SearchFilter(filter_predicates={"name": "icontains", "slug": "icontains"})
-
-
-class NautobotFilterSet(BaseFilterSet, CreatedUpdatedModelFilterSetMixin, CustomFieldModelFilterSetMixin):
-    """The base of an app model's filterset: `BaseFilterSet` (multi-value filters and lookup variants for
-    `Meta.fields`), `created`/`last_updated` and `cf_<name>` filters."""

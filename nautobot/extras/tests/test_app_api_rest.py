@@ -205,3 +205,35 @@ def test_custom_fields_in_the_app_payload_and_filters(api):
     assert list(filterset.qs) == [tagged]
     response = api.patch(f"{SITES}{other.pk}/", {"custom_fields": {field.name: "red"}})
     assert response.status_code == 200 and response.json()["custom_fields"][field.name] == "red"
+
+
+def test_nautobot_filterset_has_the_relationship_filters():
+    from nautobot.apps.filters import NautobotFilterSet
+    from nautobot.extras.relationships.models import Relationship, RelationshipAssociation
+
+    class SiteFilterSet(NautobotFilterSet):
+        class Meta:
+            model = Site
+            fields = ["id", "name"]
+
+    tenant_type, site_type = b.content_type("tenancy.tenant"), b.content_type("dcim.site")
+    relationship = Relationship.objects.create(
+        name="site-sponsor",
+        slug="site_sponsor",
+        type="one-to-many",
+        source_type=tenant_type,
+        destination_type=site_type,
+    )
+    sponsor, sponsored, other = b.tenant(), b.site(), b.site()
+    RelationshipAssociation.objects.create(
+        relationship=relationship,
+        source_type=tenant_type,
+        source_id=sponsor.pk,
+        destination_type=site_type,
+        destination_id=sponsored.pk,
+    )
+    scope = {"id": [sponsored.pk, other.pk]}
+    assert list(SiteFilterSet({**scope, "cr_site_sponsor__source": [sponsor.pk]}, Site.objects.all()).qs) == [sponsored]
+    assert set(SiteFilterSet(scope, Site.objects.all()).qs) == {sponsored, other}
+    assert "cr_site_sponsor__source" in SiteFilterSet().filters
+    assert {"name__ic", "created__gte", "last_updated"} <= set(SiteFilterSet.base_filters)
