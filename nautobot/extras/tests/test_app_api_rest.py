@@ -237,3 +237,14 @@ def test_nautobot_filterset_has_the_relationship_filters():
     assert set(SiteFilterSet(scope, Site.objects.all()).qs) == {sponsored, other}
     assert "cr_site_sponsor__source" in SiteFilterSet().filters
     assert {"name__ic", "created__gte", "last_updated"} <= set(SiteFilterSet.base_filters)
+
+
+def test_the_app_endpoints_are_in_the_openapi_schema():
+    from drf_spectacular.generators import SchemaGenerator
+
+    schema = SchemaGenerator(patterns=app.urlpatterns[:1]).get_schema(request=None, public=True)
+    # Paths are given without `/api` (the schema settings trim it).
+    assert {"/app1x/sites/", "/app1x/sites/{id}/", "/app1x/sites/{id}/notes/"} <= set(schema["paths"])
+    assert {"get", "post", "put", "patch", "delete"} <= set(schema["paths"]["/app1x/sites/"])
+    properties = schema["components"]["schemas"]["AppSite"]["properties"]
+    assert {"id", "url", "display", "name", "status", "region", "tenant", "tags", "custom_fields"} <= set(properties)
