@@ -39,9 +39,23 @@ class OrderedDefaultRouter(DefaultRouter):
 
     routes = BulkRouter.routes
 
+    def __init__(self, *args, view_name: str | None = None, view_description: str | None = None, **kwargs) -> None:
+        # 1.6.16+: the title and description of the root view (else DRF's "Api Root").
+        self.view_name, self.view_description = view_name, view_description
+        super().__init__(*args, **kwargs)
+
     def get_api_root_view(self, api_urls=None):
         root = {prefix: self.routes[0].name.format(basename=basename) for prefix, _, basename in self.registry}
-        return self.APIRootView.as_view(api_root_dict=dict(sorted(root.items())))
+        view_name, view_description = self.view_name, self.view_description
+
+        class AppAPIRootView(self.APIRootView):
+            def get_view_name(self) -> str:
+                return view_name or super().get_view_name()
+
+            def get_view_description(self, html=False) -> str:
+                return view_description or super().get_view_description(html)
+
+        return AppAPIRootView.as_view(api_root_dict=dict(sorted(root.items())))
 
 
 def specs_by_app() -> dict[str, list]:
