@@ -329,8 +329,8 @@ def filterset_for(model: type[models.Model]) -> type[BaseFilterSet]:
 class SpecFilterBackend(DjangoFilterBackend):
     """Filter a viewset's queryset with the generated filterset of its spec; unknown parameters are a 400.
 
-    A viewset declared the 1.x way names its `filterset_class`: that one filters, and parameters it does not
-    know are ignored, as Nautobot 1.x's filter backend ignores them.
+    A viewset declared the 1.x way names its `filterset_class`: that one filters (else the generated one), and
+    parameters it does not know are ignored, as Nautobot 1.x's filter backend ignores them.
     """
 
     def get_filterset_class(self, view, queryset=None):
@@ -340,7 +340,8 @@ class SpecFilterBackend(DjangoFilterBackend):
     def filter_queryset(self, request, queryset, view):
         filterset_class = self.get_filterset_class(view, queryset)
         data = request.query_params
-        if getattr(view, "filterset_class", None) is None:
+        declared_the_1x_way = getattr(view, "declared_the_1x_way", None)
+        if getattr(view, "filterset_class", None) is None and not (declared_the_1x_way and declared_the_1x_way()):
             unknown = unknown_parameters(filterset_class, data)
             if unknown:
                 raise exceptions.ValidationError({name: ["Unknown filter field"] for name in unknown})

@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.urls import include, path
 from rest_framework import serializers
 
-from nautobot.core.api import OrderedDefaultRouter, WritableNestedSerializer
+from nautobot.core.api import ModelViewSet, OrderedDefaultRouter, ValidatedModelSerializer, WritableNestedSerializer
 from nautobot.core.urls import urlpatterns as nautobot_urlpatterns
 from nautobot.dcim.api.nested_serializers import NestedRegionSerializer
 from nautobot.dcim.models import Region, Site
@@ -60,8 +60,22 @@ class AppSiteViewSet(NautobotModelViewSet, StatusViewSetMixin):
     filterset_class = AppSiteFilterSet
 
 
+class AppRegionSerializer(ValidatedModelSerializer):
+    class Meta:
+        model = Region
+        fields = ["id", "name", "slug", "parent", "description"]
+
+
+class AppRegionViewSet(ModelViewSet):
+    """No `filterset_class`: the model's generated filterset filters."""
+
+    queryset = Region.objects.all()
+    serializer_class = AppRegionSerializer
+
+
 router = OrderedDefaultRouter()
 router.register("sites", AppSiteViewSet)
+router.register("regions", AppRegionViewSet)
 
 urlpatterns = [
     path("api/app1x/", include((router.urls, "app1x-api"))),

@@ -152,7 +152,7 @@ def test_api_versions_options_and_the_app_root(api):
     options = api.options(SITES).json()
     assert {c["value"] for c in options["actions"]["POST"]["status"]["choices"]} >= {"active"}
     root = api.get("/api/app1x/").json()
-    assert list(root) == ["sites"] and root["sites"].endswith(SITES)
+    assert list(root) == ["regions", "sites"] and root["sites"].endswith(SITES)
 
 
 def test_exempt_view_permissions_let_anyone_read(settings, django_user_model):
@@ -248,3 +248,17 @@ def test_the_app_endpoints_are_in_the_openapi_schema():
     assert {"get", "post", "put", "patch", "delete"} <= set(schema["paths"]["/app1x/sites/"])
     properties = schema["components"]["schemas"]["AppSite"]["properties"]
     assert {"id", "url", "display", "name", "status", "region", "tenant", "tags", "custom_fields"} <= set(properties)
+
+
+def test_a_plain_1x_viewset_and_validated_serializer(api):
+    parent = b.region()
+    response = api.post("/api/app1x/regions/", {"name": "app-region", "slug": "app-region", "parent": str(parent.pk)})
+    assert response.status_code == 201, response.content
+    data = response.json()
+    assert set(data) == {"id", "display", "name", "slug", "parent", "description"} and data["parent"] == str(parent.pk)
+    # The model's rules run on every write (a region cannot be its own parent).
+    response = api.patch(f"/api/app1x/regions/{data['id']}/", {"parent": data["id"]})
+    assert response.status_code == 400, response.content
+    # Without a filterset of its own the model's generated one filters; unknown parameters are ignored.
+    listed = api.get("/api/app1x/regions/", slug="app-region", unknown="1").json()
+    assert [row["id"] for row in listed["results"]] == [data["id"]]
