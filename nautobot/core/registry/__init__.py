@@ -36,12 +36,14 @@ Web UI
 - `menu_links` (`MenuLink`): menu entries of pages routed elsewhere (plugins' `menu_items`).
 - `detail_tabs` (`DetailTab`, by suffix): tabs of detail pages (the change log).
 - `detail_panels` (`Panel`): cards on every detail page (custom fields, a rack's elevation).
-- `template_extensions` (`TemplateExtension` subclasses): plugins' content on detail pages (one panel).
+- `template_extensions` (`TemplateExtension` subclasses): plugins' content placed on detail pages (left, right,
+  full width, buttons, tabs) and list pages (buttons).
 - `object_actions` (`ObjectAction`): POST buttons on detail pages (redeliver, sync).
 - `home_panels` (`HomePanel`): cards on the home page (recent changes).
 - `list_exports` (`ListExport`): the list page's Export menu beyond CSV.
 - `form_extensions` (`FormExtension` instances): fields added to generated forms (custom fields).
 - `form_field_overrides` (`FormFieldOverride`, by model label): the chooser of relations to a model (Status).
+- `view_overrides` (`ViewOverride`, by URL name): another view answering a page's URL (plugins' `override_views`).
 
 Background processes
 - `tick_hooks` (`TickHook`): run on every tick of the beat scheduler (scheduled jobs).
@@ -59,7 +61,7 @@ Extras features
 The app API of Nautobot 1.x maps onto these stores: a plugin's `menu_items` become `menu_links`,
 `template_extensions` and `graphql_types` their stores, `datasource_contents` `datasource_contents`;
 `custom_validators` adapt into `validation_hooks`, `filter_extensions` into `queryset_filters`,
-`homepage_layout` into `home_panels`, `override_views` into `pages`, `secrets_providers` into
+`homepage_layout` into `home_panels`, `override_views` into `view_overrides`, `secrets_providers` into
 `secrets_providers`. A new kind of extension (Jinja filters, banners) is a new store added here, with its kind
 in `kinds`.
 """
@@ -85,6 +87,7 @@ from nautobot.core.registry.kinds import (
     Include,
     ListExport,
     ListExporter,
+    MenuButton,
     MenuEntry,
     MenuLink,
     MessageType,
@@ -103,6 +106,7 @@ from nautobot.core.registry.kinds import (
     TemplateExtension,
     TickHook,
     ValidationHook,
+    ViewOverride,
     ViewsetMixin,
     WriteContext,
 )
@@ -145,6 +149,7 @@ class Registry:
     list_exports: Store[ListExport] = _store(ListExport)
     form_extensions: Store[FormExtension] = _store(FormExtension)
     form_field_overrides: Store[FormFieldOverride] = _store(FormFieldOverride, key=lambda entry: entry.model_label)
+    view_overrides: Store[ViewOverride] = _store(ViewOverride, key=lambda entry: entry.url_name)
     # Background processes
     tick_hooks: Store[TickHook] = _store(TickHook)
     beat_hooks: Store[BeatHook] = _store(BeatHook)
@@ -183,6 +188,7 @@ __all__ = [
     "Include",
     "ListExport",
     "ListExporter",
+    "MenuButton",
     "MenuEntry",
     "MenuLink",
     "MessageType",
@@ -203,6 +209,7 @@ __all__ = [
     "TemplateExtension",
     "TickHook",
     "ValidationHook",
+    "ViewOverride",
     "ViewsetMixin",
     "WriteContext",
     "registry",

@@ -153,6 +153,16 @@ class ListExport:
 
 
 @dataclass(frozen=True)
+class MenuButton:
+    """A small link beside a menu item ("add", "import")."""
+
+    title: str  # its tooltip
+    url_name: str  # the URL name it links to
+    icon: str = ""  # a Material Design icon class ("mdi-plus-thick")
+    permissions: tuple[str, ...] = ()  # all needed to see it
+
+
+@dataclass(frozen=True)
 class MenuEntry:
     """A navigation menu item."""
 
@@ -161,6 +171,10 @@ class MenuEntry:
     permission: str = ""  # needed to see it ("" = anyone signed in)
     weight: int = 1000  # order in its section
     section: str = ""  # the titled section of the menu it goes under ("" = the untitled one at the top)
+    permissions: tuple[str, ...] = ()  # needed too, all of them (a 1.x NavMenuItem's list)
+    buttons: tuple[MenuButton, ...] = ()  # small links beside the item (add, import)
+    group_weight: int | None = None  # where its top-level menu goes among the others (1.x NavMenuTab.weight)
+    section_weight: int = 1000  # where its section goes in the menu (1.x NavMenuGroup.weight)
 
 
 @dataclass(frozen=True)
@@ -181,6 +195,14 @@ class Page:
     name: str = ""  # the URL name, `<app_label>:<name>`
     menu: MenuEntry | None = None  # its navigation entry, if any
     kwargs: dict | None = None  # passed to the view, as Django's `path()` does
+
+
+@dataclass(frozen=True)
+class ViewOverride:
+    """Another view answering a page's URL (a 1.x plugin's `override_views`); the URL and its name stay."""
+
+    url_name: str  # "dcim:device", "plugins:<app>:<name>"
+    view: Callable = field(compare=False)  # the view function that answers instead
 
 
 @dataclass(frozen=True)
@@ -276,6 +298,14 @@ class TemplateExtension:
 
     def buttons(self) -> str:
         return ""
+
+    def list_buttons(self) -> str:
+        """HTML of buttons on the model's list page."""
+        return ""
+
+    def detail_tabs(self) -> list[dict]:
+        """Tabs of the object's detail page: `[{"title": ..., "url": ...}]`."""
+        return []
 
 
 # Background processes --------------------------------------------------------------------------------
