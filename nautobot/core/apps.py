@@ -1,7 +1,21 @@
-"""Django app configuration of `nautobot.core`."""
+"""Django app configuration of `nautobot.core`; and, at their 1.x path, the classes of an app's navigation menu."""
 
 from django.apps import AppConfig
 from django.core import checks
+
+# 1.x apps import their menu and home page classes from here (`nautobot.core.apps`).
+from nautobot.core.navigation import (  # noqa: F401
+    ButtonColorChoices,
+    HomePageGroup,
+    HomePageItem,
+    HomePagePanel,
+    NavMenuAddButton,
+    NavMenuButton,
+    NavMenuGroup,
+    NavMenuImportButton,
+    NavMenuItem,
+    NavMenuTab,
+)
 
 
 class CoreConfig(AppConfig):

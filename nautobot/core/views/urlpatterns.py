@@ -8,7 +8,7 @@ from django.utils.module_loading import import_string
 from nautobot.core.api.urlbuilding import is_plugin
 from nautobot.core.registry import registry
 from nautobot.core.specs import ObjectSpec, all_specs
-from nautobot.core.views import bulk, generic
+from nautobot.core.views import bulk, objects
 from nautobot.core.views.actions import actions_of, object_action_view
 from nautobot.core.views.routes import detail_tabs
 
@@ -18,14 +18,14 @@ def _spec_patterns(spec: type[ObjectSpec]) -> list:
     model = spec.route_name()
     base = spec.url_endpoint()
     table = [
-        ("list", f"{base}/", generic.ObjectListView, model + "_list"),
-        ("add", f"{base}/add/", generic.ObjectEditView, model + "_add"),
+        ("list", f"{base}/", objects.ObjectListView, model + "_list"),
+        ("add", f"{base}/add/", objects.ObjectEditView, model + "_add"),
         ("import", f"{base}/import/", bulk.BulkImportView, model + "_import"),
         ("bulk_edit", f"{base}/edit/", bulk.BulkEditView, model + "_bulk_edit"),
         ("bulk_delete", f"{base}/delete/", bulk.BulkDeleteView, model + "_bulk_delete"),
-        ("detail", f"{base}/<uuid:pk>/", generic.ObjectDetailView, model),
-        ("edit", f"{base}/<uuid:pk>/edit/", generic.ObjectEditView, model + "_edit"),
-        ("delete", f"{base}/<uuid:pk>/delete/", generic.ObjectDeleteView, model + "_delete"),
+        ("detail", f"{base}/<uuid:pk>/", objects.ObjectView, model),
+        ("edit", f"{base}/<uuid:pk>/edit/", objects.ObjectEditView, model + "_edit"),
+        ("delete", f"{base}/<uuid:pk>/delete/", objects.ObjectDeleteView, model + "_delete"),
     ]
     patterns = [
         path(route, _view_class(spec, action, view).as_view(spec=spec), name=name)
@@ -55,6 +55,17 @@ def _view_class(spec: type[ObjectSpec], action: str, default):
     return import_string(dotted) if dotted else default
 
 
+def overridden(namespace: str, patterns: list) -> list:
+    """`patterns` with the views of `registry.view_overrides` (a plugin's `override_views`) answering the URL
+    names they name in `namespace` ("dcim", "plugins:<app>"); the routes and names stay."""
+    overrides = registry.view_overrides.by_key()
+    for pattern in patterns:
+        override = overrides.get(f"{namespace}:{getattr(pattern, 'name', None)}")
+        if override is not None:
+            pattern.callback = override.view
+    return patterns
+
+
 def app_ui_patterns(app_label: str) -> list:
     """The generated pages of `app_label`'s specs and its registered pages (a plugin's go under /plugins/)."""
     patterns = []
@@ -72,4 +83,8 @@ def app_ui_patterns(app_label: str) -> list:
 def ui_urlpatterns() -> list:
     """One `path("<app>/", include(...))` per app (plugins excepted) with specs or pages, namespaced by its label."""
     labels = {spec.app_label() for spec in all_specs() if spec.ui_views} | {page.app_label for page in registry.pages}
-    return [path(f"{app}/", include((app_ui_patterns(app), app))) for app in sorted(labels) if not is_plugin(app)]
+    return [
+        path(f"{app}/", include((overridden(app, app_ui_patterns(app)), app)))
+        for app in sorted(labels)
+        if not is_plugin(app)
+    ]

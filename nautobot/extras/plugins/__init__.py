@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from django.apps import AppConfig
 
 from nautobot.core.plugins import PluginError, plugin_configs
-from nautobot.core.registry import MenuEntry, MenuLink, TemplateExtension, registry
+from nautobot.core.registry import TemplateExtension, registry
 from nautobot.extras.secrets import register_secrets_provider
 
 
@@ -50,6 +50,8 @@ class PluginConfig(AppConfig):
     # found in `<package>.jobs` by the job registry (nautobot.extras.jobs.registry), like any app's.
     menu_items = "navigation.menu_items"
     template_extensions = "template_content.template_extensions"
+    homepage_layout = "homepage.layout"
+    override_views = "views.override_views"
     graphql_types = "graphql.types.graphql_types"
     secrets_providers = "secrets.secrets_providers"
 
@@ -64,35 +66,35 @@ class PluginConfig(AppConfig):
     def ready(self) -> None:
         # Here, not at the top: this module is imported while the configuration is read (plugins subclass
         # PluginConfig), before Django's apps exist, and the web UI's modules need them.
-        from nautobot.extras.plugins.ui import register_template_extension_panel
+        from nautobot.extras.plugins.ui import register_ui
 
-        for item in self.load_contents("menu_items"):
-            permission = item.permissions[0] if item.permissions else ""
-            registry.menu_links.register(MenuLink(MenuEntry("Plugins", item.link_text, permission), item.link))
-        for extension in self.load_contents("template_extensions"):
-            registry.template_extensions.register(extension)
+        register_ui(self)
         for graphql_type in self.load_contents("graphql_types"):
             registry.graphql_types.register(graphql_type)
         for provider in self.load_contents("secrets_providers"):
             register_secrets_provider(provider)
-        register_template_extension_panel()
 
     def load_contents(self, key: str) -> list:
         """The list at this plugin's `<key>` path; empty when the module does not exist."""
+        return list(self.load_content(key) or [])
+
+    def load_content(self, key: str, *, missing_ok: bool = False):
+        """What this plugin's `<key>` path names; None when the module does not exist (or, `missing_ok`, the
+        module lacks the attribute: `views.override_views` in a plugin whose views.py has none)."""
         dotted = getattr(self, key)
         if not dotted:
-            return []
+            return None
         module_path, _, attribute = f"{self.name}.{dotted}".rpartition(".")
         try:
             module = importlib.import_module(module_path)
         except ModuleNotFoundError as exc:
             if exc.name and module_path.startswith(exc.name):
-                return []  # the plugin simply has no such module
+                return None  # the plugin simply has no such module
             raise PluginError(f"Plugin {self.name}: importing {module_path} failed: {exc}") from exc
         contents = getattr(module, attribute, None)
-        if contents is None:
+        if contents is None and not missing_ok:
             raise PluginError(f"Plugin {self.name}: {module_path} has no attribute {attribute!r} ({key}).")
-        return list(contents)
+        return contents
 
 
 @dataclass

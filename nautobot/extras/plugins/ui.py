@@ -1,37 +1,28 @@
-"""What plugins add to the web UI: their template extensions (panels on the detail pages of the models they
-name), shown through one detail panel. Their menu items are `registry.menu_links` (a "Plugins" menu)."""
+"""What a plugin adds to the web UI, registered from its `PluginConfig.ready()` in the stores the built-in pages
+read: its menu (`menu_items`: 1.x `NavMenuTab`s or 1.0 `PluginMenuItem`s) as `menu_links`, its
+`template_extensions` (placed on detail and list pages by `nautobot.core.views.extensions`), its
+`homepage_layout` as `home_panels` and its `override_views` as `view_overrides`."""
 
-from django.utils.html import format_html_join
-from django.utils.safestring import mark_safe
-
-from nautobot.core.registry import Panel, registry
-
-
-def template_extension_panel(obj, request) -> dict | None:
-    """One panel with what every plugin's template extension for this object's model renders."""
-    label = obj._meta.label_lower
-    extensions = [cls for cls in registry.template_extensions if cls.model == label]
-    if not extensions:
-        return None
-    parts = []
-    for cls in extensions:
-        extension = cls({"object": obj, "request": request, "user": getattr(request, "user", None)})
-        parts.extend(
-            html
-            for html in (
-                extension.buttons(),
-                extension.left_page(),
-                extension.right_page(),
-                extension.full_width_page(),
-            )
-            if html
-        )
-    if not parts:
-        return None
-    # Plugins return HTML they built (PluginTemplateExtension.render uses Django's escaping templates).
-    return {"title": "Plugins", "html": format_html_join("", "{}", ((mark_safe(part),) for part in parts))}  # noqa: S308
+from nautobot.core.navigation import NavMenuTab, home_panels, menu_links, plugin_menu_links
+from nautobot.core.plugins import PluginError
+from nautobot.core.registry import ViewOverride, registry
 
 
-def register_template_extension_panel() -> None:
-    """Show the template extensions on detail pages (called by each plugin's `ready()`; registered once)."""
-    registry.detail_panels.register(Panel(template_extension_panel))
+def register_ui(config) -> None:
+    """Register `config`'s (a `PluginConfig`) menu, template extensions, home page cards and view overrides."""
+    items = config.load_contents("menu_items")
+    tabs = [item for item in items if isinstance(item, NavMenuTab)]
+    links = menu_links(tabs) + plugin_menu_links(str(config.verbose_name), [i for i in items if i not in tabs])
+    for link in links:
+        registry.menu_links.register(link)
+    for extension in config.load_contents("template_extensions"):
+        registry.template_extensions.register(extension)
+    for panel in home_panels(config.load_content("homepage_layout", missing_ok=True) or ()):
+        registry.home_panels.register(panel)
+    overrides = config.load_content("override_views", missing_ok=True) or {}
+    if not isinstance(overrides, dict):
+        raise PluginError(f"Plugin {config.name}: override_views must be a dict of URL name -> view, not {overrides!r}")
+    for url_name, view in overrides.items():
+        if ":" not in url_name:
+            raise PluginError(f"Plugin {config.name}: override_views key {url_name!r} is not a namespaced URL name")
+        registry.view_overrides.register(ViewOverride(url_name, view))
