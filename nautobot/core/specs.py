@@ -107,7 +107,7 @@ class ObjectSpec:
         "import",
     )
     # Hand-written pages replacing generated ones: action ("list", "detail", ...) -> dotted path of a view class
-    # (a `core.views.generic.SpecView` subclass, built with `as_view(spec=...)`), imported when URLs are built.
+    # (a `core.views.objects.SpecView` subclass, built with `as_view(spec=...)`), imported when URLs are built.
     ui_view_classes: ClassVar[dict[str, str]] = {}
 
     @classmethod

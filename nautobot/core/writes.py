@@ -24,6 +24,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, models, transaction
 from django.db.models import ProtectedError, RestrictedError
+from django.forms import BaseModelForm
 from rest_framework.serializers import BaseSerializer, ListSerializer
 
 from nautobot.core.registry import registry
@@ -126,7 +127,7 @@ def integrity_message(exc: IntegrityError) -> str:
 
 def objects_save(
     *,
-    serializers: ListSerializer | Sequence[BaseSerializer],
+    serializers: ListSerializer | Sequence[BaseSerializer | BaseModelForm],
     model: type[models.Model],
     action: str,
     origin: WriteOrigin,
@@ -134,7 +135,7 @@ def objects_save(
     """Save validated serializers as one write, all or nothing; return the saved objects in order.
 
     `serializers`: a validated `many=True` serializer (each item is created) or validated serializers (each is
-    saved). No savepoint per object (two round trips each): the first integrity error ends the write, which
+    saved); a 1.x app's validated model forms are saved the same way (`save()` gives the object). No savepoint per object (two round trips each): the first integrity error ends the write, which
     rolls back whole, and raises `WriteConflict` at its item. Then every saved object must be one
     `origin.user` may `action` (`objects_check_permission`), else `WriteForbidden` rolls it all back.
     """

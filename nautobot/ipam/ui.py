@@ -15,7 +15,7 @@ from django.utils.html import format_html, format_html_join
 from nautobot.core.specs import spec_for
 from nautobot.core.views.display import linked
 from nautobot.core.registry import Panel, registry
-from nautobot.core.views.generic import tab_context
+from nautobot.core.views.objects import tab_context
 from nautobot.core.views.permissions import allowed, require
 from nautobot.core.views.routes import register_detail_tab
 from nautobot.core.views.urls import spec_url

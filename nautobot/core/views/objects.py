@@ -5,12 +5,18 @@ Reads go through `restrict()`: a user sees only what object permissions allow, a
 user may not view (or an action they may not take) is a 403.
 """
 
+from inspect import signature
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.utils import NestedObjects
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.db import models, router
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import select_template
+from django.urls import NoReverseMatch, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import View
 from django_tables2 import RequestConfig
@@ -24,6 +30,7 @@ from nautobot.core.tables import table_for, table_queryset
 from nautobot.core.views import defaults
 from nautobot.core.views.actions import buttons_for
 from nautobot.core.views.display import detail_rows, related_links
+from nautobot.core.views.extensions import detail_content, list_buttons
 from nautobot.core.views.export import csv_response
 from nautobot.core.views.permissions import allowed, model_permissions, require
 from nautobot.core.views.routes import detail_tabs
@@ -36,13 +43,142 @@ LIST_PARAMETERS = frozenset({"page", "per_page", "sort", "export"})
 
 
 class SpecView(View):
-    """A page of one spec's model; `spec` is set per spec by `as_view(spec=...)`."""
+    """A page of one model: `spec` is set per spec by `as_view(spec=...)`, or derived from a 1.x `queryset`.
+
+    The 1.x generic views (`ObjectListView`, `ObjectView`, `ObjectEditView`, ...) and the `NautobotUIViewSet`
+    mixins are these classes: an app sets the 1.x attributes (`queryset`, `table`, `filterset`, `model_form`,
+    `template_name`, ...) and they replace what the spec would give; what it leaves unset comes from the
+    spec of `queryset.model`. Writes go through the write path whichever form validated them.
+    """
 
     spec: type[ObjectSpec] | None = None
+    # 1.x: the objects the page works on (narrowed per user by object permissions) and its template.
+    queryset: models.QuerySet | None = None
+    template_name: str | None = None
+    # A NautobotUIViewSet's action ("list", "retrieve", "create", ...) when the view is one of its actions.
+    action: str | None = None
+    # The URL keyword that finds the object (1.x views: "pk" or "slug", whichever the URL gives).
+    lookup_field: str = "pk"
+
+    @classmethod
+    def as_view(cls, actions: dict | None = None, **initkwargs):
+        """A view function; with `actions` (`{"get": "list"}`), a NautobotUIViewSet's: each HTTP method calls its
+        action (the method of that name) and `self.action` says which."""
+        if actions is None:
+            return super().as_view(**initkwargs)
+        actions = {**actions, **({"head": actions["get"]} if "get" in actions else {})}
+
+        def view(request, *args, **kwargs):
+            self = cls(**initkwargs)
+            self.action = actions.get(request.method.lower())
+            self.setup(request, *args, **kwargs)
+            if self.action is None:
+                return self.http_method_not_allowed(request, *args, **kwargs)
+            return getattr(self, self.action)(request, *args, **kwargs)
+
+        view.view_class = cls
+        view.view_initkwargs = initkwargs
+        view.actions = actions
+        return view
+
+    def setup(self, request, *args, **kwargs) -> None:
+        super().setup(request, *args, **kwargs)
+        if self.spec is None:
+            if self.queryset is None:
+                raise ImproperlyConfigured(f"{type(self).__name__} needs a `queryset` (or a spec: as_view(spec=...)).")
+            model = self.queryset.model
+            if not has_spec(model):
+                raise ImproperlyConfigured(
+                    f"{type(self).__name__}: {model._meta.label} has no spec (is its app installed?)."
+                )
+            self.spec = spec_for(model)
 
     @property
     def model(self) -> type[models.Model]:
-        return self.spec.model
+        return self.queryset.model if self.queryset is not None else self.spec.model
+
+    def get_queryset(self) -> models.QuerySet:
+        """The 1.x `queryset` (a fresh copy) or all of the model's objects; not yet narrowed to the user's."""
+        return self.queryset.all() if self.queryset is not None else self.model.objects.all()
+
+    def lookup(self, kwargs: dict) -> dict:
+        """The lookup of one object from the URL's keywords: `pk`, `slug` or the viewset's `lookup_field`."""
+        for name in (self.lookup_field, "pk", "slug"):
+            if name in kwargs:
+                return {name: kwargs[name]}
+        raise ImproperlyConfigured(f"{type(self).__name__}: the URL gives none of pk, slug, {self.lookup_field}.")
+
+    def object_or_404(self, action: str, kwargs: dict) -> models.Model:
+        """The object of the URL among those `action` is allowed on (404 otherwise)."""
+        return get_object_or_404(allowed(self.get_queryset(), self.request.user, action), **self.lookup(kwargs))
+
+    def object_page(self, obj) -> str | None:
+        """Where `obj` is shown: the model's `get_absolute_url()` (1.x apps route their own), else ours."""
+        if self.queryset is not None and hasattr(obj, "get_absolute_url"):
+            try:
+                return obj.get_absolute_url()
+            except NoReverseMatch:
+                pass
+        return object_url(obj)
+
+    def route(self, action: str) -> str | None:
+        """The URL of the model's `action` page ("list", "add", "import", "bulk_edit", "bulk_delete"): the one
+        in the namespace of this page (a 1.x app routes its own), else the spec's."""
+        match = getattr(self.request, "resolver_match", None)
+        if self.queryset is not None and match is not None and match.namespace:
+            try:
+                return reverse(f"{match.namespace}:{self.model._meta.model_name}_{action}")
+            except NoReverseMatch:
+                pass
+        return spec_url(self.spec, action)
+
+    def object_route(self, action: str, obj) -> str | None:
+        """The URL of `obj`'s `action` page ("edit", "delete"), keyed as this page's URL is."""
+        match = getattr(self.request, "resolver_match", None)
+        if self.queryset is not None and match is not None and match.namespace:
+            for key in dict.fromkeys((self.lookup_field, "pk")):
+                try:
+                    name = f"{match.namespace}:{self.model._meta.model_name}_{action}"
+                    return reverse(name, kwargs={key: getattr(obj, key)})
+                except (NoReverseMatch, AttributeError):
+                    continue
+        return spec_url(self.spec, action, obj.pk)
+
+    def list_page(self) -> str:
+        return self.route("list") or "/"
+
+    def legacy_context(self, **extra) -> dict:
+        """The names 1.x templates read (`permissions`, `content_type`, `verbose_name`, `return_url`, ...)."""
+        meta = self.model._meta
+        return {
+            "content_type": ContentType.objects.get_for_model(self.model),
+            "model": self.model,
+            "verbose_name": meta.verbose_name,
+            "verbose_name_plural": meta.verbose_name_plural,
+            "obj_type": meta.verbose_name,
+            "obj_type_plural": meta.verbose_name_plural,
+            "permissions": model_permissions(self.request.user, self.model),
+            "view_action": self.action,
+            **extra,
+        }
+
+    def extra_context_of(self, instance=None) -> dict:
+        """What an app adds: 1.x `get_extra_context(request, instance)` (views and viewsets) or `extra_context()`."""
+        context = {}
+        if hasattr(self, "extra_context") and callable(self.extra_context):
+            context.update(self.extra_context() or {})
+        if hasattr(self, "get_extra_context"):
+            context.update(self.get_extra_context(self.request, instance) or {})
+        return context
+
+    def page(self, ours: str, legacy: list[str], context: dict) -> HttpResponse:
+        """Render the 1.x template an app names or provides (`legacy`, first found), else ours."""
+        names = [self.template_name] if self.template_name else []
+        if self.queryset is not None:
+            names += legacy
+        if not names:
+            return render(self.request, ours, context)
+        return HttpResponse(select_template([*names, ours]).render(context, self.request))
 
     def context(self, **extra) -> dict:
         spec = self.spec
@@ -51,9 +187,7 @@ class SpecView(View):
             "model_name": spec.model._meta.verbose_name,
             "model_name_plural": spec.model._meta.verbose_name_plural,
             "perms": model_permissions(self.request.user, spec.model),
-            "urls": {
-                action: spec_url(spec, action) for action in ("list", "add", "import", "bulk_edit", "bulk_delete")
-            },
+            "urls": {action: self.route(action) for action in ("list", "add", "import", "bulk_edit", "bulk_delete")},
             **extra,
         }
 
@@ -62,6 +196,11 @@ class SpecView(View):
         if candidate and url_has_allowed_host_and_scheme(candidate, allowed_hosts={self.request.get_host()}):
             return candidate
         return default
+
+    def get_return_url(self, request, obj=None) -> str:
+        """1.x: where to go after the page (`?return_url=`, the object's page, the list)."""
+        default = self.object_page(obj) if obj is not None and obj.pk else self.list_page()
+        return self.return_url(default or "/")
 
 
 def filtered_queryset(spec: type[ObjectSpec], request, queryset: models.QuerySet) -> tuple[models.QuerySet, dict]:
@@ -84,6 +223,34 @@ def filtered_queryset(spec: type[ObjectSpec], request, queryset: models.QuerySet
     return queryset, {}
 
 
+def app_filtered_queryset(filterset_class, request, queryset) -> tuple[models.QuerySet, dict]:
+    """`queryset` narrowed by an app's own filterset (1.x `filterset`/`filterset_class`) and `request.GET`."""
+    data = request.GET.copy()
+    for key in list(data):
+        if key in LIST_PARAMETERS:
+            del data[key]
+    filterset = filterset_class(data, queryset=queryset, request=request)
+    if not filterset.is_valid():
+        return queryset.none(), dict(filterset.errors)
+    return filterset.qs, {}
+
+
+def app_table(table_class, queryset, request, *, selectable: bool = True, orderable: bool = True):
+    """An app's table (1.x `table`/`table_class`: a `BaseTable` takes the `user` for its column preferences);
+    its `pk` checkbox column shown only to those who may change or delete."""
+    accepts_user = "user" in signature(table_class.__init__).parameters
+    kwargs = {"user": request.user} if accepts_user else {}
+    table = table_class(queryset, order_by=request.GET.get("sort") if orderable else None, **kwargs)
+    if not orderable:
+        table.orderable = False
+    if "pk" in table.base_columns:
+        if selectable:
+            table.columns.show("pk")
+        else:
+            table.columns.hide("pk")
+    return table
+
+
 def per_page(request) -> int:
     try:
         value = int(request.GET.get("per_page", 0))
@@ -93,44 +260,75 @@ def per_page(request) -> int:
 
 
 class ObjectListView(SpecView):
-    """A sortable, filterable, paginated table with bulk actions; `?export=csv` downloads the filtered rows."""
+    """A sortable, filterable, paginated table with bulk actions; `?export=csv` downloads the filtered rows.
 
-    def get(self, request):
+    1.x attributes: `table`, `filterset`, `filterset_form`, `action_buttons` (a viewset's `table_class`,
+    `filterset_class`, `filterset_form_class`), `template_name`, `extra_context()`.
+    """
+
+    table = table_class = None
+    filterset = filterset_class = None
+    filterset_form = filterset_form_class = None
+    action_buttons = ("add", "import", "export")
+
+    def get(self, request, *args, **kwargs):
+        return self.list(request, *args, **kwargs)
+
+    def list(self, request, *args, **kwargs):
         require(request.user, self.model, "view")
-        queryset, errors = filtered_queryset(
-            self.spec, request, allowed(self.model.objects.all(), request.user, "view")
-        )
+        queryset = allowed(self.get_queryset(), request.user, "view")
+        filterset_class = self.filterset_class or self.filterset
+        if filterset_class is not None:
+            queryset, errors = app_filtered_queryset(filterset_class, request, queryset)
+        else:
+            queryset, errors = filtered_queryset(self.spec, request, queryset)
         if "export" in request.GET:
             return self.export(request, queryset)
         perms = model_permissions(request.user, self.model)
         selectable = perms["change"] or perms["delete"]
-        table = table_for(self.spec, selectable=selectable)(
-            table_queryset(self.spec, queryset), order_by=request.GET.get("sort")
-        )
+        table_class = self.table_class or self.table
+        if table_class is not None:
+            table = app_table(table_class, queryset, request, selectable=selectable)
+        else:
+            table = table_for(self.spec, selectable=selectable)(
+                table_queryset(self.spec, queryset), order_by=request.GET.get("sort")
+            )
         RequestConfig(request, paginate={"per_page": per_page(request)}).configure(table)
-        form = spec_forms.filter_form(self.spec, defaults.filter_form_fields(self.spec), request.user, data=request.GET)
+        form_class = self.filterset_form_class or self.filterset_form
+        if form_class is not None:
+            form = form_class(request.GET, label_suffix="")
+        else:
+            form = spec_forms.filter_form(
+                self.spec, defaults.filter_form_fields(self.spec), request.user, data=request.GET
+            )
         for name, messages_ in errors.items():
             messages.error(request, f"{name}: {'; '.join(str(m) for m in messages_)}")
-        template = (
-            "nautobot/generic/object_table.html"
-            if request.htmx and request.htmx.target == "object-table"
-            else "nautobot/generic/object_list.html"
-        )
         params = request.GET.copy()
         params.pop("page", None)
+        list_url = self.route("list") or request.path
         context = self.context(
             table=table,
             filter_form=form,
             per_page_choices=PER_PAGE_CHOICES,
             per_page=per_page(request),
             selectable=selectable,
+            list_buttons=list_buttons(self.model, request),
+            **self.legacy_context(
+                action_buttons=self.action_buttons,
+                list_url=list_url,
+                title=str(self.model._meta.verbose_name_plural).title(),
+                filter_params=[],
+            ),
         )
         params.pop("export", None)
         exports = [("CSV", "csv")] + [
             choice for export in registry.list_exports for choice in export.choices(self.model)
         ]
         context["exports"] = [(label, "?" + _with(params, export=value)) for label, value in exports]
-        return render(request, template, context)
+        context.update(self.extra_context_of())
+        if request.htmx and request.htmx.target == "object-table":
+            return render(request, "nautobot/generic/object_table.html", context)
+        return self.page("nautobot/generic/object_list.html", ["generic/object_list.html"], context)
 
     def export(self, request, queryset):
         """`?export=csv` (or empty): CSV of every filtered row; another value: the app that offers it (e.g. a template)."""
@@ -150,17 +348,32 @@ def _with(params, **values) -> str:
     return params.urlencode()
 
 
-class ObjectDetailView(SpecView):
-    """The object's fields, custom fields, tags, related objects and the spec's `detail_tables`."""
+class ObjectView(SpecView):
+    """An object's page: its fields, custom fields, tags, related objects and the spec's `detail_tables`, with
+    the template extensions placed as 1.x places them. (1.x `ObjectView`, a viewset's `retrieve`.)
 
-    def get(self, request, pk):
+    A 1.x view (or viewset) renders the app's template when there is one (`template_name`,
+    `<app>/<model>.html` for a view, `<app>/<model>_retrieve.html` for a viewset) with the 1.x context plus
+    `get_extra_context(request, instance)`.
+    """
+
+    def get(self, request, *args, **kwargs):
+        return self.retrieve(request, *args, **kwargs)
+
+    def retrieve(self, request, *args, **kwargs):
         require(request.user, self.model, "view")
-        queryset = table_queryset(
-            self.spec, allowed(self.model.objects.all(), request.user, "view"), tuple(self.spec.counts)
-        )
-        obj = get_object_or_404(queryset, pk=pk)
+        if self.queryset is not None:
+            obj = self.object_or_404("view", kwargs)
+        else:
+            queryset = table_queryset(
+                self.spec, allowed(self.model.objects.all(), request.user, "view"), tuple(self.spec.counts)
+            )
+            obj = get_object_or_404(queryset, pk=kwargs["pk"])
         user = request.user
         panels = [p for p in (panel.render(obj, request) for panel in registry.detail_panels) if p]
+        extensions = detail_content(obj, request)
+        tabs = tabs_for(self.spec, obj) + [(tab["title"], tab["url"]) for tab in extensions["tabs"]]
+        meta = self.model._meta
         context = self.context(
             object=obj,
             rows=detail_rows(self.spec, obj),
@@ -168,18 +381,36 @@ class ObjectDetailView(SpecView):
             side_panels=[p for p in panels if p.get("side")],
             wide_panels=[p for p in panels if p.get("wide")],
             buttons=buttons_for(self.spec, obj, user),
-            tags=list(obj.tags.all()) if any(f.name == "tags" for f in self.model._meta.get_fields()) else [],
+            tags=list(obj.tags.all()) if any(f.name == "tags" for f in meta.get_fields()) else [],
             related=related_links(self.spec, obj, user),
             tables=self._tables(obj),
-            tabs=tabs_for(self.spec, obj),
-            can_change="edit" in self.spec.ui_views
-            and user.has_perm(f"{self.model._meta.app_label}.change_{self.model._meta.model_name}", obj),
-            can_delete="delete" in self.spec.ui_views
-            and user.has_perm(f"{self.model._meta.app_label}.delete_{self.model._meta.model_name}", obj),
-            edit_url=spec_url(self.spec, "edit", obj.pk),
-            delete_url=spec_url(self.spec, "delete", obj.pk),
+            tabs=tabs,
+            extensions=extensions,
+            can_change=user.has_perm(f"{meta.app_label}.change_{meta.model_name}", obj),
+            can_delete=user.has_perm(f"{meta.app_label}.delete_{meta.model_name}", obj),
+            edit_url=self.object_route("edit", obj),
+            delete_url=self.object_route("delete", obj),
+            **self.legacy_context(
+                changelog_url=self.tab_url(obj, "changelog"),
+                active_tab=request.GET.get("tab", "main"),
+                created_by=None,
+                last_updated_by=None,
+            ),
         )
-        return render(request, "nautobot/generic/object_detail.html", context)
+        context.update(self.extra_context_of(obj))
+        suffix = "_retrieve" if self.action else ""
+        return self.page(
+            "nautobot/generic/object_detail.html", [f"{meta.app_label}/{meta.model_name}{suffix}.html"], context
+        )
+
+    def tab_url(self, obj, suffix: str) -> str | None:
+        """The URL of the object's `suffix` tab (`changelog`), keyed as the page's own URL is."""
+        for key in dict.fromkeys((self.lookup_field, "pk")):
+            try:
+                return reverse(f"{url_name(self.spec, 'detail')}_{suffix}", kwargs={key: getattr(obj, key)})
+            except (NoReverseMatch, AttributeError):
+                continue
+        return None
 
     def _tables(self, obj) -> list[dict]:
         tables = []
@@ -234,27 +465,61 @@ def tab_context(request, spec: type[ObjectSpec], obj, **extra) -> dict:
 
 
 class ObjectEditView(SpecView):
-    """Create (no pk) or edit one object; saved through the API serializer, its errors shown beside the fields."""
+    """Create (no object in the URL) or edit one object.
 
-    def get_object(self, pk):
-        if pk is None:
-            require(self.request.user, self.model, "add")
+    Without a form class, the spec's form, validated by the API serializer. With a 1.x `model_form` (a
+    viewset's `form_class`), that form validates and its `save()` runs inside the write path's transaction
+    (change log, webhooks, the object-permission re-check), as a built-in model's form does.
+    """
+
+    model_form = form_class = None
+
+    def get(self, request, *args, **kwargs):
+        return self.edit_page(request, kwargs)
+
+    def post(self, request, *args, **kwargs):
+        return self.edit_save(request, kwargs)
+
+    def edit_object(self, kwargs: dict):
+        """The object of the URL (edit), or None (add); 403/404 when the user may not."""
+        editing = any(key in kwargs for key in (self.lookup_field, "pk", "slug"))
+        require(self.request.user, self.model, "change" if editing else "add")
+        if not editing:
             return None
-        require(self.request.user, self.model, "change")
-        return get_object_or_404(allowed(self.model.objects.all(), self.request.user, "change"), pk=pk)
+        if self.queryset is None:
+            return get_object_or_404(allowed(self.model.objects.all(), self.request.user, "change"), pk=kwargs["pk"])
+        return self.object_or_404("change", kwargs)
 
-    def get(self, request, pk=None):
-        obj = self.get_object(pk)
+    def get_form_class(self):
+        """The 1.x form class (`model_form`, a viewset's `form_class`), or None for the spec's form."""
+        return self.form_class or self.model_form
+
+    def edit_page(self, request, kwargs: dict):
+        obj = self.edit_object(kwargs)
+        form_class = self.get_form_class()
+        if form_class is not None:
+            instance = obj if obj is not None else self.model()
+            instance = self.alter_obj(instance, request, (), kwargs)
+            initial = {key: value for key, value in request.GET.items() if key != "return_url"}
+            form = form_class(instance=instance, initial=initial)
+            return self.edit_form_page(form, obj)
         names = defaults.form_fields(self.spec)
         form = spec_forms.object_form(
             self.spec, names, request.user, initial=spec_forms.initial_from(obj, names, self.model)
         )
         if obj is None:  # an add link may pre-fill fields: `?prefix=10.0.4.0/24&vrf=<id>`
             form.initial.update({k: v for k, v in request.GET.items() if k in form.fields})
-        return self.show(form, obj)
+        return self.edit_form_page(form, obj)
 
-    def post(self, request, pk=None):
-        obj = self.get_object(pk)
+    def alter_obj(self, obj, request, url_args, url_kwargs):
+        """1.x hook: change the object before the form is bound to it (e.g. from the URL)."""
+        return obj
+
+    def edit_save(self, request, kwargs: dict):
+        obj = self.edit_object(kwargs)
+        form_class = self.get_form_class()
+        if form_class is not None:
+            return self.save_app_form(request, form_class, obj, kwargs)
         form = spec_forms.object_form(self.spec, defaults.form_fields(self.spec), request.user, data=request.POST)
         if form.is_valid():
             payload = spec_forms.form_payload(form, self.model)
@@ -271,17 +536,45 @@ class ObjectEditView(SpecView):
             except WriteConflict as conflict:
                 add_errors(form, conflict.errors)
             else:
-                messages.success(request, f"{'Modified' if obj else 'Created'} {self.model._meta.verbose_name} {saved}")
-                if "_addanother" in request.POST:
-                    return HttpResponseRedirect(request.path)
-                return HttpResponseRedirect(self.return_url(object_url(saved) or spec_url(self.spec, "list")))
-        return self.show(form, obj)
+                return self.saved(request, saved, created=obj is None)
+        return self.edit_form_page(form, obj)
 
-    def show(self, form, obj) -> HttpResponse:
-        cancel = self.return_url(object_url(obj) if obj is not None else spec_url(self.spec, "list"))
-        return render(
-            self.request, "nautobot/generic/object_edit.html", self.context(form=form, object=obj, cancel_url=cancel)
+    def save_app_form(self, request, form_class, obj, kwargs: dict):
+        instance = obj if obj is not None else self.model()
+        instance = self.alter_obj(instance, request, (), kwargs)
+        form = form_class(data=request.POST, files=request.FILES, instance=instance)
+        if form.is_valid():
+            try:
+                saved = objects_save(
+                    serializers=[form], model=self.model, action="change" if obj else "add", origin=web_origin(request)
+                )[0]
+            except WriteConflict as conflict:
+                form.add_error(None, conflict.message)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                return self.saved(request, saved, created=obj is None)
+        return self.edit_form_page(form, obj)
+
+    def saved(self, request, saved, *, created: bool) -> HttpResponse:
+        verb = "Created" if created else "Modified"
+        messages.success(request, f"{verb} {self.model._meta.verbose_name} {saved}")
+        if "_addanother" in request.POST:
+            return HttpResponseRedirect(request.get_full_path())
+        return HttpResponseRedirect(self.return_url(self.object_page(saved) or self.list_page()))
+
+    def edit_form_page(self, form, obj) -> HttpResponse:
+        cancel = self.return_url((self.object_page(obj) if obj is not None else None) or self.list_page())
+        context = self.context(
+            form=form,
+            object=obj,
+            cancel_url=cancel,
+            **self.legacy_context(
+                obj=form.instance if hasattr(form, "instance") else obj, return_url=cancel, editing=obj is not None
+            ),
         )
+        context.update(self.extra_context_of(obj))
+        return self.page("nautobot/generic/object_edit.html", ["generic/object_edit.html"], context)
 
 
 class WriteRejected(Exception):
@@ -334,22 +627,35 @@ def deletion_summary(objects: list[models.Model]) -> tuple[list[dict], list[mode
 
 
 class ObjectDeleteView(SpecView):
-    """Confirm (listing what else is deleted or what blocks it), then delete."""
+    """Confirm (listing what else is deleted or what blocks it), then delete through the write path.
+    (1.x `ObjectDeleteView`, a viewset's `destroy`; a 1.x template gets `obj`, `form`, `obj_type`, `return_url`.)"""
 
-    def get_object(self, pk):
+    def get(self, request, *args, **kwargs):
+        return self.destroy(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        return self.destroy(request, *args, **kwargs)
+
+    def delete_object(self, kwargs: dict):
         require(self.request.user, self.model, "delete")
-        return get_object_or_404(allowed(self.model.objects.all(), self.request.user, "delete"), pk=pk)
+        if self.queryset is None:
+            return get_object_or_404(allowed(self.model.objects.all(), self.request.user, "delete"), pk=kwargs["pk"])
+        return self.object_or_404("delete", kwargs)
 
-    def get(self, request, pk):
-        obj = self.get_object(pk)
-        cascade, protected = deletion_summary([obj])
-        context = self.context(
-            object=obj, cascade=cascade, protected=protected, cancel_url=self.return_url(object_url(obj))
-        )
-        return render(request, "nautobot/generic/object_delete.html", context)
-
-    def post(self, request, pk):
-        obj = self.get_object(pk)
+    def destroy(self, request, *args, **kwargs):
+        obj = self.delete_object(kwargs)
+        if request.method != "POST":
+            cascade, protected = deletion_summary([obj])
+            return_url = self.return_url(self.object_page(obj) or "/")
+            context = self.context(
+                object=obj,
+                cascade=cascade,
+                protected=protected,
+                cancel_url=return_url,
+                **self.legacy_context(obj=obj, return_url=return_url, form=None),
+            )
+            context.update(self.extra_context_of(obj))
+            return self.page("nautobot/generic/object_delete.html", ["generic/object_delete.html"], context)
         try:
             objects_delete(objects=[obj], origin=web_origin(request))
         except DeleteBlocked as blocked:
@@ -358,6 +664,6 @@ class ObjectDeleteView(SpecView):
                 request,
                 f"Unable to delete {blocked.obj}: {len(dependents)} dependent objects: {', '.join(map(str, dependents[:10]))}",
             )
-            return HttpResponseRedirect(object_url(obj))
+            return HttpResponseRedirect(self.object_page(obj) or "/")
         messages.success(request, f"Deleted {self.model._meta.verbose_name} {obj}")
-        return HttpResponseRedirect(self.return_url(spec_url(self.spec, "list")))
+        return HttpResponseRedirect(self.return_url(self.list_page()))

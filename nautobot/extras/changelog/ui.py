@@ -6,13 +6,14 @@ import json
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
+from django.views import View
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django_tables2 import RequestConfig
 
 from nautobot.core.specs import spec_for
 from nautobot.core.tables import table_for, table_queryset
-from nautobot.core.views.generic import tabs_for
+from nautobot.core.views.objects import tabs_for
 from nautobot.core.views.permissions import allowed, require
 from nautobot.core.views.urls import object_url, spec_url
 from nautobot.extras.changelog.models import ObjectChange
@@ -115,3 +116,13 @@ def render_table_html(table, request) -> str:
     return render_to_string(
         "django_tables2/bootstrap5-responsive.html", {"table": table, "request": request}, request=request
     )
+
+
+class ObjectChangeLogView(View):
+    """1.x: the change log of an object at an app's own URL (`kwargs={"model": Widget}` in its `path()`)."""
+
+    base_template = None
+
+    def get(self, request, model, **kwargs):
+        obj = get_object_or_404(allowed(model.objects.all(), request.user, "view"), **kwargs)
+        return changelog_tab(request, obj.pk, spec_for(model))

@@ -11,7 +11,7 @@ import yaml
 from django.apps import apps
 from django.shortcuts import get_object_or_404, render
 
-from nautobot.core.views.generic import tab_context
+from nautobot.core.views.objects import tab_context
 from nautobot.core.views.permissions import allowed, require
 from nautobot.core.views.routes import register_detail_tab
 from nautobot.core.views.urls import object_url

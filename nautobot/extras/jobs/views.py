@@ -27,7 +27,7 @@ from django.views.decorators.http import require_POST
 
 from nautobot.core.forms import APISelect, SpecForm, api_list_url
 from nautobot.core.specs import spec_for
-from nautobot.core.views.generic import ObjectDetailView, ObjectListView, filtered_queryset, tabs_for
+from nautobot.core.views.objects import ObjectView, ObjectListView, filtered_queryset, tabs_for
 from nautobot.core.views.permissions import allowed, require
 from nautobot.core.views.urls import object_url, spec_url
 from nautobot.extras.jobs import runner, services
@@ -369,7 +369,7 @@ def _output_html(request, job_result: JobResult) -> str:
     )
 
 
-class JobResultView(ObjectDetailView):
+class JobResultView(ObjectView):
     """A job result: status, times, user, the log (live while the job runs) and the output."""
 
     def get(self, request, pk):

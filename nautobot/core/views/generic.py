@@ -1,0 +1,18 @@
+"""The generic page views under their 1.x path (`nautobot.core.views.generic`): the pages every spec gets
+(`objects`: list, object, edit, delete; `bulk`: bulk edit, bulk delete, import) are the classes a 1.x app
+subclasses, with the 1.x attributes (`queryset`, `table`, `filterset`, `filterset_form`, `model_form`,
+`form`, `template_name`, ...)."""
+
+from nautobot.core.views.bulk import BulkDeleteView, BulkEditView, BulkImportView
+from nautobot.core.views.objects import ObjectDeleteView, ObjectEditView, ObjectListView, ObjectView, SpecView
+
+__all__ = [
+    "BulkDeleteView",
+    "BulkEditView",
+    "BulkImportView",
+    "ObjectDeleteView",
+    "ObjectEditView",
+    "ObjectListView",
+    "ObjectView",
+    "SpecView",
+]
