@@ -8,6 +8,9 @@ django-filter classes with the 1.x signatures (a bulk edit form takes the model 
 import django_filters
 import django_tables2 as tables
 from django import forms
+from django.db import transaction
+from django.http import HttpResponse
+from django.shortcuts import redirect
 from django.urls import path
 
 from nautobot.core.apps import NavMenuAddButton, NavMenuGroup, NavMenuImportButton, NavMenuItem, NavMenuTab
@@ -166,6 +169,24 @@ class TenantBulkDeleteView(generic.BulkDeleteView):
     table = TenantTable
 
 
+class TwoTenantsAddView(generic.ObjectEditView):
+    """Like BGP's PeeringAddView: its own get/post saving two forms in its own transaction."""
+
+    queryset = Tenant.objects.all()
+
+    def get(self, request, *args, **kwargs):
+        return HttpResponse("two forms")
+
+    def post(self, request, *args, **kwargs):
+        first, second = TenantForm(request.POST, prefix="a"), TenantForm(request.POST, prefix="b")
+        if first.is_valid() and second.is_valid():
+            with transaction.atomic():
+                first.save()
+                second.save()
+            return redirect("app_1x:tenant_list")
+        return HttpResponse("invalid", status=400)
+
+
 # urls.py ---------------------------------------------------------------------------------------------------
 router = NautobotUIViewSetRouter()
 router.register("tenants", TenantUIViewSet)
@@ -182,6 +203,7 @@ urlpatterns = [
     path("generic/tenants/import/", TenantImportView.as_view(), name="tenant_generic_import"),
     path("generic/tenants/edit/", TenantBulkEditView.as_view(), name="tenant_generic_bulk_edit"),
     path("generic/tenants/delete/", TenantBulkDeleteView.as_view(), name="tenant_generic_bulk_delete"),
+    path("generic/tenants/add-two/", TwoTenantsAddView.as_view(), name="tenant_add_two"),
 ]
 urlpatterns += router.urls
 

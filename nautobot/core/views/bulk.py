@@ -31,6 +31,7 @@ from nautobot.core.views.permissions import allowed, require
 from nautobot.core.writes import (
     DeleteBlocked,
     WriteConflict,
+    WriteForbidden,
     integrity_message,
     objects_check_permission,
     objects_delete,
@@ -63,6 +64,11 @@ class BulkView(SpecView):
                 queryset, _errors = filtered_queryset(self.spec, request, queryset)
             return queryset
         pks = [pk for pk in request.POST.getlist("pk") if pk]
+        if self.queryset is not None:  # 1.x: the chosen objects the user may not act on are left out
+            try:
+                return allowed(queryset.filter(pk__in=pks), request.user, permission)
+            except (ValueError, ValidationError):
+                return queryset.none()
         try:
             chosen = queryset.filter(pk__in=pks)
             permitted = allowed(chosen, request.user, permission).count()
@@ -182,6 +188,8 @@ class BulkEditView(BulkView):
                 except ValidationError as error:
                     for message in error.messages:
                         messages.error(request, message)
+                except WriteForbidden:
+                    messages.error(request, "Object update failed due to object-level permissions violation")
                 except IntegrityError as exc:
                     messages.error(request, integrity_message(exc))
                 else:
@@ -335,6 +343,8 @@ class BulkImportView(SpecView):
                 created = objects_save(serializers=forms, model=self.model, action="add", origin=web_origin(request))
             except WriteConflict as conflict:
                 errors.append((conflict.index + 1, conflict.errors))
+            except WriteForbidden:
+                errors.append((0, {"__all__": ["Object import failed due to object-level permissions violation"]}))
             except ValidationError as error:
                 errors.append((0, {"__all__": error.messages}))
             else:

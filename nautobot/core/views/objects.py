@@ -35,7 +35,15 @@ from nautobot.core.views.export import csv_response
 from nautobot.core.views.permissions import allowed, model_permissions, require
 from nautobot.core.views.routes import detail_tabs
 from nautobot.core.views.urls import object_url, spec_url, url_name
-from nautobot.core.writes import DeleteBlocked, WriteConflict, objects_delete, objects_save, web_origin
+from nautobot.core.writes import (
+    DeleteBlocked,
+    WriteConflict,
+    WriteForbidden,
+    objects_delete,
+    objects_save,
+    web_origin,
+    write_transaction,
+)
 
 PER_PAGE_CHOICES = (25, 50, 100, 250, 500, 1000)
 # Query parameters of the list page that are not filters.
@@ -92,6 +100,15 @@ class SpecView(View):
                     f"{type(self).__name__}: {model._meta.label} has no spec (is its app installed?)."
                 )
             self.spec = spec_for(model)
+
+    def dispatch(self, request, *args, **kwargs):
+        """A write an app's own handler makes (a 1.x view overriding `post()` that saves forms itself) runs
+        inside the write path's transaction too: the change log and webhooks see it, as they would in 1.x."""
+        handler = getattr(self, request.method.lower(), None)
+        if request.method in ("GET", "HEAD", "OPTIONS") or handler is None or _ours(handler):
+            return super().dispatch(request, *args, **kwargs)
+        with write_transaction(web_origin(request)):
+            return super().dispatch(request, *args, **kwargs)
 
     @property
     def model(self) -> type[models.Model]:
@@ -178,7 +195,10 @@ class SpecView(View):
             names += legacy
         if not names:
             return render(self.request, ours, context)
-        return HttpResponse(select_template([*names, ours]).render(context, self.request))
+        template = select_template([*names, ours])
+        if template.template.name != ours:  # a 1.x template reads Django's `perms` (perms.<app>.<codename>)
+            context = {key: value for key, value in context.items() if key != "perms"}
+        return HttpResponse(template.render(context, self.request))
 
     def context(self, **extra) -> dict:
         spec = self.spec
@@ -201,6 +221,11 @@ class SpecView(View):
         """1.x: where to go after the page (`?return_url=`, the object's page, the list)."""
         default = self.object_page(obj) if obj is not None and obj.pk else self.list_page()
         return self.return_url(default or "/")
+
+
+def _ours(handler) -> bool:
+    """Whether a view method is one of these generic views' (which write through the write path themselves)."""
+    return getattr(handler, "__module__", "").startswith("nautobot.core.views.")
 
 
 def filtered_queryset(spec: type[ObjectSpec], request, queryset: models.QuerySet) -> tuple[models.QuerySet, dict]:
@@ -550,6 +575,8 @@ class ObjectEditView(SpecView):
                 )[0]
             except WriteConflict as conflict:
                 form.add_error(None, conflict.message)
+            except WriteForbidden:  # as 1.x: the form again, with the reason (the write was rolled back)
+                form.add_error(None, "Object save failed due to object-level permissions violation")
             except ValidationError as error:
                 form.add_error(None, error)
             else:
