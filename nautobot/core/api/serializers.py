@@ -84,9 +84,16 @@ class BaseModelSerializer(serializers.ModelSerializer):
 
     def get_field_names(self, declared_fields, info) -> list[str]:
         names = list(super().get_field_names(declared_fields, info))
-        if "display" not in names:
-            names.append("display")  # as the original: every serializer shows `display`
-        return names
+        if self.nested_relations:
+            return names  # generated: the spec's fields are the wire contract
+        # As 1.6's: an app's serializer always shows `id` (first) and `display`, and, unless it is a nested
+        # serializer, the model's `created` and `last_updated`.
+        if "id" not in names:
+            names.insert(0, "id")
+        extra = ["display"]
+        if not isinstance(self, WritableNestedSerializer) and not type(self).__name__.startswith("Nested"):
+            extra += [name for name in ("created", "last_updated") if name in info.fields]
+        return names + [name for name in extra if name not in names]
 
     def build_field(self, field_name: str, info, model_class, nested_depth):
         extra = registry.extra_fields.get(field_name)

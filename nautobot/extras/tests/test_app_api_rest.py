@@ -34,7 +34,7 @@ def test_the_app_payload_is_its_serializer_with_what_nautobot_adds(api):
     data = response.json()
     assert set(data) == {
         *("id", "url", "display", "name", "slug", "status", "region", "tenant", "description", "tags"),
-        *("custom_fields", "notes_url"),
+        *("custom_fields", "notes_url", "created", "last_updated"),
     }
     assert data["url"].endswith(f"{SITES}{site.pk}/")
     assert data["display"] == site.name
@@ -255,7 +255,8 @@ def test_a_plain_1x_viewset_and_validated_serializer(api):
     response = api.post("/api/app1x/regions/", {"name": "app-region", "slug": "app-region", "parent": str(parent.pk)})
     assert response.status_code == 201, response.content
     data = response.json()
-    assert set(data) == {"id", "display", "name", "slug", "parent", "description"} and data["parent"] == str(parent.pk)
+    assert set(data) == {"id", "display", "name", "slug", "parent", "description", "created", "last_updated"}
+    assert data["parent"] == str(parent.pk)
     # The model's rules run on every write (a region cannot be its own parent).
     response = api.patch(f"/api/app1x/regions/{data['id']}/", {"parent": data["id"]})
     assert response.status_code == 400, response.content
