@@ -57,6 +57,8 @@ Extras features
 - `datasource_contents` (`DatasourceContent`, by name): what a Git repository can provide.
 - `job_sources` (`SourceProvider`): where jobs are found besides installed apps.
 - `secrets_providers` (`SecretsProvider` subclasses, by slug): where secret values come from (`Secret.get_value`).
+- `model_features` (`ModelFeatures`, by model label): what 1.x models declare with `@extras_features`;
+  `core.models.features.FeatureQuery`.
 
 The app API of Nautobot 1.x maps onto these stores: a plugin's `menu_items` become `menu_links`,
 `template_extensions` and `graphql_types` their stores, `datasource_contents` `datasource_contents`;
@@ -91,6 +93,7 @@ from nautobot.core.registry.kinds import (
     MenuEntry,
     MenuLink,
     MessageType,
+    ModelFeatures,
     ModelFields,
     ObjectAction,
     Page,
@@ -161,6 +164,7 @@ class Registry:
     datasource_contents: Store[DatasourceContent] = _store(DatasourceContent, key=lambda entry: entry.name)
     job_sources: Store[SourceProvider] = _store(SourceProvider)
     secrets_providers: Store = _store(SecretsProvider, classes=True, key=lambda cls: cls.slug)
+    model_features: Store[ModelFeatures] = _store(ModelFeatures, key=lambda entry: entry.model_label)
 
     def __post_init__(self) -> None:
         for store_field in fields(self):
@@ -192,6 +196,7 @@ __all__ = [
     "MenuEntry",
     "MenuLink",
     "MessageType",
+    "ModelFeatures",
     "ModelFields",
     "ObjectAction",
     "Page",

@@ -387,6 +387,14 @@ class DatasourceContent:
 
 
 @dataclass(frozen=True)
+class ModelFeatures:
+    """The 1.x features a model declares with `@extras_features(...)` ("custom_fields", "statuses", "webhooks"...)."""
+
+    model_label: str  # lower-case model label, "nautobot_bgp_models.autonomoussystem"
+    features: frozenset[str]  # the names it declared
+
+
+@dataclass(frozen=True)
 class SourceProvider:
     """Where jobs are found besides installed apps (JOBS_ROOT, Git repositories)."""
 
@@ -441,6 +449,7 @@ __all__ = [
     "MenuEntry",
     "MenuLink",
     "MessageType",
+    "ModelFeatures",
     "ModelFields",
     "ObjectAction",
     "Page",
