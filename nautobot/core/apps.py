@@ -26,14 +26,21 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         # Imported here: Django imports an AppConfig module before any model is loaded.
+        from django.db.models.signals import post_migrate
         from django.utils.module_loading import autodiscover_modules
 
         from nautobot.core import health
         from nautobot.core.celery import app  # noqa: F401  (the Celery app exists in every process)
         from nautobot.core.checks import check_specs
+        from nautobot.core.models.features import register_declared_features
         from nautobot.core.registry.checks import check_registry
+        from nautobot.core.signals import announce_database_ready
+        from nautobot.core.spec_derivation import register_derived_specs
 
         checks.register(check_registry, "nautobot")
         checks.register(check_specs, "nautobot")
         health.register()
+        post_migrate.connect(announce_database_ready, dispatch_uid="nautobot.core.announce_database_ready")
         autodiscover_modules("specs")  # each app's specs.py registers its models with the API machinery
+        register_declared_features()  # what 1.x models declare with @extras_features
+        register_derived_specs()  # a spec for each 1.x app model that declares none

@@ -216,6 +216,7 @@ INSTALLED_APPS = [
     "nautobot.ipam",
     "nautobot.circuits",
     "nautobot.virtualization",
+    "nautobot.core.migration_aliases",  # after the apps whose 1.x migration names it answers for
     "django_rq",
 ]
 AUTH_USER_MODEL = "users.User"

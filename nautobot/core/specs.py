@@ -106,6 +106,8 @@ class ObjectSpec:
         "bulk_delete",
         "import",
     )
+    # True for the specs the core derives from a model that declares none (1.x apps: `core.spec_derivation`).
+    derived: ClassVar[bool] = False
     # Hand-written pages replacing generated ones: action ("list", "detail", ...) -> dotted path of a view class
     # (a `core.views.objects.SpecView` subclass, built with `as_view(spec=...)`), imported when URLs are built.
     ui_view_classes: ClassVar[dict[str, str]] = {}

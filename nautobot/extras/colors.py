@@ -1,7 +1,9 @@
-"""The color of statuses, tags, device roles, racks and cables: six lower-case hex digits (RGB)."""
+"""The color of statuses, tags, device roles, racks and cables: six lower-case hex digits (RGB).
 
-from django.core.validators import RegexValidator
+The validator lives with `ColorField` in the core (`nautobot.core.models.fields`); imported here by the models that
+declare their color as a plain `CharField`.
+"""
 
-ColorValidator = RegexValidator(
-    r"^[0-9a-f]{6}$", "Enter a valid hexadecimal RGB color code (six lower-case hex digits)."
-)
+from nautobot.core.models.fields import ColorValidator
+
+__all__ = ["ColorValidator"]

@@ -30,6 +30,11 @@ class BaseModel(models.Model):
         """The human representation used in the API's `display` (override `__str__`, not this)."""
         return str(self)
 
+    @property
+    def present_in_database(self) -> bool:
+        """Whether this object has been saved (its UUID exists before it is, so `pk is None` cannot tell)."""
+        return not self._state.adding
+
     def validated_save(self, *args, **kwargs) -> None:
         """Run `full_clean()` then save: the one way services write models."""
         self.full_clean()

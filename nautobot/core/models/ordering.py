@@ -26,8 +26,10 @@ class NaturalOrderingField(models.CharField):
 
     description = "Stores a natural-ordering key of another field"
 
-    def __init__(self, target_field: str = "name", *args, **kwargs) -> None:
+    def __init__(self, target_field: str = "name", *args, naturalize_function=naturalize, **kwargs) -> None:
         self.target_field = target_field
+        # Any `(value, max_length=...) -> key` function (the 1.x argument); dcim's interface naming uses its own.
+        self.naturalize_function = naturalize_function
         kwargs.setdefault("max_length", 255)
         kwargs.setdefault("blank", True)
         kwargs.setdefault("editable", False)
@@ -35,11 +37,13 @@ class NaturalOrderingField(models.CharField):
         super().__init__(*args, **kwargs)
 
     def pre_save(self, model_instance, add):
-        value = naturalize(getattr(model_instance, self.target_field), max_length=self.max_length)
+        value = self.naturalize_function(getattr(model_instance, self.target_field), max_length=self.max_length)
         setattr(model_instance, self.attname, value)
         return value
 
     def deconstruct(self):
         name, path, args, kwargs = super().deconstruct()
         kwargs["target_field"] = self.target_field
+        if self.naturalize_function is not naturalize:
+            kwargs["naturalize_function"] = self.naturalize_function
         return name, path, args, kwargs

@@ -46,13 +46,15 @@ CELERY_RESULT_BACKEND = "cache+memory://"
 # Tests create many users: a fast hasher keeps fixtures cheap (never use this outside tests).
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
-# The example plugin (examples/example_plugin) is loaded in every test run, like a user's plugin would
-# be. `scripts/test` pip-installs it; a checkout that has not done so finds it on its path here.
-try:
-    import example_plugin  # noqa: F401
-except ModuleNotFoundError:
-    import sys
+# The example plugin (examples/example_plugin) and the 1.x-style example app (examples/app_1x) are loaded in every
+# test run, like a user's plugins would be. `scripts/test` pip-installs them; a checkout that has not done so finds
+# them on its path here.
+for _package, _folder in (("example_plugin", "example_plugin"), ("example_app_1x", "app_1x")):
+    try:
+        __import__(_package)
+    except ModuleNotFoundError:
+        import sys
 
-    sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "..", "examples", "example_plugin"))
-PLUGINS = ["example_plugin"]
+        sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "..", "examples", _folder))
+PLUGINS = ["example_plugin", "example_app_1x"]
 PLUGINS_CONFIG = {"example_plugin": {"greeting": "Hello from the tests"}}

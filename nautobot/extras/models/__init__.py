@@ -21,13 +21,18 @@ from nautobot.extras.webhooks.models import Webhook, WebhookDelivery, WebhookDel
 from nautobot.extras.datasources.models import GitRepository
 from nautobot.extras.secrets.models import Secret, SecretsGroup, SecretsGroupAssociation
 
-# Abstract models, fields, validators and choices that apps use beside the models.
+# Abstract models, mixins, fields, validators and choices that apps use beside the models (1.x names included).
+from nautobot.core.models import ChangeLoggedModel, CustomFieldModel
 from nautobot.extras.colors import ColorValidator
 from nautobot.extras.configcontexts.mixins import ConfigContextModel
 from nautobot.extras.customfields.choices import CustomFieldFilterLogic, CustomFieldType
+from nautobot.extras.models.mixins import DynamicGroupMixin, NotesMixin
 from nautobot.extras.owners import OwnedModel
+from nautobot.extras.relationships.mixins import RelationshipModel
+from nautobot.extras.statuses.models import StatusModel
 
 __all__ = [
+    "ChangeLoggedModel",
     "ColorValidator",
     "ComputedField",
     "ConfigContext",
@@ -36,7 +41,9 @@ __all__ = [
     "CustomField",
     "CustomFieldChoice",
     "CustomFieldFilterLogic",
+    "CustomFieldModel",
     "CustomFieldType",
+    "DynamicGroupMixin",
     "ExportTemplate",
     "FileProxy",
     "GitRepository",
@@ -44,10 +51,12 @@ __all__ = [
     "JobLogEntry",
     "JobResult",
     "Note",
+    "NotesMixin",
     "ObjectChange",
     "OwnedModel",
     "Relationship",
     "RelationshipAssociation",
+    "RelationshipModel",
     "RelationshipType",
     "ScheduledJob",
     "Secret",
@@ -55,6 +64,7 @@ __all__ = [
     "SecretsGroupAssociation",
     "Status",
     "StatusField",
+    "StatusModel",
     "Tag",
     "TaggedItem",
     "Webhook",

@@ -17,12 +17,13 @@ from nautobot.core.api.brief import brief_representation
 from nautobot.core.api.serializers import BaseModelSerializer, represent, serializer_for
 from nautobot.core.api.urlbuilding import list_url
 from nautobot.core.models import NotesMixin
+from nautobot.extras.notes.mixins import NotesMixin as PlainNotesMixin
 from nautobot.extras.notes.models import Note
 from nautobot.core.permissions import restrict
 
 
 def has_notes(model) -> bool:
-    return issubclass(model, NotesMixin)
+    return issubclass(model, (NotesMixin, PlainNotesMixin))
 
 
 class NotesURLField(serializers.Field):

@@ -1,4 +1,6 @@
-"""The status and the `status` field of the models that have one."""
+"""The status, the `status` field of the models that have one, and `StatusModel` (1.x: a model with a status)."""
+
+from functools import partialmethod
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -34,7 +36,31 @@ class StatusField(models.ForeignKey):
         kwargs.setdefault("null", True)
         super().__init__(**kwargs)
 
+    def contribute_to_class(self, cls, name, *args, **kwargs) -> None:
+        super().contribute_to_class(cls, name, *args, **kwargs)
+        # As a field with choices has: `get_status_display()` is the status's name (None when there is none).
+        if f"get_{name}_display" not in cls.__dict__:
+            setattr(cls, f"get_{name}_display", partialmethod(_status_display, field=self))
+
     def deconstruct(self):
         name, _, args, kwargs = super().deconstruct()
         # Migrations name the field by its public path; keep it, so that moving the class changes no migration.
         return name, "nautobot.extras.models.StatusField", args, kwargs
+
+
+def _status_display(obj: models.Model, field: StatusField) -> str | None:
+    status = getattr(obj, field.name)
+    return str(status) if status is not None else None
+
+
+class StatusModel(models.Model):
+    """A model with a `status` (1.x `StatusModel`): statuses whose content types include the model apply to it."""
+
+    status = StatusField()
+
+    class Meta:
+        abstract = True
+
+    def get_status_class(self) -> str:
+        """The status's color (a CSS-ready hex code without `#`), empty without a status."""
+        return self.status.color if self.status_id else ""

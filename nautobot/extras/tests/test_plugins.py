@@ -39,7 +39,7 @@ def test_plugin_api_is_listed_and_answers(api):
     assert created.json()["url"].startswith("http://testserver/api/plugins/example-plugin/widgets/")
     assert created.json()["notes_url"].endswith("/notes/")
     status = api.get("/api/status/").json()
-    assert status["plugins"] == {"example_plugin": "1.0.0"}
+    assert status["plugins"] == {"example_plugin": "1.0.0", "example_app_1x": "1.0.0"}
 
 
 @pytest.mark.django_db
@@ -54,7 +54,16 @@ def test_installed_plugins_is_for_admins(api, django_user_model):
             "description": "Widgets on sites: a model with API and UI, a job, a Celery task and a legacy RQ task.",
             "verison": "1.0.0",
             "version": "1.0.0",
-        }
+        },
+        {
+            "name": "Example 1.x app",
+            "package": "example_app_1x",
+            "author": "Nautobot clean-room project",
+            "author_email": "nautobot@example.com",
+            "description": "Internet exchanges, declared the Nautobot 1.x way.",
+            "verison": "1.0.0",
+            "version": "1.0.0",
+        },
     ]
     user = django_user_model.objects.create_user("plain", password="pw")
     assert TokenClient(Token.objects.create(user=user).key).get("/api/plugins/installed-plugins/").status_code == 403

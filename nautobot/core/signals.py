@@ -1,0 +1,27 @@
+"""Signals of the core that apps connect to (1.x path `nautobot.core.signals`).
+
+`nautobot_database_ready`: sent once the database is migrated (after `nautobot-server migrate` and
+`post_upgrade`, never while serving), once to each installed app, `sender` being its app config. Apps connect
+to it to make sure data they rely on exists (custom fields, relationships, statuses...). Receivers take
+`(sender, *, apps, **kwargs)`: `apps` is the migrated app registry (`apps.get_model("extras", "Status")`),
+`sender.get_model(...)` the app's own models; `verbosity`, `interactive`, `using` and `plan` are passed as Django's
+`post_migrate` passes them.
+"""
+
+from typing import Any
+
+from django.apps import apps as global_apps
+from django.dispatch import Signal
+
+nautobot_database_ready = Signal()
+
+
+def announce_database_ready(sender: Any, **kwargs: Any) -> None:
+    """`post_migrate` receiver: after the last app's `post_migrate`, send `nautobot_database_ready` to every app."""
+    with_models = [config for config in global_apps.get_app_configs() if config.models_module is not None]
+    if not with_models or sender is not with_models[-1]:
+        return
+    kwargs.pop("signal", None)
+    kwargs.pop("app_config", None)
+    for app_config in global_apps.get_app_configs():
+        nautobot_database_ready.send(sender=app_config, app_config=app_config, **kwargs)
