@@ -9,10 +9,13 @@ webhooks, notes, GraphQL and search.
 from importlib import import_module
 
 import pytest
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
+from django.db.migrations.autodetector import MigrationAutodetector
 from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
+from django.db.migrations.state import ProjectState
 from example_app_1x.models import Exchange, ExchangeRole
 
 from nautobot.core.choices import ChoiceSet
@@ -180,3 +183,17 @@ def test_notes_graphql_and_search_reach_the_app_model(api, admin):
 
     page = admin.get("/search/", {"q": "amsterdam"})
     assert page.status_code == 200 and "IX Amsterdam" in page.content.decode()
+
+
+def test_the_1x_migration_matches_the_models_but_for_spelling():
+    """Django 3.2 wrote the expanded `related_name` of a status and the tags without `blank`; Django 5 deconstructs
+    them otherwise. Those are the only differences, and they change no column."""
+    loader = MigrationLoader(None, ignore_no_migrations=True)
+    changes = MigrationAutodetector(loader.project_state(), ProjectState.from_apps(apps)).changes(
+        graph=loader.graph, trim_to_apps={"example_app_1x"}
+    )
+    operations = [op for migration in changes.get("example_app_1x", []) for op in migration.operations]
+    assert operations and {(type(op).__name__, op.model_name, op.name) for op in operations} <= {
+        ("AlterField", "exchange", "status"),
+        ("AlterField", "exchange", "tags"),
+    }
