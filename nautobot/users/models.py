@@ -2,7 +2,7 @@
 
 import secrets
 
-from django.contrib.auth.models import AbstractUser, Group
+from django.contrib.auth.models import AbstractUser, Group, UserManager
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MinLengthValidator
@@ -16,6 +16,9 @@ class User(BaseModel, AbstractUser):
     """A person or automation account; UUID primary key like every other object."""
 
     config_data = models.JSONField(encoder=DjangoJSONEncoder, default=dict, blank=True)
+
+    # Django's (`create_user`, `create_superuser`), not `BaseModel`'s restricted queryset.
+    objects = UserManager()
 
     class Meta:
         db_table = "auth_user"

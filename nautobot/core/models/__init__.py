@@ -1,6 +1,7 @@
 """Base classes every Nautobot model builds on.
 
-`BaseModel`: UUID primary key, `display`, `validated_save()`. `ChangeLoggedModel` adds `created`
+`BaseModel`: UUID primary key, `display`, `validated_save()`, `present_in_database`, and
+`objects.restrict(user, action)`. `ChangeLoggedModel` adds `created`
 (a date, as in the original's API) and `last_updated`. `OrganizationalModel` and `PrimaryModel` are
 the two standard bases: both carry custom field data and notes; primary models also carry tags.
 
@@ -16,11 +17,15 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from taggit.managers import TaggableManager
 
+from nautobot.core.models.querysets import RestrictedQuerySet
 from nautobot.core.models.runtime import WorkerHeartbeat  # noqa: F401
 
 
 class BaseModel(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False, unique=True)
+
+    # `Model.objects.restrict(user, "view")`: the objects a user may see (1.x apps call it in their views).
+    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         abstract = True

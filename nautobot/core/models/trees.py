@@ -2,7 +2,13 @@
 
 from django.db import models
 from tree_queries.models import TreeNode
-from tree_queries.query import TreeQuerySet
+from tree_queries.query import TreeQuerySet as BaseTreeQuerySet
+
+from nautobot.core.models.querysets import RestrictedQuerySet
+
+
+class TreeQuerySet(RestrictedQuerySet, BaseTreeQuerySet):
+    """Tree queries (`with_tree_fields`, `ancestors`...) plus `restrict(user, action)`."""
 
 
 class TreeModel(TreeNode):

@@ -197,3 +197,21 @@ def test_the_1x_migration_matches_the_models_but_for_spelling():
         ("AlterField", "exchange", "status"),
         ("AlterField", "exchange", "tags"),
     }
+
+
+@pytest.mark.django_db
+def test_objects_restrict_narrows_to_what_a_user_may_do(django_user_model):
+    from nautobot.users.models import ObjectPermission
+
+    status = Status.objects.get(slug="active")
+    mine = Exchange.objects.create(name="IX Mine", asn=65001, status=status)
+    Exchange.objects.create(name="IX Other", asn=65002, status=status)
+    user = django_user_model.objects.create_user("ix-viewer", "v@example.com", "pw")
+    grant = ObjectPermission.objects.create(name="my ix", actions=["view"], constraints={"name__startswith": "IX M"})
+    grant.object_types.add(ContentType.objects.get_for_model(Exchange))
+    grant.users.add(user)
+    assert list(Exchange.objects.restrict(user, "view")) == [mine]
+    assert not Exchange.objects.restrict(user, "change").exists()
+    assert Exchange.objects.filter(asn__gt=0).restrict(user).count() == 1  # a queryset method, chained
+    admin = django_user_model.objects.create_superuser("ix-admin", "a@example.com", "pw")
+    assert Exchange.objects.restrict(admin, "delete").count() == 2

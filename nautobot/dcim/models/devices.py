@@ -156,6 +156,11 @@ class Device(ConfigContextModel, PrimaryModel):
             return f"{self.virtual_chassis.name}:{self.vc_position} ({self.pk})"
         return f"{self.device_type.manufacturer.name} {self.device_type.model} ({self.pk})"
 
+    @property
+    def identifier(self) -> str:
+        """The device's name, or `{<pk>}` for an unnamed one (1.x: how CSV exports and apps name a device)."""
+        return self.name or f"{{{self.pk}}}"
+
     def clean(self) -> None:
         super().clean()
         errors = {}
