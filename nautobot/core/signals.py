@@ -4,7 +4,8 @@
 `post_upgrade`, never while serving), once to each installed app, `sender` being its app config. Apps connect
 to it to make sure data they rely on exists (custom fields, relationships, statuses...). Receivers take
 `(sender, *, apps, **kwargs)`: `apps` is the migrated app registry (`apps.get_model("extras", "Status")`),
-`sender.get_model(...)` the app's own models; `verbosity`, `interactive`, `using` and `plan` are passed as Django's
+`sender.get_model(...)` the app's own models (after a `flush`, which sends `post_migrate` without
+`apps`, `apps` is the installed app registry); `verbosity`, `interactive`, `using` and `plan` are passed as Django's
 `post_migrate` passes them.
 """
 
@@ -23,5 +24,7 @@ def announce_database_ready(sender: Any, **kwargs: Any) -> None:
         return
     kwargs.pop("signal", None)
     kwargs.pop("app_config", None)
+    # `flush` (tests between cases) sends `post_migrate` without `apps`: receivers get the installed apps then.
+    kwargs.setdefault("apps", global_apps)
     for app_config in global_apps.get_app_configs():
         nautobot_database_ready.send(sender=app_config, app_config=app_config, **kwargs)

@@ -215,3 +215,25 @@ def test_objects_restrict_narrows_to_what_a_user_may_do(django_user_model):
     assert Exchange.objects.filter(asn__gt=0).restrict(user).count() == 1  # a queryset method, chained
     admin = django_user_model.objects.create_superuser("ix-admin", "a@example.com", "pw")
     assert Exchange.objects.restrict(admin, "delete").count() == 2
+
+
+@pytest.mark.django_db
+def test_database_ready_reaches_every_app_with_apps_also_after_a_flush():
+    from django.apps import apps as installed
+    from django.core.management.sql import emit_post_migrate_signal
+
+    from nautobot.core.signals import nautobot_database_ready
+
+    received = []
+
+    def receiver(sender, *, apps, **kwargs):
+        received.append((sender.label, apps))
+
+    nautobot_database_ready.connect(receiver)
+    try:
+        emit_post_migrate_signal(0, False, "default")  # as `flush` sends it: no `apps`
+    finally:
+        nautobot_database_ready.disconnect(receiver)
+    labels = [label for label, _apps in received]
+    assert labels == [config.label for config in installed.get_app_configs()]
+    assert {id(apps) for _label, apps in received} == {id(installed)}
