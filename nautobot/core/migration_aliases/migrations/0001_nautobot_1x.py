@@ -134,7 +134,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("circuits", "0001_initial"),
         ("dcim", "0012_asn_range"),
-        ("extras", "0012_custom_field_markdown"),
+        ("extras", "0013_secrets"),
         ("ipam", "0002_vm_interfaces_and_services"),
         ("tenancy", "0001_initial"),
         ("users", "0001_initial"),
