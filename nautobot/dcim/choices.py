@@ -2,6 +2,8 @@
 
 from django.db import models
 
+from nautobot.extras.statuses.choices import status_choice_set
+
 
 class RackTypeChoices(models.TextChoices):
     TYPE_2POST = "2-post-frame", "2-post frame"
@@ -475,3 +477,13 @@ class PowerFeedPhaseChoices(models.TextChoices):
 
 # Interfaces that have no physical port to plug a cable into.
 NON_CONNECTABLE_INTERFACE_TYPES = VIRTUAL_INTERFACE_TYPES | WIRELESS_INTERFACE_TYPES
+
+
+# 1.x status choice sets: the default statuses of each model (statuses themselves are `extras.Status` rows).
+CableStatusChoices = status_choice_set("CableStatusChoices", "dcim.cable", __name__)
+DeviceStatusChoices = status_choice_set("DeviceStatusChoices", "dcim.device", __name__)
+InterfaceStatusChoices = status_choice_set("InterfaceStatusChoices", "dcim.interface", __name__)
+LocationStatusChoices = status_choice_set("LocationStatusChoices", "dcim.location", __name__)
+PowerFeedStatusChoices = status_choice_set("PowerFeedStatusChoices", "dcim.powerfeed", __name__)
+RackStatusChoices = status_choice_set("RackStatusChoices", "dcim.rack", __name__)
+SiteStatusChoices = status_choice_set("SiteStatusChoices", "dcim.site", __name__)

@@ -2,7 +2,7 @@
 
 Each set built from one of our enumerations takes its values from it (`ChoiceSet.from_enum`), so the 1.x constant
 and our enum member are one value (`CustomFieldTypeChoices.TYPE_TEXT == CustomFieldType.TEXT`). The sets with no
-enumeration of ours are written out here. The secrets choice sets live with the secrets feature.
+enumeration of ours are written out here; the secrets choice sets live with the secrets feature.
 """
 
 from nautobot.core.choices import ChoiceSet
@@ -13,6 +13,7 @@ from nautobot.extras.jobs.choices import JobSourceChoices as JobSource
 from nautobot.extras.jobs.models import TERMINAL_STATES, ScheduledJobIntervals
 from nautobot.extras.jobs.models import JobResultStatusChoices as JobResultStatus
 from nautobot.extras.relationships.models import RelationshipType
+from nautobot.extras.secrets.choices import SecretsGroupAccessTypeChoices, SecretsGroupSecretTypeChoices
 from nautobot.extras.webhooks.choices import WebhookHTTPMethod
 
 CustomFieldTypeChoices = ChoiceSet.from_enum(CustomFieldType, "CustomFieldTypeChoices", prefix="TYPE_")
@@ -153,5 +154,7 @@ __all__ = [
     "RelationshipRequiredSideChoices",
     "RelationshipSideChoices",
     "RelationshipTypeChoices",
+    "SecretsGroupAccessTypeChoices",
+    "SecretsGroupSecretTypeChoices",
     "WebhookHttpMethodChoices",
 ]

@@ -237,3 +237,17 @@ def test_database_ready_reaches_every_app_with_apps_also_after_a_flush():
     labels = [label for label, _apps in received]
     assert labels == [config.label for config in installed.get_app_configs()]
     assert {id(apps) for _label, apps in received} == {id(installed)}
+
+
+def test_1x_module_paths_of_models_and_status_choices():
+    from nautobot.dcim.choices import DeviceStatusChoices
+    from nautobot.dcim.models import Interface
+    from nautobot.dcim.models.device_components import Interface as ComponentInterface
+    from nautobot.extras.choices import SecretsGroupAccessTypeChoices
+    from nautobot.extras.statuses.defaults import DEFAULT_STATUSES
+    from nautobot.ipam.models import Interface as IpamInterface
+
+    assert ComponentInterface is Interface is IpamInterface
+    assert DeviceStatusChoices.STATUS_INVENTORY == "inventory"
+    assert DeviceStatusChoices.values() == [s for s, spec in DEFAULT_STATUSES.items() if "dcim.device" in spec[3]]
+    assert ("SSH", "SSH") in list(SecretsGroupAccessTypeChoices) and "SNMP" in SecretsGroupAccessTypeChoices.values()

@@ -1,8 +1,10 @@
 """What a secret is for inside a secrets group (1.x `nautobot.extras.choices`): how it is used to access
 something, and which part of the credentials it is. Each pair is unique in a group."""
 
+from nautobot.core.choices import ChoiceSet
 
-class SecretsGroupAccessTypeChoices:
+
+class SecretsGroupAccessTypeChoices(ChoiceSet):
     TYPE_GENERIC = "Generic"
     TYPE_CONSOLE = "Console"
     TYPE_GNMI = "gNMI"
@@ -26,7 +28,7 @@ class SecretsGroupAccessTypeChoices:
     )
 
 
-class SecretsGroupSecretTypeChoices:
+class SecretsGroupSecretTypeChoices(ChoiceSet):
     TYPE_KEY = "key"
     TYPE_PASSWORD = "password"
     TYPE_SECRET = "secret"
