@@ -251,3 +251,29 @@ def test_1x_module_paths_of_models_and_status_choices():
     assert DeviceStatusChoices.STATUS_INVENTORY == "inventory"
     assert DeviceStatusChoices.values() == [s for s, spec in DEFAULT_STATUSES.items() if "dcim.device" in spec[3]]
     assert ("SSH", "SSH") in list(SecretsGroupAccessTypeChoices) and "SNMP" in SecretsGroupAccessTypeChoices.values()
+
+
+@pytest.mark.django_db
+def test_generated_pages_of_a_derived_spec(admin):
+    from nautobot.core.views.urls import object_url, spec_url
+
+    exchange = Exchange.objects.create(name="IX Madrid", asn=64530, status=Status.objects.get(slug="active"))
+    listing = admin.get(spec_url(spec_for(Exchange)))
+    assert listing.status_code == 200 and "IX Madrid" in listing.content.decode()
+    detail = admin.get(object_url(exchange))
+    assert detail.status_code == 200 and "64530" in detail.content.decode()
+    assert admin.get(spec_url(spec_for(Exchange), "add")).status_code == 200
+
+
+@pytest.mark.django_db
+def test_ip_address_assigned_object_is_settable_as_in_1x():
+    from nautobot.ipam.models import IPAddress
+
+    interface = b.interface()
+    status = Status.objects.get(slug="active")
+    address = IPAddress.objects.create(address="192.0.2.1/32", status=status, assigned_object=interface)
+    assert address.interface == interface and address.assigned_object == interface
+    address.assigned_object = None
+    assert address.interface is None and address.assigned_object is None
+    with pytest.raises(ValueError, match="interface"):
+        address.assigned_object = status

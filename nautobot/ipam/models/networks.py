@@ -238,6 +238,16 @@ class IPAddress(PrimaryModel):
                 return getattr(self, name)
         return None
 
+    @assigned_object.setter
+    def assigned_object(self, value) -> None:
+        """Assign the address to `value` (an interface of any kind), or to nothing (None), as 1.x's generic
+        `assigned_object` (`IPAddress.objects.create(address=..., assigned_object=interface)`)."""
+        label = value._meta.label_lower if value is not None else None
+        if label is not None and label not in ASSIGNMENT_FIELDS:
+            raise ValueError(f"An IP address cannot be assigned to a {value._meta.verbose_name}; use an interface.")
+        for kind, (name, _parent) in ASSIGNMENT_FIELDS.items():
+            setattr(self, name, value if kind == label else None)
+
     def clean(self) -> None:
         super().clean()
         if self.host is None:
