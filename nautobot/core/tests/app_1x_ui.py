@@ -10,7 +10,7 @@ import django_tables2 as tables
 from django import forms
 from django.db import transaction
 from django.http import HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
 
 from nautobot.core.apps import NavMenuAddButton, NavMenuGroup, NavMenuImportButton, NavMenuItem, NavMenuTab
@@ -270,3 +270,38 @@ class TenantExtension(TemplateExtension):
 
     def detail_tabs(self):
         return [{"title": "App tab", "url": "/app-1x/tab/"}]
+
+
+class RecentTenantsView(generic.ObjectListView):
+    """1.x hooks: `alter_queryset(request)` narrows the list; the objects pages find theirs with `get_object`."""
+
+    queryset = Tenant.objects.all()
+    table = TenantTable
+
+    def alter_queryset(self, request):
+        return self.queryset.filter(description="recent")
+
+
+class TenantByNameEditView(generic.ObjectEditView):
+    queryset = Tenant.objects.all()
+    model_form = TenantForm
+
+    def get_object(self, kwargs):
+        if "name" in kwargs:
+            return get_object_or_404(self.queryset, name=kwargs["name"])
+        return self.queryset.model(description="prefilled by get_object")
+
+
+class TenantByNameDeleteView(generic.ObjectDeleteView):
+    queryset = Tenant.objects.all()
+
+    def get_object(self, kwargs):
+        return get_object_or_404(self.queryset, name=kwargs["name"])
+
+
+urlpatterns += [
+    path("generic/recent-tenants/", RecentTenantsView.as_view(), name="recent_tenant_list"),
+    path("generic/by-name/add/", TenantByNameEditView.as_view(), name="tenant_by_name_add"),
+    path("generic/by-name/<str:name>/edit/", TenantByNameEditView.as_view(), name="tenant_by_name_edit"),
+    path("generic/by-name/<str:name>/delete/", TenantByNameDeleteView.as_view(), name="tenant_by_name_delete"),
+]

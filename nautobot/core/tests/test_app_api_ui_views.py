@@ -227,6 +227,21 @@ def test_generic_views(admin, admin_user):
     assert response.status_code == 302 and not Tenant.objects.filter(slug="hotel").exists()
 
 
+def test_generic_view_hooks_alter_queryset_and_get_object(admin, admin_user, django_user_model):
+    Tenant.objects.create(name="Recent", slug="recent", description="recent")
+    old = Tenant.objects.create(name="Old", slug="old")
+    page = admin.get("/app-1x/generic/recent-tenants/").content.decode()
+    assert "Recent" in page and ">Old<" not in page
+    assert "prefilled by get_object" in admin.get("/app-1x/generic/by-name/add/").content.decode()
+    response = admin.post("/app-1x/generic/by-name/Old/edit/", {"name": "Old", "slug": "old", "description": "n"})
+    old.refresh_from_db()
+    assert response.status_code == 302 and old.description == "n" and changes(old, "update").exists()
+    viewer = user_with(django_user_model, "hook-viewer", "view", "change", constraints={"slug": "recent"})
+    assert viewer.get("/app-1x/generic/by-name/Old/edit/").status_code == 404  # get_object sees only the allowed
+    assert admin.post("/app-1x/generic/by-name/Old/delete/").status_code == 302
+    assert not Tenant.objects.filter(pk=old.pk).exists() and changes(old, "delete").get().user == admin_user
+
+
 def test_an_apps_own_post_handler_writes_through_the_write_path(admin, admin_user):
     data = {"a-name": "Kilo", "a-slug": "kilo", "b-name": "Lima", "b-slug": "lima"}
     assert admin.post("/app-1x/generic/tenants/add-two/", data).status_code == 302

@@ -67,6 +67,8 @@ class SpecView(View):
     action: str | None = None
     # The URL keyword that finds the object (1.x views: "pk" or "slug", whichever the URL gives).
     lookup_field: str = "pk"
+    # A 1.x view's `get_object()` may make the new object an add form starts from.
+    new_object: models.Model | None = None
 
     @classmethod
     def as_view(cls, actions: dict | None = None, **initkwargs):
@@ -128,6 +130,17 @@ class SpecView(View):
     def object_or_404(self, action: str, kwargs: dict) -> models.Model:
         """The object of the URL among those `action` is allowed on (404 otherwise)."""
         return get_object_or_404(allowed(self.get_queryset(), self.request.user, action), **self.lookup(kwargs))
+
+    def app_object(self, action: str, kwargs: dict):
+        """A 1.x view's own `get_object(kwargs)`, run on its `queryset` narrowed to what the user may `action`;
+        None for a new (unsaved) object."""
+        self.queryset = allowed(self.get_queryset(), self.request.user, action)
+        # A 1.x view's is get_object(kwargs); a viewset's, as DRF's, get_object() (the URL's in self.kwargs).
+        obj = self.get_object(kwargs) if signature(self.get_object).parameters else self.get_object()
+        if obj is not None and obj._state.adding:
+            self.new_object = obj  # the new object the app made: the add form starts from it
+            return None
+        return obj
 
     def object_page(self, obj) -> str | None:
         """Where `obj` is shown: the model's `get_absolute_url()` (1.x apps route their own), else ours."""
@@ -301,7 +314,7 @@ class ObjectListView(SpecView):
 
     def list(self, request, *args, **kwargs):
         require(request.user, self.model, "view")
-        queryset = allowed(self.get_queryset(), request.user, "view")
+        queryset = allowed(self.alter_queryset(request), request.user, "view")
         filterset_class = self.filterset_class or self.filterset
         if filterset_class is not None:
             queryset, errors = app_filtered_queryset(filterset_class, request, queryset)
@@ -354,6 +367,10 @@ class ObjectListView(SpecView):
         if request.htmx and request.htmx.target == "object-table":
             return render(request, "nautobot/generic/object_table.html", context)
         return self.page("nautobot/generic/object_list.html", ["generic/object_list.html"], context)
+
+    def alter_queryset(self, request) -> models.QuerySet:
+        """1.x hook: the objects listed before filtering (narrowed to the user's afterwards)."""
+        return self.get_queryset()
 
     def export(self, request, queryset):
         """`?export=csv` (or empty): CSV of every filtered row; another value: the app that offers it (e.g. a template)."""
@@ -507,8 +524,13 @@ class ObjectEditView(SpecView):
 
     def edit_object(self, kwargs: dict):
         """The object of the URL (edit), or None (add); 403/404 when the user may not."""
-        editing = any(key in kwargs for key in (self.lookup_field, "pk", "slug"))
+        # 1.x: a URL that names an object (any keyword, for a view with its own `get_object`) edits it.
+        editing = (
+            bool(kwargs) if hasattr(self, "get_object") else any(k in kwargs for k in (self.lookup_field, "pk", "slug"))
+        )
         require(self.request.user, self.model, "change" if editing else "add")
+        if hasattr(self, "get_object"):  # 1.x: the app finds the object (or makes a new one) itself
+            return self.app_object("change" if editing else "add", kwargs)
         if not editing:
             return None
         if self.queryset is None:
@@ -523,7 +545,7 @@ class ObjectEditView(SpecView):
         obj = self.edit_object(kwargs)
         form_class = self.get_form_class()
         if form_class is not None:
-            instance = obj if obj is not None else self.model()
+            instance = obj if obj is not None else (self.new_object or self.model())
             instance = self.alter_obj(instance, request, (), kwargs)
             initial = {key: value for key, value in request.GET.items() if key != "return_url"}
             form = form_class(instance=instance, initial=initial)
@@ -565,7 +587,7 @@ class ObjectEditView(SpecView):
         return self.edit_form_page(form, obj)
 
     def save_app_form(self, request, form_class, obj, kwargs: dict):
-        instance = obj if obj is not None else self.model()
+        instance = obj if obj is not None else (self.new_object or self.model())
         instance = self.alter_obj(instance, request, (), kwargs)
         form = form_class(data=request.POST, files=request.FILES, instance=instance)
         if form.is_valid():
@@ -665,6 +687,11 @@ class ObjectDeleteView(SpecView):
 
     def delete_object(self, kwargs: dict):
         require(self.request.user, self.model, "delete")
+        if hasattr(self, "get_object"):  # 1.x: the app finds the object itself
+            obj = self.app_object("delete", kwargs)
+            if obj is None:
+                raise Http404(f"No {self.model._meta.verbose_name} matches the given query.")
+            return obj
         if self.queryset is None:
             return get_object_or_404(allowed(self.model.objects.all(), self.request.user, "delete"), pk=kwargs["pk"])
         return self.object_or_404("delete", kwargs)
