@@ -1,6 +1,11 @@
-"""Django forms derived from specs: create/edit, bulk edit and filter forms, and the API-backed select widget.
+"""Django forms: those derived from specs (create/edit, bulk edit, filter) and the 1.x form API apps import.
 
-Forms only render and parse; validation and saving go through the API serializer of the model (see
+The 1.x names live in the submodules, named as 1.x's `nautobot.utilities.forms` package: `widgets`
+(`APISelect`, `StaticSelect2`, `DatePicker`, ...), `fields` (`DynamicModelChoiceField`, `CSVModelChoiceField`,
+`TagFilterField`, ...), `base` (`BootstrapMixin`, `BulkEditForm`, `CSVModelForm`, `ConfirmationForm`, ...),
+`utils` and `constants`; this package re-exports them. Generated forms use the same widgets and choosers.
+
+Spec-derived forms only render and parse; validation and saving go through the API serializer of the model (see
 `nautobot.core.writes`), so the UI, CSV import and the REST API accept exactly the same things.
 Related objects are chosen with `APISelect`, which renders only the selected options and lets the browser
 search the REST API for the rest (never thousands of `<option>`s).
@@ -14,14 +19,86 @@ from typing import Any
 
 from django import forms
 from django.db import models
-from django.urls import NoReverseMatch, reverse
 
 from nautobot.core.api.serializers import serializer_for
 from nautobot.core.filters import _resolve
-from nautobot.core.registry import registry
-from nautobot.core.specs import ObjectSpec, has_spec, spec_for
-from nautobot.core.views.defaults import model_field, verbose
+from nautobot.core.forms.base import (  # noqa: F401  (the 1.x names, re-exported)
+    AddressFieldMixin,
+    BootstrapMixin,
+    BulkEditForm,
+    BulkRenameForm,
+    ConfirmationForm,
+    CSVModelForm,
+    ImportForm,
+    PrefixFieldMixin,
+    ReturnURLForm,
+    SearchForm,
+    TableConfigForm,
+    style_widget,
+)
+from nautobot.core.forms.constants import (  # noqa: F401  (the 1.x names, re-exported)
+    ALPHANUMERIC_EXPANSION_PATTERN,
+    BOOLEAN_CHOICES,
+    BOOLEAN_WITH_BLANK_CHOICES,
+    IP4_EXPANSION_PATTERN,
+    IP6_EXPANSION_PATTERN,
+    NUMERIC_EXPANSION_PATTERN,
+)
+from nautobot.core.forms.fields import (  # noqa: F401  (the 1.x names, re-exported)
+    CommentField,
+    CSVChoiceField,
+    CSVContentTypeField,
+    CSVDataField,
+    CSVModelChoiceField,
+    CSVModelMultipleChoiceField,
+    CSVMultipleChoiceField,
+    CSVMultipleContentTypeField,
+    DynamicModelChoiceField,
+    DynamicModelChoiceMixin,
+    DynamicModelMultipleChoiceField,
+    ExpandableNameField,
+    JSONField,
+    JSONFormField,
+    LaxURLField,
+    MultipleContentTypeField,
+    MultiValueCharField,
+    NumericArrayField,
+    SlugField,
+    TagFilterField,
+    api_list_url,
+)
+from nautobot.core.forms.utils import (  # noqa: F401  (the 1.x names, re-exported)
+    add_blank_choice,
+    expand_alphanumeric_pattern,
+    expand_ipaddress_pattern,
+    form_from_model,
+    parse_alphanumeric_range,
+    parse_numeric_range,
+    restrict_form_fields,
+)
+from nautobot.core.forms.widgets import (  # noqa: F401  (the 1.x names, re-exported)
+    APISelect,
+    APISelectMultiple,
+    BulkEditNullBooleanSelect,
+    ColorSelect,
+    ContentTypeSelect,
+    DatePicker,
+    DateTimePicker,
+    MultiValueCharInput,
+    NumericArrayWidget,
+    SelectWithDisabled,
+    SelectWithPK,
+    SlugWidget,
+    SmallTextarea,
+    StaticSelect2,
+    StaticSelect2Multiple,
+    StaticSelect2Tag,
+    TimePicker,
+)
 from nautobot.core.permissions import restrict
+from nautobot.core.registry import registry
+from nautobot.core.specs import ObjectSpec
+from nautobot.core.views.defaults import model_field, verbose
 
 
 def _extension_fields(model, user, mode: str) -> tuple[dict, dict]:
@@ -33,51 +110,6 @@ def _extension_fields(model, user, mode: str) -> tuple[dict, dict]:
     return fields, owners
 
 
-def api_list_url(model: type[models.Model]) -> str | None:
-    if not has_spec(model):
-        return None
-    spec = spec_for(model)
-    try:
-        return reverse(f"{spec.app_label()}-api:{spec.route_name()}-list")
-    except NoReverseMatch:
-        return None
-
-
-class APISelect(forms.Select):
-    """A select whose options come from the REST API as the user types (Tom Select); only selected ones are rendered."""
-
-    def __init__(self, api_url: str, attrs=None, multiple: bool = False) -> None:
-        attrs = {**(attrs or {}), "data-api-url": api_url, "class": "form-select api-select"}
-        super().__init__(attrs)
-        self.allow_multiple_selected = multiple
-
-    def optgroups(self, name, value, attrs=None):
-        values = [v for v in (value or []) if v not in ("", None)]
-        choices = getattr(self, "choices", None)
-        options = [] if self.allow_multiple_selected else [self.create_option(name, "", "---------", False, 0)]
-        queryset = getattr(choices, "queryset", None)
-        if values and queryset is not None:
-            try:
-                found = list(queryset.filter(pk__in=values))
-            except Exception:  # an invalid id typed into the URL: render nothing selected
-                found = []
-            for index, obj in enumerate(found, start=1):
-                options.append(self.create_option(name, str(obj.pk), str(obj), True, index))
-        return [(None, options, 0)]
-
-    def value_from_datadict(self, data, files, name):
-        if self.allow_multiple_selected:
-            return data.getlist(name) if hasattr(data, "getlist") else data.get(name)
-        return data.get(name)
-
-    def format_value(self, value):
-        if value is None:
-            return []
-        if not isinstance(value, (tuple, list)):
-            value = [value]
-        return [str(getattr(v, "pk", v)) for v in value if v not in ("", None)]
-
-
 def related_form_field(field: models.Field, user, *, many: bool = False, required: bool | None = None) -> forms.Field:
     """A chooser for the model `field` points to: an override (few choices) or an `APISelect` backed by the API."""
     target = field.related_model
@@ -87,17 +119,12 @@ def related_form_field(field: models.Field, user, *, many: bool = False, require
     if override is not None:
         return override.build(field.model, many=many, required=is_required, label=label)
     queryset = restrict(target._default_manager.all(), user, "view")
-    field_class = forms.ModelMultipleChoiceField if many else forms.ModelChoiceField
     url = api_list_url(target)
-    widget = APISelect(url, multiple=many) if url else (forms.SelectMultiple if many else forms.Select)
-    return field_class(queryset=queryset, required=is_required, label=label, widget=widget)
-
-
-class JSONFormField(forms.JSONField):
-    """JSON in a text area; no value is an empty box (not the text `null`)."""
-
-    def prepare_value(self, value):
-        return "" if value is None else super().prepare_value(value)
+    if url is None:  # no REST endpoint to search: every object as an option
+        field_class = forms.ModelMultipleChoiceField if many else forms.ModelChoiceField
+        return field_class(queryset=queryset, required=is_required, label=label)
+    field_class = DynamicModelMultipleChoiceField if many else DynamicModelChoiceField
+    return field_class(queryset=queryset, required=is_required, label=label, widget=APISelect(url, multiple=many))
 
 
 def verbose_label(field: models.Field) -> str:
@@ -121,7 +148,7 @@ def form_field(spec: type[ObjectSpec], name: str, user, *, required: bool | None
     field = model_field(spec, name)
     if field is None:  # a settable property (`prefix`, `address`): text, required as the API requires it
         formfield = forms.CharField(required=bool(api) if required is None else required, label=verbose(spec, name))
-        _style(formfield)
+        style_widget(formfield)
         return formfield
     if field.is_relation and field.related_model is not None:
         optional = False if api is False else required
@@ -138,20 +165,8 @@ def form_field(spec: type[ObjectSpec], name: str, user, *, required: bool | None
         formfield.left_to_api = True  # `form_payload` leaves it out when empty, so the API fills it in
     if isinstance(formfield, forms.TypedChoiceField) and required is False:
         formfield.choices = [("", "---------"), *[c for c in formfield.choices if c[0] != ""]]
-    _style(formfield)
+    style_widget(formfield)
     return formfield
-
-
-def _style(formfield: forms.Field) -> None:
-    widget = formfield.widget
-    if isinstance(widget, forms.CheckboxInput):
-        widget.attrs.setdefault("class", "form-check-input")
-    elif isinstance(widget, forms.Select):
-        widget.attrs.setdefault("class", "form-select")
-    else:
-        widget.attrs.setdefault("class", "form-control")
-        if isinstance(widget, forms.Textarea):
-            widget.attrs["rows"] = 3
 
 
 class SpecForm(forms.Form):
@@ -165,7 +180,7 @@ class SpecForm(forms.Form):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
-            _style(field)
+            style_widget(field)
 
 
 def object_form(spec: type[ObjectSpec], names: tuple[str, ...], user, *, data=None, initial=None) -> SpecForm:

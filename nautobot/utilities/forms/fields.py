@@ -1,0 +1,25 @@
+"""1.x path `nautobot.utilities.forms.fields`: a façade re-exporting `nautobot.core.forms.fields` (no logic here)."""
+
+from nautobot.core.forms.fields import (  # noqa: F401
+    CSVChoiceField,
+    CSVContentTypeField,
+    CSVDataField,
+    CSVModelChoiceField,
+    CSVModelMultipleChoiceField,
+    CSVMultipleChoiceField,
+    CSVMultipleContentTypeField,
+    CommentField,
+    DynamicModelChoiceField,
+    DynamicModelChoiceMixin,
+    DynamicModelMultipleChoiceField,
+    ExpandableNameField,
+    JSONField,
+    JSONFormField,
+    LaxURLField,
+    MultiValueCharField,
+    MultipleContentTypeField,
+    NumericArrayField,
+    SlugField,
+    TagFilterField,
+    api_list_url,
+)
