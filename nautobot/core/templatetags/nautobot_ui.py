@@ -2,6 +2,7 @@
 
 from django import template
 
+from nautobot.core.registry import registry
 from nautobot.core.views.display import linked as linked_html
 
 register = template.Library()
@@ -28,3 +29,19 @@ def field_groups(form) -> list:
         owner = owners.get(field.name)
         groups.setdefault(getattr(owner, "title", None) if owner else None, []).append(field)
     return [(title, fields) for title, fields in groups.items() if fields]
+
+
+@register.simple_tag(takes_context=True)
+def detail_panels(context, obj) -> dict:
+    """The panels features add to `obj`'s detail page (custom fields, relationships, ...) as
+    `{"main": [...], "side": [...], "wide": [...]}`; the 1.x detail template places them around the app's blocks.
+    Template extensions are left out: that template places them itself (`plugin_left_page`, ...)."""
+    request = context.get("request")
+    found = {"main": [], "side": [], "wide": []}
+    for panel in registry.detail_panels:
+        if getattr(panel.render, "__name__", "") == "template_extension_panel":
+            continue
+        content = panel.render(obj, request)
+        if content:
+            found["wide" if content.get("wide") else "side" if content.get("side") else "main"].append(content)
+    return found

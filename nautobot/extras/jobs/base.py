@@ -186,7 +186,7 @@ class BaseJob:
         url = ""
         if obj is not None and hasattr(obj, "get_absolute_url"):
             try:
-                url = obj.get_absolute_url()
+                url = obj.get_absolute_url() or ""
             except Exception:
                 url = ""
         python_level = {"failure": logging.ERROR, "warning": logging.WARNING, "debug": logging.DEBUG}.get(

@@ -22,11 +22,16 @@
   }
 
   // Related-object selects: options come from the REST API as the user types (brief representation).
+  // `data-value-field`/`data-display-field` (1.x `to_field_name`/`display_field`) pick what is submitted and
+  // shown; `data-static-params` adds fixed filters (a JSON object of lists).
   function apiSelect(el) {
     if (el.tomselect) return;
     var url = el.dataset.apiUrl;
+    var valueField = el.dataset.valueField || "id";
+    var labelField = el.dataset.displayField || "display";
+    var brief = valueField === "id" && labelField === "display" && !el.dataset.full;
     var select = new TomSelect(el, {
-      valueField: "id", labelField: "display", searchField: [], maxOptions: 50, preload: "focus",
+      valueField: valueField, labelField: labelField, searchField: [], maxOptions: 50, preload: "focus",
       plugins: el.multiple ? ["remove_button"] : [],
       closeAfterSelect: !el.multiple,
       // A single choice is done once picked: leave the field, so an API answer still on its way (for an
@@ -34,8 +39,13 @@
       onItemAdd: function () { if (!el.multiple) this.blur(); },
       load: function (query, callback) {
         var sep = url.indexOf("?") === -1 ? "?" : "&";
-        var extra = dependentParams(el).toString();
-        fetch(url + sep + (extra ? extra + "&" : "") + "brief=1&limit=50&q=" + encodeURIComponent(query), {headers: {Accept: "application/json"}, credentials: "same-origin"})
+        var params = dependentParams(el);
+        if (el.dataset.staticParams) {
+          var fixed = JSON.parse(el.dataset.staticParams);
+          Object.keys(fixed).forEach(function (key) { [].concat(fixed[key]).forEach(function (v) { params.append(key, v); }); });
+        }
+        var extra = params.toString();
+        fetch(url + sep + (extra ? extra + "&" : "") + (brief ? "brief=1&" : "") + "limit=50&q=" + encodeURIComponent(query), {headers: {Accept: "application/json"}, credentials: "same-origin"})
           .then(function (r) { return r.json(); })
           .then(function (data) { callback(data.results || []); })
           .catch(function () { callback(); });
@@ -59,6 +69,17 @@
         if (!el.tomselect) new TomSelect(el, {plugins: ["remove_button"]});
       });
     }
+    // 1.x `SlugField`: filled from its source field (`data-slug-source`) until the user edits it.
+    root.querySelectorAll("input[data-slug-source]").forEach(function (slug) {
+      var source = slug.form && slug.form.elements[slug.dataset.slugSource];
+      if (!source || slug.dataset.slugBound) return;
+      slug.dataset.slugBound = "1";
+      var edited = slug.value !== "";
+      slug.addEventListener("input", function () { edited = slug.value !== ""; });
+      source.addEventListener("input", function () {
+        if (!edited) slug.value = source.value.toLowerCase().replace(/[^a-z0-9_]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 100);
+      });
+    });
     root.querySelectorAll("input.toggle-all").forEach(function (box) {
       box.addEventListener("change", function () {
         box.closest("table").querySelectorAll("tbody input[name=pk]").forEach(function (b) { b.checked = box.checked; });

@@ -1,0 +1,71 @@
+"""Pagination of list pages as 1.x documents it: `EnhancedPaginator` and `get_paginate_count`.
+
+`get_paginate_count(request)`: the `per_page` query parameter (remembered in the user's preferences when they
+have any), else the user's saved `pagination.per_page`, else `PAGINATE_COUNT`; never above `MAX_PAGE_SIZE`
+(0: no limit). `EnhancedPaginator.get_page_numbers()` gives the page links to show, `None` for a gap.
+"""
+
+from django.conf import settings
+from django.core.paginator import Page, Paginator
+
+
+def _limit(count: int) -> int:
+    maximum = settings.MAX_PAGE_SIZE
+    return min(count, maximum) if maximum else count
+
+
+def get_paginate_count(request) -> int:
+    """How many rows a page of a list shows for `request` (see the module docstring)."""
+    user = getattr(request, "user", None)
+    value = request.GET.get("per_page")
+    if value is not None:
+        try:
+            count = int(value)
+        except ValueError:
+            count = 0
+        if count > 0:
+            if user is not None and user.is_authenticated and hasattr(user, "set_config"):
+                user.set_config("pagination.per_page", count, commit=True)
+            return _limit(count)
+    if user is not None and user.is_authenticated and hasattr(user, "get_config"):
+        saved = user.get_config("pagination.per_page", None)
+        if isinstance(saved, int) and saved > 0:
+            return _limit(saved)
+    return _limit(settings.PAGINATE_COUNT)
+
+
+class EnhancedPage(Page):
+    def smart_pages(self) -> list[int | None]:
+        """Page numbers to link around this page: the first, the last, two either side, `None` for a gap."""
+        numbers = sorted(
+            {
+                1,
+                self.paginator.num_pages,
+                *range(max(1, self.number - 2), min(self.paginator.num_pages, self.number + 2) + 1),
+            }
+        )
+        pages: list[int | None] = []
+        for number in numbers:
+            if pages and number - pages[-1] > 1:
+                pages.append(None)
+            pages.append(number)
+        return pages
+
+
+class EnhancedPaginator(Paginator):
+    """A paginator whose `per_page` is a number or a request-derived count, with gap-aware page lists."""
+
+    def __init__(self, object_list, per_page, orphans=0, **kwargs):
+        try:
+            per_page = int(per_page)
+            if per_page < 1:
+                per_page = settings.PAGINATE_COUNT
+        except (TypeError, ValueError):
+            per_page = settings.PAGINATE_COUNT
+        super().__init__(object_list, per_page, orphans=orphans, **kwargs)
+
+    def _get_page(self, *args, **kwargs):
+        return EnhancedPage(*args, **kwargs)
+
+    def get_page_numbers(self, number: int) -> list[int | None]:
+        return self.page(number).smart_pages()
