@@ -35,7 +35,14 @@ def field_groups(form) -> list:
 def detail_panels(context, obj) -> dict:
     """The panels features add to `obj`'s detail page (custom fields, relationships, ...) as
     `{"main": [...], "side": [...], "wide": [...]}`; the 1.x detail template places them around the app's blocks.
-    Template extensions are left out: that template places them itself (`plugin_left_page`, ...)."""
+    The view's own `panels`, `side_panels` and `wide_panels` are used when it gives them. Template extensions
+    are left out: that template places them itself (`plugin_left_page`, ...)."""
+    if "panels" in context:
+        return {
+            "main": context.get("panels") or [],
+            "side": context.get("side_panels") or [],
+            "wide": context.get("wide_panels") or [],
+        }
     request = context.get("request")
     found = {"main": [], "side": [], "wide": []}
     for panel in registry.detail_panels:

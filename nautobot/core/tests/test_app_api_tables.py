@@ -148,3 +148,15 @@ def test_paginate_count_and_page_numbers(admin_user, settings):
     assert paginator.per_page == 30
     assert paginator.get_page_numbers(10) == [1, None, 8, 9, 10, 11, 12, None, 34]
     assert ContentType.objects.get_for_model(Site)  # the content types are there for the tables above
+
+
+def test_built_in_tables_apps_import_render_devices_and_inventory(admin_user):
+    from nautobot.dcim.models import Device, InventoryItem
+    from nautobot.dcim.tables import DeviceTable, InventoryItemTable
+
+    device = b.device()
+    item = InventoryItem.objects.create(device=device, name="PSU-1", discovered=True)
+    html = render(DeviceTable(Device.objects.all(), user=admin_user), request_for(admin_user, "/dcim/devices/"))
+    assert f'href="/dcim/devices/{device.pk}/"' in html and device.device_role.name in html
+    html = render(InventoryItemTable(InventoryItem.objects.all(), user=admin_user), request_for(admin_user, "/"))
+    assert item.get_absolute_url() and f'href="{item.get_absolute_url()}"' in html and "PSU-1" in html

@@ -228,3 +228,20 @@ def test_small_helpers_behave_as_documented():
     color = utilities_forms.ColorSelect().render("color", "f44336")
     assert 'value="aa1409" style="background-color: #aa1409; color: #ffffff"' in color
     assert 'value="ffeb3b" style="background-color: #ffeb3b; color: #000000"' in color
+
+
+def test_built_in_forms_apps_import_device_filters_and_tenancy():
+    from nautobot.dcim.forms import DeviceFilterForm
+    from nautobot.tenancy.forms import TenancyFilterForm, TenancyForm
+
+    group = b.tenant_group()
+    tenant = b.tenant(group=group)
+    form = DeviceFilterForm(data={"tenant": [tenant.slug], "status": ["active"], "has_primary_ip": "True"})
+    assert form.is_valid(), form.errors
+    assert list(form.fields)[:3] == ["q", "region", "site"]
+    assert "local_context_data" in form.fields and "tag" in form.fields
+    assert form.cleaned_data["has_primary_ip"] is True and list(form.cleaned_data["tenant"]) == [tenant]
+    assert 'data-query-params="{&quot;group&quot;: &quot;$tenant_group&quot;}"' in str(form["tenant"])
+    assert TenancyFilterForm(data={"tenant_group": ["null"]}).is_valid()
+    form = TenancyForm(data={"tenant": str(tenant.pk)})
+    assert form.is_valid() and form.cleaned_data["tenant"] == tenant
