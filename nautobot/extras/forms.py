@@ -27,6 +27,7 @@ from nautobot.core.forms import (
     StaticSelect2,
 )
 from nautobot.core.forms.constants import BOOLEAN_WITH_BLANK_CHOICES
+from nautobot.core.registry import registry
 from nautobot.extras.customfields.data import clean_data
 from nautobot.extras.customfields.forms import PREFIX as CF_PREFIX
 from nautobot.extras.customfields.forms import custom_field_forms
@@ -340,7 +341,32 @@ class LocalContextFilterForm(forms.Form):
 # What apps subclass
 
 
-class NautobotModelForm(BootstrapMixin, CustomFieldModelFormMixin, RelationshipModelFormMixin, NoteModelFormMixin):
+class RelatedChooserOverridesMixin(forms.ModelForm):
+    """Fields Django derives from relations to a model with a `FormFieldOverride` (a status) become that chooser,
+    as in our generated forms (the statuses the model may use, not every status); declared fields are kept."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        model = self._meta.model
+        for name, formfield in list(self.fields.items()):
+            if name in self.declared_fields or not isinstance(formfield, forms.ModelChoiceField):
+                continue
+            override = registry.form_field_overrides.get(formfield.queryset.model._meta.label)
+            if override is None:
+                continue
+            many = isinstance(formfield, forms.ModelMultipleChoiceField)
+            chooser = override.build(model, many=many, required=formfield.required, label=formfield.label)
+            chooser.help_text = formfield.help_text
+            self.fields[name] = chooser
+
+
+class NautobotModelForm(
+    BootstrapMixin,
+    RelatedChooserOverridesMixin,
+    CustomFieldModelFormMixin,
+    RelationshipModelFormMixin,
+    NoteModelFormMixin,
+):
     """The base of an app's create/edit form: custom fields, relationships and a note (see the module docstring)."""
 
 

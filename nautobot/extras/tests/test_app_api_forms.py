@@ -100,6 +100,15 @@ def test_a_model_form_reports_model_and_custom_field_errors_beside_the_field():
     assert not form.is_valid() and "slug" in form.errors
 
 
+def test_the_status_chooser_offers_the_statuses_of_the_model():
+    other = Status.objects.create(name="Only for racks", slug="only-for-racks")
+    other.content_types.add(ContentType.objects.get(app_label="dcim", model="rack"))
+    form = SiteForm()
+    choices = [str(label) for _value, label in form.fields["status"].choices]
+    assert "Active" in choices and "Only for racks" not in choices
+    assert not SiteForm(data=site_data(status=str(other.pk))).is_valid()
+
+
 def test_an_edit_form_starts_from_the_object_and_keeps_unchanged_custom_fields():
     b.custom_field("dcim.site", name="note_text", type="text")
     site = b.site()
