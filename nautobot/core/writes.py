@@ -55,6 +55,11 @@ def web_origin(request: Any) -> WriteOrigin:
     return WriteOrigin(user=getattr(request, "user", None), kind="web", detail=detail, request_id=request_id)
 
 
+def current_origin() -> WriteOrigin | None:
+    """The origin of the write open in this context (None outside one): who writes, for code a write runs."""
+    return _open.get()
+
+
 @contextmanager
 def write_transaction(origin: WriteOrigin, *, dry_run: bool = False) -> Iterator[None]:
     """Run the block as one write: a transaction with every registered write context open inside it.

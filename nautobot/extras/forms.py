@@ -6,7 +6,8 @@
   (`customfields.forms.custom_field_forms`), validated by `customfields.data.clean_data`, the function the REST
   API validates `custom_fields` with (same rules, same messages, shown beside the field);
 - relationships as `cr_<slug>__<side>` choosers, saved with the associations' own validation;
-- `object_note`: a note added by `save_note(instance=, user=)`, which the edit view calls.
+- `object_note`: a note added when the object is saved inside a write (by its user), or by
+  `save_note(instance=, user=)` as 1.x views call it.
 The view saves the form inside `core.writes.write_transaction`, so the change log and webhooks record the
 object, its tags and relationships as for any other write.
 """
@@ -28,6 +29,7 @@ from nautobot.core.forms import (
 )
 from nautobot.core.forms.constants import BOOLEAN_WITH_BLANK_CHOICES
 from nautobot.core.registry import registry
+from nautobot.core.writes import current_origin
 from nautobot.extras.customfields.data import clean_data
 from nautobot.extras.customfields.forms import PREFIX as CF_PREFIX
 from nautobot.extras.customfields.forms import custom_field_forms
@@ -223,21 +225,46 @@ class RelationshipModelFilterFormMixin(forms.Form):
 # Notes
 
 
-class NoteModelFormMixin(forms.Form):
-    """Adds `object_note`; the edit view calls `save_note(instance=, user=)` after saving the object."""
-
-    object_note = forms.CharField(
+def _note_field() -> forms.CharField:
+    return forms.CharField(
         required=False, label="Note", widget=forms.Textarea(attrs={"rows": 3}), help_text="Add a note to this object."
     )
+
+
+def _add_note(form, instance, user) -> None:
+    text = (form.cleaned_data.get("object_note") or "").strip()
+    if text and not getattr(form, "_note_saved", False):
+        Note.objects.create(assigned_object=instance, note=text, user=user if user is not None and user.pk else None)
+        form._note_saved = True
+
+
+class NoteModelFormMixin(forms.ModelForm):
+    """Adds `object_note`: saved with the object (its author the user of the open write, `core.writes`), or by
+    `save_note(instance=, user=)`, which 1.x views call after saving (a note is never added twice)."""
+
+    object_note = _note_field()
+
+    def _save_m2m(self):
+        super()._save_m2m()
+        origin = current_origin()
+        if origin is not None:
+            _add_note(self, self.instance, origin.user)
+
+    def save_note(self, *, instance, user):
+        _add_note(self, instance, user)
+
+
+class NoteModelBulkEditFormMixin(forms.Form):
+    """`object_note` on a bulk edit form: `save_note(instance=, user=)` adds it to each edited object."""
+
+    object_note = _note_field()
 
     def save_note(self, *, instance, user):
         text = (self.cleaned_data.get("object_note") or "").strip()
         if text:
-            Note.objects.create(assigned_object=instance, note=text, user=user if user and user.pk else None)
-
-
-class NoteModelBulkEditFormMixin(NoteModelFormMixin):
-    """`object_note` on a bulk edit form: the note is added to every edited object."""
+            Note.objects.create(
+                assigned_object=instance, note=text, user=user if user is not None and user.pk else None
+            )
 
 
 # Statuses

@@ -135,6 +135,16 @@ def test_the_note_typed_in_is_added_by_save_note(admin_user):
     assert (note.note, note.user) == ("Installed the rack", admin_user)
 
 
+def test_the_note_is_added_with_the_object_inside_a_write_once(admin_user):
+    form = SiteForm(data=site_data(object_note="Saved with the site"))
+    assert form.is_valid(), form.errors
+    with write_transaction(WriteOrigin(user=admin_user, kind="web", detail="test")):
+        site = form.save()
+    form.save_note(instance=site, user=admin_user)  # what a 1.x view does next: no second note
+    notes = list(Note.objects.filter(assigned_object_id=site.pk))
+    assert [(n.note, n.user) for n in notes] == [("Saved with the site", admin_user)]
+
+
 def test_relationship_choosers_save_associations():
     relationship = Relationship.objects.create(
         name="Site tenant",
