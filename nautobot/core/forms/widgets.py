@@ -22,9 +22,10 @@ class APISelect(forms.Select):
 
     def __init__(self, api_url: str | None = None, full: bool = False, attrs=None, multiple: bool = False, **kwargs):
         base = {**(attrs or {})}
-        base["class"] = " ".join(c for c in ("form-select api-select", base.get("class", "")) if c)
         if api_url:
             base["data-api-url"] = api_url
+        base["class"] = " ".join(c for c in ("form-select api-select", base.get("class", "")) if c)
+        if api_url:
             base["data-url"] = api_url  # the 1.x attribute name, read by apps' own scripts
         super().__init__(base, **kwargs)
         self.allow_multiple_selected = multiple
