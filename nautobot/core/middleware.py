@@ -9,7 +9,11 @@ PUBLIC_PREFIXES = ("/login/", "/health/", "/static/", "/api/")
 
 
 class LoginRequiredMiddleware:
-    """Send anonymous users to the login page (HTML) or answer 403 (API) when `LOGIN_REQUIRED` is on."""
+    """Send anonymous users to the login page (HTML) or answer 403 (API) when `LOGIN_REQUIRED` is on.
+
+    With `EXEMPT_VIEW_PERMISSIONS` set (1.x: models anyone may view), an anonymous page read goes to its view,
+    which shows an exempt model; any page it may not see sends it to the login page as before.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -20,7 +24,12 @@ class LoginRequiredMiddleware:
             and not request.user.is_authenticated
             and not request.path.startswith(PUBLIC_PREFIXES)
         ):
-            return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
+            if not (getattr(settings, "EXEMPT_VIEW_PERMISSIONS", None) and request.method in ("GET", "HEAD")):
+                return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
+            response = self.get_response(request)
+            if response.status_code == 403:
+                return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
+            return response
         return self.get_response(request)
 
 

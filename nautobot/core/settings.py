@@ -46,6 +46,8 @@ USE_X_FORWARDED_HOST = True
 X_FRAME_OPTIONS = "DENY"
 MAINTENANCE_MODE = env_bool("NAUTOBOT_MAINTENANCE_MODE", False)
 LOGIN_REQUIRED = env_bool("NAUTOBOT_LOGIN_REQUIRED", True)
+# 1.x: models everyone, even anonymous, may view without a permission ("dcim.site", or "*" for every model).
+EXEMPT_VIEW_PERMISSIONS = []
 LOGIN_URL = "/login/"
 LOGIN_REDIRECT_URL = "/"
 SESSION_COOKIE_AGE = env_int("NAUTOBOT_SESSION_COOKIE_AGE", 1209600, minimum=1)
@@ -219,6 +221,8 @@ INSTALLED_APPS = [
     "nautobot.core.migration_aliases",  # after the apps whose 1.x migration names it answers for
     "django_rq",
 ]
+# `nautobot-server test <app>`: Django's runner, leaving out tests tagged `integration` unless asked for.
+TEST_RUNNER = "nautobot.core.testing.runner.NautobotTestRunner"
 AUTH_USER_MODEL = "users.User"
 # The models of object permission grants and API tokens: the core resolves them by name, as Django's
 # auth resolves AUTH_USER_MODEL (nautobot.core.permissions), and never imports the users app.

@@ -1,0 +1,133 @@
+"""Tests written as a 1.x app writes them (imports from `nautobot.utilities.testing`), on built-in models.
+
+A base test set to None is turned off, the 1.x way; each such line names the behaviour of ours that does not
+yet match 1.x (work of other areas of issue 16): remove the line when it does.
+"""
+
+from django.contrib.auth import get_user_model
+from django.test import override_settings
+
+from nautobot.core.filters import filterset_for
+from nautobot.tenancy.models import Tenant, TenantGroup
+from nautobot.utilities.testing import (
+    APIViewTestCases,
+    FilterTestCases,
+    TestCase,
+    ViewTestCases,
+    create_test_user,
+    post_data,
+)
+
+
+class TenantGroupAPITestCase(APIViewTestCases.APIViewTestCase):
+    model = TenantGroup
+    test_list_objects_unknown_filter_no_strict_filtering = None  # STRICT_FILTERING=False not honoured yet
+    brief_fields = ["_depth", "display", "id", "name", "slug", "url"]
+    create_data = [
+        {"name": "Group 4", "slug": "group-4"},
+        {"name": "Group 5", "slug": "group-5", "description": "fifth"},
+        {"name": "Group 6"},
+    ]
+    bulk_update_data = {"description": "New description"}
+    slug_source = "name"
+
+    @classmethod
+    def setUpTestData(cls):
+        for i in (1, 2, 3):
+            TenantGroup.objects.create(name=f"Group {i}", slug=f"group-{i}")
+
+
+class TenantAPITestCase(APIViewTestCases.APIViewTestCase):
+    model = Tenant
+    test_list_objects_unknown_filter_no_strict_filtering = None  # STRICT_FILTERING=False not honoured yet
+    brief_fields = ["display", "id", "name", "slug", "url"]
+    bulk_update_data = {"description": "Bulk"}
+
+    @classmethod
+    def setUpTestData(cls):
+        groups = [TenantGroup.objects.create(name=f"Group {i}", slug=f"group-{i}") for i in (1, 2)]
+        for i in (1, 2, 3):
+            Tenant.objects.create(name=f"Tenant {i}", slug=f"tenant-{i}", group=groups[0])
+        cls.create_data = [
+            {"name": "Tenant 4", "slug": "tenant-4", "group": groups[1].pk},
+            {"name": "Tenant 5", "slug": "tenant-5", "group": groups[1].pk, "comments": "five"},
+            {"name": "Tenant 6", "slug": "tenant-6"},
+        ]
+        cls.update_data = {"name": "Renamed", "group": groups[1].pk, "description": "changed"}
+
+
+class TenantViewTestCase(ViewTestCases.PrimaryObjectViewTestCase):
+    model = Tenant
+    # Not yet as in 1.x on our pages:
+    test_get_object_notes = None  # no notes page (`<app>:<model>_notes`)
+    test_has_advanced_tab = None  # no "Advanced" tab on detail pages
+    test_list_objects_unknown_filter_strict_filtering = None  # the list page shows no "Unknown filter field"
+    test_create_object_with_constrained_permission = None  # a 403 where 1.x shows the form again (200)
+    test_bulk_import_objects_with_permission = None  # the import form's fields are not 1.x's `csv_data`
+    test_bulk_import_objects_with_permission_csv_file = None  # ... nor `csv_file`
+    test_bulk_import_objects_with_constrained_permission = None
+    test_bulk_delete_objects_with_permission = None  # bulk delete also requires the view permission
+    test_bulk_delete_objects_with_constrained_permission = None
+    test_bulk_delete_form_contains_all_pks = None
+
+    @classmethod
+    def setUpTestData(cls):
+        group = TenantGroup.objects.create(name="Group 1", slug="group-1")
+        for i in (1, 2, 3):
+            Tenant.objects.create(name=f"Tenant {i}", slug=f"tenant-{i}", group=group)
+        tags = cls.create_tags("Alpha", "Beta")
+        cls.form_data = {
+            "name": "Tenant X",
+            "slug": "tenant-x",
+            "group": group.pk,
+            "description": "A new tenant",
+            "tags": [tag.pk for tag in tags],
+        }
+        cls.csv_data = ("name,slug", "Tenant 4,tenant-4", "Tenant 5,tenant-5", "Tenant 6,tenant-6")
+        cls.bulk_edit_data = {"description": "Edited in bulk"}
+
+
+class TenantFilterTestCase(FilterTestCases.NameSlugFilterTestCase):
+    queryset = Tenant.objects.all()
+    test_invalid_filter = None  # our filtersets leave unknown parameters to the API backend: is_valid() is True
+    filterset = filterset_for(Tenant)
+
+    @classmethod
+    def setUpTestData(cls):
+        for i in (1, 2, 3):
+            Tenant.objects.create(name=f"Tenant {i}", slug=f"tenant-{i}")
+
+    def test_filterset_test_values(self):
+        values = self.get_filterset_test_values("name")
+        self.assertGreaterEqual(len(values), 2)
+        self.assertLess(self.queryset.filter(name__in=values).count(), self.queryset.count())
+
+
+class HelpersTestCase(TestCase):
+    """The helpers and what `TestCase` gives every test."""
+
+    def test_signed_in_user(self):
+        self.assertTrue(self.user.is_authenticated)
+        self.assertEqual(self.client.get("/").wsgi_request.user, self.user)
+
+    def test_default_statuses_exist(self):
+        from nautobot.extras.models import Status
+
+        self.assertTrue(Status.objects.filter(slug="active").exists(), "migrations made the default statuses")
+
+    def test_create_test_user_and_post_data(self):
+        user = create_test_user("other", permissions=["tenancy.view_tenant"])
+        self.assertTrue(get_user_model().objects.get(pk=user.pk).has_perm("tenancy.view_tenant"))
+        group = TenantGroup.objects.create(name="G", slug="g")
+        self.assertEqual(
+            post_data({"group": group, "tags": [group], "none": None, "n": 3}),
+            {"group": str(group.pk), "tags": [str(group.pk)], "none": "", "n": "3"},
+        )
+
+    @override_settings(PAGINATE_COUNT=7)
+    def test_assert_instance_equal_compares_json_and_keys(self):
+        group = TenantGroup.objects.create(name="G", slug="g")
+        tenant = Tenant.objects.create(name="T", slug="t", group=group)
+        self.assertInstanceEqual(tenant, {"name": "T", "group": str(group.pk)})
+        with self.assertRaises(AssertionError):
+            self.assertInstanceEqual(tenant, {"name": "U"})
