@@ -13,6 +13,7 @@ from nautobot.utilities.testing import (
     APIViewTestCases,
     FilterTestCases,
     TestCase,
+    TransactionTestCase,
     ViewTestCases,
     create_test_user,
     post_data,
@@ -131,3 +132,20 @@ class HelpersTestCase(TestCase):
         self.assertInstanceEqual(tenant, {"name": "T", "group": str(group.pk)})
         with self.assertRaises(AssertionError):
             self.assertInstanceEqual(tenant, {"name": "U"})
+
+
+class CommittingTestCase(TransactionTestCase):
+    """Each test starts from what migrations made (the database is emptied after each test)."""
+
+    def _check_fresh_database(self):
+        from nautobot.extras.models import Status
+
+        self.assertTrue(Status.objects.filter(slug="active").exists())
+        self.assertFalse(TenantGroup.objects.exists(), "the previous test's rows are gone")
+        TenantGroup.objects.create(name="Committed", slug="committed")
+
+    def test_first(self):
+        self._check_fresh_database()
+
+    def test_second(self):
+        self._check_fresh_database()
