@@ -60,14 +60,11 @@ class TenantAPITestCase(APIViewTestCases.APIViewTestCase):
 class TenantViewTestCase(ViewTestCases.PrimaryObjectViewTestCase):
     model = Tenant
     # Not yet as in 1.x on our pages:
-    test_get_object_notes = None  # no notes page (`<app>:<model>_notes`)
     test_has_advanced_tab = None  # no "Advanced" tab on detail pages
     test_list_objects_unknown_filter_strict_filtering = None  # the list page shows no "Unknown filter field"
     test_create_object_with_constrained_permission = None  # a 403 where 1.x shows the form again (200)
-    test_bulk_import_objects_with_permission = None  # the import form's fields are not 1.x's `csv_data`
-    test_bulk_import_objects_with_permission_csv_file = None  # ... nor `csv_file`
-    test_bulk_import_objects_with_constrained_permission = None
-    test_bulk_delete_objects_with_permission = None  # bulk delete also requires the view permission
+    test_bulk_import_objects_with_constrained_permission = None  # a 403 where 1.x reports the refused rows (200)
+    test_bulk_delete_objects_with_permission = None  # bulk delete of a spec page also requires the view permission
     test_bulk_delete_objects_with_constrained_permission = None
     test_bulk_delete_form_contains_all_pks = None
 
