@@ -115,6 +115,10 @@ class Device(ConfigContextModel, PrimaryModel):
     )
     face = models.CharField(max_length=50, blank=True, choices=DeviceFaceChoices.choices, verbose_name="Rack face")
     status = StatusField()
+    # The credentials to reach the device with (NAPALM, apps): `device.secrets_group.get_secret_value(...)`.
+    secrets_group = models.ForeignKey(
+        "extras.SecretsGroup", on_delete=models.SET_NULL, related_name="devices", blank=True, null=True
+    )
     cluster = models.ForeignKey(
         "virtualization.Cluster", on_delete=models.SET_NULL, related_name="devices", blank=True, null=True
     )

@@ -96,7 +96,7 @@ def _askpass() -> str:
 
 def git_environment(repository) -> dict[str, str]:
     """Environment for one git process talking to `repository`'s remote: no prompts, no stored credentials."""
-    token = repository._clear_token()
+    username, token = repository._credentials()
     return {
         "GIT_TERMINAL_PROMPT": "0",
         "GIT_ASKPASS": _askpass(),
@@ -107,7 +107,7 @@ def git_environment(repository) -> dict[str, str]:
         "GIT_CONFIG_COUNT": "1",
         "GIT_CONFIG_KEY_0": "credential.helper",
         "GIT_CONFIG_VALUE_0": "",
-        "NAUTOBOT_GIT_USERNAME": repository.username or (TOKEN_USERNAME if token else ""),
+        "NAUTOBOT_GIT_USERNAME": username or (TOKEN_USERNAME if token else ""),
         "NAUTOBOT_GIT_PASSWORD": token,
     }
 
@@ -116,8 +116,8 @@ def scrub(text: str, repository) -> str:
     """`text` without the repository's token (for messages that may quote git's output)."""
 
     try:
-        token = repository._clear_token() if repository.has_token else ""
-    except CredentialsError:  # undecryptable, so it cannot have been sent anywhere either
+        token = repository._credentials()[1] if repository.has_token or repository.secrets_group_id else ""
+    except CredentialsError:  # unreadable, so it cannot have been sent anywhere either
         token = ""
     return text.replace(token, "********") if token else text
 

@@ -6,14 +6,17 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.utils.text import slugify
 
 from nautobot.core.models import OrganizationalModel
 from nautobot.extras.datasources import credentials
 from nautobot.extras.datasources.contents import content_names
+from nautobot.extras.datasources.credentials import CredentialsError
 from nautobot.extras.datasources.git import GitError, ensure_checkout
+from nautobot.extras.secrets.choices import SecretsGroupAccessTypeChoices, SecretsGroupSecretTypeChoices
+from nautobot.extras.secrets.exceptions import SecretError
 
 logger = logging.getLogger("nautobot.extras.datasources")
 SCHEMES = ("http", "https", "ssh", "git", "file")
@@ -71,6 +74,10 @@ class GitRepository(OrganizationalModel):
         max_length=48, blank=True, default="", help_text="Commit hash of the most recent fetch from the selected branch"
     )
     username = models.CharField(max_length=64, blank=True, default="")
+    # When set, its HTTP(S) token and username are what git authenticates with (instead of `token`/`username`).
+    secrets_group = models.ForeignKey(
+        "extras.SecretsGroup", on_delete=models.SET_NULL, related_name="git_repositories", blank=True, null=True
+    )
     # Fernet ciphertext of the token (see credentials.py); read and written through `token`.
     _token = models.TextField(blank=True, default="", editable=False)
     provided_contents = models.JSONField(default=list, blank=True)
@@ -92,6 +99,25 @@ class GitRepository(OrganizationalModel):
     def _clear_token(self) -> str:
         """The clear token (decrypted on each call; never stored in clear, never serialized)."""
         return credentials.decrypt(self._token)
+
+    def _credentials(self) -> tuple[str, str]:
+        """`(username, token)` for git: the secrets group's HTTP(S) username and token when the repository has a
+        group (either may be missing from it), else the `username` and `token` fields. `CredentialsError` when a
+        secret cannot be read (its message names the secret, never a value)."""
+        if self.secrets_group_id is None:
+            return self.username, self._clear_token()
+        found = []
+        for secret_type in (SecretsGroupSecretTypeChoices.TYPE_USERNAME, SecretsGroupSecretTypeChoices.TYPE_TOKEN):
+            try:
+                value = self.secrets_group.get_secret_value(
+                    SecretsGroupAccessTypeChoices.TYPE_HTTP, secret_type, obj=self
+                )
+            except ObjectDoesNotExist:
+                value = ""
+            except SecretError as exc:
+                raise CredentialsError(f"Secrets group {self.secrets_group}: {exc}") from None
+            found.append(value or "")
+        return found[0], found[1]
 
     @property
     def has_token(self) -> bool:

@@ -14,6 +14,7 @@ class GitRepositorySpec(ObjectSpec):
         "branch",
         "token",
         "username",
+        "secrets_group",
         "current_head",
         "provided_contents",
         "custom_fields",
@@ -22,7 +23,7 @@ class GitRepositorySpec(ObjectSpec):
     )
     brief_fields = ("name",)
     read_only_fields = ("current_head",)
-    filter_fields = ("name", "slug", "remote_url", "branch", "username")
+    filter_fields = ("name", "slug", "remote_url", "branch", "username", "secrets_group")
     search_fields = ("name", "remote_url")
     extra_kwargs = {"slug": {"required": False}, "token": {"write_only": True}}
     serializer_base = GitRepositorySerializerBase

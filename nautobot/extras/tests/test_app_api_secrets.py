@@ -273,3 +273,43 @@ def test_check_says_whether_a_value_can_be_read_without_showing_it(api, admin, e
     assert "cannot be read: Undefined environment variable" in shown
     outsider = django_user_model.objects.create_user("outsider", password="pw")
     assert signed_in(outsider).post(f"/extras/secrets/{readable.pk}/check/").status_code == 403
+
+
+def test_devices_and_git_repositories_take_a_secrets_group_as_in_1x(api, admin, environment, settings):
+    from nautobot.extras.datasources.credentials import CredentialsError
+    from nautobot.extras.datasources.git import git_environment, scrub
+    from nautobot.extras.models import GitRepository
+
+    group = SecretsGroup.objects.create(name="Lab", slug="lab")
+    token = secret()  # the environment's VALUE
+    user = secret(parameters={"variable": "NAUTOBOT_TEST_USER_PARIS"})
+    SecretsGroupAssociation.objects.create(group=group, secret=token, access_type="HTTP(S)", secret_type="token")
+    SecretsGroupAssociation.objects.create(group=group, secret=user, access_type="HTTP(S)", secret_type="username")
+    SecretsGroupAssociation.objects.create(group=group, secret=token, access_type="Generic", secret_type="password")
+
+    device = b.device()
+    assert api.get(f"/api/dcim/devices/{device.pk}/").json()["secrets_group"] is None
+    changed = api.patch(f"/api/dcim/devices/{device.pk}/", {"secrets_group": str(group.pk)})
+    assert changed.status_code == 200, changed.content
+    assert changed.json()["secrets_group"]["slug"] == "lab" and VALUE not in changed.content.decode()
+    assert [d["id"] for d in api.get("/api/dcim/devices/", secrets_group=str(group.pk)).json()["results"]] == [
+        str(device.pk)
+    ]
+    device.refresh_from_db()
+    assert device.secrets_group.get_secret_value("Generic", "password", obj=device) == VALUE
+    assert 'name="secrets_group"' in admin.get(f"/dcim/devices/{device.pk}/edit/").content.decode()
+
+    repo = api.post(
+        "/api/extras/git-repositories/",
+        {"name": "configs", "remote_url": "https://git.example.com/configs.git", "secrets_group": str(group.pk)},
+    )
+    assert repo.status_code == 201, repo.content
+    assert repo.json()["secrets_group"]["id"] == str(group.pk)
+    repository = GitRepository.objects.get(name="configs")
+    env = git_environment(repository)
+    assert env["NAUTOBOT_GIT_USERNAME"] == "paris-admin" and env["NAUTOBOT_GIT_PASSWORD"] == VALUE
+    assert scrub(f"fatal: auth failed for {VALUE}", repository) == "fatal: auth failed for ********"
+    Secret.objects.filter(pk=token.pk).update(parameters={"variable": "NAUTOBOT_TEST_UNDEFINED"})
+    repository.refresh_from_db()
+    with pytest.raises(CredentialsError, match='Undefined environment variable "NAUTOBOT_TEST_UNDEFINED"'):
+        git_environment(repository)
