@@ -313,3 +313,16 @@ def test_devices_and_git_repositories_take_a_secrets_group_as_in_1x(api, admin, 
     repository.refresh_from_db()
     with pytest.raises(CredentialsError, match='Undefined environment variable "NAUTOBOT_TEST_UNDEFINED"'):
         git_environment(repository)
+
+
+def test_nested_serializers_as_1x_apps_declare_them(environment):
+    from nautobot.extras.api.serializers import NestedSecretSerializer, NestedSecretsGroupSerializer
+
+    made = secret()
+    field = NestedSecretSerializer(required=False, allow_null=True)  # as BGP's peer endpoint declares its secret
+    assert field.to_internal_value(str(made.pk)) == made
+    assert field.to_internal_value({"name": made.name}) == made
+    shown = field.to_representation(made)
+    assert shown["name"] == made.name and shown["slug"] == made.slug and "parameters" not in shown
+    group = SecretsGroup.objects.create(name="nested", slug="nested")
+    assert NestedSecretsGroupSerializer().to_representation(group)["slug"] == "nested"
