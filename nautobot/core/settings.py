@@ -8,6 +8,7 @@ backend, and a file cache, all under `$NAUTOBOT_ROOT`.
 
 import os
 
+from nautobot import __version__
 from nautobot.core.settings_funcs import (
     database_from_env,
     env_bool,
@@ -23,6 +24,8 @@ from nautobot.core.settings_funcs import (
 )
 
 NAUTOBOT_ROOT = nautobot_root()
+# The running release (1.x apps read `settings.VERSION`, e.g. to compare with their own bounds).
+VERSION = __version__
 BASE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 # Core Django
