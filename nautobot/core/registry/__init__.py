@@ -19,12 +19,14 @@ REST API
 - `specs` (`ObjectSpec` subclasses, by model): every model's single declaration; `core.specs` API.
 - `write_contexts` (`WriteContext`): entered inside every write's transaction (change logging).
 - `validation_hooks` (`ValidationHook`): rewrite/refuse a write's attributes before model validation.
+- `custom_validators` (`CustomValidator` subclasses): rules of other apps checked by a model's `full_clean()`.
 - `row_loaders` (`RowLoader`): load a page of objects' extra data in one query before serializing.
 - `model_fields` (`ModelFields`): field names added to the full representation (`notes_url`).
 - `extra_fields` (`ExtraField`, by name): how to build a non-model serializer field (`custom_fields`).
 - `serializer_field_overrides` (`SerializerFieldOverride`, by model label): the field of relations to a model.
 - `includes` (`Include`, by name): `?include=<name>` extras of GET responses.
 - `queryset_filters` (`QuerysetFilterHook`): filters by run-time parameters (`cf_<name>`), API and UI.
+- `filter_extensions` (`FilterExtension` subclasses): filters and filter-form fields added to another app's model.
 - `list_exporters` (`ListExporter`): API list answers other than JSON (`?export=<template>`).
 - `viewset_mixins` (`ViewsetMixin`): actions added to model viewsets (`<id>/notes/`).
 - `extra_routes` (`ExtraRoute`): non-model endpoints in an app's API root (`/api/users/config/`).
@@ -40,6 +42,7 @@ Web UI
   full width, buttons, tabs) and list pages (buttons).
 - `object_actions` (`ObjectAction`): POST buttons on detail pages (redeliver, sync).
 - `home_panels` (`HomePanel`): cards on the home page (recent changes).
+- `banners` (`BannerFunction`): the message across the top of a page (plugins' `banner_function`).
 - `list_exports` (`ListExport`): the list page's Export menu beyond CSV.
 - `form_extensions` (`FormExtension` instances): fields added to generated forms (custom fields).
 - `form_field_overrides` (`FormFieldOverride`, by model label): the chooser of relations to a model (Status).
@@ -49,6 +52,7 @@ Background processes
 - `tick_hooks` (`TickHook`): run on every tick of the beat scheduler (scheduled jobs).
 - `beat_hooks` (`BeatHook`): run after each heartbeat of a kind of process (reaping lost jobs).
 - `health_checks` (`HealthCheck`, by name): `/health/` and `nautobot-server health_check`.
+- `app_metrics` (`AppMetric`): Prometheus metrics of the data, collected at each scrape of `/metrics`.
 - `message_types` (`MessageType` classes, by dotted name): classes whose objects travel in task messages.
 
 Extras features
@@ -56,16 +60,16 @@ Extras features
 - `scope_readers` (`ScopeReader`, by scope): how config contexts match an object.
 - `datasource_contents` (`DatasourceContent`, by name): what a Git repository can provide.
 - `job_sources` (`SourceProvider`): where jobs are found besides installed apps.
+- `jinja_filters` (`JinjaFilter`, by name): filters of the Jinja environment of user templates.
 - `secrets_providers` (`SecretsProvider` subclasses, by slug): where secret values come from (`Secret.get_value`).
 - `model_features` (`ModelFeatures`, by model label): what 1.x models declare with `@extras_features`;
   `core.models.features.FeatureQuery`.
 
 The app API of Nautobot 1.x maps onto these stores: a plugin's `menu_items` become `menu_links`,
 `template_extensions` and `graphql_types` their stores, `datasource_contents` `datasource_contents`;
-`custom_validators` adapt into `validation_hooks`, `filter_extensions` into `queryset_filters`,
 `homepage_layout` into `home_panels`, `override_views` into `view_overrides`, `secrets_providers` into
-`secrets_providers`. A new kind of extension (Jinja filters, banners) is a new store added here, with its kind
-in `kinds`.
+`secrets_providers`, `custom_validators`, `filter_extensions`, `jinja_filters` and `metrics` into their stores,
+`banner_function` into `banners`. A new kind of extension is a new store added here, with its kind in `kinds`.
 """
 
 from __future__ import annotations
@@ -76,17 +80,23 @@ from typing import Any
 
 from nautobot.core.registry.kinds import (
     AfterWrite,
+    AppMetric,
+    Banner,
+    BannerFunction,
     BeatHook,
+    CustomValidator,
     DatasourceContent,
     DetailTab,
     ExtraField,
     ExtraRoute,
+    FilterExtension,
     FormExtension,
     FormFieldOverride,
     HealthCheck,
     HiddenFields,
     HomePanel,
     Include,
+    JinjaFilter,
     ListExport,
     ListExporter,
     MenuButton,
@@ -128,6 +138,7 @@ class Registry:
     specs: Store = _store("nautobot.core.specs.ObjectSpec", classes=True, key=lambda spec: spec.model)
     write_contexts: Store[WriteContext] = _store(WriteContext)
     validation_hooks: Store[ValidationHook] = _store(ValidationHook)
+    custom_validators: Store = _store(CustomValidator, classes=True)
     row_loaders: Store[RowLoader] = _store(RowLoader)
     model_fields: Store[ModelFields] = _store(ModelFields)
     extra_fields: Store[ExtraField] = _store(ExtraField, key=lambda entry: entry.name)
@@ -136,6 +147,7 @@ class Registry:
     )
     includes: Store[Include] = _store(Include, key=lambda entry: entry.name)
     queryset_filters: Store[QuerysetFilterHook] = _store(QuerysetFilterHook)
+    filter_extensions: Store = _store(FilterExtension, classes=True)
     list_exporters: Store[ListExporter] = _store(ListExporter)
     viewset_mixins: Store[ViewsetMixin] = _store(ViewsetMixin)
     extra_routes: Store[ExtraRoute] = _store(ExtraRoute)
@@ -149,6 +161,7 @@ class Registry:
     template_extensions: Store = _store(TemplateExtension, classes=True)
     object_actions: Store[ObjectAction] = _store(ObjectAction)
     home_panels: Store[HomePanel] = _store(HomePanel)
+    banners: Store[BannerFunction] = _store(BannerFunction)
     list_exports: Store[ListExport] = _store(ListExport)
     form_extensions: Store[FormExtension] = _store(FormExtension)
     form_field_overrides: Store[FormFieldOverride] = _store(FormFieldOverride, key=lambda entry: entry.model_label)
@@ -157,12 +170,14 @@ class Registry:
     tick_hooks: Store[TickHook] = _store(TickHook)
     beat_hooks: Store[BeatHook] = _store(BeatHook)
     health_checks: Store[HealthCheck] = _store(HealthCheck, key=lambda entry: entry.name)
+    app_metrics: Store[AppMetric] = _store(AppMetric)
     message_types: Store = _store(MessageType, classes=True, key=lambda cls: f"{cls.__module__}.{cls.__qualname__}")
     # Extras features
     after_write: Store[AfterWrite] = _store(AfterWrite)
     scope_readers: Store[ScopeReader] = _store(ScopeReader, key=lambda entry: entry.scope)
     datasource_contents: Store[DatasourceContent] = _store(DatasourceContent, key=lambda entry: entry.name)
     job_sources: Store[SourceProvider] = _store(SourceProvider)
+    jinja_filters: Store[JinjaFilter] = _store(JinjaFilter, key=lambda entry: entry.name)
     secrets_providers: Store = _store(SecretsProvider, classes=True, key=lambda cls: cls.slug)
     model_features: Store[ModelFeatures] = _store(ModelFeatures, key=lambda entry: entry.model_label)
 
@@ -179,17 +194,23 @@ registry = Registry()
 
 __all__ = [
     "AfterWrite",
+    "AppMetric",
+    "Banner",
+    "BannerFunction",
     "BeatHook",
+    "CustomValidator",
     "DatasourceContent",
     "DetailTab",
     "ExtraField",
     "ExtraRoute",
+    "FilterExtension",
     "FormExtension",
     "FormFieldOverride",
     "HealthCheck",
     "HiddenFields",
     "HomePanel",
     "Include",
+    "JinjaFilter",
     "ListExport",
     "ListExporter",
     "MenuButton",

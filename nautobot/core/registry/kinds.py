@@ -73,6 +73,28 @@ class ValidationHook:
     validate: Callable[[Any, dict], dict]  # (serializer, attrs) -> attrs; raises a DRF ValidationError to refuse
 
 
+class CustomValidator:
+    """Extra rules for the objects of `model` ("app_label.modelname"), checked on every validation of one
+    (`full_clean()`: API and web UI writes, `validated_save()` in jobs), after the model's own: override `clean()`.
+
+    Register the class (not an instance): it is made per check, the object as `self.context["object"]`;
+    `validation_error()` refuses it (a message, or `{field: message}`), shown as the API's 400 or the form's errors.
+    """
+
+    model: str = ""
+
+    def __init__(self, obj: Any) -> None:
+        self.context = {"object": obj}
+
+    def validation_error(self, message: Any) -> None:
+        from django.core.exceptions import ValidationError
+
+        raise ValidationError(message)
+
+    def clean(self) -> None:
+        raise NotImplementedError(f"{type(self).__name__} must define clean()")
+
+
 @dataclass(frozen=True)
 class SerializerFieldOverride:
     """The serializer field of every relation to one model instead of the nested one (Status -> its name)."""
@@ -129,7 +151,35 @@ class QuerysetFilterHook:
     apply: Callable[[Any, Any], Any]  # (queryset, query parameters) -> queryset
 
 
+class FilterExtension:
+    """Filters added to the filterset of a model of another app (`model`, "app_label.modelname"), REST, GraphQL
+    and UI alike, and their fields in the model's filter form. Register the class.
+
+    `filterset_fields`: {parameter: django-filter `Filter`} (a `method=` is a callable `(queryset, name, value)`);
+    `filterform_fields`: {parameter: form field}. A parameter cannot replace one the model already has.
+    """
+
+    model: str = ""
+    filterset_fields: dict = {}
+    filterform_fields: dict = {}
+
+
 # Web UI --------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Banner:
+    """A message across the top of every page (`content` is HTML); `banner_class` its Bootstrap color."""
+
+    content: str
+    banner_class: str = "info"  # "info", "success", "warning", "danger"
+
+
+@dataclass(frozen=True)
+class BannerFunction:
+    """Chooses the banner of a page, or none."""
+
+    render: Callable[[dict], Banner | None]  # the page's template context (`request`, `object`...) -> banner or None
+
+
 @dataclass(frozen=True)
 class Panel:
     """A card on every detail page after the model's own fields (custom fields, a rack's elevation)."""
@@ -337,6 +387,13 @@ class MessageType(Protocol):
 
 
 @dataclass(frozen=True)
+class AppMetric:
+    """Prometheus metrics about the data (counts, states), collected at each scrape of `/metrics`."""
+
+    collect: Callable[[], Any]  # -> an iterable of `prometheus_client` metric families
+
+
+@dataclass(frozen=True)
 class HealthCheck:
     """A check of `/health/` and `nautobot-server health_check`."""
 
@@ -387,6 +444,14 @@ class DatasourceContent:
 
 
 @dataclass(frozen=True)
+class JinjaFilter:
+    """A filter of the Jinja environment that renders user templates (computed fields, export templates, ...)."""
+
+    name: str  # how templates call it: `{{ value | name }}`; unique
+    function: Callable[..., Any]
+
+
+@dataclass(frozen=True)
 class ModelFeatures:
     """The 1.x features a model declares with `@extras_features(...)` ("custom_fields", "statuses", "webhooks"...)."""
 
@@ -433,17 +498,23 @@ class SecretsProvider(ABC):
 
 __all__ = [
     "AfterWrite",
+    "AppMetric",
+    "Banner",
+    "BannerFunction",
     "BeatHook",
+    "CustomValidator",
     "DatasourceContent",
     "DetailTab",
     "ExtraField",
     "ExtraRoute",
+    "FilterExtension",
     "FormExtension",
     "FormFieldOverride",
     "HealthCheck",
     "HiddenFields",
     "HomePanel",
     "Include",
+    "JinjaFilter",
     "ListExport",
     "ListExporter",
     "MenuEntry",
