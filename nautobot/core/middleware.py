@@ -3,9 +3,9 @@
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 
-# Paths this middleware leaves alone: the login page, health probes and static files are public; the
-# REST API authenticates (sessions and tokens) and authorizes in its own views.
-PUBLIC_PREFIXES = ("/login/", "/health/", "/static/", "/api/")
+# Paths this middleware leaves alone: the login page, health probes, metrics (when enabled) and static files are
+# public; the REST API authenticates (sessions and tokens) and authorizes in its own views.
+PUBLIC_PREFIXES = ("/login/", "/health/", "/metrics/", "/static/", "/api/")
 
 
 class LoginRequiredMiddleware:

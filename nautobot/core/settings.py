@@ -194,6 +194,9 @@ LOGGING = {
     },
 }
 
+# Prometheus metrics at /metrics (unauthenticated, as on 1.x): this process's and the apps' (`metrics` hook).
+METRICS_ENABLED = env_bool("NAUTOBOT_METRICS_ENABLED", False)
+
 # Apps (plugins): names of installed packages, and each one's settings. (`EXTRA_PLUGINS` appends.)
 PLUGINS = []
 PLUGINS_CONFIG = {}

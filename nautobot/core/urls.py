@@ -1,10 +1,12 @@
 """Root URL configuration: the shell pages, the generated UI of every spec, the API."""
 
+from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from nautobot.core.graphql.views import graphql_view
 from nautobot.core.views import pages, profile
+from nautobot.core.views.metrics import metrics_view
 from nautobot.core.views.urlpatterns import ui_urlpatterns
 
 user_patterns = [
@@ -31,3 +33,5 @@ urlpatterns = [
     path("plugins/", include("nautobot.core.plugins.urls")),
     *ui_urlpatterns(),
 ]
+if settings.METRICS_ENABLED:
+    urlpatterns.insert(0, path("metrics/", metrics_view, name="metrics"))

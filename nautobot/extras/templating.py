@@ -13,6 +13,8 @@ from typing import Any
 from jinja2 import TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
+from nautobot.core.registry import registry
+
 
 class StrictSandboxedEnvironment(SandboxedEnvironment):
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
@@ -23,6 +25,16 @@ class StrictSandboxedEnvironment(SandboxedEnvironment):
 
 
 _environment = StrictSandboxedEnvironment(autoescape=False)
+_builtin_filters = dict(_environment.filters)
+_synced = {"filters": None}
+
+
+def _sync_filters() -> None:
+    """Jinja's own filters plus those apps registered (`registry.jinja_filters`; theirs cannot replace Jinja's)."""
+    entries = registry.jinja_filters.entries()
+    if _synced["filters"] is not entries:
+        _environment.filters = {**{f.name: f.function for f in entries}, **_builtin_filters}
+        _synced["filters"] = entries
 
 
 class TemplateError(ValueError):
@@ -30,6 +42,7 @@ class TemplateError(ValueError):
 
 
 def compile_template(source: str):
+    _sync_filters()
     try:
         return _environment.from_string(source)
     except TemplateSyntaxError as exc:

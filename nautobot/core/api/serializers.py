@@ -23,6 +23,7 @@ from rest_framework.validators import UniqueTogetherValidator, UniqueValidator
 from nautobot.core import fastpath
 from nautobot.core.api.brief import brief_representation
 from nautobot.core.api.fields import ChoiceField, ContentTypeField, DisplayField, NestedRelatedField, URLField
+from nautobot.core.models.validation import run_custom_validators
 from nautobot.core.registry import registry
 from nautobot.core.specs import ObjectSpec, has_spec, spec_for
 
@@ -55,6 +56,7 @@ def full_clean_quietly(
     steps = (
         lambda: instance.clean_fields(exclude=[*exclude, *skip_field_checks]),
         instance.clean,
+        lambda: run_custom_validators(instance),
         lambda: fastpath.validate_unique(instance, exclude=exclude, done=unique_checks_done),
         lambda: instance.validate_constraints(exclude=exclude),
     )

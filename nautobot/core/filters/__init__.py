@@ -17,6 +17,7 @@ derives the filters of a spec (`filterset_for`) and applies them to API requests
 
 import django_filters
 from django import forms
+from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import exceptions
@@ -322,8 +323,25 @@ def filterset_for(model: type[models.Model]) -> type[BaseFilterSet]:
         # Hand-written filters of the base win over generated ones of the same name.
         for name in getattr(base, "declared_filters", {}):
             attrs.pop(name, None)
+        attrs.update(extension_filters(model, set(attrs) | set(getattr(base, "declared_filters", {}))))
         filterset = _cache[model] = type(f"{model.__name__}FilterSet", (base,), attrs)
     return filterset
+
+
+def extension_filters(model: type[models.Model], taken: set[str]) -> dict[str, django_filters.Filter]:
+    """The filters other apps add to `model` (`registry.filter_extensions`); none may replace one it has."""
+    label = model._meta.label_lower
+    added: dict[str, django_filters.Filter] = {}
+    for extension in registry.filter_extensions:
+        if extension.model != label:
+            continue
+        for name, extra in extension.filterset_fields.items():
+            if name in taken or name in added:
+                raise ImproperlyConfigured(
+                    f"{extension.__module__}.{extension.__qualname__}: {model._meta.label} already has a filter {name!r}."
+                )
+            added[name] = extra
+    return added
 
 
 class SpecFilterBackend(DjangoFilterBackend):

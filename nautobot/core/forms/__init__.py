@@ -322,6 +322,9 @@ def filter_form(spec: type[ObjectSpec], params: tuple[str, ...], user, *, data=N
             fields[param].widget.attrs["class"] = "form-select tom-select"
         else:
             fields[param] = forms.CharField(required=False, label=label)
+    for extension in registry.filter_extensions:
+        if extension.model == spec.model._meta.label_lower:
+            fields.update(extension.filterform_fields)
     extra, owners = _extension_fields(spec.model, user, "filter")
     form_class = type(f"{spec.model.__name__}FilterForm", (SpecForm,), {**fields, **extra, "extension_fields": owners})
     return form_class(data=data)

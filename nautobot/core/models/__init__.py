@@ -19,6 +19,7 @@ from taggit.managers import TaggableManager
 
 from nautobot.core.models.querysets import RestrictedQuerySet
 from nautobot.core.models.runtime import WorkerHeartbeat  # noqa: F401
+from nautobot.core.models.validation import run_custom_validators
 
 
 class BaseModel(models.Model):
@@ -39,6 +40,11 @@ class BaseModel(models.Model):
     def present_in_database(self) -> bool:
         """Whether this object has been saved (its UUID exists before it is, so `pk is None` cannot tell)."""
         return not self._state.adding
+
+    def full_clean(self, *args, **kwargs) -> None:
+        """Django's checks, then the custom validators other apps registered for this model."""
+        super().full_clean(*args, **kwargs)
+        run_custom_validators(self)
 
     def validated_save(self, *args, **kwargs) -> None:
         """Run `full_clean()` then save: the one way services write models."""

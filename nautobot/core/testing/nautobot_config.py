@@ -43,6 +43,8 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # In-process tests never need a real broker; tests of workers start real ones with their own settings.
 CELERY_BROKER_URL = "memory://"
 CELERY_RESULT_BACKEND = "cache+memory://"
+# /metrics/ (the Prometheus endpoint and the apps' `metrics` hook) exists in tests.
+METRICS_ENABLED = True
 # Tests create many users: a fast hasher keeps fixtures cheap (never use this outside tests).
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

@@ -27,6 +27,7 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 
+from nautobot.core.plugins import is_plugin_config
 from nautobot.core.registry import SourceProvider
 from nautobot.core.registry import registry as core_registry
 from nautobot.extras.jobs.base import is_job
@@ -139,8 +140,8 @@ def _import(source: DirectorySource, module_name: str):
     return module
 
 
-def _module_jobs(module, prefix: str, module_name: str) -> dict[str, type]:
-    listed = getattr(module, "jobs", None)
+def _module_jobs(module, prefix: str, module_name: str, attribute: str = "jobs") -> dict[str, type]:
+    listed = getattr(module, attribute, None)
     if isinstance(listed, (list, tuple)):
         classes = [c for c in listed if is_job(c)]
     else:
@@ -158,15 +159,23 @@ def _directory_modules(source: DirectorySource) -> list[str]:
     return sorted(info.name for info in pkgutil.iter_modules([str(source.path)]) if not info.name.startswith("_"))
 
 
-def _plugin_modules() -> list[str]:
-    """`<app>.jobs` of every installed app outside Nautobot itself that has one."""
+def _plugin_modules() -> list[tuple[str, str]]:
+    """`(module, list attribute)` of the jobs of every installed app outside Nautobot itself that has them: a
+    plugin's `jobs` path ("jobs.jobs" by default, as 1.x), any other app's `<app>.jobs`."""
     names = []
     for config in apps.get_app_configs():
         if config.name.startswith(("nautobot.", "django.")) or config.name == "nautobot":
             continue
-        spec = importlib.util.find_spec(f"{config.name}.jobs") if importlib.util.find_spec(config.name) else None
+        dotted = getattr(config, "jobs", None) if is_plugin_config(config) else "jobs.jobs"
+        if not isinstance(dotted, str) or "." not in dotted:
+            continue
+        module, _, attribute = f"{config.name}.{dotted}".rpartition(".")
+        try:
+            spec = importlib.util.find_spec(module)
+        except ModuleNotFoundError:  # a package of the path is missing
+            spec = None
         if spec is not None:
-            names.append(f"{config.name}.jobs")
+            names.append((module, attribute))
     return names
 
 
@@ -180,13 +189,13 @@ def get_jobs(sources: list[DirectorySource] | None = None, *, plugins: bool = Tr
                 module = _import(source, module_name)
                 if module is not None:
                     found.update(_module_jobs(module, source.prefix, module_name))
-        for dotted in _plugin_modules() if plugins else []:
+        for dotted, attribute in _plugin_modules() if plugins else []:
             try:
                 module = importlib.import_module(dotted)
             except Exception as exc:
                 import_errors[f"plugins/{dotted}"] = f"{type(exc).__name__}: {exc}"
                 continue
-            found.update(_module_jobs(module, "plugins", dotted))
+            found.update(_module_jobs(module, "plugins", dotted, attribute))
     return found
 
 

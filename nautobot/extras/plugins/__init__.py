@@ -23,7 +23,13 @@ from dataclasses import dataclass, field
 from django.apps import AppConfig
 
 from nautobot.core.plugins import PluginError, plugin_configs
-from nautobot.core.registry import TemplateExtension, registry
+from nautobot.core.registry import (
+    Banner,
+    CustomValidator,
+    FilterExtension,
+    TemplateExtension,
+    registry,
+)
 from nautobot.extras.secrets import register_secrets_provider
 
 
@@ -54,6 +60,19 @@ class PluginConfig(AppConfig):
     override_views = "views.override_views"
     graphql_types = "graphql.types.graphql_types"
     secrets_providers = "secrets.secrets_providers"
+    # The hooks of `hooks.py`: a missing module or attribute means the plugin does not use it.
+    custom_validators = "custom_validators.custom_validators"
+    filter_extensions = "filter_extensions.filter_extensions"
+    banner_function = "banner.banner"
+    metrics = "metrics.metrics"
+    jinja_filters = "jinja_filters"
+    jobs = "jobs.jobs"
+    # URL names of the plugin's own pages, linked from the installed plugins page.
+    home_view_name: str | None = None
+    config_view_name: str | None = None
+    docs_view_name: str | None = None
+    # 1.x's query cache (cacheops) settings for the plugin's models: accepted and unused, we cache no query.
+    caching_config: dict = {}
 
     default_auto_field = "django.db.models.BigAutoField"
     # How the core recognises a plugin without importing this module.
@@ -66,6 +85,7 @@ class PluginConfig(AppConfig):
     def ready(self) -> None:
         # Here, not at the top: this module is imported while the configuration is read (plugins subclass
         # PluginConfig), before Django's apps exist, and the web UI's modules need them.
+        from nautobot.extras.plugins.hooks import register_hooks
         from nautobot.extras.plugins.ui import register_ui
 
         register_ui(self)
@@ -73,6 +93,7 @@ class PluginConfig(AppConfig):
             registry.graphql_types.register(graphql_type)
         for provider in self.load_contents("secrets_providers"):
             register_secrets_provider(provider)
+        register_hooks(self)
 
     def load_contents(self, key: str) -> list:
         """The list at this plugin's `<key>` path; empty when the module does not exist."""
@@ -117,15 +138,27 @@ class PluginMenuItem:
     buttons: list[PluginMenuButton] = field(default_factory=list)
 
 
-# The base of a plugin's template extensions: the kind of the registry's `template_extensions` store.
+# The 1.x names of the kinds of the registry's stores that plugins fill (1.5+ also spells them without "Plugin").
+NautobotAppConfig = PluginConfig
 PluginTemplateExtension = TemplateExtension
+PluginCustomValidator = CustomValidator
+PluginFilterExtension = FilterExtension
+PluginBanner = Banner
 
 
 __all__ = [
+    "Banner",
+    "CustomValidator",
+    "FilterExtension",
+    "NautobotAppConfig",
+    "PluginBanner",
     "PluginConfig",
+    "PluginCustomValidator",
     "PluginError",
+    "PluginFilterExtension",
     "PluginMenuButton",
     "PluginMenuItem",
     "PluginTemplateExtension",
+    "TemplateExtension",
     "plugin_configs",
 ]

@@ -1,0 +1,248 @@
+"""The 1.x `PluginConfig` hooks, declared the 1.x way in a plugin's modules (`custom_validators.py`,
+`filter_extensions.py`, `banner.py`, `jinja_filters.py`, `metrics.py`) and used through HTTP as a person or a
+client would: a rule refusing an API write, a UI form and `validated_save()`; a filter of the REST API and the
+list page; a banner on pages; a Jinja filter in a computed field; app metrics at `/metrics/`."""
+
+import contextlib
+import sys
+import textwrap
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.test import Client
+
+from nautobot.core import filters as core_filters
+from nautobot.core.registry import registry
+from nautobot.core.testing.api import TokenClient
+from nautobot.dcim.models import Site
+from nautobot.dcim.tests import builders as b
+from nautobot.extras import templating
+from nautobot.extras.plugins import (
+    NautobotAppConfig,
+    PluginBanner,
+    PluginConfig,
+    PluginCustomValidator,
+    PluginError,
+    PluginFilterExtension,
+)
+from nautobot.extras.plugins.hooks import import_object, register_hooks
+from nautobot.users.models import Token
+
+MODULES = {
+    "custom_validators": """
+        from nautobot.extras.plugins import PluginCustomValidator
+
+
+        class SiteNames(PluginCustomValidator):
+            model = "dcim.site"
+
+            def clean(self):
+                if self.context["object"].name.startswith("forbidden"):
+                    self.validation_error({"name": "Sites may not be forbidden."})
+
+
+        custom_validators = [SiteNames]
+    """,
+    "filter_extensions": """
+        import django_filters
+        from django import forms
+
+        from nautobot.extras.plugins import PluginFilterExtension
+
+
+        def name_suffix(queryset, name, value):
+            return queryset.filter(name__endswith=value)
+
+
+        class SiteFilters(PluginFilterExtension):
+            model = "dcim.site"
+            filterset_fields = {"hooked_name_suffix": django_filters.CharFilter(method=name_suffix)}
+            filterform_fields = {"hooked_name_suffix": forms.CharField(required=False, label="Name ends with")}
+
+
+        filter_extensions = [SiteFilters]
+    """,
+    "banner": """
+        from django.utils.html import format_html
+
+        from nautobot.extras.plugins import PluginBanner
+
+
+        def banner(context, *args, **kwargs):
+            user = context.request.user
+            if user.is_authenticated:
+                return PluginBanner(content=format_html("Hello <b>{}</b>", user.username), banner_class="warning")
+            return None
+    """,
+    "jinja_filters": """
+        from django_jinja import library
+
+
+        @library.filter
+        def hooked_shout(value):
+            return str(value).upper() + "!"
+    """,
+    "metrics": """
+        from prometheus_client.core import GaugeMetricFamily
+
+
+        def metric_sites():
+            from nautobot.dcim.models import Site
+
+            gauge = GaugeMetricFamily("hooked_site_count", "Sites in this installation")
+            gauge.add_metric([], Site.objects.count())
+            yield gauge
+
+
+        metrics = [metric_sites]
+    """,
+}
+STORES = ("custom_validators", "filter_extensions", "banners", "jinja_filters", "app_metrics")
+
+
+@pytest.fixture
+def hooked_plugin(tmp_path, monkeypatch):
+    """A plugin package with a module per hook, its hooks registered as its `ready()` does; undone afterwards."""
+    package = tmp_path / "hooked_plugin"
+    package.mkdir()
+    (package / "__init__.py").write_text(
+        "from nautobot.apps import NautobotAppConfig\n\n\n"
+        "class HookedConfig(NautobotAppConfig):\n    name = 'hooked_plugin'\n    base_url = 'hooked'\n\n\n"
+        "config = HookedConfig\n"
+    )
+    for module, text in MODULES.items():
+        (package / f"{module}.py").write_text(textwrap.dedent(text))
+    monkeypatch.syspath_prepend(str(tmp_path))
+    import hooked_plugin
+
+    with contextlib.ExitStack() as stack:
+        for store in STORES:
+            stack.enter_context(getattr(registry, store).emptied())
+        core_filters._cache.pop(Site, None)
+        register_hooks(hooked_plugin.config("hooked_plugin", hooked_plugin))
+        yield hooked_plugin
+        core_filters._cache.pop(Site, None)
+    for name in [m for m in sys.modules if m.startswith("hooked_plugin")]:
+        del sys.modules[name]
+
+
+@pytest.fixture
+def admin(django_user_model):
+    return django_user_model.objects.create_superuser("hook-admin", "h@example.com", "pw")
+
+
+def test_the_1x_names():
+    assert NautobotAppConfig is PluginConfig
+    assert PluginBanner("x").banner_class == "info"
+    with pytest.raises(NotImplementedError):
+        PluginCustomValidator(object()).clean()
+    assert PluginFilterExtension.filterset_fields == {}
+    assert import_object("nautobot.extras.plugins.hooks.import_object") is import_object
+    assert import_object("nautobot.extras.no_such_module.thing") is None
+    assert import_object("nautobot.extras.plugins.no_such_attribute") is None
+
+
+@pytest.mark.django_db
+def test_a_custom_validator_refuses_api_ui_and_job_writes(hooked_plugin, admin):
+    api = TokenClient(Token.objects.create(user=admin).key)
+    status = b.status()
+    refused = api.post("/api/dcim/sites/", {"name": "forbidden-1", "slug": "f1", "status": "active"})
+    assert refused.status_code == 400 and refused.json() == {"name": ["Sites may not be forbidden."]}
+    assert api.post("/api/dcim/sites/", {"name": "fine", "slug": "fine", "status": "active"}).status_code == 201
+    # A change too, not only a creation.
+    fine = Site.objects.get(slug="fine")
+    changed = api.patch(f"/api/dcim/sites/{fine.pk}/", {"name": "forbidden-2"})
+    assert changed.status_code == 400 and "Sites may not be forbidden." in changed.json()["name"]
+
+    client = Client()
+    client.force_login(admin)
+    form = client.post("/dcim/sites/add/", {"name": "forbidden-3", "slug": "f3", "status": status.pk})
+    assert form.status_code == 200 and b"Sites may not be forbidden." in form.content
+    assert not Site.objects.filter(slug="f3").exists()
+
+    with pytest.raises(ValidationError) as raised:
+        Site(name="forbidden-4", slug="f4", status=status).validated_save()
+    assert raised.value.message_dict == {"name": ["Sites may not be forbidden."]}
+
+
+@pytest.mark.django_db
+def test_a_filter_extension_filters_the_api_and_the_list_page(hooked_plugin, admin):
+    for name in ("north-dc", "south-dc", "lab"):
+        Site.objects.create(name=name, slug=name, status=b.status())
+    api = TokenClient(Token.objects.create(user=admin).key)
+    found = api.get("/api/dcim/sites/?hooked_name_suffix=-dc").json()
+    assert sorted(site["name"] for site in found["results"]) == ["north-dc", "south-dc"]
+    client = Client()
+    client.force_login(admin)
+    page = client.get("/dcim/sites/", {"hooked_name_suffix": "lab"})
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert 'name="hooked_name_suffix"' in text and "Name ends with" in text
+    assert "lab" in text and "north-dc" not in text
+
+
+def test_a_filter_extension_cannot_replace_a_filter(hooked_plugin):
+    class Clash(PluginFilterExtension):
+        model = "dcim.site"
+        filterset_fields = {"name": core_filters.MultiValueFilter(field_name="name")}
+
+    with registry.filter_extensions.registered(Clash), pytest.raises(Exception, match="already has a filter 'name'"):
+        core_filters._cache.pop(Site, None)
+        core_filters.filterset_for(Site)
+
+
+@pytest.mark.django_db
+def test_the_banner_is_on_pages_of_signed_in_users(hooked_plugin, admin):
+    client = Client()
+    assert "app-banner" not in client.get("/login/").content.decode()
+    client.force_login(admin)
+    page = client.get("/").content.decode()
+    assert '<div class="alert alert-warning app-banner" role="alert">Hello <b>hook-admin</b></div>' in page
+
+
+def test_a_failing_banner_leaves_the_page_alone(hooked_plugin, admin, db):
+    from nautobot.core.registry import BannerFunction
+
+    def broken(context):
+        raise RuntimeError("boom")
+
+    with registry.banners.registered(BannerFunction(broken)):
+        client = Client()
+        client.force_login(admin)
+        page = client.get("/")
+    assert page.status_code == 200 and "Hello <b>hook-admin</b>" in page.content.decode()
+
+
+def test_a_jinja_filter_renders_in_user_templates(hooked_plugin):
+    assert templating.render("{{ name | hooked_shout }}", {"name": "ams"}) == "AMS!"
+    # Jinja's own filters stay Jinja's.
+    assert templating.render("{{ name | upper }}", {"name": "ams"}) == "AMS"
+
+
+@pytest.mark.django_db
+def test_app_metrics_at_metrics(hooked_plugin):
+    b.site()
+    b.site()
+    response = Client().get("/metrics/")
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/plain; version=")
+    text = response.content.decode()
+    assert "\nhooked_site_count 2.0\n" in text
+    assert "nautobot_app_metrics_processing_ms " in text
+    assert "python_info{" in text  # the process's own metrics too
+
+
+def test_a_hook_that_is_not_a_list_is_refused(tmp_path, monkeypatch):
+    package = tmp_path / "bad_hooks"
+    package.mkdir()
+    (package / "__init__.py").write_text(
+        "from nautobot.extras.plugins import PluginConfig\n\n\nclass C(PluginConfig):\n    name = 'bad_hooks'\n"
+    )
+    (package / "metrics.py").write_text("metrics = 'not a list'\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    import bad_hooks
+
+    try:
+        with pytest.raises(PluginError, match=r"bad_hooks.metrics.metrics \(metrics\) must be a list"):
+            register_hooks(bad_hooks.C("bad_hooks", bad_hooks))
+    finally:
+        del sys.modules["bad_hooks"], sys.modules["bad_hooks.metrics"]
