@@ -19,6 +19,10 @@ class PluginError(ImproperlyConfigured):
     """A plugin cannot be loaded; the message names the plugin and the reason."""
 
 
+class PluginNotFound(PluginError):
+    """A plugin named in `PLUGINS` is not installed in this environment."""
+
+
 def is_plugin_config(config) -> bool:
     """Whether `config` (an app config or its class) is a Nautobot plugin's."""
     return bool(getattr(config, "nautobot_plugin", False))
@@ -47,4 +51,11 @@ def module_urlpatterns(package: str, dotted: str) -> list:
     return list(getattr(module, "urlpatterns", [])) if module is not None else []
 
 
-__all__ = ["PluginError", "is_plugin_config", "module_urlpatterns", "optional_module", "plugin_configs"]
+__all__ = [
+    "PluginError",
+    "PluginNotFound",
+    "is_plugin_config",
+    "module_urlpatterns",
+    "optional_module",
+    "plugin_configs",
+]

@@ -15,7 +15,7 @@ from typing import Any
 from django.apps import AppConfig
 from packaging.version import InvalidVersion, Version
 
-from nautobot.core.plugins import PluginError, is_plugin_config
+from nautobot.core.plugins import PluginError, PluginNotFound, is_plugin_config
 
 
 def load_plugins(settings: dict[str, Any], nautobot_version: str) -> None:
@@ -33,7 +33,7 @@ def load_plugins(settings: dict[str, Any], nautobot_version: str) -> None:
             package = importlib.import_module(name)
         except ModuleNotFoundError as exc:
             if exc.name and name.startswith(exc.name):
-                raise PluginError(
+                raise PluginNotFound(
                     f"Plugin {name} is not installed: install it into this environment ({sys.executable} -m pip install ...) "
                     "or remove it from PLUGINS."
                 ) from None

@@ -67,6 +67,7 @@ class PluginConfig(AppConfig):
     metrics = "metrics.metrics"
     jinja_filters = "jinja_filters"
     jobs = "jobs.jobs"
+    datasource_contents = "datasources.datasource_contents"
     # URL names of the plugin's own pages, linked from the installed plugins page.
     home_view_name: str | None = None
     config_view_name: str | None = None

@@ -10,7 +10,14 @@ from __future__ import annotations
 import importlib
 
 from nautobot.core.plugins import PluginError
-from nautobot.core.registry import AppMetric, BannerFunction, FilterExtension, JinjaFilter, registry
+from nautobot.core.registry import (
+    AppMetric,
+    BannerFunction,
+    DatasourceContent,
+    FilterExtension,
+    JinjaFilter,
+    registry,
+)
 
 
 def import_object(dotted: str):
@@ -51,6 +58,10 @@ def register_custom_validators(config) -> None:
         if not getattr(validator, "model", ""):
             raise PluginError(f"Plugin {config.name}: custom validator {validator!r} names no model.")
         registry.custom_validators.register(validator)
+    if registry.custom_validators:
+        from nautobot.extras.plugins.validators import wrap_model_clean_methods
+
+        wrap_model_clean_methods()
 
 
 def register_filter_extensions(config) -> None:
@@ -90,6 +101,20 @@ def register_library_jinja_filters() -> None:
             registry.jinja_filters.register(JinjaFilter(name, function))
 
 
+def register_datasource_contents(config) -> None:
+    """`[("extras.gitrepository", DatasourceContent(...)), ...]`: what the plugin loads from Git repositories."""
+    from nautobot.extras.registry import DatasourceContent as LegacyContent
+
+    for entry in hook_list(config, "datasource_contents"):
+        model, content = entry if isinstance(entry, (list, tuple)) and len(entry) == 2 else (None, entry)
+        if model != "extras.gitrepository" or not isinstance(content, (LegacyContent, DatasourceContent)):
+            raise PluginError(
+                f"Plugin {config.name}: datasource_contents takes ('extras.gitrepository', DatasourceContent(...))"
+                f" pairs, not {entry!r}."
+            )
+        registry.datasource_contents.register(content.as_content() if isinstance(content, LegacyContent) else content)
+
+
 def register_hooks(config) -> None:
     """Register everything `config` (a plugin's app config) declares through the hooks of this module."""
     register_custom_validators(config)
@@ -97,3 +122,4 @@ def register_hooks(config) -> None:
     register_banner_function(config)
     register_metrics(config)
     register_jinja_filters(config)
+    register_datasource_contents(config)
