@@ -16,6 +16,9 @@ class ExamplePluginConfig(PluginConfig):
     min_version = "1.4.0"
     max_version = "1.99"
     default_settings = {"greeting": "Hello from the example plugin"}
+    # Linked from the installed plugins page; the docs name is not routed, so it shows no link.
+    home_view_name = "plugins:example_plugin:summary"
+    docs_view_name = "plugins:example_plugin:docs"
 
 
 config = ExamplePluginConfig

@@ -11,8 +11,12 @@ Importable before Django is set up (the configuration loader uses it).
 from __future__ import annotations
 
 import importlib
+import logging
+from typing import Any, NamedTuple
 
 from django.core.exceptions import ImproperlyConfigured
+
+logger = logging.getLogger(__name__)
 
 
 class PluginError(ImproperlyConfigured):
@@ -51,9 +55,48 @@ def module_urlpatterns(package: str, dotted: str) -> list:
     return list(getattr(module, "urlpatterns", [])) if module is not None else []
 
 
+class ConstanceConfigItem(NamedTuple):
+    """A setting a 1.x app declares in `constance_config` (editable at run time on 1.x): its default is used."""
+
+    default: Any
+    help_text: str = ""
+    field_type: Any = None
+
+
+_MISSING = object()
+
+
+def get_app_settings_or_config(app_name: str, variable_name: str, fallback: Any = None) -> Any:
+    """`PLUGINS_CONFIG[app_name][variable_name]`, else the default of the app's `constance_config` entry of that
+    name (we keep no run-time settings in the database), else `fallback` (logged: the app asked for a name it
+    does not declare)."""
+    from django.apps import apps
+    from django.conf import settings
+
+    value = settings.PLUGINS_CONFIG.get(app_name, {}).get(variable_name, _MISSING)
+    if value is not _MISSING:
+        return value
+    config = next((c for c in apps.get_app_configs() if c.name == app_name), None)
+    item = (getattr(config, "constance_config", None) or {}).get(variable_name)
+    if item is not None:
+        return item.default if isinstance(item, ConstanceConfigItem) else item
+    logger.warning("App %s has no setting %s; using %r", app_name, variable_name, fallback)
+    return fallback
+
+
+def get_settings_or_config(variable_name: str, fallback: Any = None) -> Any:
+    """The Nautobot setting `variable_name` (1.x also read it from the database-backed config: we have none)."""
+    from django.conf import settings
+
+    return getattr(settings, variable_name, fallback)
+
+
 __all__ = [
+    "ConstanceConfigItem",
     "PluginError",
     "PluginNotFound",
+    "get_app_settings_or_config",
+    "get_settings_or_config",
     "is_plugin_config",
     "module_urlpatterns",
     "optional_module",

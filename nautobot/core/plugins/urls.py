@@ -6,6 +6,7 @@ Any page may be answered by another plugin's `override_views`."""
 from django.urls import include, path
 
 from nautobot.core.plugins import module_urlpatterns, plugin_configs
+from nautobot.core.plugins.views import installed_plugins
 from nautobot.core.views.urlpatterns import app_ui_patterns, overridden
 
 
@@ -18,7 +19,10 @@ def _patterns(config) -> list:
 
 app_name = "plugins"
 urlpatterns = [
-    path(f"{config.url_segment()}/", include((patterns, config.label)))
-    for config in plugin_configs()
-    if (patterns := _patterns(config))
+    path("installed-plugins/", installed_plugins, name="plugins_list"),
+    *(
+        path(f"{config.url_segment()}/", include((patterns, config.label)))
+        for config in plugin_configs()
+        if (patterns := _patterns(config))
+    ),
 ]

@@ -74,6 +74,11 @@ class PluginConfig(AppConfig):
     docs_view_name: str | None = None
     # 1.x's query cache (cacheops) settings for the plugin's models: accepted and unused, we cache no query.
     caching_config: dict = {}
+    # Settings editable at run time on 1.x (`ConstanceConfigItem`s): read by `get_app_settings_or_config`
+    # (their defaults: we keep no settings in the database).
+    constance_config: dict = {}
+    # Model names of the plugin shown in the global search: every model with a spec already is.
+    searchable_models: list[str] = []
 
     default_auto_field = "django.db.models.BigAutoField"
     # How the core recognises a plugin without importing this module.

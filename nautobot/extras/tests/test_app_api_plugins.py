@@ -246,3 +246,30 @@ def test_a_hook_that_is_not_a_list_is_refused(tmp_path, monkeypatch):
             register_hooks(bad_hooks.C("bad_hooks", bad_hooks))
     finally:
         del sys.modules["bad_hooks"], sys.modules["bad_hooks.metrics"]
+
+
+@pytest.mark.django_db
+def test_the_installed_plugins_page_links_to_their_pages(admin, django_user_model):
+    assert Client().get("/plugins/installed-plugins/").status_code == 302
+    plain = Client()
+    plain.force_login(django_user_model.objects.create_user("plain-user", password="pw"))
+    assert plain.get("/plugins/installed-plugins/").status_code == 403
+    client = Client()
+    client.force_login(admin)
+    page = client.get("/plugins/installed-plugins/")
+    text = page.content.decode()
+    assert page.status_code == 200 and "Example plugin" in text and "<code>example_plugin</code>" in text
+    assert 'href="/plugins/example-plugin/summary/">Home</a>' in text and "Documentation" not in text
+
+
+def test_app_settings_from_plugins_config_or_constance_defaults(monkeypatch):
+    from nautobot.apps.config import ConstanceConfigItem, get_app_settings_or_config
+    from nautobot.utilities.config import get_settings_or_config
+
+    assert get_app_settings_or_config("example_plugin", "greeting") == "Hello from the tests"
+    import example_plugin
+
+    monkeypatch.setattr(example_plugin.config, "constance_config", {"limit": ConstanceConfigItem(default=5)})
+    assert get_app_settings_or_config("example_plugin", "limit") == 5
+    assert get_app_settings_or_config("example_plugin", "nothing", fallback="x") == "x"
+    assert get_settings_or_config("VERSION").startswith("1.6")
