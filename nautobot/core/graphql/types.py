@@ -245,3 +245,15 @@ def build_types(specs: list[type[ObjectSpec]]) -> dict[type[models.Model], type[
     for model, graphql_type in types.items():
         declared._registry.setdefault(model, graphql_type)
     return types
+
+
+class OptimizedNautobotObjectType(DjangoObjectType):
+    """Base of the GraphQL types 1.x apps declare (`graphql_types`): a graphene-django type of one model, which
+    replaces the type we would generate for it; its lists are restricted to what the user may view, like ours."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def get_queryset(cls, queryset, info):
+        return restrict(queryset, getattr(info.context, "user", None), "view")

@@ -273,3 +273,21 @@ def test_app_settings_from_plugins_config_or_constance_defaults(monkeypatch):
     assert get_app_settings_or_config("example_plugin", "limit") == 5
     assert get_app_settings_or_config("example_plugin", "nothing", fallback="x") == "x"
     assert get_settings_or_config("VERSION").startswith("1.6")
+
+
+@pytest.mark.django_db
+def test_a_1x_graphql_type_shows_only_what_the_user_may_view(admin, django_user_model):
+    from example_plugin.graphql.types import WidgetType
+    from example_plugin.models import Widget
+
+    from nautobot.apps.graphql import OptimizedNautobotObjectType
+
+    assert issubclass(WidgetType, OptimizedNautobotObjectType)
+    Widget.objects.create(name="seen", size=1, site=b.site())
+    query = {"query": "{ widgets { name label } }"}
+    assert TokenClient(Token.objects.create(user=admin).key).post("/api/graphql/", query).json()["data"] == {
+        "widgets": [{"name": "seen", "label": "seen (1U)"}]
+    }
+    nobody = django_user_model.objects.create_user("no-grants", password="pw")
+    answer = TokenClient(Token.objects.create(user=nobody).key).post("/api/graphql/", query).json()
+    assert answer["data"] == {"widgets": []}

@@ -1,12 +1,12 @@
-"""A GraphQL type of the plugin's own: replaces the generated type of Widget (adds `label`)."""
+"""A GraphQL type of the plugin's own, declared the 1.x way: replaces the generated type of Widget (adds `label`)."""
 
 import graphene
-from graphene_django import DjangoObjectType
 
 from example_plugin.models import Widget
+from nautobot.apps.graphql import OptimizedNautobotObjectType
 
 
-class WidgetType(DjangoObjectType):
+class WidgetType(OptimizedNautobotObjectType):
     label = graphene.String(description="Name and size, e.g. 'w1 (2U)'")
 
     class Meta:
