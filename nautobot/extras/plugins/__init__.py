@@ -126,11 +126,12 @@ class PluginConfig(AppConfig):
 
 @dataclass
 class PluginMenuButton:
-    """A small button beside a menu item (e.g. "add")."""
+    """A small button beside a menu item (e.g. "add"); `color` is a Bootstrap color name ("default", "success"...)."""
 
     link: str
     title: str
     icon_class: str = ""
+    color: str = "default"
     permissions: list[str] = field(default_factory=list)
 
 

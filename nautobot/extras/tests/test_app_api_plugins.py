@@ -291,3 +291,31 @@ def test_a_1x_graphql_type_shows_only_what_the_user_may_view(admin, django_user_
     nobody = django_user_model.objects.create_user("no-grants", password="pw")
     answer = TokenClient(Token.objects.create(user=nobody).key).post("/api/graphql/", query).json()
     assert answer["data"] == {"widgets": []}
+
+
+def test_the_1x_modules_that_apps_import():
+    from nautobot.apps.admin import NautobotModelAdmin
+    from nautobot.apps.datasources import DatasourceContent
+    from nautobot.apps.jobs import Job, StringVar
+    from nautobot.extras.plugins import PluginMenuButton
+    from nautobot.extras.plugins.exceptions import PluginImproperlyConfigured, PluginNotFound
+    from nautobot.extras.plugins.utils import import_object as utils_import_object
+    from nautobot.extras.registry import DatasourceContent as RegistryDatasourceContent
+
+    from django.contrib.admin import ModelAdmin
+
+    assert issubclass(NautobotModelAdmin, ModelAdmin)
+    assert DatasourceContent is RegistryDatasourceContent and utils_import_object is import_object
+    assert Job.__module__.startswith("nautobot.extras.jobs") and StringVar().__class__.__name__ == "StringVar"
+    assert issubclass(PluginNotFound, PluginImproperlyConfigured) and PluginImproperlyConfigured is PluginError
+    button = PluginMenuButton("plugins:example_plugin:summary", "Add", "mdi mdi-plus", "success", ["x.add_y"])
+    assert (button.color, button.permissions) == ("success", ["x.add_y"])
+
+
+def test_a_plugin_that_is_not_installed_is_plugin_not_found():
+    from nautobot.core.plugins.loading import load_plugins
+    from nautobot.extras.plugins.exceptions import PluginNotFound
+
+    settings = {"PLUGINS": ["no_such_plugin_here"], "INSTALLED_APPS": [], "MIDDLEWARE": []}
+    with pytest.raises(PluginNotFound, match="Plugin no_such_plugin_here is not installed"):
+        load_plugins(settings, "1.6.0")
