@@ -17,7 +17,7 @@ derives the filters of a spec (`filterset_for`) and applies them to API requests
 
 import django_filters
 from django import forms
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured
 from django.db import models
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import exceptions
@@ -329,7 +329,8 @@ def filterset_for(model: type[models.Model]) -> type[BaseFilterSet]:
 
 
 def extension_filters(model: type[models.Model], taken: set[str]) -> dict[str, django_filters.Filter]:
-    """The filters other apps add to `model` (`registry.filter_extensions`); none may replace one it has."""
+    """The filters other apps add to `model` (`registry.filter_extensions`); none may replace one it has. A filter
+    of a field by value (no `method`, no lookup of its own) also gets that field's lookup variants (`<name>__ic`...)."""
     label = model._meta.label_lower
     added: dict[str, django_filters.Filter] = {}
     for extension in registry.filter_extensions:
@@ -341,7 +342,24 @@ def extension_filters(model: type[models.Model], taken: set[str]) -> dict[str, d
                     f"{extension.__module__}.{extension.__qualname__}: {model._meta.label} already has a filter {name!r}."
                 )
             added[name] = extra
+            for variant, lookup_filter in _lookup_variants(model, name, extra).items():
+                if variant not in taken:
+                    added.setdefault(variant, lookup_filter)
     return added
+
+
+def _lookup_variants(model: type[models.Model], name: str, extra: django_filters.Filter) -> dict:
+    if extra.method is not None or extra.lookup_expr not in (None, "exact") or not extra.field_name:
+        return {}
+    try:
+        field, many = _resolve(model, extra.field_name)
+    except FieldDoesNotExist:
+        return {}
+    if field.is_relation:
+        return {}
+    variants = _filters_for_plain(name, extra.field_name, field, many=many)
+    variants.pop(name, None)
+    return variants
 
 
 class SpecFilterBackend(DjangoFilterBackend):

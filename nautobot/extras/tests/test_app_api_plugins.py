@@ -56,7 +56,10 @@ MODULES = {
 
         class SiteFilters(PluginFilterExtension):
             model = "dcim.site"
-            filterset_fields = {"hooked_name_suffix": django_filters.CharFilter(method=name_suffix)}
+            filterset_fields = {
+                "hooked_name_suffix": django_filters.CharFilter(method=name_suffix),
+                "hooked_description": django_filters.CharFilter(field_name="description"),
+            }
             filterform_fields = {"hooked_name_suffix": forms.CharField(required=False, label="Name ends with")}
 
 
@@ -172,6 +175,11 @@ def test_a_filter_extension_filters_the_api_and_the_list_page(hooked_plugin, adm
     api = TokenClient(Token.objects.create(user=admin).key)
     found = api.get("/api/dcim/sites/?hooked_name_suffix=-dc").json()
     assert sorted(site["name"] for site in found["results"]) == ["north-dc", "south-dc"]
+    Site.objects.filter(name="lab").update(description="The test lab")
+    assert [s["name"] for s in api.get("/api/dcim/sites/?hooked_description=The test lab").json()["results"]] == ["lab"]
+    # A filter of a field by value gets the field's lookups, as the built-in filters have.
+    assert [s["name"] for s in api.get("/api/dcim/sites/?hooked_description__ic=TEST").json()["results"]] == ["lab"]
+    assert api.get("/api/dcim/sites/?hooked_name_suffix__ic=x").status_code == 400  # a method filter has none
     client = Client()
     client.force_login(admin)
     page = client.get("/dcim/sites/", {"hooked_name_suffix": "lab"})
