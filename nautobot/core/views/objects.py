@@ -487,8 +487,21 @@ def tabs_for(spec: type[ObjectSpec], obj) -> list[tuple[str, str]]:
 
     tabs = [("Details", object_url(obj))]
     for tab in detail_tabs(spec.model):
-        tabs.append((tab.label, reverse(f"{url_name(spec, 'detail')}_{tab.suffix}", kwargs={"pk": obj.pk})))
+        tabs.append((tab.label, reverse_for_object(f"{url_name(spec, 'detail')}_{tab.suffix}", obj)))
     return tabs
+
+
+def reverse_for_object(name: str, obj) -> str:
+    """The URL named `name` of `obj`, keyed by pk or, for a 1.x viewset that looks objects up by slug, by slug."""
+    for key in ("pk", "slug"):
+        value = getattr(obj, key, None)
+        if value is None:
+            continue
+        try:
+            return reverse(name, kwargs={key: value})
+        except NoReverseMatch:
+            continue
+    raise NoReverseMatch(f"{name} takes neither the pk nor the slug of {obj!r}.")
 
 
 def tab_context(request, spec: type[ObjectSpec], obj, **extra) -> dict:

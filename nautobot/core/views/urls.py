@@ -31,6 +31,9 @@ _list_urls: dict = {}
 def object_url(obj: models.Model) -> str | None:
     """The detail page of `obj` (None when its model has no UI); one `reverse()` per model, not per object."""
     model = type(obj)
+    own_url = getattr(model, "get_absolute_url", None)
+    if own_url is not None and getattr(own_url, "derived_from_spec", False) is False:
+        return obj.get_absolute_url()  # an app's model links its own way (a 1.x viewset may route by slug)
     if not has_spec(model):
         return None
     spec = spec_for(model)
