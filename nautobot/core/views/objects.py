@@ -483,8 +483,6 @@ class ObjectView(SpecView):
 
 
 def tabs_for(spec: type[ObjectSpec], obj) -> list[tuple[str, str]]:
-    from django.urls import reverse
-
     tabs = [("Details", object_url(obj))]
     for tab in detail_tabs(spec.model):
         tabs.append((tab.label, reverse_for_object(f"{url_name(spec, 'detail')}_{tab.suffix}", obj)))
