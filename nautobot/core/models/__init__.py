@@ -58,8 +58,6 @@ class BaseModel(models.Model):
 
         return object_url(self)
 
-    get_absolute_url.derived_from_spec = True  # `object_url` calls a model's own get_absolute_url, not this one
-
 
 class ChangeLoggedModel(models.Model):
     created = models.DateField(auto_now_add=True, blank=True, null=True)

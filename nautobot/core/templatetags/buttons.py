@@ -9,22 +9,15 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 from django.utils.http import urlencode
 
-from nautobot.core.templatetags.helpers import _route_name
+from nautobot.core.views.urls import model_url_name, reverse_for_object
 
 register = template.Library()
 
 
 def _object_url(instance, action: str, use_pk: bool, key: str) -> str | None:
-    name = _route_name(type(instance), action)
-    attempts = [{"pk": instance.pk}] if use_pk else [{key: getattr(instance, key, None)}, {"pk": instance.pk}]
-    for kwargs in attempts:
-        if None in kwargs.values():
-            continue
-        try:
-            return reverse(name, kwargs=kwargs)
-        except NoReverseMatch:
-            continue
-    return None
+    # Keyed as asked, else as the route takes it (a 1.x viewset routing by slug has no pk URLs).
+    keys = ("pk", key) if use_pk else (key, "pk")
+    return reverse_for_object(model_url_name(type(instance), action), instance, keys)
 
 
 def _allowed(context, instance, action: str) -> bool:
@@ -68,7 +61,7 @@ def clone_button(context, instance):
     if not _allowed(context, instance, "add"):
         return ""
     try:
-        url = reverse(_route_name(type(instance), "add"))
+        url = reverse(model_url_name(type(instance), "add"))
     except NoReverseMatch:
         return ""
     fields = getattr(instance, "clone_fields", ())

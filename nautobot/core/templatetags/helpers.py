@@ -12,6 +12,7 @@ from django.utils.html import escape, format_html, linebreaks, strip_tags
 from django.utils.safestring import mark_safe
 
 from nautobot.core.colors import foreground_color
+from nautobot.core.views.urls import model_url_name
 
 register = template.Library()
 
@@ -83,24 +84,18 @@ def meta(obj, attr):
     return getattr(obj._meta, attr, "")
 
 
-def _route_name(model, action: str) -> str:
-    label, name = model._meta.app_label, model._meta.model_name
-    suffix = "" if action in ("", "detail") else f"_{action}"
-    plugin = label not in {"circuits", "dcim", "extras", "ipam", "tenancy", "users", "virtualization"}
-    return f"{'plugins:' if plugin else ''}{label}:{name}{suffix}"
-
-
 @register.filter
 def viewname(model, action):
     """The URL name of a page of `model` (`dcim:site_list`, `plugins:<app>:<model>_edit`)."""
-    return _route_name(model, action)
+    return model_url_name(model, action)
 
 
 @register.filter
 def validated_viewname(model, action):
     """`viewname`, or None when no such page exists."""
-    name = _route_name(model, action)
-    for kwargs in (None, {"pk": "00000000-0000-0000-0000-000000000000"}):
+    name = model_url_name(model, action)
+    # A list page takes no key; an object's page its pk, or for a 1.x viewset routing by slug, the slug.
+    for kwargs in (None, {"pk": "00000000-0000-0000-0000-000000000000"}, {"slug": "any"}):
         try:
             reverse(name, kwargs=kwargs)
             return name

@@ -218,6 +218,11 @@ def test_bgp_and_capacity_apps_run_unchanged(installation):
     )
     assert saved.status_code == 200, saved.text[:3000]
     assert api.get("/api/plugins/bgp/peering-roles/", slug="from-the-form")["count"] == 1
+    # The app routes peering roles by slug: the saved role's page, its buttons and tabs are keyed by slug.
+    role_page = "/plugins/bgp/peering-roles/from-the-form/"
+    assert saved.url == f"{url}{role_page}"
+    for link in (f"{role_page}edit/", f"{role_page}delete/", f"{role_page}notes/", f"{role_page}changelog/"):
+        assert f'href="{link}' in saved.text, link
 
     # The device page shows the app's extension (its routing instances).
     page = browser.get(f"{url}/dcim/devices/{device['id']}/", timeout=60)

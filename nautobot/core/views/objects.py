@@ -34,7 +34,7 @@ from nautobot.core.views.extensions import detail_content, list_buttons
 from nautobot.core.views.export import csv_response
 from nautobot.core.views.permissions import allowed, model_permissions, require
 from nautobot.core.views.routes import detail_tabs
-from nautobot.core.views.urls import object_url, spec_url, url_name
+from nautobot.core.views.urls import reverse_for_object, object_url, spec_url, url_name
 from nautobot.core.writes import (
     DeleteBlocked,
     WriteConflict,
@@ -143,12 +143,7 @@ class SpecView(View):
         return obj
 
     def object_page(self, obj) -> str | None:
-        """Where `obj` is shown: the model's `get_absolute_url()` (1.x apps route their own), else ours."""
-        if self.queryset is not None and hasattr(obj, "get_absolute_url"):
-            try:
-                return obj.get_absolute_url()
-            except NoReverseMatch:
-                pass
+        """Where `obj` is shown: the model's own `get_absolute_url()` (1.x apps route their own), else ours."""
         return object_url(obj)
 
     def route(self, action: str) -> str | None:
@@ -166,12 +161,10 @@ class SpecView(View):
         """The URL of `obj`'s `action` page ("edit", "delete"), keyed as this page's URL is."""
         match = getattr(self.request, "resolver_match", None)
         if self.queryset is not None and match is not None and match.namespace:
-            for key in dict.fromkeys((self.lookup_field, "pk")):
-                try:
-                    name = f"{match.namespace}:{self.model._meta.model_name}_{action}"
-                    return reverse(name, kwargs={key: getattr(obj, key)})
-                except (NoReverseMatch, AttributeError):
-                    continue
+            name = f"{match.namespace}:{self.model._meta.model_name}_{action}"
+            url = reverse_for_object(name, obj, (self.lookup_field, "pk"))
+            if url is not None:
+                return url
         return spec_url(self.spec, action, obj.pk)
 
     def list_page(self) -> str:
@@ -447,12 +440,7 @@ class ObjectView(SpecView):
 
     def tab_url(self, obj, suffix: str) -> str | None:
         """The URL of the object's `suffix` tab (`changelog`), keyed as the page's own URL is."""
-        for key in dict.fromkeys((self.lookup_field, "pk")):
-            try:
-                return reverse(f"{url_name(self.spec, 'detail')}_{suffix}", kwargs={key: getattr(obj, key)})
-            except (NoReverseMatch, AttributeError):
-                continue
-        return None
+        return reverse_for_object(f"{url_name(self.spec, 'detail')}_{suffix}", obj, (self.lookup_field, "pk"))
 
     def _tables(self, obj) -> list[dict]:
         tables = []
@@ -483,23 +471,13 @@ class ObjectView(SpecView):
 
 
 def tabs_for(spec: type[ObjectSpec], obj) -> list[tuple[str, str]]:
+    """The detail page's tabs; a tab the model's views do not route (a 1.x viewset without notes) is left out."""
     tabs = [("Details", object_url(obj))]
     for tab in detail_tabs(spec.model):
-        tabs.append((tab.label, reverse_for_object(f"{url_name(spec, 'detail')}_{tab.suffix}", obj)))
+        url = reverse_for_object(f"{url_name(spec, 'detail')}_{tab.suffix}", obj)
+        if url is not None:
+            tabs.append((tab.label, url))
     return tabs
-
-
-def reverse_for_object(name: str, obj) -> str:
-    """The URL named `name` of `obj`, keyed by pk or, for a 1.x viewset that looks objects up by slug, by slug."""
-    for key in ("pk", "slug"):
-        value = getattr(obj, key, None)
-        if value is None:
-            continue
-        try:
-            return reverse(name, kwargs={key: value})
-        except NoReverseMatch:
-            continue
-    raise NoReverseMatch(f"{name} takes neither the pk nor the slug of {obj!r}.")
 
 
 def tab_context(request, spec: type[ObjectSpec], obj, **extra) -> dict:
