@@ -111,6 +111,8 @@ class ObjectSpec:
     # Hand-written pages replacing generated ones: action ("list", "detail", ...) -> dotted path of a view class
     # (a `core.views.objects.SpecView` subclass, built with `as_view(spec=...)`), imported when URLs are built.
     ui_view_classes: ClassVar[dict[str, str]] = {}
+    # Set on the specs `nautobot.core.spec_derivation` derives for 1.x app models that declare none.
+    derived: ClassVar[bool] = False
 
     @classmethod
     def fields_for_version(cls, version: str | None) -> tuple[str, ...]:

@@ -6,6 +6,7 @@ as its users would: migrate, REST writes with statuses, tags, custom fields and 
 webhooks, notes, GraphQL and search.
 """
 
+import re
 from importlib import import_module
 
 import pytest
@@ -277,3 +278,16 @@ def test_ip_address_assigned_object_is_settable_as_in_1x():
     assert address.interface is None and address.assigned_object is None
     with pytest.raises(ValueError, match="interface"):
         address.assigned_object = status
+
+
+@pytest.mark.django_db
+def test_an_app_with_its_own_menu_gets_no_generated_one(admin):
+    from nautobot.core.views.routes import menu_entries
+
+    # The app's navigation.py (a 1.x NavMenuTab) is the app's menu; its models' derived specs add no second one.
+    entries = {(entry.group, entry.label): name for entry, name in menu_entries()}
+    assert entries[("Peering", "Internet exchanges")] == "plugins:example_app_1x:exchange_list"
+    assert not [key for key in entries if key[0] == "Example 1.x app"]
+    page = admin.get("/").content.decode()
+    menus = re.findall(r'class="nav-link dropdown-toggle"[^>]*>([^<]+)</a>', page)
+    assert "Peering" in menus and "Example 1.x app" not in menus

@@ -70,9 +70,16 @@ def _group_of(spec: type[ObjectSpec]) -> str | None:
 
 
 def menu_entries() -> list[tuple[MenuEntry, str]]:
-    """Every menu entry with its URL name: one per spec list page, plus the registered pages."""
+    """Every menu entry with its URL name: one per spec list page, plus the registered pages.
+
+    An app that lays out its own menu (its `menu_items`/`navigation`, as 1.x apps do) gets no entries generated
+    for its models' derived specs: those would repeat its menu under a second heading.
+    """
     entries = []
+    own_menus = {link.url_name.split(":")[1] for link in registry.menu_links if link.url_name.startswith("plugins:")}
     for spec in all_specs():
+        if spec.derived and spec.app_label() in own_menus:
+            continue
         group = _group_of(spec)
         if group is not None and "list" in spec.ui_views:
             label = str(spec.model._meta.verbose_name_plural)
