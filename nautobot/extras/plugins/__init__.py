@@ -17,7 +17,6 @@ package (`"module.attribute"`):
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass, field
 
 from django.apps import AppConfig
@@ -30,6 +29,7 @@ from nautobot.core.registry import (
     TemplateExtension,
     registry,
 )
+from nautobot.extras.plugins.hooks import hook_list, hook_object, register_hooks
 from nautobot.extras.secrets import register_secrets_provider
 
 
@@ -91,7 +91,6 @@ class PluginConfig(AppConfig):
     def ready(self) -> None:
         # Here, not at the top: this module is imported while the configuration is read (plugins subclass
         # PluginConfig), before Django's apps exist, and the web UI's modules need them.
-        from nautobot.extras.plugins.hooks import register_hooks
         from nautobot.extras.plugins.ui import register_ui
 
         register_ui(self)
@@ -102,26 +101,13 @@ class PluginConfig(AppConfig):
         register_hooks(self)
 
     def load_contents(self, key: str) -> list:
-        """The list at this plugin's `<key>` path; empty when the module does not exist."""
-        return list(self.load_content(key) or [])
+        """The list at this plugin's `<key>` path (`hooks.hook_list`): empty when the plugin does not use the hook."""
+        return hook_list(self, key)
 
-    def load_content(self, key: str, *, missing_ok: bool = False):
-        """What this plugin's `<key>` path names; None when the module does not exist (or, `missing_ok`, the
-        module lacks the attribute: `views.override_views` in a plugin whose views.py has none)."""
-        dotted = getattr(self, key)
-        if not dotted:
-            return None
-        module_path, _, attribute = f"{self.name}.{dotted}".rpartition(".")
-        try:
-            module = importlib.import_module(module_path)
-        except ModuleNotFoundError as exc:
-            if exc.name and module_path.startswith(exc.name):
-                return None  # the plugin simply has no such module
-            raise PluginError(f"Plugin {self.name}: importing {module_path} failed: {exc}") from exc
-        contents = getattr(module, attribute, None)
-        if contents is None and not missing_ok:
-            raise PluginError(f"Plugin {self.name}: {module_path} has no attribute {attribute!r} ({key}).")
-        return contents
+    def load_content(self, key: str):
+        """What this plugin's `<key>` path names (`hooks.hook_object`): None when the module or the attribute is not
+        there, as 1.x reads a hook the plugin does not use."""
+        return hook_object(self, key)
 
 
 @dataclass

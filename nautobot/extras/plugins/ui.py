@@ -17,9 +17,9 @@ def register_ui(config) -> None:
         registry.menu_links.register(link)
     for extension in config.load_contents("template_extensions"):
         registry.template_extensions.register(extension)
-    for panel in home_panels(config.load_content("homepage_layout", missing_ok=True) or ()):
+    for panel in home_panels(config.load_content("homepage_layout") or ()):
         registry.home_panels.register(panel)
-    overrides = config.load_content("override_views", missing_ok=True) or {}
+    overrides = config.load_content("override_views") or {}
     if not isinstance(overrides, dict):
         raise PluginError(f"Plugin {config.name}: override_views must be a dict of URL name -> view, not {overrides!r}")
     for url_name, view in overrides.items():

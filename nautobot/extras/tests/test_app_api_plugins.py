@@ -145,6 +145,17 @@ def test_the_1x_names():
     assert import_object("nautobot.extras.plugins.no_such_attribute") is None
 
 
+def test_a_hook_whose_module_lacks_the_attribute_is_unused_and_a_wrong_type_is_refused(monkeypatch):
+    from django.apps import apps
+
+    config = apps.get_app_config("example_plugin")
+    monkeypatch.setattr(config, "graphql_types", "models.no_such_list", raising=False)
+    assert config.load_contents("graphql_types") == [] and config.load_content("graphql_types") is None
+    monkeypatch.setattr(config, "graphql_types", "models.Widget", raising=False)  # a class, not a list
+    with pytest.raises(PluginError, match="must be a list"):
+        config.load_contents("graphql_types")
+
+
 @pytest.mark.django_db
 def test_a_custom_validator_refuses_api_ui_and_job_writes(hooked_plugin, admin):
     api = TokenClient(Token.objects.create(user=admin).key)
