@@ -212,6 +212,37 @@ def test_bulk_edit_and_bulk_delete(admin):
     assert not Site.objects.filter(pk__in=pks).exists()
 
 
+def _user_with(django_user_model, username: str, model, action: str, constraints=None):
+    user = django_user_model.objects.create_user(username, f"{username}@example.com", "pw")
+    grant = ObjectPermission.objects.create(name=f"{username} {action}", actions=[action], constraints=constraints)
+    grant.object_types.add(ContentType.objects.get_for_model(model))
+    grant.users.add(user)
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_bulk_delete_needs_only_the_delete_permission(django_user_model):
+    """As in 1.x: the delete permission alone (no view permission) lets a user bulk delete, and its
+    constraints limit which objects."""
+    from nautobot.dcim.models import Site
+
+    sites = [b.site() for _ in range(3)]
+    pks = [str(s.pk) for s in sites]
+    client = _user_with(django_user_model, "ui-deleter", Site, "delete")
+    confirm = client.post("/dcim/sites/delete/", {"pk": pks})
+    assert confirm.status_code == 200
+    assert all(f'value="{pk}"' in confirm.content.decode() for pk in pks)
+    assert client.post("/dcim/sites/delete/", {"pk": pks, "_confirm": "1"}).status_code == 302
+    assert not Site.objects.filter(pk__in=pks).exists()
+
+    kept, other = b.site(), b.site()
+    client = _user_with(django_user_model, "ui-one-deleter", Site, "delete", {"slug": other.slug})
+    assert client.post("/dcim/sites/delete/", {"pk": [str(kept.pk)], "_confirm": "1"}).status_code == 403
+    assert client.post("/dcim/sites/delete/", {"pk": [str(other.pk)], "_confirm": "1"}).status_code == 302
+    assert Site.objects.filter(pk=kept.pk).exists() and not Site.objects.filter(pk=other.pk).exists()
+
+
 def test_delete_confirmation_lists_cascade_and_protection(admin):
     device = b.device()
     b.interface(device=device, name="xe-0/0/0")

@@ -53,9 +53,12 @@ class BulkView(SpecView):
     form = None
 
     def chosen(self, request, permission: str):
-        """The chosen objects, all of which the user may `permission` ("change", "delete"), else a 403."""
+        """The chosen objects, all of which the user may `permission` ("change", "delete"), else a 403.
+
+        As in 1.x, `permission` alone decides: a user who may delete (or change) objects need not also be
+        allowed to view them."""
         require(request.user, self.model, permission)
-        queryset = allowed(self.get_queryset(), request.user, "view")
+        queryset = allowed(self.get_queryset(), request.user, permission)
         if request.POST.get("_all"):
             filterset_class = self.filterset_class or self.filterset
             if filterset_class is not None:
@@ -64,16 +67,13 @@ class BulkView(SpecView):
                 queryset, _errors = filtered_queryset(self.spec, request, queryset)
             return queryset
         pks = [pk for pk in request.POST.getlist("pk") if pk]
-        if self.queryset is not None:  # 1.x: the chosen objects the user may not act on are left out
-            try:
-                return allowed(queryset.filter(pk__in=pks), request.user, permission)
-            except (ValueError, ValidationError):
-                return queryset.none()
         try:
             chosen = queryset.filter(pk__in=pks)
-            permitted = allowed(chosen, request.user, permission).count()
-        except Exception:
+            permitted = chosen.count()
+        except (ValueError, ValidationError):
             chosen, permitted = queryset.none(), 0
+        if self.queryset is not None:  # 1.x: the chosen objects the user may not act on are left out
+            return chosen
         if permitted != len(set(pks)):
             raise PermissionDenied(f"You may not {permission} one or more of the chosen objects.")
         return chosen

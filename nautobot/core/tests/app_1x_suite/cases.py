@@ -64,9 +64,6 @@ class TenantViewTestCase(ViewTestCases.PrimaryObjectViewTestCase):
     test_list_objects_unknown_filter_strict_filtering = None  # the list page shows no "Unknown filter field"
     test_create_object_with_constrained_permission = None  # a 403 where 1.x shows the form again (200)
     test_bulk_import_objects_with_constrained_permission = None  # a 403 where 1.x reports the refused rows (200)
-    test_bulk_delete_objects_with_permission = None  # bulk delete of a spec page also requires the view permission
-    test_bulk_delete_objects_with_constrained_permission = None
-    test_bulk_delete_form_contains_all_pks = None
 
     @classmethod
     def setUpTestData(cls):
