@@ -157,9 +157,7 @@ class NautobotTestCaseMixin:
         endpoints a peering form makes); `cf_<name>` keys are compared with the custom field's value."""
         exclude = set(exclude or ())
         instance = self.prepare_instance(instance)
-        wanted = {
-            k: v for k, v in data.items() if k not in exclude and (k.startswith("cf_") or hasattr(instance, k))
-        }
+        wanted = {k: v for k, v in data.items() if k not in exclude and (k.startswith("cf_") or hasattr(instance, k))}
         actual = self.model_to_dict(instance, fields=list(wanted), api=api)
         for name in wanted:
             if name not in actual and name.startswith("cf_"):
