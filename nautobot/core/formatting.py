@@ -26,6 +26,12 @@ def csv_format(data: Iterable[Any]) -> str:
     return ",".join(cells)
 
 
+def bettertitle(value: Any) -> str:
+    """Title case that keeps the letters already capitals (`IP addresses` -> `IP Addresses`, `BGP peering roles`
+    -> `BGP Peering Roles`, where `str.title()` gives `Bgp`): the headings 1.x makes of verbose names."""
+    return " ".join(word[:1].upper() + word[1:] for word in str(value).split(" "))
+
+
 def hex_to_rgb(color: str) -> tuple[int, int, int]:
     """`"ff8000"` (or `"#ff8000"`) -> `(255, 128, 0)`; ValueError for anything else."""
     digits = color.lstrip("#")

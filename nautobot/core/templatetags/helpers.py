@@ -12,6 +12,7 @@ from django.utils.html import escape, format_html, linebreaks, strip_tags
 from django.utils.safestring import mark_safe
 
 from nautobot.core.colors import foreground_color
+from nautobot.core.formatting import bettertitle
 from nautobot.core.views.urls import model_url_name
 
 register = template.Library()
@@ -35,10 +36,7 @@ def fgcolor(value):
     return f"#{foreground_color(str(value or ''))}"
 
 
-@register.filter
-def bettertitle(value):
-    """Title case that keeps the words already capitalized (`IP addresses` → `IP Addresses`)."""
-    return " ".join(word[:1].upper() + word[1:] for word in str(value).split(" "))
+register.filter("bettertitle", bettertitle)
 
 
 @register.filter

@@ -23,6 +23,7 @@ from django.utils.html import escape
 from django.utils.http import urlencode
 from django.utils.text import slugify
 
+from nautobot.core.formatting import bettertitle
 from nautobot.core.models import ChangeLoggedModel, NotesMixin
 from nautobot.core.permissions import get_object_permission_model
 from nautobot.core.testing.mixins import NautobotTestCaseMixin
@@ -372,8 +373,7 @@ class ViewTestCases:
             return self._get_url("list")
 
         def get_title(self) -> str:
-            name = str(self.model._meta.verbose_name_plural)
-            return " ".join(word[0].upper() + word[1:] if word.islower() else word for word in name.split())
+            return bettertitle(self.model._meta.verbose_name_plural)
 
         def _get_list(self, query: str = "", status: int = 200) -> str:
             response = self.client.get(self.get_list_url() + query)

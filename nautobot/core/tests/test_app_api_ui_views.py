@@ -3,6 +3,7 @@ mixins, the 1.x generic views, `extras.views`, navigation, home page panels, tem
 overrides (the app is `app_1x_ui`, routed by `app_1x_ui_urls`). Every save goes through the write path: the
 change log records it with the user."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -48,6 +49,15 @@ def user_with(django_user_model, name: str, *actions: str, model=Tenant, constra
     client = Client()
     client.force_login(user)
     return client
+
+
+def test_list_page_titles_keep_capitals_as_1x_bettertitle(admin, monkeypatch):
+    """A 1.x list page's heading and breadcrumb: the verbose name's capitals kept ("BGP Peering Roles",
+    not str.title()'s "Bgp Peering Roles")."""
+    monkeypatch.setattr(TenantGroup._meta, "verbose_name_plural", "ACME tenant groups")
+    html = admin.get("/app-1x/generic/groups/").content.decode()
+    assert "ACME Tenant Groups</h1>" in html
+    assert re.search(r'<li class="breadcrumb-item"><a href="[^"]+">ACME Tenant Groups</a></li>', html)
 
 
 # NautobotUIViewSet ------------------------------------------------------------------------------------------

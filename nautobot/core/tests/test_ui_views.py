@@ -196,6 +196,12 @@ def test_list_with_an_unknown_related_object_says_so(admin):
     )
 
 
+def test_list_page_title_keeps_capitals(admin):
+    """As 1.x's `bettertitle`: "IP addresses" is headed "IP Addresses"."""
+    html = admin.get("/ipam/ip-addresses/").content.decode()
+    assert '<h1 class="h3 mb-0">IP Addresses</h1>' in html and "<title>IP Addresses · Nautobot</title>" in html
+
+
 def test_bulk_edit_and_bulk_delete(admin):
     from nautobot.dcim.models import Site
 

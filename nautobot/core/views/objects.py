@@ -24,6 +24,7 @@ from django_tables2 import RequestConfig
 from nautobot.core import forms as spec_forms
 from nautobot.core.api.serializers import serializer_for
 from nautobot.core.filters import filterset_for
+from nautobot.core.formatting import bettertitle
 from nautobot.core.registry import registry
 from nautobot.core.specs import ObjectSpec, has_spec, spec_for
 from nautobot.core.tables import table_for, table_queryset
@@ -347,7 +348,7 @@ class ObjectListView(SpecView):
             **self.legacy_context(
                 action_buttons=self.action_buttons,
                 list_url=list_url,
-                title=str(self.model._meta.verbose_name_plural).title(),
+                title=bettertitle(self.model._meta.verbose_name_plural),
                 filter_params=[],
             ),
         )
