@@ -1,0 +1,46 @@
+"""The 1.x view test cases (`nautobot.core.testing.views.ViewTestCases`) run against pages, as an app's suite runs
+them: each must pass where 1.x's passes, and fail where the page lacks what it checks."""
+
+import unittest
+
+import pytest
+
+from nautobot.core.testing.views import ViewTestCases
+from nautobot.tenancy.models import Tenant, TenantGroup
+
+pytestmark = [pytest.mark.django_db, pytest.mark.urls("nautobot.core.tests.app_1x_ui_urls")]
+
+
+def run(case_class: type, name: str) -> unittest.TestResult:
+    """Run the test `name` of `case_class` (class set-up included) and return its result."""
+    result = unittest.TestResult()
+    unittest.TestSuite([case_class(name)]).run(result)
+    return result
+
+
+def cases() -> tuple[type, type]:
+    """An app's add page whose form is a plain ModelForm (no custom field mixin, no tags), and ours. (Made here:
+    pytest would collect them at module level.)"""
+
+    class AppFormCase(ViewTestCases.CreateObjectViewTestCase):
+        model = TenantGroup
+
+        def _get_base_url(self):
+            return "app_1x:tenantgroup_{}"
+
+    class SpecFormCase(ViewTestCases.CreateObjectViewTestCase):
+        model = Tenant
+
+    return AppFormCase, SpecFormCase
+
+
+def test_extra_feature_fields_of_an_app_form_without_custom_fields():
+    """An app's form that takes no custom fields passes (skipped), as 1.x's test passes."""
+    result = run(cases()[0], "test_extra_feature_form_fields_present")
+    assert not result.failures and not result.errors, result.failures + result.errors
+    assert [reason for _, reason in result.skipped] == ["the app's form TenantGroupForm takes no custom fields"]
+
+
+def test_extra_feature_fields_of_our_form():
+    result = run(cases()[1], "test_extra_feature_form_fields_present")
+    assert result.testsRun == 1 and not result.failures and not result.errors and not result.skipped, result.errors
