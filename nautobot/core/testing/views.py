@@ -172,11 +172,13 @@ class ViewTestCases:
 
         @EXEMPT_NONE
         def test_has_advanced_tab(self):
+            """The detail page has an "Advanced" tab (`<object URL>#advanced`) showing the object's UUID."""
             instance = self._get_queryset().first()
             grant(self.user, self.model, "view")
             response = self.client.get(self._get_url("detail", instance))
             self.assertHttpStatus(response, 200)
             content = response.content.decode()
+            self.assertIn(f"{absolute_url(instance)}#advanced", content)
             self.assertIn("Advanced", content)
             self.assertIn(str(instance.pk), content)
 

@@ -89,6 +89,19 @@ def test_a_1x_detail_page_renders_in_our_shell(admin_user):
     assert "ext-right" in html and "ext-button" in html  # the app's template extension, right side and buttons
     assert html.index("App Site Panel") < html.index("third")  # the app's blocks come first in their column
     assert "background-color: #4caf50" in html  # tags
+    # 1.x's "Advanced" tab: the object's details in their own pane.
+    assert f'href="{site.get_absolute_url()}#advanced" data-nautobot-tab="advanced">Advanced</a>' in html
+    assert str(site.pk) in html[html.index('id="advanced"') :]
+
+
+def test_a_1x_tab_page_overriding_content_keeps_the_header(admin_user):
+    """As in 1.x, `header` and `content` are sibling blocks: an app's tab page (BGP's extra attributes) replaces
+    the content and keeps the breadcrumbs, buttons and tabs."""
+    site = b.site()
+    source = "{% extends 'generic/object_detail.html' %}{% block content %}<div id='app-tab'>tab</div>{% endblock %}"
+    html = render(source, get(admin_user, f"/dcim/sites/{site.pk}/"), object=site, active_tab="extra")
+    assert "<div id='app-tab'>tab</div>" in html and 'href="/dcim/sites/">Sites</a>' in html
+    assert f'href="{site.get_absolute_url()}#advanced"' in html and 'id="main"' not in html
 
 
 def test_fgcolor_and_placeholder_and_bettertitle():

@@ -171,6 +171,22 @@ def test_detail_labels_are_the_verbose_names(admin):
     assert {"IP addresses", "Prefixes", "Virtual machines", "VLANs"} <= set(tenant_labels), tenant_labels
 
 
+def test_detail_page_has_an_advanced_tab(admin):
+    """As 1.x: an "Advanced" tab (`<object>#advanced`, active with `?tab=advanced`) shows the object's UUID, slug
+    and times; the object's other tab pages link to it."""
+    site = b.site()
+    url = f"/dcim/sites/{site.pk}/"
+    html = admin.get(url).content.decode()
+    assert f'href="{url}#advanced" data-nautobot-tab="advanced">Advanced</a>' in html
+    advanced = html[html.index('id="advanced"') :]
+    assert str(site.pk) in advanced and site.slug in advanced and "Created" in advanced
+    assert '<div class="tab-pane active" id="main"' in html and '<div class="tab-pane" id="advanced"' in html
+    chosen = admin.get(url, {"tab": "advanced"}).content.decode()
+    assert '<div class="tab-pane" id="main"' in chosen and '<div class="tab-pane active" id="advanced"' in chosen
+    changelog = admin.get(f"{url}changelog/").content.decode()
+    assert f'href="{url}#advanced"' in changelog
+
+
 def test_list_filters_search_and_pagination(admin):
     region = b.region()
     inside = [b.site(region=region) for _ in range(3)]

@@ -105,4 +105,28 @@
     enhance(document);
   });
   document.addEventListener("htmx:afterSwap", function (e) { enhance(e.target); });
+
+  // In-page tabs of a detail page (`<a data-nautobot-tab="advanced" href="<object>#advanced">`): on the object's
+  // own page the link shows its pane; from another page (change log, notes) it opens the object's page, whose
+  // address names the pane to show.
+  function showTab(link) {
+    var pane = document.getElementById(link.dataset.nautobotTab);
+    if (!pane) return false;
+    link.closest(".nav").querySelectorAll(".nav-link").forEach(function (l) { l.classList.toggle("active", l === link); });
+    pane.parentElement.querySelectorAll(":scope > .tab-pane").forEach(function (p) { p.classList.toggle("active", p === pane); });
+    return true;
+  }
+  document.addEventListener("click", function (e) {
+    var link = e.target.closest && e.target.closest("a[data-nautobot-tab]");
+    if (!link || new URL(link.href).pathname !== window.location.pathname) return;
+    if (showTab(link)) {
+      e.preventDefault();
+      history.replaceState(null, "", link.hash);
+    }
+  });
+  document.addEventListener("DOMContentLoaded", function () {
+    var name = window.location.hash.slice(1);
+    var link = name && document.querySelector('a[data-nautobot-tab="' + CSS.escape(name) + '"]');
+    if (link) showTab(link);
+  });
 })();
