@@ -265,6 +265,20 @@ def test_bulk_delete_needs_only_the_delete_permission(django_user_model):
     assert Site.objects.filter(pk=kept.pk).exists() and not Site.objects.filter(pk=other.pk).exists()
 
 
+def test_a_write_outside_the_users_constraints_shows_the_form_again(django_user_model):
+    """As 1.x: an add form (or an import) whose object would be outside the add permission's constraints comes
+    back (200) with the reason, and nothing is saved."""
+    from nautobot.tenancy.models import Tenant
+
+    client = _user_with(django_user_model, "ui-adder", Tenant, "add", {"slug__startswith": "ok"})
+    refused = client.post("/tenancy/tenants/add/", {"name": "Nope", "slug": "nope"})
+    assert refused.status_code == 200 and "object-level permissions violation" in refused.content.decode()
+    imported = client.post("/tenancy/tenants/import/", {"data": "name,slug\nNope,nope\n"})
+    assert imported.status_code == 200 and "object-level permissions violation" in imported.content.decode()
+    assert not Tenant.objects.filter(slug="nope").exists()
+    assert client.post("/tenancy/tenants/add/", {"name": "OK", "slug": "ok-1"}).status_code == 302
+
+
 def test_delete_confirmation_lists_cascade_and_protection(admin):
     device = b.device()
     b.interface(device=device, name="xe-0/0/0")

@@ -40,6 +40,9 @@ from nautobot.core.writes import (
     write_transaction,
 )
 
+# 1.x's words when an import would make objects outside the user's object permissions.
+FORBIDDEN_IMPORT = "Object import failed due to object-level permissions violation"
+
 
 class BulkView(SpecView):
     """Resolve the chosen objects: `pk` values posted from a list page, or `_all` with its filter parameters.
@@ -321,6 +324,8 @@ class BulkImportView(SpecView):
                 )
             except WriteConflict as conflict:
                 errors.append((conflict.index + 1, conflict.errors))
+            except WriteForbidden:  # as 1.x: the page again with the reason; nothing was imported
+                errors.append((0, {"__all__": [FORBIDDEN_IMPORT]}))
             else:
                 return self.imported(created)
         return self.import_page(text=text, errors=errors)
@@ -344,7 +349,7 @@ class BulkImportView(SpecView):
             except WriteConflict as conflict:
                 errors.append((conflict.index + 1, conflict.errors))
             except WriteForbidden:
-                errors.append((0, {"__all__": ["Object import failed due to object-level permissions violation"]}))
+                errors.append((0, {"__all__": [FORBIDDEN_IMPORT]}))
             except ValidationError as error:
                 errors.append((0, {"__all__": error.messages}))
             else:

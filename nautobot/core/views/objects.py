@@ -47,6 +47,8 @@ from nautobot.core.writes import (
 )
 
 PER_PAGE_CHOICES = (25, 50, 100, 250, 500, 1000)
+# 1.x's words when a saved object would be outside the user's object permissions.
+FORBIDDEN_SAVE = "Object save failed due to object-level permissions violation"
 # Query parameters of the list page that are not filters.
 LIST_PARAMETERS = frozenset({"page", "per_page", "sort", "export"})
 
@@ -572,6 +574,8 @@ class ObjectEditView(SpecView):
                 add_errors(form, rejected.errors)
             except WriteConflict as conflict:
                 add_errors(form, conflict.errors)
+            except WriteForbidden:  # as 1.x: the form again, with the reason (the write was rolled back)
+                form.add_error(None, FORBIDDEN_SAVE)
             else:
                 return self.saved(request, saved, created=obj is None)
         return self.edit_form_page(form, obj)
@@ -588,7 +592,7 @@ class ObjectEditView(SpecView):
             except WriteConflict as conflict:
                 form.add_error(None, conflict.message)
             except WriteForbidden:  # as 1.x: the form again, with the reason (the write was rolled back)
-                form.add_error(None, "Object save failed due to object-level permissions violation")
+                form.add_error(None, FORBIDDEN_SAVE)
             except ValidationError as error:
                 form.add_error(None, error)
             else:

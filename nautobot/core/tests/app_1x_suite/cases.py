@@ -61,8 +61,6 @@ class TenantViewTestCase(ViewTestCases.PrimaryObjectViewTestCase):
     model = Tenant
     # Not yet as in 1.x on our pages:
     test_list_objects_unknown_filter_strict_filtering = None  # the list page shows no "Unknown filter field"
-    test_create_object_with_constrained_permission = None  # a 403 where 1.x shows the form again (200)
-    test_bulk_import_objects_with_constrained_permission = None  # a 403 where 1.x reports the refused rows (200)
 
     @classmethod
     def setUpTestData(cls):
