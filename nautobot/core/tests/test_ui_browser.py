@@ -291,6 +291,17 @@ def test_custom_fields_config_context_and_prefix_hierarchy(browser, live_server,
     sources = [e.text.split() for e in browser.find_elements(By.CSS_SELECTOR, ".source-context .accordion-button")]
     assert sources == [["100", "global-ntp"], ["200", "lyon-syslog"]]
     page.shot("16-device-config-context")
+    # The Advanced tab: from another tab it opens the device's page at its pane; there the tabs switch in place.
+    page.tab("Advanced")
+    WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "advanced").is_displayed())
+    assert browser.current_url.endswith(f"/dcim/devices/{device.pk}/#advanced")
+    assert str(device.pk) in browser.find_element(By.ID, "advanced").text
+    assert not browser.find_element(By.ID, "main").is_displayed()
+    page.shot("16b-device-advanced")
+    page.tab("Details")
+    assert browser.find_element(By.ID, "main").is_displayed()
+    assert not browser.find_element(By.ID, "advanced").is_displayed()
+    assert browser.current_url.endswith(f"/dcim/devices/{device.pk}/#main")
 
     container = Prefix.objects.create(prefix="10.60.0.0/16", status=b.status("container"), site=site)
     for network in ("10.60.0.0/24", "10.60.1.0/24", "10.60.1.0/26", "10.60.4.0/22", "10.60.32.0/19"):
