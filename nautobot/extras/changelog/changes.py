@@ -20,6 +20,7 @@ class PendingChange:
     action: str
     time: datetime
     object_data: dict | None = None  # taken before removal for deletes; after the fact for the others
+    object_repr: str | None = None  # likewise: `str()` of a deleted object may need its relations (1.x takes it first)
 
 
 @dataclass(eq=False)
@@ -47,9 +48,10 @@ class ChangeContext:
         self.changes.append(pending)
 
     def record_delete(self, instance: models.Model, object_data: dict) -> None:
+        object_repr = str(instance)
         pending = self._open.pop((instance._meta.concrete_model, instance.pk), None)
         if pending is not None and pending.object_data is None:
-            pending.object_data = object_data
+            pending.object_data, pending.object_repr = object_data, object_repr
         self.changes.append(
-            PendingChange(instance, instance.pk, ObjectChangeAction.DELETE, timezone.now(), object_data)
+            PendingChange(instance, instance.pk, ObjectChangeAction.DELETE, timezone.now(), object_data, object_repr)
         )

@@ -86,7 +86,7 @@ def write_changes(active: ChangeContext) -> list[ObjectChange]:
                 changed_object_id=change.object_id,
                 related_object_type=related_type,
                 related_object_id=related_id,
-                object_repr=str(instance)[:200],
+                object_repr=(change.object_repr if change.object_repr is not None else str(instance))[:200],
                 object_data=change.object_data,
             )
         )

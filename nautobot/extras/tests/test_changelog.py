@@ -70,6 +70,16 @@ def test_update_and_delete_are_logged_with_data_before_removal(api):
     assert update.request_id != delete.request_id
 
 
+def test_a_deleted_objects_name_is_taken_before_it_is_gone(api, monkeypatch):
+    """As 1.x (pre_delete): a model whose `str()` reads a relation (the BGP app's Peering: its endpoints) still
+    gets a change-log name; after the delete its relations cannot be read (Django clears the key)."""
+    site = b.site()
+    monkeypatch.setattr(Site, "__str__", lambda self: f"{self.name} with {self.tags.count()} tags")
+    assert api.delete(f"/api/dcim/sites/{site.pk}/").status_code == 204
+    delete = ObjectChange.objects.get(changed_object_id=site.pk, action="delete")
+    assert delete.object_repr == f"{site.name} with 0 tags"
+
+
 def test_bulk_create_shares_one_request_id_and_writes_in_batches(api):
     payload = [{"name": f"s{i}", "slug": f"s{i}", "status": "active"} for i in range(20)]
     created = api.post("/api/dcim/sites/", payload)
