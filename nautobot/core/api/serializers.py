@@ -221,8 +221,9 @@ class BaseModelSerializer(serializers.ModelSerializer):
             unique_checks_done=self._unique_checks_done(instance),
         )
         # What `clean()` normalized (e.g. a MAC address to its canonical form) is what gets saved.
+        # (Relations are left as given: an object or None is what the request resolved.)
         for key, value in plain.items():
-            if not isinstance(value, models.Model):
+            if value is not None and not isinstance(value, models.Model):
                 attrs[key] = getattr(instance, key)
 
     def _unique_checks_done(self, instance: models.Model) -> frozenset:

@@ -32,6 +32,7 @@ from graphql import GraphQLError
 
 from nautobot.core.graphql.filtering import filter_arguments, filtered
 from nautobot.core.graphql.relations import exposed_relations, is_tags
+from nautobot.core.models.fields import forward_object, shows_related_objects_by_name
 from nautobot.core.registry import registry as core_registry
 from nautobot.core.specs import ObjectSpec
 from nautobot.core.permissions import restrict
@@ -123,11 +124,15 @@ def _union_field(spec: type[ObjectSpec], name: str, members: tuple[str, ...]) ->
     return graphene.Dynamic(build)
 
 
+def _forward_resolver(name: str, root, info):
+    return forward_object(root, name)
+
+
 def _union_resolver(members: tuple[str, ...]):
     def resolve(root, info):
         for member in members:
             if getattr(root, f"{member}_id") is not None:
-                return getattr(root, member)
+                return forward_object(root, member)
         return None
 
     return staticmethod(resolve)
@@ -202,6 +207,10 @@ def _extra_attributes(spec: type[ObjectSpec]) -> dict[str, Any]:
         if field.one_to_many and not is_tags(field) and name not in hidden:
             attrs[name] = _filtered_list_field(field.related_model)
             attrs[f"resolve_{name}"] = _filtered_list_resolver(name, field.related_model)
+    for name, field in exposed_relations(model).items():
+        # A foreign key whose attribute is 1.x's manager (`IPAddress.interface`) is still its object here.
+        if field.many_to_one and shows_related_objects_by_name(model, field.name):
+            attrs[f"resolve_{name}"] = staticmethod(functools.partial(_forward_resolver, field.name))
     for name, members in spec.graphql_unions.items():
         attrs[name] = _union_field(spec, name, members)
         attrs[f"resolve_{name}"] = _union_resolver(members)

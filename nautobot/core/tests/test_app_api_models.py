@@ -273,11 +273,37 @@ def test_ip_address_assigned_object_is_settable_as_in_1x():
     interface = b.interface()
     status = Status.objects.get(slug="active")
     address = IPAddress.objects.create(address="192.0.2.1/32", status=status, assigned_object=interface)
-    assert address.interface == interface and address.assigned_object == interface
+    assert address.assigned_object == interface
     address.assigned_object = None
-    assert address.interface is None and address.assigned_object is None
+    assert address.assigned_object is None
     with pytest.raises(ValueError, match="interface"):
         address.assigned_object = status
+
+
+@pytest.mark.django_db
+def test_ip_address_interface_is_the_1x_manager(django_assert_num_queries):
+    """1.x's `ip.interface` / `ip.vminterface` are managers (the interfaces' generic relation): app code such as
+    the BGP app's `local_ip.interface.exists()` runs; the address still saves through the foreign key."""
+    from nautobot.ipam.models import IPAddress
+
+    interface = b.interface()
+    status = Status.objects.get(slug="active")
+    assigned = IPAddress.objects.create(address="192.0.2.1/32", status=status, assigned_object=interface)
+    unassigned = IPAddress.objects.create(address="192.0.2.2/32", status=status)
+    assert assigned.interface.exists() and list(assigned.interface.all()) == [interface]
+    assert assigned.interface.first() == interface and assigned.interface.count() == 1
+    assert not unassigned.interface.exists() and unassigned.interface.first() is None
+    assert not unassigned.vminterface.exists() and not assigned.vminterface.exists()
+    assert IPAddress.objects.filter(interface__device=interface.device).get() == assigned
+    # Set through the foreign key, read from the select_related cache: the object without a query.
+    unassigned.interface = interface
+    unassigned.save()
+    loaded = IPAddress.objects.select_related("interface").get(pk=unassigned.pk)
+    with django_assert_num_queries(0):
+        assert loaded.assigned_object == interface
+    loaded.description = "saved again"
+    loaded.save()
+    assert IPAddress.objects.get(pk=unassigned.pk).assigned_object == interface
 
 
 @pytest.mark.django_db

@@ -13,6 +13,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 
 from nautobot.core.models import PrimaryModel
+from nautobot.core.models.fields import RelatedObjectsByName, forward_object
 from nautobot.extras.models import StatusField
 from nautobot.ipam.choices import NON_UNIQUE_IP_ROLES, IPAddressRoleChoices, IPVersionChoices
 from nautobot.ipam.fields import VarbinaryIPField
@@ -183,6 +184,9 @@ class IPAddress(PrimaryModel):
         null=True,
         verbose_name="VM interface",
     )
+    # `ip.interface` / `ip.vminterface` are 1.x's managers (the interfaces' generic relation there):
+    # `ip.interface.exists()`; the interface itself is `ip.assigned_object`.
+    interface.forward_related_accessor_class = vminterface.forward_related_accessor_class = RelatedObjectsByName
     nat_inside = models.ForeignKey(
         "self",
         on_delete=models.SET_NULL,
@@ -235,7 +239,7 @@ class IPAddress(PrimaryModel):
         """The interface (of whatever kind) this address is assigned to, or None."""
         for name, _ in ASSIGNMENT_FIELDS.values():
             if getattr(self, f"{name}_id") is not None:
-                return getattr(self, name)
+                return forward_object(self, name)
         return None
 
     @assigned_object.setter
@@ -279,7 +283,7 @@ class IPAddress(PrimaryModel):
     def assigned_parent_key(self) -> tuple[str, object] | None:
         """`("device", <device id>)` (or the VM's) of the interface this address is on, from the current values."""
         for name, parent in ASSIGNMENT_FIELDS.values():
-            interface = getattr(self, name) if getattr(self, f"{name}_id") is not None else None
+            interface = forward_object(self, name) if getattr(self, f"{name}_id") is not None else None
             if interface is not None:
                 return parent, getattr(interface, f"{parent}_id")
         return None
