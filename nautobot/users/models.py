@@ -72,7 +72,10 @@ class ObjectPermission(BaseModel):
     users = models.ManyToManyField(User, blank=True, related_name="object_permissions")
     actions = models.JSONField(help_text="The list of actions granted: view, add, change, delete, or others (e.g. run)")
     constraints = models.JSONField(
-        blank=True, null=True, help_text="Queryset filter matching the objects this applies to"
+        encoder=DjangoJSONEncoder,  # as 1.x: constraints={"pk": instance.pk} with a UUID saves
+        blank=True,
+        null=True,
+        help_text="Queryset filter matching the objects this applies to",
     )
 
     class Meta:

@@ -387,6 +387,17 @@ def test_object_permissions_constrain_reads_and_writes(django_user_model):
     assert client.post(SITES, {"name": "n", "slug": "n", "status": "active"}).status_code == 403
 
 
+def test_a_constraint_may_name_an_object_by_its_uuid(django_user_model):
+    """As 1.x (and 1.x apps' tests): `constraints={"pk": instance.pk}` saves (a UUID, DjangoJSONEncoder)."""
+    user = django_user_model.objects.create_user("one-site", password="pw")
+    visible, _hidden = b.site(), b.site()
+    grant = ObjectPermission.objects.create(name="one site", actions=["view"], constraints={"pk": visible.pk})
+    grant.object_types.add(b.content_type("dcim.site"))
+    grant.users.add(user)
+    client = TokenClient(Token.objects.create(user=user).key)
+    assert [s["id"] for s in client.get(SITES).json()["results"]] == [str(visible.pk)]
+
+
 def test_token_provisioning_with_basic_auth(django_user_model):
     user = django_user_model.objects.create_superuser("provisioner", "p@example.com", "s3cret")
     other = Token.objects.create(user=b.user())
