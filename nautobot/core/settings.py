@@ -174,6 +174,9 @@ RACK_ELEVATION_DEFAULT_UNIT_WIDTH = env_int("NAUTOBOT_RACK_ELEVATION_DEFAULT_UNI
 ENFORCE_GLOBAL_UNIQUE = env_bool("NAUTOBOT_ENFORCE_GLOBAL_UNIQUE", False)
 # A device's `primary_ip` is its IPv6 primary unless this is set (or it has none).
 PREFER_IPV4 = env_bool("NAUTOBOT_PREFER_IPV4", False)
+# A filter parameter that is no filter: a 400 in the API, an error on list pages, an invalid filterset (as 1.x);
+# False: ignored, with a warning in the log.
+STRICT_FILTERING = env_bool("NAUTOBOT_STRICT_FILTERING", True)
 # Days object changes are kept (0: forever), enforced hourly by a scheduled task.
 CHANGELOG_RETENTION = env_int("NAUTOBOT_CHANGELOG_RETENTION", 90, minimum=0)
 

@@ -363,10 +363,9 @@ def _lookup_variants(model: type[models.Model], name: str, extra: django_filters
 
 
 class SpecFilterBackend(DjangoFilterBackend):
-    """Filter a viewset's queryset with the generated filterset of its spec; unknown parameters are a 400.
-
-    A viewset declared the 1.x way names its `filterset_class`: that one filters (else the generated one), and
-    parameters it does not know are ignored, as Nautobot 1.x's filter backend ignores them.
+    """Filter a viewset's queryset with its filterset: the one a viewset declared the 1.x way names
+    (`filterset_class`), else the generated one of its spec. Invalid data, and with `STRICT_FILTERING` a
+    parameter that is no filter ("Unknown filter field", `BaseFilterSet.is_valid`), is a 400.
     """
 
     def get_filterset_class(self, view, queryset=None):
@@ -375,16 +374,14 @@ class SpecFilterBackend(DjangoFilterBackend):
 
     def filter_queryset(self, request, queryset, view):
         filterset_class = self.get_filterset_class(view, queryset)
-        data = request.query_params
+        data = filter_data(request.query_params)
         declared_the_1x_way = getattr(view, "declared_the_1x_way", None)
-        if getattr(view, "filterset_class", None) is None and not (declared_the_1x_way and declared_the_1x_way()):
-            unknown = unknown_parameters(filterset_class, data)
-            if unknown:
-                raise exceptions.ValidationError({name: ["Unknown filter field"] for name in unknown})
-        else:
-            data = data.copy()
-            for name in NON_FILTER_PARAMETERS:
-                data.pop(name, None)
+        if getattr(view, "filterset_class", None) is None and declared_the_1x_way and declared_the_1x_way():
+            # A 1.x viewset without a filterset filtered nothing there; here its model's filters apply, and
+            # what they do not know is ignored, as there.
+            known = filterset_class.declared_parameter_names()
+            for name in [n for n in data if n not in known and not n.startswith("cf_")]:
+                data.pop(name)
         filterset = filterset_class(data, queryset=queryset, request=request)
         if not filterset.is_valid():
             raise exceptions.ValidationError(filterset.errors)
@@ -396,7 +393,9 @@ class SpecFilterBackend(DjangoFilterBackend):
         return queryset
 
 
-def unknown_parameters(filterset_class: type[BaseFilterSet], params) -> list[str]:
-    """Return the query parameters that are neither filters nor known non-filter parameters."""
-    known = filterset_class.declared_parameter_names()
-    return [p for p in params if p not in known and p not in NON_FILTER_PARAMETERS and not p.startswith("cf_")]
+def filter_data(params):
+    """The filter parameters of a request's query: all but `NON_FILTER_PARAMETERS` (pagination, format...)."""
+    data = params.copy()
+    for name in NON_FILTER_PARAMETERS:
+        data.pop(name, None)
+    return data

@@ -2,6 +2,7 @@
 generated filterset."""
 
 import copy
+import logging
 import uuid
 from typing import Any
 
@@ -10,6 +11,8 @@ import django_filters.exceptions
 import django_filters.utils
 from django import forms
 from django.apps import apps as django_apps
+from django.conf import settings
+from django.forms.utils import ErrorDict, ErrorList
 from django.db import models
 from django.db.models import Q
 from django.http import QueryDict
@@ -22,6 +25,8 @@ from nautobot.core.filters.fields import (
     TruthyBooleanField,
 )
 
+
+logger = logging.getLogger(__name__)
 
 # Filters naming one of these (other than its own model's `parent`/`children`) match the node's descendants too,
 # as the original's tree filters: `?region=europe` includes sites in `france`.
@@ -366,6 +371,30 @@ class BaseFilterSet(django_filters.FilterSet):
     @classmethod
     def declared_parameter_names(cls) -> set[str]:
         return set(cls.base_filters)
+
+    def unknown_parameters(self) -> list[str]:
+        """The parameters of the data that are no filter of this filterset (`cf_<name>` are the custom fields'
+        filters, checked where they apply: `registry.queryset_filters`)."""
+        return [name for name in self.data if name not in self.filters and not name.startswith("cf_")]
+
+    def is_valid(self) -> bool:
+        """As 1.x's: with `settings.STRICT_FILTERING` (the default) a parameter that is no filter makes the data
+        invalid ("Unknown filter field" in `errors`); without it, it is ignored with a warning in the log."""
+        return super().is_valid() and not (settings.STRICT_FILTERING and self.unknown_parameters())
+
+    @property
+    def errors(self):
+        if getattr(self, "_errors", None) is None:
+            errors = ErrorDict(self.form.errors)
+            for name in self.unknown_parameters():
+                if name in errors:
+                    continue
+                if settings.STRICT_FILTERING:
+                    errors.setdefault(name, ErrorList()).append("Unknown filter field")
+                else:
+                    logger.warning('%s: Unknown filter field "%s"', type(self).__name__, name)
+            self._errors = errors
+        return self._errors
 
 
 class RelatedFilter(MultiValueFilter):

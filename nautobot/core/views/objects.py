@@ -21,6 +21,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import View
 from django_tables2 import RequestConfig
 
+from rest_framework.exceptions import ValidationError as DRFValidationError
+
 from nautobot.core import forms as spec_forms
 from nautobot.core.api.serializers import serializer_for
 from nautobot.core.filters import filterset_for
@@ -238,13 +240,18 @@ def _ours(handler) -> bool:
 
 
 def filtered_queryset(spec: type[ObjectSpec], request, queryset: models.QuerySet) -> tuple[models.QuerySet, dict]:
-    """`queryset` narrowed by the filter parameters of `request.GET` (the REST filterset); and any errors."""
-    filterset_class = filterset_for(spec.model)
-    known = filterset_class.declared_parameter_names()
+    """`queryset` narrowed by the filter parameters of `request.GET` (the spec's REST filterset); and any errors."""
+    return app_filtered_queryset(filterset_for(spec.model), request, queryset)
+
+
+def app_filtered_queryset(filterset_class, request, queryset) -> tuple[models.QuerySet, dict]:
+    """`queryset` narrowed by `filterset_class` (an app's own, 1.x `filterset`/`filterset_class`, or a spec's)
+    and the filter parameters of `request.GET`; and any errors, with which nothing matches (as 1.x: with
+    `STRICT_FILTERING`, a parameter that is no filter is one: "Unknown filter field")."""
     data = request.GET.copy()
     for key in list(data):
         values = [v for v in data.getlist(key) if v != ""]
-        if key in LIST_PARAMETERS or (key not in known and not key.startswith("cf_")) or not values:
+        if key in LIST_PARAMETERS or not values:
             del data[key]
         else:
             data.setlist(key, values)
@@ -252,21 +259,13 @@ def filtered_queryset(spec: type[ObjectSpec], request, queryset: models.QuerySet
     if not filterset.is_valid():
         return queryset.none(), dict(filterset.errors)
     queryset = filterset.qs
-    for hook in registry.queryset_filters:
-        queryset = hook.apply(queryset, data)
+    if not getattr(filterset_class, "applies_queryset_filters", False):
+        try:
+            for hook in registry.queryset_filters:
+                queryset = hook.apply(queryset, data)
+        except DRFValidationError as error:
+            return queryset.none(), {name: list(problems) for name, problems in error.detail.items()}
     return queryset, {}
-
-
-def app_filtered_queryset(filterset_class, request, queryset) -> tuple[models.QuerySet, dict]:
-    """`queryset` narrowed by an app's own filterset (1.x `filterset`/`filterset_class`) and `request.GET`."""
-    data = request.GET.copy()
-    for key in list(data):
-        if key in LIST_PARAMETERS:
-            del data[key]
-    filterset = filterset_class(data, queryset=queryset, request=request)
-    if not filterset.is_valid():
-        return queryset.none(), dict(filterset.errors)
-    return filterset.qs, {}
 
 
 def app_table(table_class, queryset, request, *, selectable: bool = True, orderable: bool = True):

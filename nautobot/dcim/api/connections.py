@@ -24,7 +24,7 @@ from nautobot.core.api.permissions import IsAuthenticated
 from nautobot.core.api.querysets import optimized_queryset
 from nautobot.core.api.serializers import represent, serializer_for
 from nautobot.core.api.views import NautobotAPIMixin
-from nautobot.core.filters import BaseFilterSet, MultiValueFilter, unknown_parameters
+from nautobot.core.filters import BaseFilterSet, MultiValueFilter, filter_data
 from nautobot.core.specs import spec_for
 from nautobot.dcim.models import ConsolePort, Device, Interface, PowerPort
 from nautobot.core.permissions import restrict
@@ -62,10 +62,7 @@ class ConnectionListView(NautobotAPIMixin, generics.ListAPIView):
 
     def filter_queryset(self, queryset):
         filterset_class = _filterset(self.model)
-        unknown = unknown_parameters(filterset_class, self.request.query_params)
-        if unknown:
-            raise exceptions.ValidationError({name: ["Unknown filter field"] for name in unknown})
-        filterset = filterset_class(self.request.query_params, queryset=queryset, request=self.request)
+        filterset = filterset_class(filter_data(self.request.query_params), queryset=queryset, request=self.request)
         if not filterset.is_valid():
             raise exceptions.ValidationError(filterset.errors)
         return filterset.qs

@@ -1,5 +1,6 @@
 """`?cf_<name>=` on every list of a model with custom fields (REST API and web UI)."""
 
+from django.conf import settings
 from django.db.models import Q
 from rest_framework import exceptions
 
@@ -16,7 +17,9 @@ def custom_field_filters(queryset, params):
     for param in names:
         field = definitions.get(param.removeprefix("cf_"))
         if field is None or field.filter_logic == CustomFieldFilterLogic.DISABLED:
-            raise exceptions.ValidationError({param: ["Unknown filter field"]})
+            if settings.STRICT_FILTERING:
+                raise exceptions.ValidationError({param: ["Unknown filter field"]})
+            continue
         queryset = _filter_one(queryset, field, params.getlist(param), CustomFieldType, CustomFieldFilterLogic)
     return queryset
 

@@ -4,6 +4,7 @@ write path (change log), bulk writes on the list URL, object permissions, versio
 The app's API is `app_1x_api_urls.py`, on sites."""
 
 import pytest
+from django.test import override_settings
 from django.contrib.contenttypes.models import ContentType
 
 from nautobot.circuits.tests import builders as cb
@@ -117,8 +118,12 @@ def test_the_app_filterset_filters_with_the_1x_lookups(api):
     assert ids(api, **scope, status="active") == {str(alpha.pk), str(beta.pk)}
     assert ids(api, **scope, status__n="active") == set()
     assert ids(api, **scope, q="ALPHA") == {str(alpha.pk)}
-    # Parameters the app's filterset does not know are ignored, as 1.x's filter backend ignores them.
-    assert ids(api, **scope, include_inherited="true") == {str(alpha.pk), str(beta.pk)}
+    # A parameter the app's filterset does not know is a 400, as 1.6's with STRICT_FILTERING (the default)...
+    unknown = api.get(SITES, **scope, include_inherited="true")
+    assert unknown.status_code == 400 and unknown.json() == {"include_inherited": ["Unknown filter field"]}
+    # ...and ignored without it.
+    with override_settings(STRICT_FILTERING=False):
+        assert ids(api, **scope, include_inherited="true") == {str(alpha.pk), str(beta.pk)}
     assert api.get(SITES, region="no-such-region").status_code == 400
     assert api.get(SITES, status="no-such-status").status_code == 400
 

@@ -22,7 +22,6 @@ from nautobot.utilities.testing import (
 
 class TenantGroupAPITestCase(APIViewTestCases.APIViewTestCase):
     model = TenantGroup
-    test_list_objects_unknown_filter_no_strict_filtering = None  # STRICT_FILTERING=False not honoured yet
     brief_fields = ["_depth", "display", "id", "name", "slug", "url"]
     create_data = [
         {"name": "Group 4", "slug": "group-4"},
@@ -40,7 +39,6 @@ class TenantGroupAPITestCase(APIViewTestCases.APIViewTestCase):
 
 class TenantAPITestCase(APIViewTestCases.APIViewTestCase):
     model = Tenant
-    test_list_objects_unknown_filter_no_strict_filtering = None  # STRICT_FILTERING=False not honoured yet
     brief_fields = ["display", "id", "name", "slug", "url"]
     bulk_update_data = {"description": "Bulk"}
 
@@ -59,8 +57,6 @@ class TenantAPITestCase(APIViewTestCases.APIViewTestCase):
 
 class TenantViewTestCase(ViewTestCases.PrimaryObjectViewTestCase):
     model = Tenant
-    # Not yet as in 1.x on our pages:
-    test_list_objects_unknown_filter_strict_filtering = None  # the list page shows no "Unknown filter field"
 
     @classmethod
     def setUpTestData(cls):
@@ -81,7 +77,6 @@ class TenantViewTestCase(ViewTestCases.PrimaryObjectViewTestCase):
 
 class TenantFilterTestCase(FilterTestCases.NameSlugFilterTestCase):
     queryset = Tenant.objects.all()
-    test_invalid_filter = None  # our filtersets leave unknown parameters to the API backend: is_valid() is True
     filterset = filterset_for(Tenant)
 
     @classmethod
