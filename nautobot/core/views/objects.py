@@ -703,6 +703,7 @@ class ObjectDeleteView(SpecView):
             )
             context.update(self.extra_context_of(obj))
             return self.page("nautobot/generic/object_delete.html", ["generic/object_delete.html"], context)
+        name = str(obj)  # before the delete: a model's str() may read relations, which a deleted object has not
         try:
             objects_delete(objects=[obj], origin=web_origin(request))
         except DeleteBlocked as blocked:
@@ -712,5 +713,5 @@ class ObjectDeleteView(SpecView):
                 f"Unable to delete {blocked.obj}: {len(dependents)} dependent objects: {', '.join(map(str, dependents[:10]))}",
             )
             return HttpResponseRedirect(self.object_page(obj) or "/")
-        messages.success(request, f"Deleted {self.model._meta.verbose_name} {obj}")
+        messages.success(request, f"Deleted {self.model._meta.verbose_name} {name}")
         return HttpResponseRedirect(self.return_url(self.list_page()))
