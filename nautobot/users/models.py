@@ -27,6 +27,58 @@ class User(BaseModel, AbstractUser):
     def __str__(self) -> str:
         return self.username
 
+    # The 1.x preferences API (apps call it: BGP keeps its pages' JSON/YAML choice there). A path is dotted keys
+    # into `config_data`: "pagination.per_page".
+    def get_config(self, path: str, default=None):
+        """The preference at `path`, or `default` when it (or a key on the way) is not set."""
+        value = self.config_data
+        for key in path.split("."):
+            if not isinstance(value, dict) or key not in value:
+                return default
+            value = value[key]
+        return value
+
+    def all_config(self) -> dict:
+        """Every preference, one entry per dotted path of a value."""
+        flat = {}
+        pending = [("", self.config_data)]
+        while pending:
+            prefix, node = pending.pop()
+            for key, value in node.items():
+                if isinstance(value, dict):
+                    pending.append((f"{prefix}{key}.", value))
+                else:
+                    flat[f"{prefix}{key}"] = value
+        return flat
+
+    def set_config(self, path: str, value, commit: bool = False) -> None:
+        """Set the preference at `path` (the keys on the way are made as needed); `commit` saves the user.
+
+        TypeError when a key on the way holds a value rather than more keys, or when `path` itself holds keys:
+        one preference never silently replaces a group of them, nor the other way round."""
+        *parents, last = path.split(".")
+        node = self.config_data
+        for depth, key in enumerate(parents, start=1):
+            node = node.setdefault(key, {})
+            if not isinstance(node, dict):
+                raise TypeError(f"Preference {'.'.join(parents[:depth])!r} is a value; it cannot hold {path!r}.")
+        if isinstance(node.get(last), dict):
+            raise TypeError(f"Preference {path!r} holds other preferences; it cannot be given a value.")
+        node[last] = value
+        if commit:
+            self.save(update_fields=["config_data"])
+
+    def clear_config(self, path: str, commit: bool = False) -> None:
+        """Remove the preference (or group of them) at `path`, if set; `commit` saves the user."""
+        *parents, last = path.split(".")
+        node = self.config_data
+        for key in parents:
+            node = node.get(key) if isinstance(node, dict) else None
+        if isinstance(node, dict):
+            node.pop(last, None)
+        if commit:
+            self.save(update_fields=["config_data"])
+
 
 class Token(BaseModel):
     """An API token (`Authorization: Token <key>`); read-only unless `write_enabled`."""
