@@ -6,12 +6,15 @@ installation (PostgreSQL, Redis), migrated by `post_upgrade`, served by `start` 
 and driven over HTTP: their API with the payloads of their own 1.x test suite, their UI pages as a logged-in
 user, the BGP app's device-page extension and interface/IP address filter extensions, and the capacity app's
 Prometheus endpoint. The packages go into a directory on the processes' PYTHONPATH rather than into the test
-venv, so that no other test sees them.
+venv, so that no other test sees them. The BGP app's own test suite then runs on ours (`nautobot-server test
+nautobot_bgp_models`): each of its tests that passes on the original 1.6.32 must pass.
 """
 
 import re
 import subprocess
 import sys
+from collections import Counter
+from pathlib import Path
 
 import pytest
 import requests
@@ -233,3 +236,43 @@ def test_bgp_and_capacity_apps_run_unchanged(installation):
     metrics = requests.get(f"{url}/api/plugins/capacity-metrics/app-metrics", headers=HEADERS, timeout=60)
     assert metrics.status_code == 200 and metrics.headers["Content-Type"].startswith("text/plain")
     assert re.search(r'nautobot_model_count\{app="dcim",name="Device"\} 1\.0', metrics.text), metrics.text[:3000]
+
+
+# The BGP app's own test suite -----------------------------------------------------------------------------------
+PASSING_ON_THE_ORIGINAL = Path(__file__).parent / "real_apps" / "nautobot_bgp_models-0.9.1.passing-on-1.6.32.txt"
+TEST_ID = re.compile(r"^(\w+) \(([\w.]+)\)")
+RESULT = re.compile(r"(?:^| \.\.\. )(ok|FAIL|ERROR|skipped.*|expected failure|unexpected success)$")
+
+
+def unittest_results(output: str) -> dict[str, str]:
+    """`{test id: ok | FAIL | ERROR | skipped}` from the output of Django's test runner at verbosity 2 (a test's
+    result may follow its docstring, or a log line, on the next line)."""
+    results: dict[str, str] = {}
+    current = None
+    for line in output.splitlines():
+        named = TEST_ID.match(line)
+        if named:
+            current = named.group(2)
+        result = RESULT.search(line)
+        if result and current and current not in results:
+            if " ... " in line or line.strip() in ("ok", "FAIL", "ERROR") or line.startswith("skipped"):
+                results[current] = result.group(1).split()[0]
+    return results
+
+
+def test_the_bgp_apps_own_suite_passes_where_the_original_passes(make_deployment, app_packages):
+    """`nautobot-server test nautobot_bgp_models`, the app's own 1.x test suite (it ships in the wheel), on ours:
+    every test that passes on the original Nautobot 1.6.32 (the committed list, from running it there) passes."""
+    deployment = make_deployment("postgres-redis", migrate=False)
+    deployment.env["PYTHONPATH"] = f"{deployment.env['PYTHONPATH']}:{app_packages}"
+    with open(deployment.root / "nautobot_config.py", "a") as config:
+        config.write('\nPLUGINS = ["nautobot_bgp_models"]\n')
+    run = deployment.server("test", "-v", "2", "--noinput", "nautobot_bgp_models", timeout=1800, check=False)
+    output = run.stdout + run.stderr
+    results = unittest_results(output)
+    expected = [line for line in PASSING_ON_THE_ORIGINAL.read_text().splitlines() if line and line[0] != "#"]
+    summary = re.findall(r"^(Ran \d+ tests.*|FAILED \(.*\)|OK.*)$", output, re.M)
+    print(f"nautobot_bgp_models on ours: {summary}; results: {sorted(Counter(results.values()).items())}")
+    assert len(expected) == 556
+    not_passing = {name: results.get(name, "not run") for name in expected if results.get(name) != "ok"}
+    assert not not_passing, f"{summary}\n{not_passing}\n{output[-8000:]}"
