@@ -226,6 +226,12 @@ def test_bgp_and_capacity_apps_run_unchanged(installation):
     assert saved.url == f"{url}{role_page}"
     for link in (f"{role_page}edit/", f"{role_page}delete/", f"{role_page}notes/", f"{role_page}changelog/"):
         assert f'href="{link}' in saved.text, link
+    # 1.x's Advanced tab; the app's extra-attributes tab page overrides `content` and keeps the header and tabs.
+    assert f'href="{role_page}#advanced"' in saved.text
+    instance_page = f"/plugins/bgp/routing-instances/{instance['id']}/"
+    extra = browser.get(f"{url}{instance_page}extra-attributes/", timeout=60)
+    assert extra.status_code == 200 and "Rendered BGP Extra Attributes" in extra.text, extra.text[:3000]
+    assert f'href="{instance_page}#advanced"' in extra.text
 
     # The device page shows the app's extension (its routing instances).
     page = browser.get(f"{url}/dcim/devices/{device['id']}/", timeout=60)
