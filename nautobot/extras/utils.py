@@ -9,6 +9,7 @@ from django.db import models
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 
+from nautobot.extras.registry import registry  # noqa: F401  (1.x apps import the registry from here too)
 from nautobot.core.models.features import (
     ChangeLoggedModelsQuery,
     FeatureQuery,

@@ -131,3 +131,39 @@ def test_a_1x_datasource_content_loads_through_our_sync_log():
     kind.remove("repo", log)
     assert calls == [("repo", False), ("repo", True)]
     assert log.lines[:2] == [("success", "read things"), ("warning", "odd file")]
+
+
+@pytest.mark.django_db
+def test_1x_form_fields_and_error_handler_names(rf):
+    """`nautobot.ipam.formfields` and `nautobot.utilities.error_handlers.handle_protectederror`, as apps use them;
+    `ButtonColorChoices` from `nautobot.extras.plugins` and the registry from `nautobot.extras.utils`."""
+    import netaddr
+    from django.contrib.messages import get_messages
+    from django.contrib.messages.storage.fallback import FallbackStorage
+    from django.core.exceptions import ValidationError
+    from django.db.models import ProtectedError
+
+    from nautobot.extras.plugins import ButtonColorChoices
+    from nautobot.extras.registry import registry as extras_registry
+    from nautobot.extras.utils import registry
+    from nautobot.ipam.formfields import IPAddressFormField, IPNetworkFormField
+    from nautobot.utilities.error_handlers import handle_protectederror
+
+    assert ButtonColorChoices.GREEN == "success" and registry is extras_registry
+    assert IPAddressFormField().clean("192.0.2.1") == netaddr.IPAddress("192.0.2.1")
+    assert IPAddressFormField(required=False).clean("") is None
+    for bad in ("192.0.2.1/24", "1.2.3", "not-an-ip"):
+        with pytest.raises(ValidationError):
+            IPAddressFormField().clean(bad)
+    assert IPNetworkFormField().clean("2001:db8::/32") == netaddr.IPNetwork("2001:db8::/32")
+    for bad in ("192.0.2.1", "10.0.0.0/33"):
+        with pytest.raises(ValidationError):
+            IPNetworkFormField().clean(bad)
+
+    request = rf.get("/")
+    request.session = {}
+    request._messages = FallbackStorage(request)
+    handle_protectederror(["site A"], request, ProtectedError("protected", {"dependent <b>"}))
+    assert [str(m) for m in get_messages(request)] == [
+        "Unable to delete <strong>site A</strong>. 1 dependent objects were found: dependent &lt;b&gt;"
+    ]

@@ -156,8 +156,10 @@ def test_a_protected_delete_names_its_dependents_and_deletes_nothing(api, admin,
 
     page = admin.post(f"/dcim/device-types/{device_type.pk}/delete/")
     assert page.status_code == 302
+    # 1.x's message (`handle_protectederror`, which 1.x apps call too): each dependent linked to its page.
     assert [str(m) for m in get_messages(page.wsgi_request)] == [
-        f"Unable to delete {device_type}: 1 dependent objects: {device}"
+        f"Unable to delete <strong>{device_type}</strong>. 1 dependent objects were found: "
+        f'<a href="/dcim/devices/{device.pk}/">{device}</a>'
     ]
 
     with pytest.raises(DeleteBlocked) as raised:

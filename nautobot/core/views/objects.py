@@ -33,6 +33,7 @@ from nautobot.core.tables import table_for, table_queryset
 from nautobot.core.views import defaults
 from nautobot.core.views.actions import buttons_for
 from nautobot.core.views.display import detail_rows, related_links
+from nautobot.core.views.errors import handle_protectederror
 from nautobot.core.views.extensions import detail_content, list_buttons
 from nautobot.core.views.export import csv_response
 from nautobot.core.views.permissions import allowed, model_permissions, require
@@ -707,11 +708,7 @@ class ObjectDeleteView(SpecView):
         try:
             objects_delete(objects=[obj], origin=web_origin(request))
         except DeleteBlocked as blocked:
-            dependents = blocked.dependents
-            messages.error(
-                request,
-                f"Unable to delete {blocked.obj}: {len(dependents)} dependent objects: {', '.join(map(str, dependents[:10]))}",
-            )
+            handle_protectederror([name], request, blocked)
             return HttpResponseRedirect(self.object_page(obj) or "/")
         messages.success(request, f"Deleted {self.model._meta.verbose_name} {name}")
         return HttpResponseRedirect(self.return_url(self.list_page()))

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from django.apps import AppConfig
 
+from nautobot.core.choices import ButtonColorChoices  # 1.x: app menus import it from here
 from nautobot.core.plugins import PluginError, plugin_configs
 from nautobot.core.registry import (
     Banner,
@@ -141,6 +142,7 @@ PluginBanner = Banner
 
 __all__ = [
     "Banner",
+    "ButtonColorChoices",
     "CustomValidator",
     "FilterExtension",
     "NautobotAppConfig",
