@@ -8,3 +8,12 @@
 - `services.py` / `tasks.py`: sync, dry-run diff and deletion, run on workers.
 - `api.py` / `specs.py`: `/api/extras/git-repositories/` with `sync/` and `diff/` actions.
 """
+
+
+def __getattr__(name: str):
+    # 1.x: `ensure_git_repository` was importable from here; it is a service (services imports this module).
+    if name == "ensure_git_repository":
+        from nautobot.extras.datasources.services import ensure_git_repository
+
+        return ensure_git_repository
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

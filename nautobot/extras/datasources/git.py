@@ -261,3 +261,12 @@ def prune_orphans(known_slugs: set[str]) -> list[str]:
             remove_local_copy(entry.name)
             removed.append(entry.name)
     return removed
+
+
+def __getattr__(name: str):
+    # 1.x: `ensure_git_repository` was importable from here; it is a service (services imports this module).
+    if name == "ensure_git_repository":
+        from nautobot.extras.datasources.services import ensure_git_repository
+
+        return ensure_git_repository
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

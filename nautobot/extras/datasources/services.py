@@ -195,3 +195,32 @@ def removed_repository(snapshot: dict) -> GitRepository:
     return GitRepository(
         pk=snapshot["pk"], name=snapshot["name"], slug=snapshot["slug"], provided_contents=snapshot["provided_contents"]
     )
+
+
+def ensure_git_repository(repository_record, job_result=None, logger=None, head=None) -> bool:
+    """1.x: make sure this host has `repository_record` and that it is up to date; True when its head moved.
+
+    Without `head` this is the repository's sync (fetch the branch, check out its head, load the contents it
+    provides); with `head` (a commit hash) that commit's checkout is made present on this host, for a process
+    that reads the files of a head another host synced. A failure is raised (`GitError`) after it is logged to
+    `job_result` (a 1.x job's result, `.log(...)`) or `logger`. The files are at `repository_record.filesystem_path`
+    (a read-only snapshot of the commit: see the README's note on apps that write into a repository).
+    """
+    if head is not None:
+        git.ensure_checkout(repository_record, head)
+        return False
+    previous = repository_record.current_head
+    record = SyncRecord(repository_record)
+    if sync_repository(repository_record, record) == "errored":
+        message = "; ".join(text for level, text in record.lines if level == "failure") or "sync failed"
+        _report(job_result, logger, message, failed=True)
+        raise git.GitError(message)
+    _report(job_result, logger, "Repository successfully refreshed")
+    return repository_record.current_head != previous
+
+
+def _report(job_result, logger, message: str, *, failed: bool = False) -> None:
+    if job_result is not None and hasattr(job_result, "log"):
+        job_result.log(message, level_choice="failure" if failed else "success", logger=logger)
+    elif logger is not None:
+        (logger.error if failed else logger.info)(message)

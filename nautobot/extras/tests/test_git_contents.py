@@ -229,3 +229,37 @@ def test_jobs_of_two_repositories_with_the_same_module_both_run(tmp_path, settin
     GitRepository.objects.filter(pk=two.pk).update(provided_contents=[])
     _sync(two)
     assert Job.objects.get(pk=jobs["git.two/devices/Hello"].pk).installed is False
+
+
+def test_the_1x_ensure_git_repository_and_datasource_contents(source, git_root):
+    """`ensure_git_repository` (1.x, from `nautobot.extras.datasources` or `.git`), as apps call it: the repository
+    is synced (its head moves, its contents load) and its files are at `filesystem_path`; with `head`, that commit's
+    files are made present on this host; `get_datasource_contents` lists the registered kinds by weight."""
+    import logging
+
+    from nautobot.extras.datasources import ensure_git_repository
+    from nautobot.extras.datasources.git import GitError, ensure_git_repository as from_git
+    from nautobot.extras.datasources.registry import get_datasource_contents
+
+    assert from_git is ensure_git_repository
+    first = source.commit({"config_contexts/a.yaml": "_metadata: {name: A}\nv: 1\n"})
+    repo = GitRepository.objects.create(name="Data", slug="data", remote_url=source.url, provided_contents=ALL)
+    assert ensure_git_repository(repo, logger=logging.getLogger("test")) is True
+    assert repo.current_head == first and ConfigContext.objects.get(name="A").data == {"v": 1}
+    assert (repo.filesystem_path / "config_contexts" / "a.yaml").is_file()
+    assert ensure_git_repository(repo) is False  # nothing new on the branch
+
+    second = source.commit({"config_contexts/a.yaml": "_metadata: {name: A}\nv: 2\n"})
+    assert ensure_git_repository(repo, head=first) is False  # that commit's files, the recorded head unchanged
+    assert repo.current_head == first and (git_root / "data" / first).is_dir()
+    assert ensure_git_repository(repo) is True
+    assert repo.current_head == second and ConfigContext.objects.get(name="A").data == {"v": 2}
+
+    repo.remote_url = f"{source.url}-missing"
+    with pytest.raises(GitError):
+        ensure_git_repository(repo)
+
+    kinds = get_datasource_contents("extras.gitrepository")
+    assert [k.weight for k in kinds] == sorted(k.weight for k in kinds)
+    assert {"extras.configcontext", "extras.exporttemplate"} <= {k.name for k in kinds}
+    assert get_datasource_contents("dcim.site") == []
