@@ -47,4 +47,41 @@ def get_route_for_model(model: Any, action: str, api: bool = False) -> str:
     return f"{namespace}:{route}" if action in ("", "detail") else f"{namespace}:{route}_{action}"
 
 
-__all__ = ["dynamic_import", "get_route_for_model"]
+def get_related_class_for_model(model: Any, module_name: str, object_suffix: str) -> Any:
+    """1.x: the class `<ModelName><object_suffix>` in the `module_name` module of the model's app (its forms,
+    tables, filters...), or None. `model`: a model class, an instance, or "app_label.ModelName"."""
+    model = _model(model)
+    if not (isinstance(model, type) and issubclass(model, models.Model)):
+        raise TypeError(f"{model!r} is not a Django model class")
+    module = f"{apps.get_app_config(model._meta.app_label).name}.{module_name}"
+    try:
+        return getattr(importlib.import_module(module), f"{model.__name__}{object_suffix}", None)
+    except ModuleNotFoundError as exc:
+        if exc.name != module:  # the module exists but fails to import: that is the app's error to see
+            raise
+        return None
+
+
+def get_form_for_model(model: Any, form_prefix: str = "") -> Any:
+    """1.x: `<ModelName><form_prefix>Form` of the model's app's `forms` module (`form_prefix="Filter"`), or None."""
+    return get_related_class_for_model(model, "forms", f"{form_prefix}Form")
+
+
+def get_table_for_model(model: Any) -> Any:
+    """1.x: `<ModelName>Table` of the model's app's `tables` module; for a model of ours without one, the table of
+    its list page; else None."""
+    declared = get_related_class_for_model(model, "tables", "Table")
+    if declared is None and has_spec(_model(model)):
+        from nautobot.core.tables import table_for
+
+        return table_for(spec_for(_model(model)))
+    return declared
+
+
+__all__ = [
+    "dynamic_import",
+    "get_form_for_model",
+    "get_related_class_for_model",
+    "get_route_for_model",
+    "get_table_for_model",
+]

@@ -8,7 +8,13 @@ from nautobot.core.formatting import (
     rgb_to_hex,
     slugify_dashes_to_underscores,
 )
-from nautobot.core.lookup import dynamic_import, get_route_for_model
+from nautobot.core.lookup import (
+    dynamic_import,
+    get_form_for_model,
+    get_related_class_for_model,
+    get_route_for_model,
+    get_table_for_model,
+)
 from nautobot.core.models.serialization import serialize_object
 from nautobot.core.requests import copy_safe_request
 from nautobot.core.structures import deepmerge, flatten_dict, flatten_iterable, is_uuid, shallow_compare_dict
@@ -24,7 +30,10 @@ __all__ = [
     "flatten_iterable",
     "foreground_color",
     "get_filterset_for_model",
+    "get_form_for_model",
+    "get_related_class_for_model",
     "get_route_for_model",
+    "get_table_for_model",
     "hex_to_rgb",
     "is_uuid",
     "render_jinja2",

@@ -167,3 +167,24 @@ def test_1x_form_fields_and_error_handler_names(rf):
     assert [str(m) for m in get_messages(request)] == [
         "Unable to delete <strong>site A</strong>. 1 dependent objects were found: dependent &lt;b&gt;"
     ]
+
+
+def test_1x_class_lookups_for_a_model():
+    """`get_form_for_model`, `get_table_for_model`, `get_related_class_for_model` (1.x `nautobot.utilities.utils`):
+    the `<Model><suffix>` class of the model's app's module, by class, instance or "app_label.Model"."""
+    from nautobot.core.tables import table_for
+    from nautobot.core.specs import spec_for
+    from nautobot.dcim.forms import DeviceFilterForm
+    from nautobot.dcim.models import Device
+    from nautobot.dcim.tables import DeviceTable
+    from nautobot.tenancy.models import Tenant
+    from nautobot.utilities.utils import get_form_for_model, get_related_class_for_model, get_table_for_model
+
+    assert get_form_for_model(Device, form_prefix="Filter") is DeviceFilterForm
+    assert get_form_for_model("dcim.device", "Filter") is DeviceFilterForm
+    assert get_form_for_model(Device, "NoSuch") is None
+    assert get_table_for_model(Device) is DeviceTable
+    assert get_table_for_model(Tenant) is table_for(spec_for(Tenant))  # no 1.x class: the list page's table
+    assert get_related_class_for_model(Device, "no_such_module", "Thing") is None
+    with pytest.raises(TypeError):
+        get_related_class_for_model(object, "forms", "Form")
