@@ -8,7 +8,7 @@ import pytest
 from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.template import Context, Template
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 from django_tables2 import RequestConfig
 
 from nautobot.core.colors import foreground_color
@@ -185,3 +185,21 @@ def test_edit_and_confirmation_pages_and_render_form(admin_user):
         return_url="/x/",
     )
     assert "<p>Delete it?</p>" in html and 'name="confirm"' in html and 'id="confirm-button"' in html
+
+
+def test_list_url_is_the_lists_url_name_as_in_1x(admin_user):
+    """1.x list and detail templates take `list_url` as a URL name (`{% url list_url %}`), and app templates
+    that copy their breadcrumbs do the same: our list page gives the name, and both templates take it."""
+    client = Client()
+    client.force_login(admin_user)
+    response = client.get("/dcim/sites/")
+    assert response.context["list_url"] == "dcim:site_list"
+    site = b.site()
+    html = render(
+        "{% extends 'generic/object_detail.html' %}",
+        get(admin_user, f"/dcim/sites/{site.pk}/"),
+        list_url="dcim:site_list",
+        verbose_name_plural="sites",
+        object=site,
+    )
+    assert '<li class="breadcrumb-item"><a href="/dcim/sites/">Sites</a></li>' in html

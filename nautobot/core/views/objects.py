@@ -155,13 +155,20 @@ class SpecView(View):
     def route(self, action: str) -> str | None:
         """The URL of the model's `action` page ("list", "add", "import", "bulk_edit", "bulk_delete"): the one
         in the namespace of this page (a 1.x app routes its own), else the spec's."""
+        name = self.route_name(action)
+        return reverse(name) if name is not None else None
+
+    def route_name(self, action: str) -> str | None:
+        """The URL name of `route(action)` (what 1.x templates pass to `{% url %}`, e.g. `list_url`), or None."""
         match = getattr(self.request, "resolver_match", None)
         if self.queryset is not None and match is not None and match.namespace:
+            name = f"{match.namespace}:{self.model._meta.model_name}_{action}"
             try:
-                return reverse(f"{match.namespace}:{self.model._meta.model_name}_{action}")
+                reverse(name)
+                return name
             except NoReverseMatch:
                 pass
-        return spec_url(self.spec, action)
+        return url_name(self.spec, action) if spec_url(self.spec, action) is not None else None
 
     def object_route(self, action: str, obj) -> str | None:
         """The URL of `obj`'s `action` page ("edit", "delete"), keyed as this page's URL is."""
@@ -339,7 +346,7 @@ class ObjectListView(SpecView):
             messages.error(request, f"{name}: {'; '.join(str(m) for m in messages_)}")
         params = request.GET.copy()
         params.pop("page", None)
-        list_url = self.route("list") or request.path
+        list_view = self.route_name("list")  # 1.x: `list_url` is the list's URL name, for `{% url list_url %}`
         context = self.context(
             table=table,
             filter_form=form,
@@ -349,7 +356,7 @@ class ObjectListView(SpecView):
             list_buttons=list_buttons(self.model, request),
             **self.legacy_context(
                 action_buttons=self.action_buttons,
-                list_url=list_url,
+                list_url=list_view,
                 title=bettertitle(self.model._meta.verbose_name_plural),
                 filter_params=[],
             ),
