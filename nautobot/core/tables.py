@@ -29,6 +29,15 @@ from nautobot.core.views.defaults import list_columns, model_field, verbose
 from nautobot.core.views.urls import object_url, spec_url
 
 
+if not hasattr(tables, "RelatedLinkColumn"):
+
+    class RelatedLinkColumn(tables.LinkColumn):
+        """A link to the related object (its `get_absolute_url`), as django-tables2 2.x's, which 1.x apps declare as
+        `django_tables2.RelatedLinkColumn()`; django-tables2 3.0 removed it (`linkify=True` does the same)."""
+
+    tables.RelatedLinkColumn = tables.columns.RelatedLinkColumn = RelatedLinkColumn
+
+
 def _link(value, url) -> str:
     return format_html('<a href="{}">{}</a>', url, value) if url else format_html("{}", value)
 

@@ -9,8 +9,11 @@ registry; writing to this view raises TypeError.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
+
+from django.apps import apps
 
 from nautobot.core.registry import DatasourceContent as ContentKind
 from nautobot.core.registry import registry as core_registry
@@ -78,12 +81,42 @@ def _by_model(entries, attribute: str = "model") -> dict[str, list]:
     return grouped
 
 
+# The feature names of 1.x (`nautobot.extras.constants.EXTRAS_FEATURES`): each is a key of `model_features`, empty or not.
+EXTRAS_FEATURES = (
+    "cable_terminations",
+    "config_context_owners",
+    "custom_fields",
+    "custom_links",
+    "custom_validators",
+    "dynamic_groups",
+    "export_template_owners",
+    "export_templates",
+    "graphql",
+    "job_results",
+    "locations",
+    "relationships",
+    "statuses",
+    "webhooks",
+)
+
+
 def _model_features() -> dict[str, dict[str, list[str]]]:
-    features: dict[str, dict[str, list[str]]] = {}
-    for entry in getattr(core_registry, "model_features", ()):
-        app_label, _, model_name = entry.model_label.partition(".")
-        for feature in sorted(entry.features):
-            features.setdefault(feature, {}).setdefault(app_label, []).append(model_name)
+    """`{feature: {app_label: [model_name, ...]}}` over every installed model, core and app, as 1.x lists them.
+
+    1.x fills this from `@extras_features`, which its own models carry too; ours declare nothing, so their features
+    are derived (`model_features()`). Before the models are loaded, only the apps' declared ones are known.
+    """
+    features: dict[str, dict[str, list[str]]] = {feature: defaultdict(list) for feature in EXTRAS_FEATURES}
+    if apps.models_ready:
+        from nautobot.core.models.features import model_features  # needs settings, which this module must not
+
+        labelled = [(model._meta.label_lower, model_features(model)) for model in apps.get_models()]
+    else:
+        labelled = [(entry.model_label, entry.features) for entry in core_registry.model_features]
+    for label, model_feature_names in labelled:
+        app_label, _, model_name = label.partition(".")
+        for feature in sorted(model_feature_names):
+            features.setdefault(feature, defaultdict(list))[app_label].append(model_name)
     return features
 
 

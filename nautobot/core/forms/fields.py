@@ -19,6 +19,7 @@ from django.db.models import Count
 from django.urls import NoReverseMatch, reverse
 
 from nautobot.core.forms.utils import expand_alphanumeric_pattern, parse_numeric_range
+from nautobot.core.models.features import FeatureQuery
 from nautobot.core.forms.widgets import (
     APISelect,
     APISelectMultiple,
@@ -350,19 +351,26 @@ class CSVMultipleContentTypeField(forms.ModelMultipleChoiceField):
 class MultipleContentTypeField(forms.ModelMultipleChoiceField):
     """A choice of several content types, labelled `app | model`; `choices_as_strings` submits `app_label.model`.
 
-    `feature` (1.x: limit to the models with that feature) is accepted; every content type is offered.
+    `feature` (1.x) limits the choice to the models having that feature (`FeatureQuery`), unless a queryset is
+    given. The choices are read when the form is shown, never when the field is declared: 1.x apps declare it in
+    form classes, which are imported before the database is there (at start, or by `nautobot-server test`).
     """
 
     widget = StaticSelect2Multiple
 
     def __init__(self, *args, feature=None, choices_as_strings=False, **kwargs):
-        kwargs.setdefault("queryset", ContentType.objects.order_by("app_label", "model"))
+        if "queryset" not in kwargs:
+            queryset = ContentType.objects.order_by("app_label", "model")
+            kwargs["queryset"] = queryset if feature is None else queryset.filter(FeatureQuery(feature).get_query())
         kwargs.setdefault("required", False)
         super().__init__(*args, **kwargs)
         self.feature = feature
         self.choices_as_strings = choices_as_strings
         if choices_as_strings:
-            self.choices = [(f"{ct.app_label}.{ct.model}", f"{ct.app_label} | {ct.name}") for ct in self.queryset]
+            self.choices = self._string_choices
+
+    def _string_choices(self) -> list[tuple[str, str]]:
+        return [(f"{ct.app_label}.{ct.model}", f"{ct.app_label} | {ct.name}") for ct in self.queryset.all()]
 
     def clean(self, value):
         if self.choices_as_strings and value:

@@ -160,3 +160,19 @@ def test_built_in_tables_apps_import_render_devices_and_inventory(admin_user):
     assert f'href="/dcim/devices/{device.pk}/"' in html and device.device_role.name in html
     html = render(InventoryItemTable(InventoryItem.objects.all(), user=admin_user), request_for(admin_user, "/"))
     assert item.get_absolute_url() and f'href="{item.get_absolute_url()}"' in html and "PSU-1" in html
+
+
+def test_related_link_column_of_django_tables2_2x_links_the_related_object(admin_user):
+    """1.x apps (on django-tables2 2.x) declare `django_tables2.RelatedLinkColumn()`, which 3.0 removed."""
+
+    class RegionOfSiteTable(BaseTable):
+        region = tables.RelatedLinkColumn()
+
+        class Meta(BaseTable.Meta):
+            model = Site
+            fields = ("name", "region")
+
+    region = b.region()
+    b.site(region=region)
+    html = render(RegionOfSiteTable(Site.objects.all(), user=admin_user), request_for(admin_user))
+    assert f'<a href="/dcim/regions/{region.pk}/">{region.name}</a>' in html

@@ -102,6 +102,13 @@ def test_the_1x_registry_reads_the_core_registry():
     assert {"extras.configcontext", "extras.job", "extras.exporttemplate"} <= {c.name for c in contents}
     assert registry["plugin_template_extensions"]["dcim.site"][0].__module__ == "example_plugin.template_content"
     assert "plugin_custom_validators" in registry and len(registry) == len(list(registry))
+    # Every model's features, ours (derived) as well as the apps' (declared), under every 1.x feature name.
+    features = registry["model_features"]
+    assert "site" in features["custom_validators"]["dcim"] and "site" in features["statuses"]["dcim"]
+    assert "manufacturer" not in features["statuses"]["dcim"]
+    assert features["dynamic_groups"]["dcim"] == []
+    assert "exchangerole" in features["custom_validators"]["example_app_1x"]
+    assert "exchangerole" not in features["statuses"]["example_app_1x"]
     with pytest.raises(KeyError, match="Invalid store: nope"):
         registry["nope"]
     with pytest.raises(TypeError):

@@ -8,6 +8,7 @@ the plugin does not use the hook; an error inside the plugin's module stops the 
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterable, Mapping
 
 from nautobot.core.plugins import PluginError
 from nautobot.core.registry import (
@@ -45,10 +46,15 @@ def hook_object(config, hook: str):
 
 
 def hook_list(config, hook: str) -> list:
+    """The entries of the plugin's `hook` list, or [] when it does not use the hook.
+
+    As on 1.x, any iterable will do, not only a list: some apps (the Data Validation Engine) export an object whose
+    `__iter__` generates one class per registered model, read once here when the plugin is ready.
+    """
     found = hook_object(config, hook)
     if found is None:
         return []
-    if not isinstance(found, (list, tuple)):
+    if isinstance(found, (str, bytes, Mapping, type)) or not isinstance(found, Iterable):
         raise PluginError(f"Plugin {config.name}: {config.name}.{getattr(config, hook)} ({hook}) must be a list.")
     return list(found)
 

@@ -264,3 +264,15 @@ def test_built_in_forms_apps_import_device_filters_and_tenancy():
     assert TenancyFilterForm(data={"tenant_group": ["null"]}).is_valid()
     form = TenancyForm(data={"tenant": str(tenant.pk)})
     assert form.is_valid() and form.cleaned_data["tenant"] == tenant
+
+
+def test_a_content_type_chooser_reads_nothing_when_declared_and_takes_a_feature(django_assert_num_queries):
+    """Apps declare it in form classes, imported before the database is there: it reads the content types when
+    shown. `feature` limits them to the models having it (1.x's `FeatureQuery`)."""
+    with django_assert_num_queries(0):
+        field = utilities_forms.MultipleContentTypeField(feature="statuses", choices_as_strings=True)
+        every = utilities_forms.MultipleContentTypeField(choices_as_strings=True)
+    values = [value for value, _ in field.choices]
+    assert "dcim.site" in values and "dcim.manufacturer" not in values
+    assert ("dcim.manufacturer", "dcim | manufacturer") in list(every.choices)
+    assert list(field.clean(["dcim.site"])) == [ContentType.objects.get_for_model(Site)]
