@@ -30,6 +30,7 @@ class NautobotMetadata(SimpleMetadata):
             # an interface's `status` (1.4+) and a tag's `content_types` (1.3+) are listed. Clients lean on it:
             # the Ansible collection looks every choice label up in OPTIONS with no version set.
             view.request.version = None
+            self.lists_content_types = lists_content_type_choices(view)
             return {"POST": self.get_serializer_info(view.get_serializer())}
         except (exceptions.APIException, PermissionDenied, Http404):
             return {}
@@ -65,6 +66,8 @@ class NautobotMetadata(SimpleMetadata):
     def _choices(self, field) -> list[dict] | None:
         source = field.child_relation if isinstance(field, serializers.ManyRelatedField) else field
         if isinstance(source, ContentTypeField):
+            if not getattr(self, "lists_content_types", True):
+                return None
             queryset = None if field.read_only else source.get_queryset()
             if queryset is None:
                 return None
@@ -81,3 +84,17 @@ def content_type_display(content_type) -> str:
     """How the original displays a content type choice: `dcim | interface`."""
     model = content_type.model_class()
     return f"{content_type.app_label} | {model._meta.verbose_name if model else content_type.model}"
+
+
+def lists_content_type_choices(view) -> bool:
+    """Whether OPTIONS lists the choices of `view`'s content type fields.
+
+    Ours (generated viewsets) do. 1.x lists them only where the viewset's metadata is its `ContentTypeMetadata`:
+    its own extensibility endpoints and the viewsets with `StatusViewSetMixin` (whose metadata extends it); an app's
+    other viewsets list none, and their tests expect none (`choices_fields`). Those set `lists_content_type_choices`.
+    """
+    from nautobot.core.api.views import declared_the_1x_way  # here: the views import serializers, which import us
+
+    if not declared_the_1x_way(type(view)):
+        return True
+    return bool(getattr(view, "lists_content_type_choices", False))

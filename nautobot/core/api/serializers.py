@@ -56,7 +56,7 @@ def full_clean_quietly(
     steps = (
         lambda: instance.clean_fields(exclude=[*exclude, *skip_field_checks]),
         instance.clean,
-        lambda: run_custom_validators(instance),
+        lambda: run_custom_validators(instance, unless_clean_does=True),
         lambda: fastpath.validate_unique(instance, exclude=exclude, done=unique_checks_done),
         lambda: instance.validate_constraints(exclude=exclude),
     )

@@ -8,6 +8,7 @@ update/delete on the list URL, 409 for protected deletes, object permissions on 
 from __future__ import annotations
 
 import functools
+import inspect
 import platform
 from collections import OrderedDict
 
@@ -81,6 +82,11 @@ class _SpecOfQueryset:
         if queryset is None:
             raise ImproperlyConfigured(f"{owner.__name__} must set `queryset` (or be made by `viewset_for(spec)`).")
         return spec_for(queryset.model)
+
+
+def declared_the_1x_way(viewset: type) -> bool:
+    """Whether `viewset` is an app's, declared with `queryset` as in 1.x, rather than made by `viewset_for(spec)`."""
+    return isinstance(inspect.getattr_static(viewset, "spec", None), _SpecOfQueryset)
 
 
 class ModelViewSet(NautobotAPIMixin, viewsets.ModelViewSet):

@@ -44,7 +44,7 @@ class BaseModel(models.Model):
     def full_clean(self, *args, **kwargs) -> None:
         """Django's checks, then the custom validators other apps registered for this model."""
         super().full_clean(*args, **kwargs)
-        run_custom_validators(self)
+        run_custom_validators(self, unless_clean_does=True)
 
     def validated_save(self, *args, **kwargs) -> None:
         """Run `full_clean()` then save: the one way services write models."""

@@ -7,6 +7,7 @@ Models are reached by name (`settings.OBJECT_PERMISSION_MODEL`, `extras.Tag`): t
 import datetime
 import decimal
 import json
+import re
 import uuid
 
 from django.apps import apps
@@ -41,6 +42,15 @@ def resolve_permission(name: str) -> tuple[ContentType, str]:
         raise ValueError(f"Unknown model {app_label}.{model_name} in permission {name!r}.") from None
 
 
+# A number written with a decimal point ("1.50"): compared as the number it is, as 1.x compares 1.5 == 1.50.
+_DECIMAL_TEXT = re.compile(r"-?\d+\.\d+")
+
+
+def _number_text(value: int | float | decimal.Decimal) -> str:
+    """The number without trailing zeros: 0, 0.0 and "0.0" read alike, as Python's `==` has them."""
+    return format(decimal.Decimal(str(value)).normalize(), "f")
+
+
 def comparable(value):
     """A form of `value` that compares equal across the ways a test and the database spell it: objects and
     UUIDs as their key's text, JSON text as the data it holds, numbers as text, collections without order."""
@@ -51,11 +61,13 @@ def comparable(value):
     if isinstance(value, bool) or value is None:
         return value
     if isinstance(value, int | float | decimal.Decimal):
-        return str(value)
+        return _number_text(value)
     if isinstance(value, datetime.date | datetime.time):
         return value.isoformat()
     if isinstance(value, str):
         stripped = value.strip()
+        if _DECIMAL_TEXT.fullmatch(stripped):
+            return _number_text(decimal.Decimal(stripped))
         if stripped[:1] in ("{", "["):
             try:
                 return comparable(json.loads(stripped))

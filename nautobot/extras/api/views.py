@@ -16,8 +16,10 @@ class CustomFieldModelViewSet(ModelViewSet):
 
 
 class StatusViewSetMixin(ModelViewSet):
-    """A viewset of a model with a `status` (1.x: lists the model's statuses as `status` choices in OPTIONS; our
-    metadata lists them for every status field, so this adds nothing to `ModelViewSet`)."""
+    """A viewset of a model with a `status` (1.x: lists the model's statuses as `status` choices in OPTIONS, which
+    our metadata does for every status field, and its content type fields' choices, which it does only here)."""
+
+    lists_content_type_choices = True
 
 
 class NautobotModelViewSet(NotesViewSetMixin, CustomFieldModelViewSet):

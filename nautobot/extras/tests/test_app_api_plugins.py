@@ -338,3 +338,54 @@ def test_a_plugin_that_is_not_installed_is_plugin_not_found():
     settings = {"PLUGINS": ["no_such_plugin_here"], "INSTALLED_APPS": [], "MIDDLEWARE": []}
     with pytest.raises(PluginNotFound, match="Plugin no_such_plugin_here is not installed"):
         load_plugins(settings, "1.6.0")
+
+
+def test_a_hook_may_be_any_iterable_but_a_string_or_a_mapping(monkeypatch):
+    """As 1.x, which loops over it: the Data Validation Engine's hooks are objects whose `__iter__` yields a class
+    per model having the `custom_validators` feature."""
+    from django.apps import apps
+
+    class PerModel:
+        def __iter__(self):
+            yield from ("dcim.site", "dcim.rack")
+
+    config = apps.get_app_config("example_plugin")
+    module = sys.modules["example_plugin.models"]
+    monkeypatch.setattr(config, "graphql_types", "models.per_model_types", raising=False)
+    for value, accepted in ((PerModel(), True), ((t for t in ["dcim.site"]), True), ("ab", False), ({}, False)):
+        monkeypatch.setattr(module, "per_model_types", value, raising=False)
+        if accepted:
+            assert config.load_contents("graphql_types")[0] == "dcim.site"
+        else:
+            with pytest.raises(PluginError, match="must be a list"):
+                config.load_contents("graphql_types")
+
+
+@pytest.mark.django_db
+def test_custom_validators_run_from_clean_once_wrapped_as_in_1x(monkeypatch):
+    """Apps' tests call `obj.clean()` and expect their rules' refusal: once an app registers custom validators,
+    every model that has some runs them from `clean()` (1.x's `wrap_model_clean_methods`), and `full_clean()`
+    and the API's validation then leave them to `clean()`, so they run once."""
+    from nautobot.extras.plugins.validators import wrap_model_clean_methods
+    from nautobot.tenancy.models import Tenant
+
+    calls = []
+
+    class NoX(PluginCustomValidator):
+        model = "tenancy.tenant"
+
+        def clean(self):
+            calls.append(self.context["object"].name)
+            if self.context["object"].name.startswith("x"):
+                self.validation_error({"name": "No x."})
+
+    monkeypatch.setattr(Tenant, "clean", Tenant.clean)  # undone after the test
+    with registry.custom_validators.registered(NoX):
+        Tenant(name="y", slug="y").full_clean()
+        assert calls == ["y"]  # not wrapped yet: full_clean() runs them
+        wrap_model_clean_methods()
+        with pytest.raises(ValidationError, match="No x"):
+            Tenant(name="x", slug="x").clean()
+        with pytest.raises(ValidationError, match="No x"):
+            Tenant(name="x2", slug="x2").full_clean()
+        assert calls == ["y", "x", "x2"]

@@ -6,14 +6,19 @@ The app's API is `app_1x_api_urls.py`, on sites."""
 import pytest
 from django.test import override_settings
 from django.contrib.contenttypes.models import ContentType
+from rest_framework.test import APIRequestFactory, force_authenticate
 
 from nautobot.circuits.tests import builders as cb
+from nautobot.core.api import ContentTypeField, ValidatedModelSerializer
 from nautobot.core.testing.api import TokenClient
-from nautobot.dcim.models import Site
+from nautobot.dcim.models import Region, Site
 from nautobot.dcim.tests import builders as b
+from nautobot.extras.api.views import NautobotModelViewSet, StatusViewSetMixin
 from nautobot.extras.changelog.models import ObjectChange
+from nautobot.extras.models import Status
 from nautobot.extras.tests import app_1x_api_urls as app
 from nautobot.users.models import ObjectPermission, Token
+from nautobot.utilities.filters import BaseFilterSet
 
 pytestmark = pytest.mark.django_db
 SITES = "/api/app1x/sites/"
@@ -268,3 +273,52 @@ def test_a_plain_1x_viewset_and_validated_serializer(api):
     # Without a filterset of its own the model's generated one filters; unknown parameters are ignored.
     listed = api.get("/api/app1x/regions/", slug="app-region", unknown="1").json()
     assert [row["id"] for row in listed["results"]] == [data["id"]]
+
+
+class _StatusSerializer(ValidatedModelSerializer):
+    content_types = ContentTypeField(queryset=ContentType.objects.all(), many=True)
+
+    class Meta:
+        model = Status
+        fields = ["id", "name", "slug", "color", "content_types"]
+
+
+class _StatusViewSet(NautobotModelViewSet):
+    queryset = Status.objects.all()
+    serializer_class = _StatusSerializer
+
+
+class _StatusViewSetWithTheMixin(StatusViewSetMixin, _StatusViewSet):
+    pass
+
+
+def _post_options(viewset, user) -> dict:
+    request = APIRequestFactory().options("/api/app1x/statuses/")
+    force_authenticate(request, user=user)
+    response = viewset.as_view({"get": "list", "post": "create"})(request)
+    assert response.status_code == 200, response.data
+    return response.data["actions"]["POST"]
+
+
+def test_options_lists_content_type_choices_where_1x_does(admin_user, api):
+    """1.x's metadata lists a content type field's choices only with `ContentTypeMetadata`: on its own endpoints
+    and on `StatusViewSetMixin` viewsets; an app's other viewsets list none (its tests' `choices_fields` say so)."""
+    assert "choices" not in _post_options(_StatusViewSet, admin_user)["content_types"]
+    choices = _post_options(_StatusViewSetWithTheMixin, admin_user)["content_types"]["choices"]
+    assert {"value": "dcim.site", "display": "dcim | site"} in choices
+    ours = api.options("/api/extras/statuses/").json()["actions"]["POST"]["content_types"]
+    assert {"value": "dcim.site", "display": "dcim | site"} in ours["choices"]
+
+
+def test_a_1x_filterset_filters_by_id_without_naming_it():
+    """As 1.x's `BaseFilterSet`, `id` (and its variants) is a filter even when `Meta.fields` leaves it out."""
+
+    class RegionFilterSet(BaseFilterSet):
+        class Meta:
+            model = Region
+            fields = ["name"]
+
+    first, second = b.region(), b.region()
+    assert {"id", "id__n", "name"} <= set(RegionFilterSet.base_filters)
+    assert list(RegionFilterSet({"id": [str(first.pk)]}, Region.objects.all()).qs) == [first]
+    assert list(RegionFilterSet({"id__n": [str(first.pk)]}, Region.objects.all()).qs) == [second]
