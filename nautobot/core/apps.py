@@ -31,6 +31,7 @@ class CoreConfig(AppConfig):
 
         from nautobot.core import health
         from nautobot.core.celery import app  # noqa: F401  (the Celery app exists in every process)
+        from nautobot.core.graphql import converters  # noqa: F401  (before apps declare their GraphQL types)
         from nautobot.core.checks import check_specs
         from nautobot.core.models.features import register_declared_features
         from nautobot.core.registry.checks import check_registry

@@ -28,3 +28,24 @@ def test_execute_query_errors_are_in_the_result(admin_user):
 def test_execute_saved_query_needs_a_saved_query(admin_user):
     with pytest.raises(LookupError):
         execute_saved_query("no-such-query", user=admin_user)
+
+
+def test_a_graphene_django_type_an_app_declares_may_have_tags():
+    """1.x apps declare plain `DjangoObjectType`s of their models; a model with `tags` needs the converter 1.x
+    registered (a list of tags), or importing the app's module raises "Don't know how to convert ... tags"."""
+    import graphene
+    from graphene_django import DjangoObjectType
+    from graphene_django.registry import Registry
+
+    from nautobot.core.graphql.schema import schema  # our types, the Tag type among them
+    from nautobot.dcim.models import Site
+
+    class AppSiteType(DjangoObjectType):
+        class Meta:
+            model = Site
+            fields = ("id", "name", "tags")
+            registry = Registry()  # not the global one, which would replace our Site type
+
+    tags = AppSiteType._meta.fields["tags"]
+    assert isinstance(tags, graphene.Dynamic)
+    assert tags.get_type().of_type is schema.graphql_schema.get_type("TagType").graphene_type

@@ -150,6 +150,9 @@ def test_1x_form_fields_and_error_handler_names(rf):
     from django.core.exceptions import ValidationError
     from django.db.models import ProtectedError
 
+    from django.views.generic import View
+
+    from nautobot.core.views import generic
     from nautobot.extras.plugins import ButtonColorChoices
     from nautobot.extras.registry import registry as extras_registry
     from nautobot.extras.utils import registry
@@ -157,6 +160,7 @@ def test_1x_form_fields_and_error_handler_names(rf):
     from nautobot.utilities.error_handlers import handle_protectederror
 
     assert ButtonColorChoices.GREEN == "success" and registry is extras_registry
+    assert generic.View is View  # Django's, which 1.x's module imported and apps subclass through it
     assert IPAddressFormField().clean("192.0.2.1") == netaddr.IPAddress("192.0.2.1")
     assert IPAddressFormField(required=False).clean("") is None
     for bad in ("192.0.2.1/24", "1.2.3", "not-an-ip"):
