@@ -3,6 +3,7 @@
 from nautobot.core.views.access import (
     AdminRequiredMixin,
     ContentTypePermissionRequiredMixin,
+    GenericView,
     GetReturnURLMixin,
     ObjectPermissionRequiredMixin,
 )
@@ -36,6 +37,7 @@ __all__ = [
     "BulkEditView",
     "BulkImportView",
     "ContentTypePermissionRequiredMixin",
+    "GenericView",
     "GetReturnURLMixin",
     "NautobotUIViewSet",
     "NautobotViewSetMixin",

@@ -1,6 +1,6 @@
 """A 1.x-style app's UI, written as a 1.x app author writes it (views.py, urls.py, navigation.py,
 template_content.py in one module), over built-in models: a `NautobotUIViewSet` of tenants (pk lookups), one of
-tenant groups (the 1.x default slug lookups) made of some mixins only, 1.x generic views, and the 1.x
+tenant groups (the 1.x default slug lookups) made of some mixins only, 1.x generic views (bulk rename among them), and the 1.x
 `extras.views` at the app's own URLs. Its forms, table and filterset are plain Django / django-tables2 /
 django-filter classes with the 1.x signatures (a bulk edit form takes the model first, a CSV form `headers`).
 `app_1x_ui_urls` routes it under `/app-1x/` beside the whole site."""
@@ -304,4 +304,23 @@ urlpatterns += [
     path("generic/by-name/add/", TenantByNameEditView.as_view(), name="tenant_by_name_add"),
     path("generic/by-name/<str:name>/edit/", TenantByNameEditView.as_view(), name="tenant_by_name_edit"),
     path("generic/by-name/<str:name>/delete/", TenantByNameDeleteView.as_view(), name="tenant_by_name_delete"),
+]
+
+
+# The 1.x bulk rename page, and a page of no model ---------------
+class TenantRenameView(generic.BulkRenameView):
+    queryset = Tenant.objects.all()
+
+    def get_selected_objects_parents_name(self, selected_objects):
+        return "the app"
+
+
+class HelloView(generic.GenericView):
+    def get(self, request):
+        return HttpResponse(f"hello {request.user}")
+
+
+urlpatterns += [
+    path("generic/tenants/rename/", TenantRenameView.as_view(), name="tenant_bulk_rename"),
+    path("generic/hello/", HelloView.as_view(), name="hello"),
 ]

@@ -3,15 +3,17 @@
 - `ContentTypePermissionRequiredMixin`: the user needs the model permission `get_required_permission()` gives.
 - `ObjectPermissionRequiredMixin`: the user needs that permission (and `additional_permissions`); the view's
   `queryset` is then narrowed to the objects it allows (object permissions with their constraints).
-- `AdminRequiredMixin`: staff only. `GetReturnURLMixin`: `?return_url=` (same host only), else a default.
+- `AdminRequiredMixin`: staff only. `GenericView`: a page of no model, for signed-in users only (Django's `View`
+  lets anyone in). `GetReturnURLMixin`: `?return_url=` (same host only), else a default.
 
 A signed-out user is sent to the login page; a signed-in one without the permission gets a 403.
 """
 
-from django.contrib.auth.mixins import AccessMixin
+from django.contrib.auth.mixins import AccessMixin, LoginRequiredMixin
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views import View
 
 from nautobot.core.permissions import restrict
 
@@ -60,6 +62,10 @@ class AdminRequiredMixin(AccessMixin):
         return super().dispatch(request, *args, **kwargs)
 
 
+class GenericView(LoginRequiredMixin, View):
+    """1.x's base of an app's pages that show no one model: a signed-out user is sent to the login page."""
+
+
 class GetReturnURLMixin:
     """`get_return_url(request, obj)`: `?return_url=` when it stays on this site, else `obj`'s page, else
     `default_return_url` (a URL name), else the home page."""
@@ -80,6 +86,7 @@ class GetReturnURLMixin:
 __all__ = [
     "AdminRequiredMixin",
     "ContentTypePermissionRequiredMixin",
+    "GenericView",
     "GetReturnURLMixin",
     "ObjectPermissionRequiredMixin",
 ]

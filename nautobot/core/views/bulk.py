@@ -1,4 +1,5 @@
-"""Bulk pages of every spec: edit and delete the rows chosen on a list page, and import CSV, JSON or YAML.
+"""Bulk pages of every spec: edit and delete the rows chosen on a list page, and import CSV, JSON or YAML; and
+1.x's `BulkRenameView` (find and replace in the names of the chosen objects).
 
 Every row is validated by the model's API serializer and saved through the write path (`nautobot.core.writes`),
 so an import row is accepted exactly when the same object `POST`ed to the REST API would be, and errors are
@@ -7,12 +8,15 @@ reported per row.
 
 import csv
 import io
+import re
 from inspect import signature
 
 from django.contrib import messages
+from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError
 from django.http import HttpResponseRedirect
+from django.shortcuts import render
 
 from nautobot.core import forms as spec_forms
 from nautobot.core.tables import table_for, table_queryset
@@ -42,6 +46,8 @@ from nautobot.core.writes import (
 
 # 1.x's words when an import would make objects outside the user's object permissions.
 FORBIDDEN_IMPORT = "Object import failed due to object-level permissions violation"
+# 1.x's words when changed objects would be outside the user's object permissions.
+FORBIDDEN_UPDATE = "Object update failed due to object-level permissions violation"
 
 
 class BulkView(SpecView):
@@ -192,7 +198,7 @@ class BulkEditView(BulkView):
                     for message in error.messages:
                         messages.error(request, message)
                 except WriteForbidden:
-                    messages.error(request, "Object update failed due to object-level permissions violation")
+                    messages.error(request, FORBIDDEN_UPDATE)
                 except IntegrityError as exc:
                     messages.error(request, integrity_message(exc))
                 else:
@@ -215,6 +221,79 @@ class BulkEditView(BulkView):
             except WriteConflict as conflict:
                 errors.append((objects[conflict.index], conflict.errors))
         return errors
+
+
+class BulkRenameView(SpecView):
+    """1.x: find and replace in the `name` of the chosen objects (`pk`s posted from a list page, narrowed to those
+    the user may change). `_preview` shows each new name; `_apply` saves them all in one write, re-checked against
+    the user's object permissions. `get_selected_objects_parents_name()` names their parent in the title."""
+
+    template_name = "generic/object_bulk_rename.html"
+
+    def get_form_class(self, queryset) -> type[spec_forms.BulkRenameForm]:
+        """1.x's `BulkRenameForm` with the chosen objects as its hidden `pk` field."""
+        pk_field = forms.ModelMultipleChoiceField(queryset=queryset, widget=forms.MultipleHiddenInput())
+        return type("BulkRenameForm", (spec_forms.BulkRenameForm,), {"pk": pk_field})
+
+    def post(self, request, *args, **kwargs):
+        require(request.user, self.model, "change")
+        queryset = allowed(self.get_queryset(), request.user, "change")
+        pks = [pk for pk in request.POST.getlist("pk") if pk]
+        try:
+            selected = list(queryset.filter(pk__in=pks))
+        except (ValueError, ValidationError):
+            selected = []
+        if not selected:
+            messages.warning(request, f"No valid {self.model._meta.verbose_name_plural} were selected.")
+            return HttpResponseRedirect(self.get_return_url(request))
+        form_class = self.get_form_class(queryset)
+        if "_preview" not in request.POST and "_apply" not in request.POST:
+            return self.rename_page(form_class(initial={"pk": pks}), selected)
+        form = form_class(request.POST, initial={"pk": pks})
+        if form.is_valid():
+            for obj in selected:
+                obj.new_name = new_name(obj.name, form.cleaned_data)
+            if "_apply" in request.POST:
+                names = {obj.pk: obj.name for obj in selected}
+                try:
+                    with write_transaction(web_origin(request)):
+                        for obj in selected:
+                            obj.name = obj.new_name
+                            obj.save()
+                        objects_check_permission(model=self.model, objects=selected, user=request.user, action="change")
+                except (WriteForbidden, IntegrityError) as exc:
+                    for obj in selected:  # rolled back: the page shows the names as they are
+                        obj.name = names[obj.pk]
+                    form.add_error(
+                        None, FORBIDDEN_UPDATE if isinstance(exc, WriteForbidden) else integrity_message(exc)
+                    )
+                else:
+                    messages.success(request, f"Renamed {len(selected)} {self.model._meta.verbose_name_plural}")
+                    return HttpResponseRedirect(self.get_return_url(request))
+        return self.rename_page(form, selected)
+
+    def rename_page(self, form, selected: list):
+        context = self.legacy_context(
+            form=form,
+            selected_objects=selected,
+            return_url=self.get_return_url(self.request),
+            parent_name=self.get_selected_objects_parents_name(selected),
+        )
+        return render(self.request, self.template_name, context)
+
+    def get_selected_objects_parents_name(self, selected_objects) -> str:
+        """1.x hook: the name of the objects' parent, for the page title (e.g. the device of interfaces)."""
+        return ""
+
+
+def new_name(name: str, cleaned: dict) -> str:
+    """`name` with `find` replaced (a regular expression when `use_regex`; a bad group reference leaves it)."""
+    if cleaned["use_regex"]:
+        try:
+            return re.sub(cleaned["find"], cleaned["replace"], name)
+        except re.error:
+            return name
+    return name.replace(cleaned["find"], cleaned["replace"])
 
 
 # The fields of a 1.x bulk edit form that are not model fields set as they are.
