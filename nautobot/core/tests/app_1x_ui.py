@@ -1,6 +1,7 @@
 """A 1.x-style app's UI, written as a 1.x app author writes it (views.py, urls.py, navigation.py,
 template_content.py in one module), over built-in models: a `NautobotUIViewSet` of tenants (pk lookups), one of
-tenant groups (the 1.x default slug lookups) made of some mixins only, 1.x generic views (bulk rename among them), and the 1.x
+tenant groups (the 1.x default slug lookups) made of some mixins only, 1.x generic views (the pages that make
+many objects from a pattern, bulk rename and one-object import among them), and the 1.x
 `extras.views` at the app's own URLs. Its forms, table and filterset are plain Django / django-tables2 /
 django-filter classes with the 1.x signatures (a bulk edit form takes the model first, a CSV form `headers`).
 `app_1x_ui_urls` routes it under `/app-1x/` beside the whole site."""
@@ -12,7 +13,9 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
+from django.utils.text import slugify
 
+from nautobot.core.forms import ExpandableNameField
 from nautobot.core.apps import NavMenuAddButton, NavMenuGroup, NavMenuImportButton, NavMenuItem, NavMenuTab
 from nautobot.core.navigation import HomePageItem, HomePagePanel
 from nautobot.core.registry import TemplateExtension
@@ -307,7 +310,84 @@ urlpatterns += [
 ]
 
 
-# The 1.x bulk rename page, and a page of no model ---------------
+# The 1.x pages that make many objects at once, rename, import one object, and a page of no model ---------------
+class GroupTenantForm(forms.ModelForm):
+    """The model form of the pattern pages: each tenant's slug is its name's, and a tenant of a group is named
+    `<group slug>-<name>` (unique per parent, like a device's interfaces)."""
+
+    class Meta:
+        model = Tenant
+        fields = ("group", "name", "description")
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("group") and cleaned.get("name"):
+            cleaned["name"] = f"{cleaned['group'].slug}-{cleaned['name']}"
+        self.instance.slug = slugify(cleaned.get("name") or "")
+        return cleaned
+
+
+class TenantPatternForm(forms.Form):
+    pattern = ExpandableNameField(label="Name")
+
+
+class TenantComponentForm(forms.Form):
+    group = forms.ModelChoiceField(queryset=TenantGroup.objects.all())
+    name_pattern = ExpandableNameField(label="Name")
+    description = forms.CharField(required=False)
+
+
+class TenantBulkComponentForm(forms.Form):
+    pk = forms.ModelMultipleChoiceField(queryset=TenantGroup.objects.all(), widget=forms.MultipleHiddenInput)
+    name_pattern = ExpandableNameField(label="Name")
+    description = forms.CharField(required=False)
+
+    def __init__(self, model, *args, **kwargs):
+        self.model = model
+        super().__init__(*args, **kwargs)
+
+
+class GroupMemberForm(forms.ModelForm):
+    """A related object form of the group import: made as `form(group, item)`."""
+
+    class Meta:
+        model = Tenant
+        fields = ("name", "slug", "description")
+
+    def __init__(self, group, data):
+        super().__init__(data)
+        self.instance.group = group
+
+
+class TenantBulkAddView(generic.BulkCreateView):
+    queryset = Tenant.objects.all()
+    form = TenantPatternForm
+    model_form = GroupTenantForm
+    pattern_target = "name"
+
+
+class TenantComponentAddView(generic.ComponentCreateView):
+    queryset = Tenant.objects.all()
+    form = TenantComponentForm
+    model_form = GroupTenantForm
+
+
+class GroupTenantsAddView(generic.BulkComponentCreateView):
+    queryset = Tenant.objects.all()
+    parent_model = TenantGroup
+    parent_field = "group"
+    form = TenantBulkComponentForm
+    model_form = GroupTenantForm
+    filterset = None
+    table = TenantGroupTable
+
+
+class GroupImportView(generic.ObjectImportView):
+    queryset = TenantGroup.objects.all()
+    model_form = TenantGroupForm
+    related_object_forms = {"tenants": GroupMemberForm}
+
+
 class TenantRenameView(generic.BulkRenameView):
     queryset = Tenant.objects.all()
 
@@ -321,6 +401,10 @@ class HelloView(generic.GenericView):
 
 
 urlpatterns += [
+    path("generic/tenants/bulk-add/", TenantBulkAddView.as_view(), name="tenant_bulk_add"),
+    path("generic/tenants/component-add/", TenantComponentAddView.as_view(), name="tenant_component_add"),
+    path("generic/add-group-tenants/", GroupTenantsAddView.as_view(), name="group_add_tenants"),
+    path("generic/groups-import/", GroupImportView.as_view(), name="group_import_one"),
     path("generic/tenants/rename/", TenantRenameView.as_view(), name="tenant_bulk_rename"),
     path("generic/hello/", HelloView.as_view(), name="hello"),
 ]
