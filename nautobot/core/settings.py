@@ -210,6 +210,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "django.contrib.humanize",  # the `humanize` template library 1.x app templates load
     "django.contrib.staticfiles",
     "rest_framework",
     "django_filters",

@@ -206,6 +206,14 @@ def get_docs_url(model):
     return None
 
 
+@register.inclusion_tag("utilities/templatetags/table_config_form.html")
+def table_config_form(table, table_name=None):
+    """The column chooser of `table`, in a dialog (`#<table_name>_config`) that the page's own button opens."""
+    from nautobot.core.forms.base import TableConfigForm  # here: the forms import the models
+
+    return {"table_name": table_name or type(table).__name__, "table_config_form": TableConfigForm(table=table)}
+
+
 @register.inclusion_tag("utilities/templatetags/badge.html")
 def badge(value, show_empty=False):
     return {"value": value, "show_empty": show_empty}

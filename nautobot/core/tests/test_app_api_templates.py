@@ -203,3 +203,44 @@ def test_list_url_is_the_lists_url_name_as_in_1x(admin_user):
         object=site,
     )
     assert '<li class="breadcrumb-item"><a href="/dcim/sites/">Sites</a></li>' in html
+
+
+def test_table_config_form_and_humanize_as_1x_app_templates_load_them(admin_user):
+    """`{% table_config_form table %}` (1.x's `helpers`: the column chooser dialog of a report page) and the
+    `humanize` library (`django.contrib.humanize`, installed in 1.x)."""
+    table = SiteTable(Site.objects.all(), user=admin_user)
+    html = render(
+        '{% load helpers humanize %}{% table_config_form table table_name="ObjectTable" %}{{ 1200|intcomma }}',
+        get(admin_user),
+        table=table,
+    )
+    assert 'id="ObjectTable_config"' in html and 'name="table_name" value="ObjectTable"' in html
+    assert 'name="columns"' in html and '<option value="name" selected>' in html and "1,200" in html
+
+
+def test_a_list_page_shows_an_apps_filter_form_without_validating_it(admin_user):
+    """As on 1.x (Django 3.2, which validated no form to render it): an app's filter form that is a model form
+    (the Device Lifecycle app's) has choices its model cannot take; validating it on the list page raised."""
+    from django.contrib.messages.storage.fallback import FallbackStorage
+    from django_htmx.middleware import HtmxDetails
+
+    from nautobot.core.views import generic
+    from nautobot.tenancy.models import Tenant, TenantGroup
+
+    class TenantFilterForm(BootstrapMixin, forms.ModelForm):
+        group = DynamicModelMultipleChoiceField(queryset=TenantGroup.objects.all(), required=False)
+
+        class Meta:
+            model = Tenant
+            fields = ["group"]
+
+    class TenantListView(generic.ObjectListView):
+        queryset = Tenant.objects.all()
+        filterset_form = TenantFilterForm
+
+    request = get(admin_user, "/tenancy/tenants/?name=x")
+    request.session = {}
+    request._messages = FallbackStorage(request)
+    request.htmx = HtmxDetails(request)
+    response = TenantListView.as_view()(request)
+    assert response.status_code == 200 and 'name="group"' in response.content.decode()

@@ -1,5 +1,6 @@
 """The relationship (a link type between two models) and its associations (the links)."""
 
+from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -61,6 +62,9 @@ class RelationshipAssociation(BaseModel):
     source_id = models.UUIDField(db_index=True)
     destination_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
     destination_id = models.UUIDField(db_index=True)
+    # The linked objects themselves, as 1.x has them (`RelationshipAssociation(source=a, destination=b, ...)`).
+    source = GenericForeignKey("source_type", "source_id")
+    destination = GenericForeignKey("destination_type", "destination_id")
 
     class Meta:
         unique_together = [["relationship", "source_type", "source_id", "destination_type", "destination_id"]]

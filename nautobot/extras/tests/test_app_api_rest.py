@@ -322,3 +322,20 @@ def test_a_1x_filterset_filters_by_id_without_naming_it():
     assert {"id", "id__n", "name"} <= set(RegionFilterSet.base_filters)
     assert list(RegionFilterSet({"id": [str(first.pk)]}, Region.objects.all()).qs) == [first]
     assert list(RegionFilterSet({"id__n": [str(first.pk)]}, Region.objects.all()).qs) == [second]
+
+
+def test_tags_are_left_out_for_a_model_without_tags(api):
+    """1.x apps put `TaggedObjectSerializer` on every serializer, models without tags included: 1.x leaves
+    `tags` out of those objects (its field is optional, so DRF skips it), where ours raised AttributeError."""
+    from nautobot.extras.api.serializers import TaggedObjectSerializer
+    from nautobot.tenancy.models import TenantGroup
+
+    class GroupSerializer(TaggedObjectSerializer):
+        class Meta:
+            model = TenantGroup
+            fields = ["id", "name", "tags"]
+
+    group = TenantGroup.objects.create(name="G", slug="g")
+    assert not hasattr(group, "tags")
+    data = GroupSerializer(group, context={"request": None}).data
+    assert data["name"] == "G" and "tags" not in data

@@ -105,3 +105,14 @@ def test_bad_relationship_payloads_are_400_and_write_nothing(api):
     assert clash.status_code == 400 and "relationships" in clash.json()
     site.refresh_from_db()
     assert site.description == "" and RelationshipAssociation.objects.filter(relationship=one).count() == 1
+
+
+@pytest.mark.django_db
+def test_an_association_takes_its_objects_as_source_and_destination():
+    """1.x's `RelationshipAssociation(source=a, destination=b)` (apps' tests create them so)."""
+    site, device = b.site(), b.device()
+    link = relationship("many-to-many")
+    association = RelationshipAssociation.objects.create(relationship=link, source=site, destination=device)
+    association.refresh_from_db()
+    assert (association.source_id, association.destination_id) == (site.pk, device.pk)
+    assert association.source == site and association.destination == device
