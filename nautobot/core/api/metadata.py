@@ -30,7 +30,7 @@ class NautobotMetadata(SimpleMetadata):
             # an interface's `status` (1.4+) and a tag's `content_types` (1.3+) are listed. Clients lean on it:
             # the Ansible collection looks every choice label up in OPTIONS with no version set.
             view.request.version = None
-            self.lists_content_types = lists_content_type_choices(view)
+            self.lists_related_choices = lists_related_choices(view)
             return {"POST": self.get_serializer_info(view.get_serializer())}
         except (exceptions.APIException, PermissionDenied, Http404):
             return {}
@@ -65,9 +65,10 @@ class NautobotMetadata(SimpleMetadata):
 
     def _choices(self, field) -> list[dict] | None:
         source = field.child_relation if isinstance(field, serializers.ManyRelatedField) else field
+        related_choices = getattr(self, "lists_related_choices", True)
+        if isinstance(source, serializers.RelatedField) and not related_choices:
+            return None
         if isinstance(source, ContentTypeField):
-            if not getattr(self, "lists_content_types", True):
-                return None
             queryset = None if field.read_only else source.get_queryset()
             if queryset is None:
                 return None
@@ -86,15 +87,16 @@ def content_type_display(content_type) -> str:
     return f"{content_type.app_label} | {model._meta.verbose_name if model else content_type.model}"
 
 
-def lists_content_type_choices(view) -> bool:
-    """Whether OPTIONS lists the choices of `view`'s content type fields.
+def lists_related_choices(view) -> bool:
+    """Whether OPTIONS lists the choices of `view`'s related fields (content types, statuses).
 
-    Ours (generated viewsets) do. 1.x lists them only where the viewset's metadata is its `ContentTypeMetadata`:
-    its own extensibility endpoints and the viewsets with `StatusViewSetMixin` (whose metadata extends it); an app's
-    other viewsets list none, and their tests expect none (`choices_fields`). Those set `lists_content_type_choices`.
+    Ours (generated viewsets) do. 1.x lists none (DRF's metadata leaves related fields out) but where the viewset's
+    metadata adds them: its own extensibility endpoints (content types) and the viewsets with `StatusViewSetMixin`
+    (statuses and content types); an app's other viewsets list none, and their tests expect none (`choices_fields`).
+    Those set `lists_related_choices`.
     """
     from nautobot.core.api.views import declared_the_1x_way  # here: the views import serializers, which import us
 
     if not declared_the_1x_way(type(view)):
         return True
-    return bool(getattr(view, "lists_content_type_choices", False))
+    return bool(getattr(view, "lists_related_choices", False))

@@ -16,10 +16,10 @@ class CustomFieldModelViewSet(ModelViewSet):
 
 
 class StatusViewSetMixin(ModelViewSet):
-    """A viewset of a model with a `status` (1.x: lists the model's statuses as `status` choices in OPTIONS, which
-    our metadata does for every status field, and its content type fields' choices, which it does only here)."""
+    """A viewset of a model with a `status`: as 1.x's, OPTIONS lists the model's statuses as `status` choices, and
+    its content type fields' choices (on an app's other viewsets it lists neither; ours list both)."""
 
-    lists_content_type_choices = True
+    lists_related_choices = True
 
 
 class NautobotModelViewSet(NotesViewSetMixin, CustomFieldModelViewSet):

@@ -7,7 +7,11 @@ from rest_framework import serializers
 
 
 class StatusSerializerField(serializers.RelatedField):
-    """`status`: read as `{"value": slug, "label": name}`, written as the slug (any case)."""
+    """`status`: read as `{"value": slug, "label": name}`, written as the slug (any case).
+
+    Required unless declared otherwise (a 1.x app's `StatusSerializerField(required=False, ...)` for a model whose
+    status may be empty); the field generated for our models is `GeneratedStatusField`.
+    """
 
     default_error_messages = {
         "invalid": "Invalid status: {value}. Choose one of: {choices}.",
@@ -17,10 +21,8 @@ class StatusSerializerField(serializers.RelatedField):
     def __init__(self, **kwargs) -> None:
         kwargs.pop("many", None)
         if not kwargs.get("read_only"):
-            # Required when present, as the original's (the model column is nullable for API versions whose
-            # serializer has no `status`, where the spec's `default_status` is given).
-            kwargs["required"] = True
-            kwargs["allow_null"] = False
+            kwargs.setdefault("required", True)
+            kwargs.setdefault("allow_null", False)
         super().__init__(**kwargs)
 
     def _model_statuses(self) -> list:
@@ -47,3 +49,13 @@ class StatusSerializerField(serializers.RelatedField):
 
     def get_choices(self, cutoff=None):
         return {}
+
+
+class GeneratedStatusField(StatusSerializerField):
+    """`status` of our models' serializers: required when present, as the original's, although the model column is
+    nullable (for the API versions whose serializer has no `status`, where the spec's `default_status` is given)."""
+
+    def __init__(self, **kwargs) -> None:
+        if not kwargs.get("read_only"):
+            kwargs.update(required=True, allow_null=False)
+        super().__init__(**kwargs)

@@ -16,6 +16,7 @@ from nautobot.dcim.tests import builders as b
 from nautobot.extras.api.views import NautobotModelViewSet, StatusViewSetMixin
 from nautobot.extras.changelog.models import ObjectChange
 from nautobot.extras.models import Status
+from nautobot.extras.api.fields import StatusSerializerField  # the 1.x path apps import it from
 from nautobot.extras.tests import app_1x_api_urls as app
 from nautobot.users.models import ObjectPermission, Token
 from nautobot.utilities.filters import BaseFilterSet
@@ -300,10 +301,20 @@ def _post_options(viewset, user) -> dict:
     return response.data["actions"]["POST"]
 
 
-def test_options_lists_content_type_choices_where_1x_does(admin_user, api):
-    """1.x's metadata lists a content type field's choices only with `ContentTypeMetadata`: on its own endpoints
-    and on `StatusViewSetMixin` viewsets; an app's other viewsets list none (its tests' `choices_fields` say so)."""
+class _SiteViewSetWithoutTheMixin(NautobotModelViewSet):
+    queryset = Site.objects.all()
+    serializer_class = app.AppSiteSerializer
+
+
+def test_options_lists_related_choices_where_1x_does(admin_user, api):
+    """1.x's metadata lists the choices of content type fields and statuses only with `ContentTypeMetadata` and
+    `StatusFieldMetadata`: on its own endpoints and on `StatusViewSetMixin` viewsets; an app's other viewsets list
+    none (its tests' `choices_fields` say so)."""
     assert "choices" not in _post_options(_StatusViewSet, admin_user)["content_types"]
+    assert "choices" not in _post_options(_SiteViewSetWithoutTheMixin, admin_user)["status"]
+    assert {"value": "active", "display": "Active"} in _post_options(app.AppSiteViewSet, admin_user)["status"][
+        "choices"
+    ]
     choices = _post_options(_StatusViewSetWithTheMixin, admin_user)["content_types"]["choices"]
     assert {"value": "dcim.site", "display": "dcim | site"} in choices
     ours = api.options("/api/extras/statuses/").json()["actions"]["POST"]["content_types"]
@@ -339,3 +350,14 @@ def test_tags_are_left_out_for_a_model_without_tags(api):
     assert not hasattr(group, "tags")
     data = GroupSerializer(group, context={"request": None}).data
     assert data["name"] == "G" and "tags" not in data
+
+
+def test_a_status_field_an_app_declares_optional_is_optional():
+    """1.x apps declare `StatusSerializerField(required=False, ...)` for models whose status may be empty (the
+    Device Lifecycle app's CVEs); it was required whatever the app said. Undeclared, it is required, as 1.x's."""
+
+    class OptionalStatusSerializer(app.AppSiteSerializer):
+        status = StatusSerializerField(queryset=Status.objects.all(), required=False)
+
+    assert not OptionalStatusSerializer().fields["status"].required
+    assert app.AppSiteSerializer().fields["status"].required
