@@ -3,6 +3,7 @@ and panels that are not a spec's, the reaping of lost jobs (worker and beat hear
 
 from django.apps import apps
 from django.db.models.signals import post_migrate
+from django.urls import register_converter
 
 from nautobot.core.celery import app as celery_app
 from nautobot.core.registry import BeatHook, MenuEntry, Panel, TickHook, registry
@@ -12,9 +13,11 @@ from nautobot.extras.jobs.registry import refresh_after_migrate, register_source
 from nautobot.extras.jobs.schedules import fire_due_schedules
 from nautobot.extras.jobs.views import (
     DECISIONS,
+    ClassPathConverter,
     JobRunView,
     approval_queue,
     decide,
+    job_by_class_path,
     job_panel,
     job_result_cancel,
     job_result_live,
@@ -38,6 +41,8 @@ def register() -> None:
 
 def _register_pages() -> None:
     register_page("extras", "jobs/<uuid:pk>/run/", JobRunView.as_view(), "job_run")
+    register_converter(ClassPathConverter, "job_class_path")
+    register_page("extras", "jobs/<job_class_path:class_path>/", job_by_class_path, "job")  # 1.x's name and address
     register_page("extras", "job-results/<uuid:pk>/live/", job_result_live, "jobresult_live")
     register_page("extras", "job-results/<uuid:pk>/cancel/", job_result_cancel, "jobresult_cancel")
     register_page(

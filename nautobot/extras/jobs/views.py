@@ -566,3 +566,26 @@ def scheduled_job_panel(obj, request) -> dict | None:
         request=request,
     )
     return {"title": "Request", "html": html}
+
+
+class ClassPathConverter:
+    """A job's 1.x class path in a URL: `<source>/<module>/<Class>` (`plugins/my_app.jobs/Sync`)."""
+
+    regex = r"[^/]+/[^/]+/[^/]+"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+def job_by_class_path(request, class_path: str):
+    """`/extras/jobs/<class path>/`, 1.x's address of a job (`{% url 'extras:job' class_path=... %}` in apps'
+    templates): the job's run page."""
+    source_prefix, module_name, job_class_name = class_path.split("/")
+    job = get_object_or_404(
+        Job.objects.all(), source_prefix=source_prefix, module_name=module_name, job_class_name=job_class_name
+    )
+    query = f"?{request.GET.urlencode()}" if request.GET else ""
+    return HttpResponseRedirect(reverse("extras:job_run", kwargs={"pk": job.pk}) + query)

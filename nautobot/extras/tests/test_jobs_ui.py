@@ -337,3 +337,14 @@ def test_jobs_menu(jobs, admin):
     menu = html.split('data-bs-toggle="dropdown" aria-expanded="false">Jobs</a>')[1].split("</ul>")[0]
     for label in ("Jobs", "Job results", "Scheduled jobs", "Approval queue"):
         assert f">{label}</a>" in menu, label
+
+
+def test_a_job_at_its_1x_class_path_address_is_its_run_page(admin_user):
+    """Apps' templates link to a job with `{% url 'extras:job' class_path=... %}` (1.x's address)."""
+    job = Job.objects.create(source_prefix="plugins", module_name="my_app.jobs", job_class_name="Sync", name="Sync")
+    url = reverse("extras:job", kwargs={"class_path": job.class_path})
+    assert url == "/extras/jobs/plugins/my_app.jobs/Sync/"
+    assert reverse("extras:job", kwargs={"pk": job.pk}) == f"/extras/jobs/{job.pk}/"  # ours, unchanged
+    response = login(admin_user).get(f"{url}?device=x")
+    assert response.status_code == 302 and response["Location"] == f"/extras/jobs/{job.pk}/run/?device=x"
+    assert login(admin_user).get("/extras/jobs/plugins/my_app.jobs/Nope/").status_code == 404
