@@ -138,12 +138,15 @@ def test_an_empty_table_says_what_is_missing(admin_user):
     assert "No sites found" in html
 
 
-def test_paginate_count_and_page_numbers(admin_user, settings):
+def test_paginate_count_and_page_numbers(admin_user, django_user_model, settings):
     settings.PAGINATE_COUNT = 30
     settings.MAX_PAGE_SIZE = 100
+    fresh = django_user_model.objects.create_user("fresh")
+    assert get_paginate_count(request_for(fresh, "/?per_page=nonsense")) == 30  # no saved preference: the default
     assert get_paginate_count(request_for(admin_user, "/?per_page=40")) == 40
+    assert get_paginate_count(request_for(admin_user, "/")) == 40  # as 1.x: the user's last choice is kept
     assert get_paginate_count(request_for(admin_user, "/?per_page=5000")) == 100
-    assert get_paginate_count(request_for(admin_user, "/?per_page=nonsense")) == 30
+    assert get_paginate_count(request_for(admin_user, "/?per_page=nonsense")) == 100  # the saved 5000, capped
     paginator = EnhancedPaginator(list(range(1000)), "junk")
     assert paginator.per_page == 30
     assert paginator.get_page_numbers(10) == [1, None, 8, 9, 10, 11, 12, None, 34]
