@@ -144,8 +144,11 @@ class NautobotTestCaseMixin:
             self.user.__dict__.pop(cache, None)
 
     def assertHttpStatus(self, response, expected_status, msg=None):
-        """Assert the status code, showing the answer (form errors, the API's JSON, the page) when it differs."""
-        if response.status_code == expected_status:
+        """Assert the status code, showing the answer (form errors, the API's JSON, the page) when it differs.
+
+        `expected_status` may be a list of the codes that will do, as in 1.x."""
+        expected = expected_status if isinstance(expected_status, (list, tuple, set)) else [expected_status]
+        if response.status_code in expected:
             return
         detail = ""
         content_type = response.get("Content-Type", "")

@@ -40,3 +40,14 @@ def test_assert_instance_equal_compares_numbers_as_numbers():
     with pytest.raises(AssertionError):
         case.assertInstanceEqual(tenant, {"ratio": 1, "share": 1.5})
     assert comparable("007") == "007" and comparable(100) == "100" and comparable(1e-7) == "0.0000001"
+
+
+def test_assert_http_status_takes_the_codes_that_will_do():
+    """As 1.x's: `assertHttpStatus(response, [200, 302])` (apps' tests pass a list)."""
+    from django.http import HttpResponse
+
+    case = _Case()
+    case.assertHttpStatus(HttpResponse(status=200), [200, 302])
+    case.assertHttpStatus(HttpResponse(status=302), 302)
+    with pytest.raises(AssertionError, match="Expected HTTP status"):
+        case.assertHttpStatus(HttpResponse(status=200), [404])

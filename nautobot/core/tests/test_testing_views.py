@@ -45,3 +45,17 @@ def test_extra_feature_fields_of_an_app_form_without_custom_fields():
 def test_extra_feature_fields_of_our_form():
     result = run(cases()[1], "test_extra_feature_form_fields_present")
     assert result.testsRun == 1 and not result.failures and not result.errors and not result.skipped, result.errors
+
+
+def test_the_list_tests_look_for_no_link_to_a_1x_app_object_without_a_page_of_its_own(monkeypatch):
+    """1.x's `BaseModel` had no `get_absolute_url`: its list tests look for a link only where the model defines one
+    (an app's report results link nowhere); ours and the apps' models that define one are looked for."""
+    from example_app_1x.models import ExchangeRole
+
+    from nautobot.core.testing.views import listed_url
+
+    role, tenant = ExchangeRole(name="r"), Tenant(name="t")
+    assert listed_url(role) is None
+    assert listed_url(tenant) == tenant.get_absolute_url() and listed_url(tenant)
+    monkeypatch.setattr(ExchangeRole, "get_absolute_url", lambda self: "/own/", raising=False)
+    assert listed_url(role) == "/own/"
