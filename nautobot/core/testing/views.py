@@ -632,11 +632,9 @@ class ViewTestCases:
         """The bulk delete page."""
 
         def get_deletable_object_pks(self):
-            """Keys of three objects that nothing protects from deletion."""
-            pks = list(get_deletable_objects(self.model, self._get_queryset()).values_list("pk", flat=True)[:3])
-            if len(pks) < 3:
-                self.fail(f"Couldn't find 3 deletable objects, only found {len(pks)}!")
-            return pks
+            """Keys of up to three objects that nothing protects from deletion (fewer will do, as in 1.x's UI tests;
+            its API tests want three)."""
+            return list(get_deletable_objects(self.model, self._get_queryset()).values_list("pk", flat=True)[:3])
 
         def _bulk_delete(self, pks, confirm: bool = True):
             data = {"pk": [str(pk) for pk in pks], "confirm": True}

@@ -185,6 +185,13 @@ def test_edit_and_confirmation_pages_and_render_form(admin_user):
         return_url="/x/",
     )
     assert "<p>Delete it?</p>" in html and 'name="confirm"' in html and 'id="confirm-button"' in html
+    html = render(  # 1.x's path of the page, which apps' delete templates extend
+        "{% extends 'utilities/confirmation_form.html' %}{% block title %}Delete it?{% endblock %}",
+        get(admin_user),
+        form=ConfirmationForm(initial={"return_url": "/x/"}),
+        return_url="/x/",
+    )
+    assert "Delete it?</div>" in html and 'id="confirm-button"' in html
 
 
 def test_list_url_is_the_lists_url_name_as_in_1x(admin_user):
