@@ -252,9 +252,10 @@ class APIViewTestCases:
 
         @override_settings(EXEMPT_VIEW_PERMISSIONS=["*"])
         def test_status_options_returns_expected_choices(self):
-            """The `status` choices of a model with statuses are the statuses that apply to it."""
-            if not any(f.name == "status" for f in self.model._meta.get_fields()):
-                self.skipTest(f"{self.model._meta.label} has no status")
+            """The `status` choices of a model with statuses are the statuses that apply to it. Checked where the
+            test names `status` in `choices_fields` (OPTIONS lists it), as 1.x's; skipped elsewhere."""
+            if "status" not in (self.choices_fields or ()):
+                self.skipTest("Object does not contain a `status` field.")
             self.add_permissions(f"{self.model._meta.app_label}.add_{self.model._meta.model_name}")
             response = self.client.options(self._get_list_url(), **self.header)
             self.assertHttpStatus(response, status.HTTP_200_OK)

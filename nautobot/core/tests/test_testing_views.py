@@ -74,3 +74,17 @@ def test_bulk_delete_tests_take_fewer_than_three_deletable_objects():
 
     result = run(TwoTenants, "test_bulk_delete_objects_with_permission")
     assert result.testsRun == 1 and not result.failures and not result.errors, result.failures + result.errors
+
+
+def test_the_api_status_choices_test_runs_where_choices_fields_name_status():
+    """As 1.x's: skipped unless `choices_fields` names `status` (an app's viewset without `StatusViewSetMixin`
+    lists no status choices, and its test says so by leaving `status` out)."""
+    from nautobot.core.testing.api import APIViewTestCases
+    from nautobot.dcim.models import Site
+
+    class SiteWithoutStatusChoices(APIViewTestCases.ListObjectsViewTestCase):
+        model = Site
+        choices_fields = []
+
+    result = run(SiteWithoutStatusChoices, "test_status_options_returns_expected_choices")
+    assert [reason for _, reason in result.skipped] == ["Object does not contain a `status` field."]
