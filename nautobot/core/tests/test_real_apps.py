@@ -6,8 +6,9 @@ installation (PostgreSQL, Redis), migrated by `post_upgrade`, served by `start` 
 and driven over HTTP: their API with the payloads of their own 1.x test suite, their UI pages as a logged-in
 user, the BGP app's device-page extension and interface/IP address filter extensions, and the capacity app's
 Prometheus endpoint. The packages go into a directory on the processes' PYTHONPATH rather than into the test
-venv, so that no other test sees them. The BGP app's own test suite then runs on ours (`nautobot-server test
-nautobot_bgp_models`): each of its tests that passes on the original 1.6.32 must pass.
+venv, so that no other test sees them. The own test suites of the BGP app and of `nautobot-data-validation-engine`
+2.2.0 (installed beside them, no other requirement) then run on ours (`nautobot-server test <app>`): each of their
+tests that passes on the original 1.6.32 must pass.
 """
 
 import re
@@ -23,7 +24,7 @@ from nautobot.core.testing.processes import ADMIN_TOKEN
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("real_apps")]
 
-APPS = ("nautobot-bgp-models==0.9.1", "nautobot-capacity-metrics==2.1.1")
+APPS = ("nautobot-bgp-models==0.9.1", "nautobot-capacity-metrics==2.1.1", "nautobot-data-validation-engine==2.2.0")
 HEADERS = {"Authorization": f"Token {ADMIN_TOKEN}", "Accept": "application/json"}
 
 
@@ -244,8 +245,13 @@ def test_bgp_and_capacity_apps_run_unchanged(installation):
     assert re.search(r'nautobot_model_count\{app="dcim",name="Device"\} 1\.0', metrics.text), metrics.text[:3000]
 
 
-# The BGP app's own test suite -----------------------------------------------------------------------------------
-PASSING_ON_THE_ORIGINAL = Path(__file__).parent / "real_apps" / "nautobot_bgp_models-0.9.1.passing-on-1.6.32.txt"
+# The apps' own test suites ------------------------------------------------------------------------------------
+REAL_APPS = Path(__file__).parent / "real_apps"
+# (module, file listing the tests that pass on the original 1.6.32, how many)
+OWN_SUITES = (
+    ("nautobot_bgp_models", "nautobot_bgp_models-0.9.1.passing-on-1.6.32.txt", 556),
+    ("nautobot_data_validation_engine", "nautobot_data_validation_engine-2.2.0.passing-on-1.6.32.txt", 358),
+)
 TEST_ID = re.compile(r"^(\w+) \(([\w.]+)\)")
 RESULT = re.compile(r"(?:^| \.\.\. )(ok|FAIL|ERROR|skipped.*|expected failure|unexpected success)$")
 
@@ -266,19 +272,20 @@ def unittest_results(output: str) -> dict[str, str]:
     return results
 
 
-def test_the_bgp_apps_own_suite_passes_where_the_original_passes(make_deployment, app_packages):
-    """`nautobot-server test nautobot_bgp_models`, the app's own 1.x test suite (it ships in the wheel), on ours:
-    every test that passes on the original Nautobot 1.6.32 (the committed list, from running it there) passes."""
+@pytest.mark.parametrize(("module", "passing", "count"), OWN_SUITES, ids=[suite[0] for suite in OWN_SUITES])
+def test_an_apps_own_suite_passes_where_the_original_passes(make_deployment, app_packages, module, passing, count):
+    """`nautobot-server test <app>`, the app's own 1.x test suite (it ships in the wheel), on ours: every test that
+    passes on the original Nautobot 1.6.32 (the committed list, from running it there) passes."""
     deployment = make_deployment("postgres-redis", migrate=False)
     deployment.env["PYTHONPATH"] = f"{deployment.env['PYTHONPATH']}:{app_packages}"
     with open(deployment.root / "nautobot_config.py", "a") as config:
-        config.write('\nPLUGINS = ["nautobot_bgp_models"]\n')
-    run = deployment.server("test", "-v", "2", "--noinput", "nautobot_bgp_models", timeout=1800, check=False)
+        config.write(f"\nPLUGINS = [{module!r}]\n")
+    run = deployment.server("test", "-v", "2", "--noinput", module, timeout=1800, check=False)
     output = run.stdout + run.stderr
     results = unittest_results(output)
-    expected = [line for line in PASSING_ON_THE_ORIGINAL.read_text().splitlines() if line and line[0] != "#"]
+    expected = [line for line in (REAL_APPS / passing).read_text().splitlines() if line and line[0] != "#"]
     summary = re.findall(r"^(Ran \d+ tests.*|FAILED \(.*\)|OK.*)$", output, re.M)
-    print(f"nautobot_bgp_models on ours: {summary}; results: {sorted(Counter(results.values()).items())}")
-    assert len(expected) == 556
+    print(f"{module} on ours: {summary}; results: {sorted(Counter(results.values()).items())}")
+    assert len(expected) == count
     not_passing = {name: results.get(name, "not run") for name in expected if results.get(name) != "ok"}
     assert not not_passing, f"{summary}\n{not_passing}\n{output[-8000:]}"
