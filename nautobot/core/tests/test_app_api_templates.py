@@ -251,3 +251,37 @@ def test_a_list_page_shows_an_apps_filter_form_without_validating_it(admin_user)
     request.htmx = HtmxDetails(request)
     response = TenantListView.as_view()(request)
     assert response.status_code == 200 and 'name="group"' in response.content.decode()
+
+
+def test_apps_extra_context_hooks_may_call_the_base_ones(admin_user):
+    """1.x's generic views define `extra_context()` (lists) and `get_extra_context(request, instance)` (objects),
+    which apps' overrides extend with `super()` (the Device Lifecycle app's lists raised AttributeError: a 500)."""
+    from django.contrib.messages.storage.fallback import FallbackStorage
+    from django_htmx.middleware import HtmxDetails
+
+    from nautobot.core.views import generic
+    from nautobot.tenancy.models import Tenant
+
+    class TenantListView(generic.ObjectListView):
+        queryset = Tenant.objects.all()
+
+        def extra_context(self):
+            return {**super().extra_context(), "report": "R1"}
+
+    class TenantView(generic.ObjectView):
+        queryset = Tenant.objects.all()
+
+        def get_extra_context(self, request, instance):
+            return {**super().get_extra_context(request, instance), "extra": "E1"}
+
+    tenant = Tenant.objects.create(name="T", slug="t")
+    for view, path, kwargs, key in (
+        (TenantListView, "/tenancy/tenants/", {}, "list"),
+        (TenantView, f"/tenancy/tenants/{tenant.pk}/", {"pk": tenant.pk}, "object"),
+    ):
+        request = get(admin_user, path)
+        request.session = {}
+        request._messages = FallbackStorage(request)
+        request.htmx = HtmxDetails(request)
+        response = view.as_view()(request, **kwargs)
+        assert response.status_code == 200, key

@@ -199,13 +199,20 @@ class SpecView(View):
             **extra,
         }
 
+    def extra_context(self) -> dict:
+        """1.x hook of list and import pages: what the page adds to its context (apps override it, calling super())."""
+        return {}
+
+    def get_extra_context(self, request, instance=None) -> dict:
+        """1.x hook of object, edit and viewset pages: what the page adds (apps override it, calling super())."""
+        return {}
+
     def extra_context_of(self, instance=None) -> dict:
         """What an app adds: 1.x `get_extra_context(request, instance)` (views and viewsets) or `extra_context()`."""
         context = {}
-        if hasattr(self, "extra_context") and callable(self.extra_context):
+        if callable(self.extra_context):
             context.update(self.extra_context() or {})
-        if hasattr(self, "get_extra_context"):
-            context.update(self.get_extra_context(self.request, instance) or {})
+        context.update(self.get_extra_context(self.request, instance) or {})
         return context
 
     def page(self, ours: str, legacy: list[str], context: dict) -> HttpResponse:
