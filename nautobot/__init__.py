@@ -29,5 +29,10 @@ def setup(config_path: str | None = None) -> None:
 
     import django
 
-    django.setup()
+    from nautobot.core.plugins import PluginError
+
+    try:
+        django.setup()
+    except PluginError as exc:  # a plugin refused when its app is ready (e.g. a model it relates to is missing)
+        raise config.ConfigError(str(exc)) from None
     _configured = True

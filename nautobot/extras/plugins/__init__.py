@@ -94,12 +94,25 @@ class PluginConfig(AppConfig):
         # PluginConfig), before Django's apps exist, and the web UI's modules need them.
         from nautobot.extras.plugins.ui import register_ui
 
+        self.require_related_models()
         register_ui(self)
         for graphql_type in self.load_contents("graphql_types"):
             registry.graphql_types.register(graphql_type)
         for provider in self.load_contents("secrets_providers"):
             register_secrets_provider(provider)
         register_hooks(self)
+
+    def require_related_models(self) -> None:
+        """A model of this plugin related to a model this installation does not have (a 1.x feature not here yet,
+        such as `extras.DynamicGroup`, or an app not in `PLUGINS`) stops start-up in one line, rather than failing
+        later wherever the relation is used."""
+        for model in self.get_models():
+            for relation in model._meta.get_fields():
+                if relation.is_relation and isinstance(relation.related_model, str):
+                    raise PluginError(
+                        f"Plugin {self.name} cannot be loaded: {model._meta.label}.{relation.name} relates to "
+                        f"{relation.related_model}, which this installation does not have."
+                    )
 
     def load_contents(self, key: str) -> list:
         """The list at this plugin's `<key>` path (`hooks.hook_list`): empty when the plugin does not use the hook."""

@@ -181,3 +181,37 @@ def test_plugin_graphql_type_replaces_the_generated_one(api):
     assert response.status_code == 200, response.content
     assert response.json()["data"]["widgets"] == [{"name": "gq", "label": "gq (2U)", "site": {"name": site.name}}]
     assert [t.__name__ for t in registry.graphql_types] == ["WidgetType"]
+
+
+def test_a_plugin_relating_to_a_model_we_lack_is_refused_in_one_line(tmp_path):
+    """A 1.x app whose model relates to a model this installation does not have (nautobot-firewall-models 1.2:
+    `extras.DynamicGroup`) stops every command at start with one line naming it, not a traceback later."""
+    import os
+    import subprocess
+
+    from nautobot.core.testing.processes import NAUTOBOT_SERVER
+
+    package = tmp_path / "pkgs" / "lacking_app"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text(
+        "from nautobot.extras.plugins import PluginConfig\n"
+        "class Config(PluginConfig):\n    name = 'lacking_app'\nconfig = Config\n"
+    )
+    (package / "models.py").write_text(
+        "from django.db import models\n"
+        "class Rule(models.Model):\n"
+        "    group = models.ForeignKey('extras.NoSuchGroup', on_delete=models.CASCADE)\n"
+        "    class Meta:\n        app_label = 'lacking_app'\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("NAUTOBOT_", "DJANGO_"))}
+    env.update(NAUTOBOT_ROOT=str(tmp_path / "root"))
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(tmp_path / "pkgs"), os.environ.get("PYTHONPATH")]))
+    subprocess.run([NAUTOBOT_SERVER, "init"], env=env, check=True, capture_output=True, timeout=120)
+    with open(tmp_path / "root" / "nautobot_config.py", "a") as config:
+        config.write('\nPLUGINS = ["lacking_app"]\n')
+    run = subprocess.run([NAUTOBOT_SERVER, "check"], env=env, capture_output=True, text=True, timeout=120)
+    assert run.returncode != 0
+    assert run.stderr.strip() == (
+        "nautobot-server: Plugin lacking_app cannot be loaded: lacking_app.Rule.group relates to "
+        "extras.NoSuchGroup, which this installation does not have."
+    ), run.stderr
