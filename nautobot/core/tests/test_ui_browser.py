@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -69,17 +70,34 @@ class Page:
         element.click()
 
     def choose(self, name: str, text: str) -> None:
-        """Pick `text` in the API-backed chooser of field `name` (types it, waits for the API's answer)."""
+        """Pick `text` in the API-backed chooser of field `name` (types it, waits for the API's answer) and wait
+        until the form's own select holds it. On a loaded machine the API's answer can re-draw the options just
+        as one is clicked, and the click selects nothing (CI once saved the form without its device type):
+        the pick is then made again, at most three times."""
+        select = self.driver.find_element(By.CSS_SELECTOR, f"select[name={name}]")
         wrapper = self.driver.find_element(By.CSS_SELECTOR, f"select[name={name}] + .ts-wrapper")
-        wrapper.find_element(By.CSS_SELECTOR, ".ts-control").click()
-        field = wrapper.find_element(By.CSS_SELECTOR, "input")
-        field.send_keys(text)
-        option = WebDriverWait(self.driver, 10).until(
-            lambda d: next(
-                (o for o in wrapper.find_elements(By.CSS_SELECTOR, ".ts-dropdown .option") if text in o.text), None
-            )
-        )
-        option.click()
+
+        def chosen(_driver) -> bool:
+            return any(text in o.text for o in Select(select).all_selected_options if o.get_attribute("value"))
+
+        for _attempt in range(3):
+            wrapper.find_element(By.CSS_SELECTOR, ".ts-control").click()
+            field = wrapper.find_element(By.CSS_SELECTOR, "input")
+            field.clear()
+            field.send_keys(text)
+            try:
+                option = WebDriverWait(self.driver, 10).until(
+                    lambda d: next(
+                        (o for o in wrapper.find_elements(By.CSS_SELECTOR, ".ts-dropdown .option") if text in o.text),
+                        None,
+                    )
+                )
+                option.click()
+                WebDriverWait(self.driver, 3).until(chosen)
+                return
+            except (TimeoutException, StaleElementReferenceException):
+                continue
+        raise AssertionError(f"could not choose {text!r} in {name}")
 
     def tab(self, label: str) -> None:
         """Open the detail page's tab `label`."""
