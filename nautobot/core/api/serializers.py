@@ -7,6 +7,7 @@ apply to every API write.
 """
 
 import copy
+import functools
 import importlib
 from typing import Any, ClassVar
 
@@ -37,6 +38,11 @@ def django_errors_to_drf(error: DjangoValidationError) -> serializers.Validation
             {("non_field_errors" if k == "__all__" else k): [str(m) for m in v] for k, v in error.message_dict.items()}
         )
     return serializers.ValidationError({"non_field_errors": error.messages})
+
+
+@functools.cache
+def _foreign_key_names(model: type[models.Model]) -> frozenset[str]:
+    return frozenset(f.name for f in model._meta.concrete_fields if f.is_relation)
 
 
 def full_clean_quietly(
@@ -220,10 +226,12 @@ class BaseModelSerializer(serializers.ModelSerializer):
             skip_field_checks=resolved,
             unique_checks_done=self._unique_checks_done(instance),
         )
-        # What `clean()` normalized (e.g. a MAC address to its canonical form) is what gets saved.
-        # (Relations are left as given: an object or None is what the request resolved.)
+        # What `clean()` normalized (e.g. a MAC address to its canonical form) is what gets saved. Relations are
+        # left as the request resolved them (a model's attribute of that name may not be the object:
+        # `IPAddress.interface` is 1.x's manager).
+        foreign_keys = _foreign_key_names(model)
         for key, value in plain.items():
-            if value is not None and not isinstance(value, models.Model):
+            if key not in foreign_keys and not isinstance(value, models.Model):
                 attrs[key] = getattr(instance, key)
 
     def _unique_checks_done(self, instance: models.Model) -> frozenset:
