@@ -26,6 +26,7 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         # Imported here: Django imports an AppConfig module before any model is loaded.
+        from django.contrib.auth.signals import user_logged_in
         from django.db.models.signals import post_migrate
         from django.utils.module_loading import autodiscover_modules
 
@@ -35,13 +36,16 @@ class CoreConfig(AppConfig):
         from nautobot.core.checks import check_specs
         from nautobot.core.models.features import register_declared_features
         from nautobot.core.registry.checks import check_registry
-        from nautobot.core.signals import announce_database_ready
+        from nautobot.core.signals import announce_database_ready, update_last_login
         from nautobot.core.spec_derivation import register_derived_specs
 
         checks.register(check_registry, "nautobot")
         checks.register(check_specs, "nautobot")
         health.register()
         post_migrate.connect(announce_database_ready, dispatch_uid="nautobot.core.announce_database_ready")
+        # Django's receiver (connected by its auth app) writes the login time, which maintenance mode must not.
+        if user_logged_in.disconnect(dispatch_uid="update_last_login"):
+            user_logged_in.connect(update_last_login, dispatch_uid="update_last_login")
         autodiscover_modules("specs")  # each app's specs.py registers its models with the API machinery
         register_declared_features()  # what 1.x models declare with @extras_features
         register_derived_specs()  # a spec for each 1.x app model that declares none

@@ -1,7 +1,9 @@
-"""Request middleware of the core: login required everywhere, with a short list of exceptions."""
+"""Request middleware of the core: login required everywhere, with a short list of exceptions; maintenance mode."""
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
+from django.http import JsonResponse
+from django.template.response import TemplateResponse
 
 # Paths this middleware leaves alone: the login page, health probes, metrics (when enabled) and static files are
 # public; the REST API authenticates (sessions and tokens) and authorizes in its own views.
@@ -55,4 +57,43 @@ class QueryCountHeaderMiddleware:
         with connection.execute_wrapper(counter):
             response = self.get_response(request)
         response["X-Query-Count"] = str(count)
+        return response
+
+
+MAINTENANCE_MESSAGE = (
+    "This Nautobot installation is in maintenance mode: nothing can be changed until the maintenance is over. "
+    "Reading still works."
+)
+# Requests that change nothing in the database although they are POSTs: logging in and out (sessions travel in
+# signed cookies meanwhile, see core/sessions.py) and GraphQL, whose API has queries only.
+MAINTENANCE_ALLOWED_POSTS = ("/login/", "/logout/", "/api/graphql/")
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS", "TRACE")
+
+
+class MaintenanceModeMiddleware:
+    """With `MAINTENANCE_MODE` on, refuse every write (a POST, PUT, PATCH or DELETE through the UI or the API: edits,
+    deletions, imports, job runs) with 503 and `MAINTENANCE_MESSAGE`, as JSON under /api/ and as a page elsewhere.
+    The setting is read on each request."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            getattr(settings, "MAINTENANCE_MODE", False)
+            and request.method not in SAFE_METHODS
+            and request.path_info not in MAINTENANCE_ALLOWED_POSTS
+        ):
+            return self.refuse(request)
+        return self.get_response(request)
+
+    @staticmethod
+    def refuse(request):
+        if request.path_info.startswith("/api/"):
+            response = JsonResponse({"detail": MAINTENANCE_MESSAGE}, status=503)
+        else:
+            response = TemplateResponse(
+                request, "nautobot/maintenance.html", {"message": MAINTENANCE_MESSAGE}, status=503
+            ).render()
+        response["Retry-After"] = "300"
         return response

@@ -47,6 +47,9 @@ WSGI_APPLICATION = "nautobot.core.wsgi.application"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 USE_X_FORWARDED_HOST = True
 X_FRAME_OPTIONS = "DENY"
+# Maintenance mode (1.x): a banner on every page, and nothing written to the database, which may be read-only:
+# writes through the UI and the API are refused (503), while reads, logins and existing sessions go on (the
+# default SESSION_ENGINE keeps new and changed sessions in signed cookies meanwhile; see core/sessions.py).
 MAINTENANCE_MODE = env_bool("NAUTOBOT_MAINTENANCE_MODE", False)
 LOGIN_REQUIRED = env_bool("NAUTOBOT_LOGIN_REQUIRED", True)
 # 1.x: models everyone, even anonymous, may view without a permission ("dcim.site", or "*" for every model).
@@ -55,6 +58,8 @@ LOGIN_URL = "/login/"
 LOGIN_REDIRECT_URL = "/"
 SESSION_COOKIE_AGE = env_int("NAUTOBOT_SESSION_COOKIE_AGE", 1209600, minimum=1)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("NAUTOBOT_SESSION_EXPIRE_AT_BROWSER_CLOSE", False)
+# Sessions in the database (Django's engine, kept through maintenance windows: see MAINTENANCE_MODE).
+SESSION_ENGINE = "nautobot.core.sessions"
 
 # Database: embedded SQLite unless NAUTOBOT_DB_* says otherwise (see settings_funcs.database_from_env).
 DATABASES = {"default": database_from_env(NAUTOBOT_ROOT)}
@@ -287,6 +292,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "nautobot.core.middleware.MaintenanceModeMiddleware",  # refuses writes before anything (CSRF, login) answers
     "nautobot.core.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django_htmx.middleware.HtmxMiddleware",

@@ -24,7 +24,13 @@ def get_paginate_count(request) -> int:
         except ValueError:
             count = 0
         if count > 0:
-            if user is not None and user.is_authenticated and hasattr(user, "set_config"):
+            # (not in maintenance mode, whose database may be read-only: the choice applies to this page only)
+            if (
+                user is not None
+                and user.is_authenticated
+                and hasattr(user, "set_config")
+                and not settings.MAINTENANCE_MODE
+            ):
                 user.set_config("pagination.per_page", count, commit=True)
             return _limit(count)
     if user is not None and user.is_authenticated and hasattr(user, "get_config"):
