@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import nautobot
+from nautobot.core import config_ops
 from nautobot.core.plugins import PluginError
 from nautobot.core.plugins.loading import load_plugins
 from nautobot.core.settings_funcs import SettingError, nautobot_root
@@ -145,6 +146,10 @@ def _finalize(settings: dict[str, Any], path: Path) -> None:
                 f"Cannot create the directory {directory}: {exc.strerror}. Check NAUTOBOT_ROOT."
             ) from None
     (Path(settings["JOBS_ROOT"]) / "__init__.py").touch(exist_ok=True)
+    try:
+        config_ops.complete(settings)
+    except config_ops.OpsSettingError as exc:
+        raise ConfigError(f"{exc} (in {path} or its NAUTOBOT_* variable)") from None
     _load_plugins(settings, path)
 
 

@@ -77,14 +77,25 @@ GIT_ROOT = env_path("NAUTOBOT_GIT_ROOT", os.path.join(NAUTOBOT_ROOT, "git"))
 
 # Redis (cache, Celery, RQ) — only when a NAUTOBOT_REDIS_* variable is set.
 REDIS_CONFIGURED = is_redis_configured()
-if REDIS_CONFIGURED:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": parse_redis_connection(0),
-            "TIMEOUT": 300,
-        }
+# The cache: django-redis on Redis, as in 1.x (apps use its extras: `cache.lock()`, `delete_pattern()`), else a file
+# cache. NAUTOBOT_CACHES_BACKEND names another class, as in 1.6 (a Redis one on the NAUTOBOT_REDIS_* server); the
+# class is checked when the configuration loads (core/config_ops.py).
+_cache_backend = env_str(
+    "NAUTOBOT_CACHES_BACKEND",
+    "django_redis.cache.RedisCache" if REDIS_CONFIGURED else "django.core.cache.backends.filebased.FileBasedCache",
+)
+CACHES = {
+    "default": {
+        "BACKEND": _cache_backend,
+        "LOCATION": parse_redis_connection(0)
+        if "redis" in _cache_backend.lower()
+        else os.path.join(NAUTOBOT_ROOT, "cache"),
+        "TIMEOUT": 300,
     }
+}
+if _cache_backend.startswith("django_redis."):
+    CACHES["default"]["OPTIONS"] = {"CLIENT_CLASS": "django_redis.client.DefaultClient"}
+if REDIS_CONFIGURED:
     _celery_default_url = parse_redis_connection(0)
     _celery_default_results = parse_redis_connection(0)
     RQ_QUEUES = {
@@ -92,13 +103,6 @@ if REDIS_CONFIGURED:
         for name in ("default", "check_releases", "custom_fields", "webhooks")
     }
 else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": os.path.join(NAUTOBOT_ROOT, "cache"),
-            "TIMEOUT": 300,
-        }
-    }
     _celery_default_url = "nautobot-sqla+sqlite:///" + os.path.join(NAUTOBOT_ROOT, "celery-broker.sqlite3")
     _celery_default_results = "db+sqlite:///" + os.path.join(NAUTOBOT_ROOT, "celery-results.sqlite3")
     # No Redis: legacy `@job("default")` decorators must still import (a plugin's tasks.py is loaded by
@@ -107,6 +111,16 @@ else:
         name: {"URL": "redis://localhost:6379/0", "DEFAULT_TIMEOUT": 300, "NAUTOBOT_REDIS_NOT_CONFIGURED": True}
         for name in ("default", "check_releases", "custom_fields", "webhooks")
     }
+
+# django-cacheops (1.x's query cache, off by default since 1.5): its settings are read as 1.6 reads them so that a
+# 1.x configuration or app finds them, and do nothing: this installation has no query cache (nothing connects to
+# CACHEOPS_REDIS).
+CACHEOPS_ENABLED = env_bool("NAUTOBOT_CACHEOPS_ENABLED", False)
+CACHEOPS_REDIS = env_str("NAUTOBOT_CACHEOPS_REDIS", parse_redis_connection(1))
+CACHEOPS_DEFAULTS = {"timeout": env_int("NAUTOBOT_CACHEOPS_TIMEOUT", 900, minimum=0)}
+CACHEOPS_DEGRADE_ON_FAILURE = True
+CACHEOPS_HEALTH_CHECK_ENABLED = False
+CACHEOPS = {}
 
 # Celery (every CELERY_* setting maps onto the lower-case Celery option)
 CELERY_BROKER_URL = env_str("NAUTOBOT_CELERY_BROKER_URL", _celery_default_url)
