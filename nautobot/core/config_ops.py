@@ -1,15 +1,21 @@
 """The operations settings of a 1.x `nautobot_config.py`, completed and checked when the configuration loads.
 
-Caches keep their 1.x names and meaning; here they are mapped onto what Django
-5.2 and the libraries behind them (django-redis) read, and a value that
+Caches, sessions and CORS keep their 1.x names and meaning; here they are mapped onto what Django
+5.2 and the libraries behind them (django-redis, django-cors-headers) read, and a value that
 cannot work stops every command with one line naming the setting (`ConfigError`), instead of a traceback at the
 first request that needs it.
 """
 
 import importlib.util
 import os
+import re
+from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
+# Django's engines, and ours (database sessions that a maintenance window turns into signed cookies).
+DEFAULT_SESSION_ENGINE = "nautobot.core.sessions"
+FILE_SESSION_ENGINE = "django.contrib.sessions.backends.file"
 # What to install for each optional library a 1.x setting may name.
 EXTRAS = {"django_redis": "django-redis"}
 
@@ -21,6 +27,8 @@ class OpsSettingError(ValueError):
 def complete(settings: dict[str, Any]) -> None:
     """Check and complete the operations settings in place (raises `OpsSettingError`)."""
     _check_caches(settings)
+    _complete_sessions(settings)
+    _complete_cors(settings)
 
 
 def _importable(dotted: str) -> str | None:
@@ -51,3 +59,67 @@ def _check_caches(settings: dict[str, Any]) -> None:
         if why:
             source = " (from NAUTOBOT_CACHES_BACKEND)" if backend == os.environ.get("NAUTOBOT_CACHES_BACKEND") else ""
             raise OpsSettingError(f"CACHES[{alias!r}]['BACKEND'] = {backend!r}{source} cannot be used: {why}.")
+
+
+def _complete_sessions(settings: dict[str, Any]) -> None:
+    """SESSION_FILE_PATH (or NAUTOBOT_SESSION_FILE_PATH) moves sessions to files in that directory, as in 1.6,
+    unless SESSION_ENGINE names another engine; the directory is created and must be writable."""
+    path = settings.get("SESSION_FILE_PATH")
+    if path in (None, ""):
+        return
+    if not isinstance(path, (str, os.PathLike)):
+        raise OpsSettingError(f"SESSION_FILE_PATH = {path!r} must be the path of a directory.")
+    if settings.get("SESSION_ENGINE", DEFAULT_SESSION_ENGINE) == DEFAULT_SESSION_ENGINE:
+        settings["SESSION_ENGINE"] = FILE_SESSION_ENGINE
+    directory = Path(path).expanduser().absolute()
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OpsSettingError(
+            f"SESSION_FILE_PATH = {str(path)!r}: cannot create the directory ({exc.strerror})."
+        ) from None
+    if not os.access(directory, os.W_OK | os.X_OK):
+        raise OpsSettingError(f"SESSION_FILE_PATH = {str(path)!r}: the directory is not writable by this user.")
+    settings["SESSION_FILE_PATH"] = str(directory)
+
+
+# 1.x's older names of the CORS settings, which django-cors-headers still reads when the new one is unset.
+CORS_ALIASES = {
+    "CORS_ORIGIN_ALLOW_ALL": "CORS_ALLOW_ALL_ORIGINS",
+    "CORS_ORIGIN_WHITELIST": "CORS_ALLOWED_ORIGINS",
+    "CORS_ORIGIN_REGEX_WHITELIST": "CORS_ALLOWED_ORIGIN_REGEXES",
+}
+CORS_DEFAULTS = {"CORS_ALLOW_ALL_ORIGINS": False, "CORS_ALLOWED_ORIGINS": [], "CORS_ALLOWED_ORIGIN_REGEXES": []}
+
+
+def _complete_cors(settings: dict[str, Any]) -> None:
+    for old, new in CORS_ALIASES.items():
+        # Our defaults define the new names; an old name a 1.x file sets applies where the new one was left alone.
+        if old in settings and settings.get(new) == CORS_DEFAULTS[new]:
+            settings[new] = settings[old]
+    if not isinstance(settings.get("CORS_ALLOW_ALL_ORIGINS"), bool):
+        raise OpsSettingError(
+            f"CORS_ALLOW_ALL_ORIGINS = {settings.get('CORS_ALLOW_ALL_ORIGINS')!r} must be True or False."
+        )
+    origins = settings.get("CORS_ALLOWED_ORIGINS")
+    if not isinstance(origins, (list, tuple)):
+        raise OpsSettingError(f"CORS_ALLOWED_ORIGINS = {origins!r} must be a list of origins.")
+    for origin in origins:
+        parts = urlsplit(origin) if isinstance(origin, str) else None
+        if origin in ("null", "file://"):
+            continue
+        if parts is None or not parts.scheme or not parts.netloc or parts.path or parts.query or parts.fragment:
+            raise OpsSettingError(
+                f"CORS_ALLOWED_ORIGINS: {origin!r} is not an origin: write scheme://host[:port], "
+                "e.g. 'https://example.com', with no path."
+            )
+    regexes = settings.get("CORS_ALLOWED_ORIGIN_REGEXES")
+    if not isinstance(regexes, (list, tuple)):
+        raise OpsSettingError(f"CORS_ALLOWED_ORIGIN_REGEXES = {regexes!r} must be a list of regular expressions.")
+    for pattern in regexes:
+        try:
+            re.compile(pattern)
+        except (re.error, TypeError) as exc:
+            raise OpsSettingError(
+                f"CORS_ALLOWED_ORIGIN_REGEXES: {pattern!r} is not a regular expression ({exc})."
+            ) from None

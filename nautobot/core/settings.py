@@ -58,8 +58,11 @@ LOGIN_URL = "/login/"
 LOGIN_REDIRECT_URL = "/"
 SESSION_COOKIE_AGE = env_int("NAUTOBOT_SESSION_COOKIE_AGE", 1209600, minimum=1)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("NAUTOBOT_SESSION_EXPIRE_AT_BROWSER_CLOSE", False)
-# Sessions in the database (Django's engine, kept through maintenance windows: see MAINTENANCE_MODE).
+# Sessions in the database (Django's engine, see MAINTENANCE_MODE); SESSION_FILE_PATH (NAUTOBOT_SESSION_FILE_PATH),
+# when set, keeps them in files in that directory unless SESSION_ENGINE names another engine (1.6 also wants
+# SESSION_ENGINE set to the file engine; here the path is enough).
 SESSION_ENGINE = "nautobot.core.sessions"
+SESSION_FILE_PATH = env_str("NAUTOBOT_SESSION_FILE_PATH") or None
 
 # Database: embedded SQLite unless NAUTOBOT_DB_* says otherwise (see settings_funcs.database_from_env).
 DATABASES = {"default": database_from_env(NAUTOBOT_ROOT)}
@@ -219,6 +222,11 @@ LOGGING = {
 # Prometheus metrics at /metrics (unauthenticated, as on 1.x): this process's and the apps' (`metrics` hook).
 METRICS_ENABLED = env_bool("NAUTOBOT_METRICS_ENABLED", False)
 
+# Cross-origin requests (django-cors-headers, as 1.x): none allowed unless listed here.
+CORS_ALLOW_ALL_ORIGINS = env_bool("NAUTOBOT_CORS_ALLOW_ALL_ORIGINS", False)
+CORS_ALLOWED_ORIGINS = []  # e.g. ["https://tools.example.com"]
+CORS_ALLOWED_ORIGIN_REGEXES = []  # e.g. [r"^https://\w+\.example\.com$"]
+
 # Apps (plugins): names of installed packages, and each one's settings. (`EXTRA_PLUGINS` appends.)
 PLUGINS = []
 PLUGINS_CONFIG = {}
@@ -231,6 +239,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.humanize",  # the `humanize` template library 1.x app templates load
     "django.contrib.staticfiles",
+    "corsheaders",
     "rest_framework",
     "django_filters",
     "drf_spectacular",
@@ -301,6 +310,7 @@ SPECTACULAR_SETTINGS = {
 }
 MIDDLEWARE = [
     "nautobot.core.middleware.QueryCountHeaderMiddleware",
+    "corsheaders.middleware.CorsMiddleware",  # before anything that may answer, so that every answer has CORS headers
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
