@@ -1,7 +1,7 @@
 """The operations settings of a 1.x `nautobot_config.py`, completed and checked when the configuration loads.
 
-Caches, sessions and CORS keep their 1.x names and meaning; here they are mapped onto what Django
-5.2 and the libraries behind them (django-redis, django-cors-headers) read, and a value that
+Caches, sessions, CORS and media storage keep their 1.x names and meaning; here they are mapped onto what Django
+5.2 and the libraries behind them (django-redis, django-cors-headers, django-storages) read, and a value that
 cannot work stops every command with one line naming the setting (`ConfigError`), instead of a traceback at the
 first request that needs it.
 """
@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 DEFAULT_SESSION_ENGINE = "nautobot.core.sessions"
 FILE_SESSION_ENGINE = "django.contrib.sessions.backends.file"
 # What to install for each optional library a 1.x setting may name.
-EXTRAS = {"django_redis": "django-redis"}
+EXTRAS = {"django_redis": "django-redis", "storages": "nautobot[remote_storage]", "boto3": "nautobot[remote_storage]"}
 
 
 class OpsSettingError(ValueError):
@@ -29,6 +29,7 @@ def complete(settings: dict[str, Any]) -> None:
     _check_caches(settings)
     _complete_sessions(settings)
     _complete_cors(settings)
+    _complete_storage(settings)
 
 
 def _importable(dotted: str) -> str | None:
@@ -123,3 +124,29 @@ def _complete_cors(settings: dict[str, Any]) -> None:
             raise OpsSettingError(
                 f"CORS_ALLOWED_ORIGIN_REGEXES: {pattern!r} is not a regular expression ({exc})."
             ) from None
+
+
+def _complete_storage(settings: dict[str, Any]) -> None:
+    """STORAGE_BACKEND becomes the default storage (Django's `STORAGES["default"]`, 1.x's DEFAULT_FILE_STORAGE), and
+    each STORAGE_CONFIG entry becomes the setting the backend reads (django-storages reads AWS_*, AZURE_*, GS_*, ...
+    from the settings); as in 1.6, a name in STORAGE_CONFIG wins over the same name set outside it."""
+    backend = settings.get("STORAGE_BACKEND")
+    config = settings.get("STORAGE_CONFIG") or {}
+    if not isinstance(config, dict) or not all(isinstance(key, str) and key.isupper() for key in config):
+        raise OpsSettingError(
+            "STORAGE_CONFIG must be a dict of the storage backend's settings by name, e.g. "
+            "{'AWS_STORAGE_BUCKET_NAME': 'nautobot-media'}."
+        )
+    if backend is None:
+        return
+    if not isinstance(backend, str) or not backend:
+        raise OpsSettingError(f"STORAGE_BACKEND = {backend!r} must be the dotted path of a storage class.")
+    why = _importable(backend)
+    if why:
+        raise OpsSettingError(f"STORAGE_BACKEND = {backend!r} cannot be used: {why}.")
+    settings.update(config)
+    storages = dict(settings.get("STORAGES") or {})
+    storages["default"] = {"BACKEND": backend}
+    storages.setdefault("staticfiles", {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"})
+    settings["STORAGES"] = storages
+    settings["DEFAULT_FILE_STORAGE"] = backend  # 1.x's name, which 1.x apps read

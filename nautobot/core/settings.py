@@ -75,6 +75,10 @@ STATIC_ROOT = env_path("NAUTOBOT_STATIC_ROOT", os.path.join(NAUTOBOT_ROOT, "stat
 STATICFILES_DIRS = vendor_static_dirs()
 MEDIA_URL = "media/"
 MEDIA_ROOT = env_path("NAUTOBOT_MEDIA_ROOT", os.path.join(NAUTOBOT_ROOT, "media"))
+# Uploaded files (device type images) go to MEDIA_ROOT, or to the django-storages class named here (pip install
+# 'nautobot[remote_storage]' for S3), configured by STORAGE_CONFIG's entries (its settings: AWS_STORAGE_BUCKET_NAME...).
+STORAGE_BACKEND = None
+STORAGE_CONFIG = {}
 JOBS_ROOT = env_path("NAUTOBOT_JOBS_ROOT", os.path.join(NAUTOBOT_ROOT, "jobs"))
 GIT_ROOT = env_path("NAUTOBOT_GIT_ROOT", os.path.join(NAUTOBOT_ROOT, "git"))
 

@@ -183,12 +183,14 @@ class SpecForm(forms.Form):
             style_widget(field)
 
 
-def object_form(spec: type[ObjectSpec], names: tuple[str, ...], user, *, data=None, initial=None) -> SpecForm:
-    """A create/edit form with the fields `names` of `spec.model`."""
+def object_form(
+    spec: type[ObjectSpec], names: tuple[str, ...], user, *, data=None, files=None, initial=None
+) -> SpecForm:
+    """A create/edit form with the fields `names` of `spec.model` (`files`: the uploads of its file fields)."""
     fields = {name: form_field(spec, name, user) for name in names}
     extra, owners = _extension_fields(spec.model, user, "edit")
     form_class = type(f"{spec.model.__name__}Form", (SpecForm,), {**fields, **extra, "extension_fields": owners})
-    return form_class(data=data, initial=initial)
+    return form_class(data=data, files=files, initial=initial)
 
 
 def bulk_edit_form(spec: type[ObjectSpec], names: tuple[str, ...], user, *, data=None) -> SpecForm:
@@ -241,11 +243,13 @@ def form_payload(form: SpecForm, model, *, bulk: bool = False) -> dict:
     cleaned = form.cleaned_data
     nullify = list(cleaned.get("_nullify") or [])
     left_to_api = {name for name, field in form.fields.items() if getattr(field, "left_to_api", False)}
+    # A file field sends its upload; with none, the stored file is left as it is.
+    left_to_api |= {name for name, field in form.fields.items() if isinstance(field, forms.FileField)}
     payload = to_payload(
         {
             name: value
             for name, value in cleaned.items()
-            if name not in owners and not (name in left_to_api and value in (None, ""))
+            if name not in owners and not (name in left_to_api and value in (None, "", False))
         }
     )
     if bulk:

@@ -577,7 +577,9 @@ class ObjectEditView(SpecView):
         form_class = self.get_form_class()
         if form_class is not None:
             return self.save_app_form(request, form_class, obj, kwargs)
-        form = spec_forms.object_form(self.spec, defaults.form_fields(self.spec), request.user, data=request.POST)
+        form = spec_forms.object_form(
+            self.spec, defaults.form_fields(self.spec), request.user, data=request.POST, files=request.FILES
+        )
         if form.is_valid():
             payload = spec_forms.form_payload(form, self.model)
             try:
