@@ -6,6 +6,7 @@ from django.urls import include, path
 
 from nautobot.core.graphql.views import graphql_view
 from nautobot.core.views import pages, profile
+from nautobot.core.views.media import media_view
 from nautobot.core.views.metrics import metrics_view
 from nautobot.core.views.urlpatterns import ui_urlpatterns
 
@@ -33,5 +34,6 @@ urlpatterns = [
     path("plugins/", include("nautobot.core.plugins.urls")),
     *ui_urlpatterns(),
 ]
+urlpatterns.insert(0, path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media_view, name="media"))
 if settings.METRICS_ENABLED:
     urlpatterns.insert(0, path("metrics/", metrics_view, name="metrics"))

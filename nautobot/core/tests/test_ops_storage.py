@@ -9,6 +9,7 @@ from pathlib import Path
 import boto3
 import pytest
 import requests
+from django.test import Client
 from PIL import Image
 
 from nautobot.core import config_ops
@@ -139,3 +140,25 @@ def test_a_device_type_image_uploaded_through_the_ui_is_stored_in_s3(settings, s
     fields.update(model="MX304", slug="mx304")
     assert admin.post("/dcim/device-types/add/", fields).status_code == 302
     assert not DeviceType.objects.get(slug="mx304").front_image
+
+
+@pytest.mark.django_db
+def test_with_local_storage_uploaded_images_are_served_to_signed_in_users(settings, tmp_path, admin, api):
+    from nautobot.dcim.models import Manufacturer
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    manufacturer = Manufacturer.objects.create(name="Arista", slug="arista")
+    upload = io.BytesIO(_png())
+    upload.name = "7050-rear.png"
+    created = api.client.post(
+        "/api/dcim/device-types/",
+        {"manufacturer": str(manufacturer.pk), "model": "7050", "slug": "7050", "rear_image": upload},
+        **api.headers,
+    )
+    assert created.status_code == 201, created.content
+    url = created.json()["rear_image"]
+    assert url == "http://testserver/media/devicetype-images/7050-rear.png"
+    assert (tmp_path / "devicetype-images" / "7050-rear.png").read_bytes() == _png()
+    served = admin.get("/media/devicetype-images/7050-rear.png")
+    assert served.status_code == 200 and b"".join(served.streaming_content) == _png()
+    assert Client().get("/media/devicetype-images/7050-rear.png").status_code == 302  # to the login page
