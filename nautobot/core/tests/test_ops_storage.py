@@ -14,7 +14,7 @@ from PIL import Image
 
 from nautobot.core import config_ops
 from nautobot.core.config import ConfigError, load_settings
-from nautobot.core.testing.processes import free_port, wait_for
+from nautobot.core.testing.processes import ADMIN_TOKEN, free_port, wait_for
 
 BUCKET = "nautobot-media"
 S3_BACKEND = "storages.backends.s3boto3.S3Boto3Storage"
@@ -162,3 +162,29 @@ def test_with_local_storage_uploaded_images_are_served_to_signed_in_users(settin
     served = admin.get("/media/devicetype-images/7050-rear.png")
     assert served.status_code == 200 and b"".join(served.streaming_content) == _png()
     assert Client().get("/media/devicetype-images/7050-rear.png").status_code == 302  # to the login page
+
+
+@pytest.mark.slow
+def test_a_live_installation_stores_uploads_in_s3_from_its_nautobot_config(make_deployment, s3_url):
+    """The 1.x way, end to end: STORAGE_BACKEND and STORAGE_CONFIG in nautobot_config.py, uWSGI, an image posted to
+    the REST API with a token, read back from the S3 server."""
+    deployment = make_deployment("postgres-redis")
+    with open(deployment.root / "nautobot_config.py", "a") as config:
+        config.write(f"\nSTORAGE_BACKEND = {S3_BACKEND!r}\nSTORAGE_CONFIG = {_storage_config(s3_url)!r}\n")
+    deployment.add_superuser("admin", "admin", token=ADMIN_TOKEN)
+    url = deployment.start_web(processes=1, threads=2)
+    headers = {"Authorization": f"Token {ADMIN_TOKEN}", "Accept": "application/json"}
+    manufacturer = requests.post(
+        f"{url}/api/dcim/manufacturers/", json={"name": "Cisco", "slug": "cisco"}, headers=headers, timeout=30
+    ).json()
+    created = requests.post(
+        f"{url}/api/dcim/device-types/",
+        data={"manufacturer": manufacturer["id"], "model": "C9300", "slug": "c9300"},
+        files={"front_image": ("c9300-front.png", _png(), "image/png")},
+        headers=headers,
+        timeout=30,
+    )
+    assert created.status_code == 201, created.text
+    key = "devicetype-images/c9300-front.png"
+    assert created.json()["front_image"].startswith(f"{s3_url}/{BUCKET}/{key}")
+    assert _s3(s3_url).get_object(Bucket=BUCKET, Key=key)["Body"].read() == _png()
