@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 # Django's engines, and ours (database sessions that a maintenance window turns into signed cookies).
 DEFAULT_SESSION_ENGINE = "nautobot.core.sessions"
 FILE_SESSION_ENGINE = "django.contrib.sessions.backends.file"
+DJANGO_DB_SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # What to install for each optional library a 1.x setting may name.
 EXTRAS = {"django_redis": "django-redis", "storages": "nautobot[remote_storage]", "boto3": "nautobot[remote_storage]"}
 
@@ -64,14 +65,19 @@ def _check_caches(settings: dict[str, Any]) -> None:
 
 def _complete_sessions(settings: dict[str, Any]) -> None:
     """SESSION_FILE_PATH (or NAUTOBOT_SESSION_FILE_PATH) moves sessions to files in that directory, as in 1.6,
-    unless SESSION_ENGINE names another engine; the directory is created and must be writable."""
+    unless SESSION_ENGINE names another engine; the directory is created and must be writable.
+
+    Django's database engine, which 1.x configurations name, is ours: the same rows, kept through maintenance mode
+    (1.6's system checks refuse maintenance mode with it)."""
     path = settings.get("SESSION_FILE_PATH")
+    if settings.get("SESSION_ENGINE") == DJANGO_DB_SESSION_ENGINE:
+        settings["SESSION_ENGINE"] = DEFAULT_SESSION_ENGINE
+    elif path not in (None, "") and settings.get("SESSION_ENGINE", DEFAULT_SESSION_ENGINE) == DEFAULT_SESSION_ENGINE:
+        settings["SESSION_ENGINE"] = FILE_SESSION_ENGINE
     if path in (None, ""):
         return
     if not isinstance(path, (str, os.PathLike)):
         raise OpsSettingError(f"SESSION_FILE_PATH = {path!r} must be the path of a directory.")
-    if settings.get("SESSION_ENGINE", DEFAULT_SESSION_ENGINE) == DEFAULT_SESSION_ENGINE:
-        settings["SESSION_ENGINE"] = FILE_SESSION_ENGINE
     directory = Path(path).expanduser().absolute()
     try:
         directory.mkdir(parents=True, exist_ok=True)

@@ -91,6 +91,9 @@ def test_session_file_path_moves_sessions_to_files(tmp_path, monkeypatch):
     settings = _load(tmp_path, monkeypatch, NAUTOBOT_SESSION_FILE_PATH=str(sessions))
     assert settings["SESSION_ENGINE"] == "django.contrib.sessions.backends.file"
     assert settings["SESSION_FILE_PATH"] == str(sessions) and sessions.is_dir()
+    # Django's database engine, as 1.x configurations name it, is ours (kept through maintenance mode).
+    named = _load(tmp_path, monkeypatch, "SESSION_ENGINE = 'django.contrib.sessions.backends.db'\n")
+    assert named["SESSION_ENGINE"] == "nautobot.core.sessions"
     # Another engine named explicitly is kept (SESSION_FILE_PATH then only matters to it).
     cached = _load(tmp_path, monkeypatch, "SESSION_ENGINE = 'django.contrib.sessions.backends.cache'\n")
     assert cached["SESSION_ENGINE"] == "django.contrib.sessions.backends.cache"
