@@ -154,6 +154,8 @@ def test_cacheops_settings_are_read_from_the_environment_as_1_6_reads_them(tmp_p
     )
     assert settings["CACHEOPS_ENABLED"] is True and settings["CACHEOPS_REDIS"] == "redis://127.0.0.1:1/1"
     assert settings["CACHEOPS_DEFAULTS"] == {"timeout": 60}
+    sentinel = "CACHEOPS_REDIS = False\nCACHEOPS_SENTINEL = {'locations': [('127.0.0.1', 1)], 'service_name': 'x'}\n"
+    assert _load(tmp_path, monkeypatch, sentinel)["CACHEOPS_SENTINEL"]["service_name"] == "x"  # accepted, unused
     with pytest.raises(ConfigError, match="NAUTOBOT_CACHEOPS_TIMEOUT"):
         _load(tmp_path, monkeypatch, NAUTOBOT_CACHEOPS_TIMEOUT="soon")
 
