@@ -10,7 +10,7 @@ __version__ = "1.6.0"
 _configured = False
 
 
-def setup(config_path: str | None = None) -> None:
+def setup(config_path: str | None = None, *, announce: bool = True) -> None:
     """Find the configuration, point Django at it and run `django.setup()` once per process.
 
     `config_path` wins over `NAUTOBOT_CONFIG`, which wins over `$NAUTOBOT_ROOT/nautobot_config.py`.
@@ -25,7 +25,7 @@ def setup(config_path: str | None = None) -> None:
     path = config.resolve_config_path(config_path)
     os.environ["NAUTOBOT_CONFIG"] = str(path)
     os.environ["DJANGO_SETTINGS_MODULE"] = config.SETTINGS_MODULE
-    config.validate_and_keep(path)  # errors now, as ConfigError, before Django would wrap them
+    config.validate_and_keep(path, announce=announce)  # errors now, as ConfigError, before Django would wrap them
 
     import django
 

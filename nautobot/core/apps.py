@@ -1,6 +1,10 @@
 """Django app configuration of `nautobot.core`; and, at their 1.x path, the classes of an app's navigation menu."""
 
+import logging
+import warnings
+
 from django.apps import AppConfig
+from django.conf import settings
 from django.core import checks
 
 # 1.x apps import their menu and home page classes from here (`nautobot.core.apps`).
@@ -39,6 +43,11 @@ class CoreConfig(AppConfig):
         from nautobot.core.signals import announce_database_ready, update_last_login
         from nautobot.core.spec_derivation import register_derived_specs
 
+        if getattr(settings, "LOG_DEPRECATION_WARNINGS", False):
+            # Deprecation warnings (silent by default in Python) shown once per place and logged as WARNING by the
+            # `py.warnings` logger.
+            warnings.simplefilter("default", DeprecationWarning)
+            logging.captureWarnings(True)
         checks.register(check_registry, "nautobot")
         checks.register(check_specs, "nautobot")
         health.register()

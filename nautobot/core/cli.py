@@ -76,7 +76,8 @@ def main(argv: list[str] | None = None) -> None:
             raise SystemExit(run_uwsgi_unconfigured(args))
         if command == "quickstart" and not resolve_config_path(config).exists():
             _init(config, [])
-        nautobot.setup(config)
+        # `config check` lists the unsupported settings in its report instead of announcing them first.
+        nautobot.setup(config, announce=command != "config")
     except ConfigError as exc:
         exit_with(exc)
     _run_django_command(command, args)

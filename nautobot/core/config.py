@@ -20,6 +20,7 @@ import nautobot
 from nautobot.core import config_ops
 from nautobot.core.plugins import PluginError
 from nautobot.core.plugins.loading import load_plugins
+from nautobot.core.settings_catalog import refusals
 from nautobot.core.settings_funcs import SettingError, nautobot_root
 
 SETTINGS_MODULE = "nautobot.core.active_settings"
@@ -122,9 +123,36 @@ def load_settings(path: Path) -> dict[str, Any]:
             "--config or NAUTOBOT_CONFIG at your existing nautobot_config.py."
         )
     defaults = _default_settings()
-    merged = _merge(defaults, _execute_user_file(path, defaults), path)
+    user = _execute_user_file(path, defaults)
+    merged = _merge(defaults, user, path)
+    _refuse_unsupported(merged, _user_values(user, defaults), path)
     _finalize(merged, path)
     return merged
+
+
+def _user_values(namespace: dict[str, Any], defaults: dict[str, Any]) -> dict[str, Any]:
+    """The settings the file set to something other than the default (or that have no default here)."""
+    changed = {}
+    for name, value in namespace.items():
+        if not name.isupper() or name.startswith("EXTRA_"):
+            continue
+        if name in defaults:
+            try:
+                if value == defaults[name]:
+                    continue
+            except Exception:  # a value that cannot be compared counts as set
+                pass
+        changed[name] = value
+    return changed
+
+
+def _refuse_unsupported(settings: dict[str, Any], user_values: dict[str, Any], path: Path) -> None:
+    """Settings of 1.6 that are not supported here: one line each (`settings_catalog`); stop where going on is unsafe."""
+    found = refusals(user_values, os.environ)
+    stops = [line for setting, line in found if setting.stop]
+    if stops:
+        raise ConfigError(f"{stops[0]} (in {path} or the environment)")
+    settings["REFUSED_SETTINGS"] = [line for _, line in found]
 
 
 def _finalize(settings: dict[str, Any], path: Path) -> None:
@@ -186,13 +214,18 @@ def _complete_database(alias: str, database: dict[str, Any], path: Path) -> None
 _validated: dict[Path, dict[str, Any]] = {}
 
 
-def validate_and_keep(path: Path) -> None:
+def validate_and_keep(path: Path, *, announce: bool = True) -> None:
     """Load `path` now (errors become ConfigError) and keep the result for `current_settings()`.
+
+    `announce`: print the configuration's unsupported settings, one line each, on standard error.
 
     `nautobot.setup()` calls this before Django imports the settings module, so the user's file is
     executed once per process, not twice.
     """
-    _validated[path] = load_settings(path)
+    _validated[path] = loaded = load_settings(path)
+    if announce:
+        for line in loaded["REFUSED_SETTINGS"]:
+            print(f"nautobot-server: warning: {line}", file=sys.stderr)
 
 
 def current_settings() -> dict[str, Any]:

@@ -5,9 +5,9 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 
-# Paths this middleware leaves alone: the login page, health probes, metrics (when enabled) and static files are
+# Paths this middleware leaves alone: the login page, health probes, metrics (when enabled), static and branding files are
 # public; the REST API authenticates (sessions and tokens) and authorizes in its own views.
-PUBLIC_PREFIXES = ("/login/", "/health/", "/metrics/", "/static/", "/api/")
+PUBLIC_PREFIXES = ("/login/", "/health/", "/metrics/", "/static/", "/branding/", "/api/")
 
 
 class LoginRequiredMiddleware:

@@ -66,13 +66,19 @@ def as_q(constraints) -> Q | None:
 
 def permission_is_exempt(name: str) -> bool:
     """Whether `name` ("dcim.view_site") is a view permission that `settings.EXEMPT_VIEW_PERMISSIONS` grants
-    everyone, anonymous users included (`["*"]`: every model; else `"app_label.model"` labels)."""
+    everyone, anonymous users included (`["*"]`: every model but those of `EXEMPT_EXCLUDE_MODELS`; else
+    `"app_label.model"` labels)."""
     exempt = getattr(settings, "EXEMPT_VIEW_PERMISSIONS", ())
     if not exempt:
         return False
     app_label, _, codename = name.partition(".")
     action, _, model_name = codename.partition("_")
-    return action == "view" and ("*" in exempt or f"{app_label}.{model_name}" in exempt)
+    if action != "view":
+        return False
+    if f"{app_label}.{model_name}" in exempt:
+        return True
+    excluded = {tuple(pair) for pair in getattr(settings, "EXEMPT_EXCLUDE_MODELS", ())}
+    return "*" in exempt and (app_label, model_name) not in excluded
 
 
 def restrict(queryset: models.QuerySet, user, action: str = "view") -> models.QuerySet:

@@ -7,6 +7,9 @@ backend, and a file cache, all under `$NAUTOBOT_ROOT`.
 """
 
 import os
+import platform
+import sys
+import tempfile
 
 from nautobot import __version__
 from nautobot.core.settings_funcs import (
@@ -27,6 +30,11 @@ NAUTOBOT_ROOT = nautobot_root()
 # The running release (1.x apps read `settings.VERSION`, e.g. to compare with their own bounds).
 VERSION = __version__
 BASE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# More read-only values 1.x code and apps read (what each 1.6 setting does here: `nautobot.core.settings_catalog`).
+HOSTNAME = platform.node()
+TESTING = len(sys.argv) > 1 and sys.argv[1] == "test"
+REST_FRAMEWORK_VERSION = "1.6"
+REST_FRAMEWORK_ALLOWED_VERSIONS = ["1.2", "1.3", "1.4", "1.5", "1.6"]
 
 # Core Django
 DEBUG = env_bool("NAUTOBOT_DEBUG", False)
@@ -52,8 +60,10 @@ X_FRAME_OPTIONS = "DENY"
 # default SESSION_ENGINE keeps new and changed sessions in signed cookies meanwhile; see core/sessions.py).
 MAINTENANCE_MODE = env_bool("NAUTOBOT_MAINTENANCE_MODE", False)
 LOGIN_REQUIRED = env_bool("NAUTOBOT_LOGIN_REQUIRED", True)
-# 1.x: models everyone, even anonymous, may view without a permission ("dcim.site", or "*" for every model).
+# 1.x: models everyone, even anonymous, may view without a permission ("dcim.site", or "*" for every model) ...
 EXEMPT_VIEW_PERMISSIONS = []
+# ... except these (app label, model), which "*" does not reach.
+EXEMPT_EXCLUDE_MODELS = (("auth", "group"), ("users", "user"), ("users", "objectpermission"))
 LOGIN_URL = "/login/"
 LOGIN_REDIRECT_URL = "/"
 SESSION_COOKIE_AGE = env_int("NAUTOBOT_SESSION_COOKIE_AGE", 1209600, minimum=1)
@@ -142,9 +152,16 @@ CELERY_RESULT_SERIALIZER = "nautobot_json"
 CELERY_ACCEPT_CONTENT = ["nautobot_json", "json"]
 CELERY_RESULT_ACCEPT_CONTENT = ["nautobot_json", "json"]
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Celery's own (e.g. Redis Sentinel: {"master_name": "mymaster"}, with a `sentinel://` URL).
+CELERY_BROKER_TRANSPORT_OPTIONS = {}
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {}
 CELERY_WORKER_SEND_TASK_EVENTS = False
 CELERY_BEAT_SCHEDULER = "nautobot.core.celery.schedulers:NautobotScheduler"
 CELERY_BEAT_SCHEDULE_FILENAME = os.path.join(NAUTOBOT_ROOT, "celerybeat-schedule")
+# Touched by the scheduler on every tick (liveness probes read its age); empty: none.
+CELERY_BEAT_HEARTBEAT_FILE = env_str(
+    "NAUTOBOT_CELERY_BEAT_HEARTBEAT_FILE", os.path.join(tempfile.gettempdir(), "nautobot_celery_beat_heartbeat")
+)
 # Webhooks: delivered by workers from their own queue (a worker started without -Q listens to every
 # queue named here, see core/celery/signals.py), with timeouts (seconds), retries and backoff.
 CELERY_TASK_ROUTES = {"nautobot.extras.webhooks.deliver": {"queue": "webhooks"}}
@@ -206,7 +223,47 @@ STRICT_FILTERING = env_bool("NAUTOBOT_STRICT_FILTERING", True)
 # Days object changes are kept (0: forever), enforced hourly by a scheduled task.
 CHANGELOG_RETENTION = env_int("NAUTOBOT_CHANGELOG_RETENTION", 90, minimum=0)
 
+# Pages: banners (Markdown or a limited set of HTML), branding and how dates are written (Django date format syntax).
+BANNER_TOP = env_str("NAUTOBOT_BANNER_TOP", "")
+BANNER_BOTTOM = env_str("NAUTOBOT_BANNER_BOTTOM", "")
+BANNER_LOGIN = env_str("NAUTOBOT_BANNER_LOGIN", "")
+# Shown on error pages (403, 404, 500): whom to ask for help.
+SUPPORT_MESSAGE = ""
+BRANDING_TITLE = env_str("NAUTOBOT_BRANDING_TITLE", "Nautobot")
+# Files under MEDIA_ROOT that replace the stock logo and icons, or add a style sheet and a script to every page.
+BRANDING_FILEPATHS = {
+    key: env_str(f"NAUTOBOT_BRANDING_FILEPATHS_{key.upper()}", "") or None
+    for key in ("logo", "favicon", "icon_16", "icon_32", "icon_180", "icon_192", "icon_mask", "css", "javascript")
+}
+BRANDING_URLS = {
+    "code": env_str("NAUTOBOT_BRANDING_URLS_CODE", "https://github.com/nautobot/nautobot"),
+    "docs": env_str("NAUTOBOT_BRANDING_URLS_DOCS", "") or None,
+    "help": env_str("NAUTOBOT_BRANDING_URLS_HELP", "https://github.com/nautobot/nautobot/wiki"),
+}
+BRANDING_POWERED_BY_URL = "https://docs.nautobot.com/"
+# Exported files are named "<prefix><objects>.<ext>".
+BRANDING_PREPENDED_FILENAME = env_str("NAUTOBOT_BRANDING_PREPENDED_FILENAME", "nautobot_")
+# Menu items (and home-page panels) a user may not view: hidden (True) or shown greyed out (False, as 1.x).
+HIDE_RESTRICTED_UI = False
+# The page sizes a list offers.
+PER_PAGE_DEFAULTS = [25, 50, 100, 250, 500, 1000]
+DATE_FORMAT = env_str("NAUTOBOT_DATE_FORMAT", "N j, Y")
+DATETIME_FORMAT = env_str("NAUTOBOT_DATETIME_FORMAT", "N j, Y g:i a")
+SHORT_DATE_FORMAT = env_str("NAUTOBOT_SHORT_DATE_FORMAT", "Y-m-d")
+SHORT_DATETIME_FORMAT = env_str("NAUTOBOT_SHORT_DATETIME_FORMAT", "Y-m-d H:i")
+SHORT_TIME_FORMAT = env_str("NAUTOBOT_SHORT_TIME_FORMAT", "H:i:s")
+TIME_FORMAT = env_str("NAUTOBOT_TIME_FORMAT", "g:i a")
+# Django >= 5 takes date formats from the language's format module; ours hands it the settings above.
+FORMAT_MODULE_PATH = ["nautobot.core.formats"]
+
+# Outbound HTTP(S) proxies (`requests`' form: {"http": "http://proxy:3128", "https": ...}) for webhooks.
+HTTP_PROXIES = None
+# Messages' CSS classes (Bootstrap calls an error "danger").
+MESSAGE_TAGS = {40: "danger"}
+
 # Logging
+# Python's deprecation warnings (e.g. from a 1.x app using an old name) logged as warnings (1.x reads the variable only).
+LOG_DEPRECATION_WARNINGS = env_bool("NAUTOBOT_LOG_DEPRECATION_WARNINGS", False)
 LOG_LEVEL = env_choice(
     "NAUTOBOT_LOG_LEVEL", "DEBUG" if DEBUG else "INFO", ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 )
@@ -220,6 +277,8 @@ LOGGING = {
     "loggers": {
         "nautobot": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
         "django": {"handlers": ["console"], "level": "INFO"},
+        # Python warnings (deprecations only with LOG_DEPRECATION_WARNINGS), whatever DEBUG says.
+        "py.warnings": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }
 
@@ -282,7 +341,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "nautobot.core.api.pagination.OptionalLimitOffsetPagination",
     "DEFAULT_VERSIONING_CLASS": "nautobot.core.api.versioning.NautobotAPIVersioning",
     "DEFAULT_VERSION": "1.2",
-    "ALLOWED_VERSIONS": ["1.2", "1.3", "1.4", "1.5", "1.6"],
+    "ALLOWED_VERSIONS": REST_FRAMEWORK_ALLOWED_VERSIONS,
     "DEFAULT_METADATA_CLASS": "nautobot.core.api.metadata.NautobotMetadata",
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
@@ -337,6 +396,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "nautobot.core.views.context.navigation",
+                "nautobot.core.views.context.settings_and_branding",
             ]
         },
     }

@@ -5,7 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from nautobot.core.graphql.views import graphql_view
-from nautobot.core.views import pages, profile
+from nautobot.core.views import branding, pages, profile
 from nautobot.core.views.media import media_view
 from nautobot.core.views.metrics import metrics_view
 from nautobot.core.views.urlpatterns import ui_urlpatterns
@@ -26,6 +26,7 @@ urlpatterns = [
     ),
     path("logout/", auth_views.LogoutView.as_view(next_page="/login/"), name="logout"),
     path("user/", include((user_patterns, "user"))),
+    path("branding/<str:name>", branding.branding_file, name="branding_file"),
     path("health/", pages.health_view, name="health"),
     path("health/live/", pages.liveness_view, name="health_live"),
     # GraphQL sits above the REST API (its view uses the API's authentication): routed here, under /api/.
@@ -37,3 +38,5 @@ urlpatterns = [
 urlpatterns.insert(0, path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media_view, name="media"))
 if settings.METRICS_ENABLED:
     urlpatterns.insert(0, path("metrics/", metrics_view, name="metrics"))
+
+handler500 = "nautobot.core.views.errors.server_error"

@@ -28,6 +28,17 @@ def run_tick_hooks() -> None:
             connection.close()
 
 
+def touch_heartbeat_file(path: str | None) -> None:
+    """`CELERY_BEAT_HEARTBEAT_FILE` (1.x): touched on every tick, for liveness probes that look at its age."""
+    if not path:
+        return
+    try:
+        with open(path, "a"):
+            os.utime(path, None)
+    except OSError as exc:
+        logger.warning("Could not touch CELERY_BEAT_HEARTBEAT_FILE %s: %s", path, exc.strerror)
+
+
 class NautobotScheduler(PersistentScheduler):
     """Persistent scheduler that records a `beat` heartbeat at most every `WORKER_HEARTBEAT_INTERVAL`."""
 
@@ -49,6 +60,7 @@ class NautobotScheduler(PersistentScheduler):
             run_beat_hooks("beat")
             self._heartbeat_due = time.monotonic() + interval
         run_tick_hooks()
+        touch_heartbeat_file(getattr(settings, "CELERY_BEAT_HEARTBEAT_FILE", None))
         return min(super().tick(*args, **kwargs), interval, TICK_SECONDS if registry.tick_hooks else interval)
 
     def close(self) -> None:
@@ -57,3 +69,7 @@ class NautobotScheduler(PersistentScheduler):
         except Exception as exc:
             logger.warning("Could not remove the scheduler heartbeat: %s", exc)
         super().close()
+
+
+# 1.x's name (`CELERY_BEAT_SCHEDULER = "nautobot.core.celery.schedulers:NautobotDatabaseScheduler"`).
+NautobotDatabaseScheduler = NautobotScheduler

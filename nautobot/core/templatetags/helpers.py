@@ -2,13 +2,16 @@
 `bettertitle`, `render_markdown`, `render_json`, `viewname`, `hyperlinked_object`, `has_perms`, ...)."""
 
 import json
+
+import markdown
+import nh3
 import re
 
 import yaml
 from django import template
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
-from django.utils.html import escape, format_html, linebreaks, strip_tags
+from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 
 from nautobot.core.colors import foreground_color
@@ -41,17 +44,12 @@ register.filter("bettertitle", bettertitle)
 
 @register.filter
 def render_markdown(value):
-    """Markdown text as HTML: escaped, in paragraphs and line breaks, with **bold**, *italic* and `code`.
-
-    (No Markdown library is a dependency of ours; this covers what notes and descriptions use most.)
-    """
+    """Markdown text (and a limited set of HTML in it) as HTML: rendered by Markdown, then cleaned by nh3 (its
+    allow-list of tags and attributes; scripts, styles, event handlers and `javascript:` links are removed)."""
     if not value:
         return ""
-    html = linebreaks(escape(str(value)))
-    html = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", html)
-    html = re.sub(r"(?<![*\w])\*(?!\s)(.+?)(?<!\s)\*(?![*\w])", r"<em>\1</em>", html)
-    html = re.sub(r"`([^`]+)`", r"<code>\1</code>", html)
-    return mark_safe(html)  # noqa: S308  (the text was escaped before the tags were added)
+    html = markdown.markdown(str(value), extensions=["fenced_code", "tables", "nl2br"])
+    return mark_safe(nh3.clean(html))  # noqa: S308  (cleaned by nh3 just before)
 
 
 @register.filter

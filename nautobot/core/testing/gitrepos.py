@@ -4,6 +4,7 @@ an HTTP server (git's "dumb" protocol) that demands Basic credentials, so creden
 import base64
 import contextlib
 import functools
+import ssl
 import subprocess
 import threading
 from collections.abc import Iterator
@@ -58,10 +59,13 @@ class SourceRepository:
 
 
 @contextlib.contextmanager
-def http_remote(directory: Path, username: str, password: str) -> Iterator[tuple[str, list]]:
+def http_remote(
+    directory: Path, username: str, password: str, *, tls_pem: Path | None = None
+) -> Iterator[tuple[str, list]]:
     """Serve `directory` over HTTP on 127.0.0.1, answering 401 unless given Basic `username:password`.
 
     Yields the base URL and the list of Authorization headers received (to check what git sent).
+    `tls_pem`: a file holding a certificate and its key; HTTPS with it.
     """
     expected = "Basic " + base64.b64encode(f"{username}:{password}".encode()).decode()
     seen: list = []
@@ -81,10 +85,14 @@ def http_remote(directory: Path, username: str, password: str) -> Iterator[tuple
             pass
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(directory)))
+    if tls_pem is not None:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(tls_pem)
+        server.socket = context.wrap_socket(server.socket, server_side=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", seen
+        yield f"{'https' if tls_pem else 'http'}://127.0.0.1:{server.server_address[1]}", seen
     finally:
         server.shutdown()
         server.server_close()

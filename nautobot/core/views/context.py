@@ -1,5 +1,6 @@
 """Template context of every page: the navigation menu the user may see."""
 
+from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 
 from nautobot.core.views.routes import menu_entries
@@ -70,18 +71,44 @@ def navigation(request) -> dict:
             menu_entries(),
             key=lambda e: (e[0].section != "", e[0].section_weight, e[0].section, e[0].weight, e[0].label),
         )
+        hide_restricted = getattr(settings, "HIDE_RESTRICTED_UI", False)
         for entry, name in entries:
-            if entry.permission and not user.has_perm(entry.permission):
-                continue
-            if entry.permissions and not user.has_perms(entry.permissions):
+            restricted = (entry.permission and not user.has_perm(entry.permission)) or (
+                entry.permissions and not user.has_perms(entry.permissions)
+            )
+            if restricted and hide_restricted:
                 continue
             try:
-                item = MenuItem(entry.section, entry.label, reverse(name), _buttons(entry, user))
+                url = reverse(name)
             except NoReverseMatch:
                 continue
+            # Restricted (HIDE_RESTRICTED_UI off, as 1.x's default): shown greyed out, without a link or buttons.
+            item = MenuItem(
+                entry.section, entry.label, None if restricted else url, [] if restricted else _buttons(entry, user)
+            )
             groups.setdefault(entry.group, []).append(item)
             if entry.group_weight is not None:
                 weights.setdefault(entry.group, entry.group_weight)
         return sorted(groups.items(), key=lambda g: (weights.get(g[0], 10_000), g[0]))
 
     return {"nav_menu": build}
+
+
+def settings_and_branding(request) -> dict:
+    """`settings` (1.x templates read `settings.BRANDING_TITLE` and the like), the banners as HTML and the URLs of
+    the branding files (`BRANDING_FILEPATHS`, served by `/branding/<name>`)."""
+    from nautobot.core.templatetags.helpers import render_markdown
+
+    branding = {
+        name: reverse("branding_file", kwargs={"name": name})
+        for name, path in (getattr(settings, "BRANDING_FILEPATHS", None) or {}).items()
+        if path
+    }
+    return {
+        "settings": settings,
+        "branding": branding,
+        "banner_top": render_markdown(getattr(settings, "BANNER_TOP", "")),
+        "banner_bottom": render_markdown(getattr(settings, "BANNER_BOTTOM", "")),
+        "banner_login": render_markdown(getattr(settings, "BANNER_LOGIN", "")),
+        "support_message": render_markdown(getattr(settings, "SUPPORT_MESSAGE", "")),
+    }

@@ -37,3 +37,18 @@ def handle_protectederror(obj_list, request, e) -> None:
         getattr(e, "protected_objects", None) or getattr(e, "restricted_objects", None) or getattr(e, "dependents", [])
     )
     messages.error(request, protected_message(obj_list, dependents))
+
+
+def server_error(request, template_name: str = "500.html"):
+    """The 500 page (`handler500`): standalone (no base template, no database), with `SUPPORT_MESSAGE`."""
+    from django.conf import settings
+    from django.http import HttpResponseServerError
+    from django.template import loader
+
+    from nautobot.core.templatetags.helpers import render_markdown
+
+    context = {
+        "title": getattr(settings, "BRANDING_TITLE", "Nautobot"),
+        "support_message": render_markdown(getattr(settings, "SUPPORT_MESSAGE", "")),
+    }
+    return HttpResponseServerError(loader.get_template(template_name).render(context))

@@ -2,6 +2,8 @@
 
 import csv
 
+from django.conf import settings
+
 from django.db import models
 from django.http import StreamingHttpResponse
 
@@ -35,7 +37,12 @@ def csv_response(spec: type[ObjectSpec], queryset: models.QuerySet) -> Streaming
             yield writer.writerow([obj.pk, *(_cell(getattr(obj, n)) for n in names)])
 
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{spec.model._meta.verbose_name_plural}.csv"'.replace(
-        " ", "_"
-    )
+    response["Content-Disposition"] = f'attachment; filename="{export_filename(spec.model, "csv")}"'
     return response
+
+
+def export_filename(model, extension: str) -> str:
+    """`<BRANDING_PREPENDED_FILENAME><verbose plural>[.<extension>]` (`nautobot_devices.csv`), `_` for spaces."""
+    prefix = getattr(settings, "BRANDING_PREPENDED_FILENAME", "nautobot_")
+    name = f"{prefix}{model._meta.verbose_name_plural}".replace(" ", "_")
+    return f"{name}.{extension}" if extension else name

@@ -37,6 +37,7 @@ from nautobot.core.views.display import detail_rows, related_links
 from nautobot.core.views.errors import handle_protectederror
 from nautobot.core.views.extensions import detail_content, list_buttons
 from nautobot.core.views.export import csv_response
+from nautobot.core.views.paginator import get_paginate_count
 from nautobot.core.views.permissions import allowed, model_permissions, require
 from nautobot.core.views.routes import detail_tabs
 from nautobot.core.views.urls import reverse_for_object, object_url, spec_url, url_name
@@ -50,7 +51,13 @@ from nautobot.core.writes import (
     write_transaction,
 )
 
-PER_PAGE_CHOICES = (25, 50, 100, 250, 500, 1000)
+
+def per_page_choices() -> list[int]:
+    """The page sizes a list offers (`PER_PAGE_DEFAULTS`), with `PAGINATE_COUNT` among them."""
+    choices = [int(n) for n in settings.PER_PAGE_DEFAULTS]
+    return sorted({*choices, settings.PAGINATE_COUNT})
+
+
 # 1.x's words when a saved object would be outside the user's object permissions.
 FORBIDDEN_SAVE = "Object save failed due to object-level permissions violation"
 # Query parameters of the list page that are not filters.
@@ -301,11 +308,9 @@ def app_table(table_class, queryset, request, *, selectable: bool = True, ordera
 
 
 def per_page(request) -> int:
-    try:
-        value = int(request.GET.get("per_page", 0))
-    except ValueError:
-        value = 0
-    return value if value in PER_PAGE_CHOICES else settings.PAGINATE_COUNT
+    """The list's page size: `?per_page=` (remembered for the user), else their saved one, else `PAGINATE_COUNT`;
+    never above `MAX_PAGE_SIZE` (`get_paginate_count`, as 1.x)."""
+    return get_paginate_count(request)
 
 
 class ObjectListView(SpecView):
@@ -342,7 +347,10 @@ class ObjectListView(SpecView):
             table = table_for(self.spec, selectable=selectable)(
                 table_queryset(self.spec, queryset), order_by=request.GET.get("sort")
             )
-        RequestConfig(request, paginate={"per_page": per_page(request)}).configure(table)
+        page_size = per_page(request)
+        # django-tables2 would take `?per_page=` as is; the size decided above (capped by MAX_PAGE_SIZE) wins.
+        table.per_page_field = "_page_size_from_get_paginate_count"
+        RequestConfig(request, paginate={"per_page": page_size}).configure(table)
         form_class = self.filterset_form_class or self.filterset_form
         if form_class is not None:
             form = form_class(request.GET, label_suffix="")
@@ -361,8 +369,8 @@ class ObjectListView(SpecView):
         context = self.context(
             table=table,
             filter_form=form,
-            per_page_choices=PER_PAGE_CHOICES,
-            per_page=per_page(request),
+            per_page_choices=per_page_choices(),
+            per_page=page_size,
             selectable=selectable,
             list_buttons=list_buttons(self.model, request),
             **self.legacy_context(

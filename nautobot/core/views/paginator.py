@@ -24,12 +24,13 @@ def get_paginate_count(request) -> int:
         except ValueError:
             count = 0
         if count > 0:
-            # (not in maintenance mode, whose database may be read-only: the choice applies to this page only)
+            # Remembered for the user, written only when it changes (not in maintenance mode, whose database may be
+            # read-only: the choice then applies to this page only).
+            remembers = user is not None and user.is_authenticated and hasattr(user, "set_config")
             if (
-                user is not None
-                and user.is_authenticated
-                and hasattr(user, "set_config")
+                remembers
                 and not settings.MAINTENANCE_MODE
+                and user.get_config("pagination.per_page", None) != count
             ):
                 user.set_config("pagination.per_page", count, commit=True)
             return _limit(count)

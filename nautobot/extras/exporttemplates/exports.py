@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from django.db import models, transaction
 
+from nautobot.core.views.export import export_filename
+
 from nautobot.extras.templating import SecurityError, TemplateError, render
 
 
@@ -22,12 +24,6 @@ class ExportedFile:
 
 class ExportError(ValueError):
     """An export could not be produced; the message says why, in terms the template's author can act on."""
-
-
-def export_filename(model: type[models.Model], extension: str) -> str:
-    """`nautobot_<verbose plural>[.<extension>]` as the original names downloads, with `_` for spaces."""
-    name = f"nautobot_{model._meta.verbose_name_plural}".replace(" ", "_")
-    return f"{name}.{extension}" if extension else name
 
 
 def export_queryset(template, queryset: models.QuerySet) -> ExportedFile:

@@ -275,3 +275,16 @@ def test_sweep_sends_retries_once_their_backoff_is_over(monkeypatch):
     assert outbox.sweep() == 0
     _due_now(delivery.pk)
     assert outbox.sweep() == 1 and outbox.sweep() == 0 and sent == [str(delivery.pk)]
+
+
+def test_http_proxies_are_used(settings, receiver):
+    """`HTTP_PROXIES` (1.x): webhook calls go through the proxy; the receiver stands in for one here (a proxy is
+    sent the absolute URL), and the payload URL's host does not even resolve."""
+    settings.HTTP_PROXIES = {"http": receiver.url}
+    _webhook("http://webhook.example.invalid/hook")
+    with change_context(user=_user("proxied")):
+        b.site()
+    (delivery,) = WebhookDelivery.objects.all()
+    assert deliver(delivery.pk).startswith("attempt 1: 200")
+    (call,) = receiver.wait_for(1)
+    assert call.path == "http://webhook.example.invalid/hook" and call.signature_ok

@@ -23,6 +23,8 @@ class Command(BaseCommand):
         self.stdout.write(f"Configuration file: {os.environ['NAUTOBOT_CONFIG']}")
         self.stdout.write(f"NAUTOBOT_ROOT:      {settings.NAUTOBOT_ROOT}")
         problems = []
+        for line in getattr(settings, "REFUSED_SETTINGS", ()):
+            self.stdout.write(self.style.WARNING(f"unsupported {line}"))
         if settings.DEBUG:
             self.stdout.write(self.style.WARNING("warning    DEBUG is on: never run production like this."))
         for result in health.run_checks(["database", "cache", "broker"]):

@@ -1,0 +1,622 @@
+"""Every setting Nautobot 1.6 documents or defines, and what this implementation does with it.
+
+A 1.x `nautobot_config.py` comes along unchanged only if each of its settings either does here what the 1.6
+documentation says, or is refused in one line that names it and says why. This module is the one list:
+
+- `WORKS`: honoured as 1.6 documents it; `test` names a test that shows the behaviour (`path::function`; the
+  catalog's own test checks that it exists).
+- `READONLY`: a value this implementation provides for code and apps to read (`settings.VERSION`); setting it in a
+  configuration file changes nothing, and says so.
+- `REFUSED`: not supported here; a configuration that asks for it (a value other than 1.6's default, from the file
+  or from the environment variable 1.6 reads) gets one warning line naming the setting and the reason, and the
+  command goes on. `stop=True`: going on would be unsafe, so the command stops with that line instead.
+
+`refusals(user_values, environ)` turns a configuration into those lines (`nautobot.core.config` prints them when
+a process loads its settings; `nautobot-server config check` lists them); the README's configuration table is
+generated from this list (`python -m nautobot.core.settings_catalog`, checked by the catalog's test).
+"""
+
+import os
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+WORKS = "works"
+READONLY = "read-only"
+REFUSED = "refused"
+
+_UNSET = object()
+
+# The tests named below; paths are relative to the repository root.
+CATALOG_TEST = "nautobot/core/tests/test_settings_catalog.py"
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    state: str
+    note: str
+    test: str = ""
+    env: tuple[str, ...] = ()
+    # 1.6's default: a refused setting left at it asks for nothing, so it is not reported.
+    default: Any = _UNSET
+    # Refused settings: True when this value asks for nothing this implementation lacks (beyond `default`).
+    harmless: Callable[[Any], bool] | None = None
+    stop: bool = False
+
+    def asks_for_something(self, value: Any) -> bool:
+        if self.default is not _UNSET and _equal(value, self.default):
+            return False
+        return not (self.harmless and self.harmless(value))
+
+
+def _equal(a: Any, b: Any) -> bool:
+    try:
+        return bool(a == b)
+    except Exception:
+        return False
+
+
+def _falsy(value: Any) -> bool:
+    return not value
+
+
+def works(name: str, note: str, test: str = "", env: Iterable[str] = ()) -> Setting:
+    return Setting(name, WORKS, note, test or f"{CATALOG_TEST}::test_library_reads_the_setting", tuple(env))
+
+
+def readonly(name: str, note: str, test: str) -> Setting:
+    return Setting(name, READONLY, note, test)
+
+
+def refused(name: str, why: str, default: Any = _UNSET, env: Iterable[str] = (), **kwargs: Any) -> Setting:
+    return Setting(name, REFUSED, why, env=tuple(env), default=default, **kwargs)
+
+
+def _env(name: str) -> tuple[str]:
+    return (f"NAUTOBOT_{name}",)
+
+
+_T = CATALOG_TEST
+_LDAP = "LDAP sign-in is not available in this release (local accounts and API tokens work)"
+_SSO = "single sign-on (social-auth: OIDC, SAML, OAuth2) is not available in this release"
+_REMOTE = "sign-in from a proxy's remote-user header is not available in this release"
+_SILK = "request profiling (django-silk) is not included"
+_CACHEOPS = "cacheops query caching is not used (1.6 has it off by default too); the setting changes nothing"
+_CONSTANCE = "runtime-editable settings (django-constance) are not available yet: set the value in nautobot_config.py"
+_DYNAMIC_GROUPS = "dynamic groups are not available in this release"
+_NAPALM = "the NAPALM integration is not available in this release"
+_TEST_SUITE = "a setting of Nautobot's own test suite; this implementation's tests do not read it"
+
+SETTINGS: tuple[Setting, ...] = (
+    # --- Django, DRF, Celery and graphene read these themselves; the configuration file sets them as in 1.6 ---
+    works("ADMINS", "Django: who gets error e-mails"),
+    works("ALLOWED_HOSTS", "Django; `NAUTOBOT_ALLOWED_HOSTS` (space-separated)", env=_env("ALLOWED_HOSTS")),
+    works(
+        "AUTHENTICATION_BACKENDS",
+        "Django; `nautobot.core.authentication.ObjectPermissionBackend` as in 1.x",
+        f"{_T}::test_documented_authentication_backend_signs_in",
+    ),
+    works("AUTH_USER_MODEL", "Django (`users.User`)"),
+    works("CACHES", "Django's cache; any backend Django or django-redis provides"),
+    works("CSRF_FAILURE_VIEW", "Django"),
+    works("CSRF_TRUSTED_ORIGINS", "Django; `NAUTOBOT_CSRF_TRUSTED_ORIGINS` (space-separated)"),
+    works("DATA_UPLOAD_MAX_NUMBER_FIELDS", "Django"),
+    works("DATABASES", "Django; `NAUTOBOT_DB_*`", env=("NAUTOBOT_DB_ENGINE", "NAUTOBOT_DB_HOST", "NAUTOBOT_DB_NAME")),
+    works(
+        "DATETIME_FORMAT",
+        "dates and times on pages; `NAUTOBOT_DATETIME_FORMAT`",
+        f"{_T}::test_date_formats_render_on_pages",
+        env=_env("DATETIME_FORMAT"),
+    ),
+    works(
+        "DATE_FORMAT",
+        "dates on pages; `NAUTOBOT_DATE_FORMAT`",
+        f"{_T}::test_date_formats_render_on_pages",
+        env=_env("DATE_FORMAT"),
+    ),
+    works("DEBUG", "Django; `NAUTOBOT_DEBUG`", env=_env("DEBUG")),
+    works("DEFAULT_AUTO_FIELD", "Django"),
+    works("FORCE_SCRIPT_NAME", "Django: the URL prefix when served under a sub-path"),
+    works("INSTALLED_APPS", "Django; `EXTRA_INSTALLED_APPS` appends"),
+    works("INTERNAL_IPS", "Django"),
+    works("LANGUAGE_CODE", "Django"),
+    works("LOGGING", "Django's logging configuration"),
+    works("LOGIN_REDIRECT_URL", "Django"),
+    works("LOGIN_URL", "Django"),
+    works("MEDIA_ROOT", "Django; `NAUTOBOT_MEDIA_ROOT`", env=_env("MEDIA_ROOT")),
+    works("MEDIA_URL", "Django"),
+    works("MESSAGE_TAGS", "Django's messages framework"),
+    works("MIDDLEWARE", "Django; `EXTRA_MIDDLEWARE` appends"),
+    works("REST_FRAMEWORK", "Django REST framework"),
+    works("ROOT_URLCONF", "Django"),
+    works("SECRET_KEY", "Django; `NAUTOBOT_SECRET_KEY`", env=_env("SECRET_KEY")),
+    works("SECURE_PROXY_SSL_HEADER", "Django"),
+    works("SESSION_COOKIE_AGE", "Django; `NAUTOBOT_SESSION_COOKIE_AGE`", env=_env("SESSION_COOKIE_AGE")),
+    works("SESSION_ENGINE", "Django"),
+    works(
+        "SESSION_EXPIRE_AT_BROWSER_CLOSE",
+        "Django; `NAUTOBOT_SESSION_EXPIRE_AT_BROWSER_CLOSE`",
+        env=_env("SESSION_EXPIRE_AT_BROWSER_CLOSE"),
+    ),
+    works(
+        "SHORT_DATETIME_FORMAT",
+        "tables' dates and times; `NAUTOBOT_SHORT_DATETIME_FORMAT`",
+        f"{_T}::test_date_formats_render_on_pages",
+        env=_env("SHORT_DATETIME_FORMAT"),
+    ),
+    works(
+        "SHORT_DATE_FORMAT",
+        "tables' dates; `NAUTOBOT_SHORT_DATE_FORMAT`",
+        f"{_T}::test_date_formats_render_on_pages",
+        env=_env("SHORT_DATE_FORMAT"),
+    ),
+    works(
+        "SHORT_TIME_FORMAT",
+        "short times (`{{ value|time:settings.SHORT_TIME_FORMAT }}`); `NAUTOBOT_SHORT_TIME_FORMAT`",
+        env=_env("SHORT_TIME_FORMAT"),
+    ),
+    works("SPECTACULAR_SETTINGS", "drf-spectacular (the OpenAPI schema)"),
+    works("STATIC_ROOT", "Django; `NAUTOBOT_STATIC_ROOT`", env=_env("STATIC_ROOT")),
+    works("STATIC_URL", "Django"),
+    works("STATICFILES_DIRS", "Django"),
+    works("TEMPLATES", "Django"),
+    works("TEST_RUNNER", "Django (`nautobot-server test`)"),
+    works(
+        "TIME_FORMAT",
+        "times on pages; `NAUTOBOT_TIME_FORMAT`",
+        f"{_T}::test_date_formats_render_on_pages",
+        env=_env("TIME_FORMAT"),
+    ),
+    works("TIME_ZONE", "Django; `NAUTOBOT_TIME_ZONE`", env=_env("TIME_ZONE")),
+    works("USE_I18N", "Django"),
+    works("USE_TZ", "Django"),
+    works("USE_X_FORWARDED_HOST", "Django"),
+    works("WSGI_APPLICATION", "Django"),
+    works("X_FRAME_OPTIONS", "Django"),
+    works("GRAPHENE", "graphene-django"),
+    works("CELERY_ACCEPT_CONTENT", "Celery (every `CELERY_*` setting is Celery's lower-case option)"),
+    works("CELERY_BEAT_SCHEDULER", "Celery beat; 1.6's `NautobotDatabaseScheduler` path names ours"),
+    works("CELERY_BROKER_TRANSPORT_OPTIONS", "Celery (e.g. Redis Sentinel's `master_name`)"),
+    works("CELERY_BROKER_URL", "Celery; `NAUTOBOT_CELERY_BROKER_URL`", env=_env("CELERY_BROKER_URL")),
+    works("CELERY_RESULT_ACCEPT_CONTENT", "Celery"),
+    works("CELERY_RESULT_BACKEND", "Celery; `NAUTOBOT_CELERY_RESULT_BACKEND`", env=_env("CELERY_RESULT_BACKEND")),
+    works("CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS", "Celery"),
+    works("CELERY_RESULT_SERIALIZER", "Celery"),
+    works(
+        "CELERY_TASK_DEFAULT_QUEUE",
+        "Celery; `NAUTOBOT_CELERY_TASK_DEFAULT_QUEUE`",
+        env=_env("CELERY_TASK_DEFAULT_QUEUE"),
+    ),
+    works("CELERY_TASK_SERIALIZER", "Celery"),
+    works(
+        "CELERY_TASK_SOFT_TIME_LIMIT",
+        "Celery; `NAUTOBOT_CELERY_TASK_SOFT_TIME_LIMIT`",
+        env=_env("CELERY_TASK_SOFT_TIME_LIMIT"),
+    ),
+    works("CELERY_TASK_TIME_LIMIT", "Celery; `NAUTOBOT_CELERY_TASK_TIME_LIMIT`", env=_env("CELERY_TASK_TIME_LIMIT")),
+    works("CELERY_TASK_TRACK_STARTED", "Celery"),
+    # --- Nautobot's own ---
+    works(
+        "CHANGELOG_RETENTION",
+        "days object changes are kept (0: forever), purged hourly",
+        "nautobot/extras/tests/test_changelog.py::test_retention_task_removes_only_old_changes",
+    ),
+    works(
+        "ENFORCE_GLOBAL_UNIQUE",
+        "duplicate prefixes/addresses refused in the global table; `NAUTOBOT_ENFORCE_GLOBAL_UNIQUE`",
+        env=_env("ENFORCE_GLOBAL_UNIQUE"),
+    ),
+    works(
+        "EXEMPT_VIEW_PERMISSIONS",
+        'models anyone may view, `["*"]` for all',
+        "nautobot/core/tests/test_app_api_exempt_view.py::test_anonymous_reads_an_exempt_model_only",
+    ),
+    works(
+        "EXEMPT_EXCLUDE_MODELS",
+        'models `["*"]` never exempts (users, groups, permissions)',
+        f"{_T}::test_exempt_exclude_models",
+    ),
+    works("GIT_ROOT", "`NAUTOBOT_GIT_ROOT`", env=_env("GIT_ROOT")),
+    works("HTTP_PROXIES", "proxies for webhooks", "nautobot/extras/tests/test_webhooks.py::test_http_proxies_are_used"),
+    works("JOBS_ROOT", "`NAUTOBOT_JOBS_ROOT`", env=_env("JOBS_ROOT")),
+    works("LOG_LEVEL", "the `nautobot` logger's level; `NAUTOBOT_LOG_LEVEL`"),
+    works("MAX_PAGE_SIZE", "the largest page the API and UI return (0: no limit)"),
+    works("NAUTOBOT_ROOT", "`NAUTOBOT_ROOT`"),
+    works("PAGINATE_COUNT", "the default page size of lists and the API"),
+    works("PLUGINS", "apps to load"),
+    works("PLUGINS_CONFIG", "each app's settings"),
+    works("PREFER_IPV4", "a device's primary IP is its IPv4 one when it has both"),
+    works("RACK_ELEVATION_DEFAULT_UNIT_HEIGHT", "rack elevation SVG unit height"),
+    works("RACK_ELEVATION_DEFAULT_UNIT_WIDTH", "rack elevation SVG unit width"),
+    works("RQ_QUEUES", "django-rq (the deprecated `rqworker`)"),
+    works(
+        "STRICT_FILTERING",
+        "an unknown filter is an error (400 in the API); `NAUTOBOT_STRICT_FILTERING`",
+        env=_env("STRICT_FILTERING"),
+    ),
+    works(
+        "BANNER_TOP",
+        "text above every page; `NAUTOBOT_BANNER_TOP`",
+        f"{_T}::test_banners_and_branding_on_pages",
+        env=_env("BANNER_TOP"),
+    ),
+    works(
+        "BANNER_BOTTOM",
+        "text below every page; `NAUTOBOT_BANNER_BOTTOM`",
+        f"{_T}::test_banners_and_branding_on_pages",
+        env=_env("BANNER_BOTTOM"),
+    ),
+    works(
+        "BANNER_LOGIN",
+        "text on the login page; `NAUTOBOT_BANNER_LOGIN`",
+        f"{_T}::test_banners_and_branding_on_pages",
+        env=_env("BANNER_LOGIN"),
+    ),
+    works(
+        "BRANDING_TITLE",
+        "the name in the page title and navigation bar; `NAUTOBOT_BRANDING_TITLE`",
+        f"{_T}::test_banners_and_branding_on_pages",
+        env=_env("BRANDING_TITLE"),
+    ),
+    works(
+        "BRANDING_URLS",
+        "the footer's code/docs/help links; `NAUTOBOT_BRANDING_URLS_*`",
+        f"{_T}::test_banners_and_branding_on_pages",
+        env=("NAUTOBOT_BRANDING_URLS_CODE", "NAUTOBOT_BRANDING_URLS_DOCS", "NAUTOBOT_BRANDING_URLS_HELP"),
+    ),
+    works(
+        "BRANDING_FILEPATHS",
+        "logo, favicon, CSS and JavaScript from MEDIA_ROOT; `NAUTOBOT_BRANDING_FILEPATHS_*`",
+        f"{_T}::test_banners_and_branding_on_pages",
+        env=tuple(
+            f"NAUTOBOT_BRANDING_FILEPATHS_{k}"
+            for k in ("LOGO", "FAVICON", "ICON_16", "ICON_32", "ICON_180", "ICON_192", "ICON_MASK", "CSS", "JAVASCRIPT")
+        ),
+    ),
+    works(
+        "BRANDING_PREPENDED_FILENAME",
+        "prefix of downloaded export files; `NAUTOBOT_BRANDING_PREPENDED_FILENAME`",
+        f"{_T}::test_export_file_name_prefix",
+        env=_env("BRANDING_PREPENDED_FILENAME"),
+    ),
+    works("BRANDING_POWERED_BY_URL", 'the footer\'s "powered by" link', f"{_T}::test_banners_and_branding_on_pages"),
+    works("SUPPORT_MESSAGE", "shown on error pages", f"{_T}::test_support_message_on_error_pages"),
+    works("HIDE_RESTRICTED_UI", "menu items a user may not view are left out", f"{_T}::test_hide_restricted_ui"),
+    works("PER_PAGE_DEFAULTS", "the page sizes a list offers", f"{_T}::test_per_page_defaults"),
+    works(
+        "GIT_SSL_NO_VERIFY",
+        "Git fetches without TLS verification (also the environment variable git reads)",
+        f"{_T}::test_git_ssl_no_verify_reaches_git",
+    ),
+    works(
+        "LOG_DEPRECATION_WARNINGS",
+        "Python deprecation warnings go to the log; `NAUTOBOT_LOG_DEPRECATION_WARNINGS`",
+        f"{_T}::test_log_deprecation_warnings",
+        env=_env("LOG_DEPRECATION_WARNINGS"),
+    ),
+    readonly("VERSION", "the running release", f"{_T}::test_read_only_settings"),
+    readonly("REST_FRAMEWORK_VERSION", "the newest REST API version (`1.6`)", f"{_T}::test_read_only_settings"),
+    readonly(
+        "REST_FRAMEWORK_ALLOWED_VERSIONS",
+        "the REST API versions served (`1.2`-`1.6`)",
+        f"{_T}::test_read_only_settings",
+    ),
+    readonly("HOSTNAME", "this host's name", f"{_T}::test_read_only_settings"),
+    readonly("BASE_DIR", "the installed package's directory", f"{_T}::test_read_only_settings"),
+    readonly("TESTING", "whether the command is `nautobot-server test`", f"{_T}::test_read_only_settings"),
+    # --- not supported here: one line when a configuration asks for them ---
+    refused(
+        "MAINTENANCE_MODE",
+        "maintenance (read-only) mode is not available yet",
+        default=False,
+        env=_env("MAINTENANCE_MODE"),
+    ),
+    works(
+        "METRICS_ENABLED",
+        "`/metrics` in Prometheus text: this process's and the apps' metrics; `NAUTOBOT_METRICS_ENABLED`",
+        "nautobot/extras/tests/test_app_api_plugins.py::test_app_metrics_at_metrics",
+        env=_env("METRICS_ENABLED"),
+    ),
+    refused("PROMETHEUS_EXPORT_MIGRATIONS", "migration metrics are not exported", default=False),
+    refused(
+        "CELERY_WORKER_PROMETHEUS_PORTS",
+        "Celery workers do not serve metrics yet",
+        default=[],
+        env=_env("CELERY_WORKER_PROMETHEUS_PORTS"),
+    ),
+    refused(
+        "STORAGE_BACKEND",
+        "remote file storage (django-storages) is not available yet: files stay in MEDIA_ROOT",
+        default=None,
+        stop=True,
+    ),
+    refused("STORAGE_CONFIG", "remote file storage (django-storages) is not available yet", default={}),
+    refused(
+        "CORS_ALLOW_ALL_ORIGINS",
+        "cross-origin requests (CORS) are not answered yet",
+        default=False,
+        env=_env("CORS_ALLOW_ALL_ORIGINS"),
+    ),
+    refused("CORS_ALLOWED_ORIGINS", "cross-origin requests (CORS) are not answered yet", default=[]),
+    refused("CORS_ALLOWED_ORIGIN_REGEXES", "cross-origin requests (CORS) are not answered yet", default=[]),
+    refused(
+        "SESSION_FILE_PATH",
+        "file-based sessions are not available yet: sessions are kept in the database",
+        default=None,
+        env=_env("SESSION_FILE_PATH"),
+    ),
+    refused("SANITIZER_PATTERNS", "job logs are not passed through sanitizer patterns yet"),
+    refused(
+        "ALLOWED_URL_SCHEMES",
+        "URLs are checked against Django's schemes (http, https, ftp, ftps)",
+        default=(
+            "file",
+            "ftp",
+            "ftps",
+            "http",
+            "https",
+            "irc",
+            "mailto",
+            "sftp",
+            "ssh",
+            "tel",
+            "telnet",
+            "tftp",
+            "vnc",
+            "xmpp",
+        ),
+    ),
+    refused(
+        "CONTENT_TYPE_CACHE_TIMEOUT",
+        "content types are cached in each process by Django; no timeout applies",
+        default=0,
+        env=_env("CONTENT_TYPE_CACHE_TIMEOUT"),
+    ),
+    refused("DEPLOYMENT_ID", "used only for installation metrics, which this implementation never sends", default=""),
+    refused(
+        "INSTALLATION_METRICS_ENABLED",
+        "this implementation never sends installation metrics",
+        default=False,
+        harmless=_falsy,
+        env=_env("INSTALLATION_METRICS_ENABLED"),
+    ),
+    refused(
+        "RELEASE_CHECK_URL",
+        "this implementation never checks for new releases (no network access)",
+        default="",
+        harmless=_falsy,
+    ),
+    refused("RELEASE_CHECK_TIMEOUT", "this implementation never checks for new releases", default=24 * 3600),
+    refused(
+        "REDIS_LOCK_TIMEOUT",
+        "no Redis locks are taken here (Git syncs are serialized by the database)",
+        default=600,
+        env=_env("REDIS_LOCK_TIMEOUT"),
+    ),
+    refused("WEBSERVER_WARMUP", "the web service always loads every module before it forks its workers", default=False),
+    refused("DISABLE_PREFIX_LIST_HIERARCHY", "the prefix list is always flat here", default=False),
+    refused("FILTERS_NULL_CHOICE_LABEL", 'filters name the empty choice "None"', default="None"),
+    refused("FILTERS_NULL_CHOICE_VALUE", 'filters take "null" for the empty choice', default="null"),
+    refused("UI_RACK_VIEW_TRUNCATE_FUNCTION", "rack elevations show device names in full, clipped to the unit"),
+    refused(
+        "SHELL_PLUS_DONT_LOAD",
+        "`nbshell` imports every model (django-extensions' shell_plus is not used)",
+        default=["taggit"],
+    ),
+    refused("CRYPTOGRAPHY_KEY", "not used: Git credentials are encrypted with GIT_CREDENTIALS_KEY", default=None),
+    refused(
+        "CRYPTOGRAPHY_SALT",
+        "not used: Git credentials are encrypted with GIT_CREDENTIALS_KEY",
+        default="nautobot-cryptography",
+    ),
+    refused(
+        "GRAPHQL_CUSTOM_FIELD_PREFIX",
+        "GraphQL carries custom fields in `custom_field_data`, not as `cf_<name>` fields",
+        default="cf",
+    ),
+    refused("GRAPHQL_RELATIONSHIP_PREFIX", "GraphQL has no `rel_<name>` relationship fields", default="rel"),
+    refused("GRAPHQL_COMPUTED_FIELD_PREFIX", "GraphQL has no `cpf_<name>` computed fields", default="cpf"),
+    refused(
+        "CONFIG_CONTEXT_DYNAMIC_GROUPS_ENABLED",
+        _DYNAMIC_GROUPS,
+        default=False,
+        env=_env("CONFIG_CONTEXT_DYNAMIC_GROUPS_ENABLED"),
+    ),
+    refused("DYNAMIC_GROUPS_MEMBER_CACHE_TIMEOUT", _DYNAMIC_GROUPS, default=0),
+    *(
+        refused(name, _NAPALM, default=default, env=env)
+        for name, default, env in (
+            ("NAPALM_ARGS", {}, ()),
+            ("NAPALM_PASSWORD", "", _env("NAPALM_PASSWORD")),
+            ("NAPALM_TIMEOUT", 30, _env("NAPALM_TIMEOUT")),
+            ("NAPALM_USERNAME", "", _env("NAPALM_USERNAME")),
+        )
+    ),
+    refused("NETWORK_DRIVERS", "platforms' network-driver translations (netutils) are not available", default={}),
+    *(
+        refused(name, _CACHEOPS, default=default, env=env, harmless=lambda value: True)
+        for name, default, env in (
+            ("CACHEOPS", _UNSET, ()),
+            ("CACHEOPS_DEFAULTS", _UNSET, ("NAUTOBOT_CACHEOPS_TIMEOUT",)),
+            ("CACHEOPS_DEGRADE_ON_FAILURE", True, ()),
+            ("CACHEOPS_HEALTH_CHECK_ENABLED", False, ()),
+            ("CACHEOPS_REDIS", _UNSET, _env("CACHEOPS_REDIS")),
+            ("CACHEOPS_SENTINEL", _UNSET, ()),
+        )
+    ),
+    refused("CACHEOPS_ENABLED", _CACHEOPS, default=False, harmless=_falsy, env=_env("CACHEOPS_ENABLED")),
+    *(
+        refused(name, _CONSTANCE)
+        for name in (
+            "CONSTANCE_ADDITIONAL_FIELDS",
+            "CONSTANCE_CONFIG",
+            "CONSTANCE_CONFIG_FIELDSETS",
+        )
+    ),
+    refused("CONSTANCE_BACKEND", _CONSTANCE, default="constance.backends.database.DatabaseBackend"),
+    refused("CONSTANCE_DATABASE_CACHE_BACKEND", _CONSTANCE, default="default"),
+    refused("CONSTANCE_DATABASE_PREFIX", _CONSTANCE, default="constance:nautobot:"),
+    refused("CONSTANCE_IGNORE_ADMIN_VERSION_CHECK", _CONSTANCE, default=True),
+    works(
+        "CELERY_BEAT_HEARTBEAT_FILE",
+        "touched by the scheduler on every tick; `NAUTOBOT_CELERY_BEAT_HEARTBEAT_FILE`",
+        f"{_T}::test_beat_heartbeat_file_is_touched",
+        env=_env("CELERY_BEAT_HEARTBEAT_FILE"),
+    ),
+    refused("ALLOW_REQUEST_PROFILING", _SILK, default=False),
+    *(
+        refused(name, _SILK)
+        for name in (
+            "SILKY_ANALYZE_QUERIES",
+            "SILKY_AUTHENTICATION",
+            "SILKY_AUTHORISATION",
+            "SILKY_INTERCEPT_FUNC",
+            "SILKY_PERMISSIONS",
+            "SILKY_PYTHON_PROFILER",
+            "SILKY_PYTHON_PROFILER_BINARY",
+            "SILKY_PYTHON_PROFILER_EXTENDED_FILE_NAME",
+        )
+    ),
+    refused("TEST_FACTORY_SEED", _TEST_SUITE, default=None, env=_env("TEST_FACTORY_SEED")),
+    refused(
+        "TEST_PERFORMANCE_BASELINE_FILE",
+        _TEST_SUITE,
+        default="nautobot/core/tests/performance_baselines.yml",
+        env=_env("TEST_PERFORMANCE_BASELINE_FILE"),
+    ),
+    refused("TEST_USE_FACTORIES", _TEST_SUITE, default=False, env=_env("TEST_USE_FACTORIES")),
+    *(
+        refused(name, _LDAP, env=("NAUTOBOT_AUTH_LDAP_USER_SEARCH_DN",) if name == "AUTH_LDAP_USER_SEARCH_DN" else ())
+        for name in (
+            "AUTH_LDAP_ALWAYS_UPDATE_USER",
+            "AUTH_LDAP_BIND_DN",
+            "AUTH_LDAP_BIND_PASSWORD",
+            "AUTH_LDAP_CACHE_TIMEOUT",
+            "AUTH_LDAP_CONNECTION_OPTIONS",
+            "AUTH_LDAP_FIND_GROUP_PERMS",
+            "AUTH_LDAP_GROUP_SEARCH",
+            "AUTH_LDAP_GROUP_TYPE",
+            "AUTH_LDAP_NO_NEW_USERS",
+            "AUTH_LDAP_REQUIRE_GROUP",
+            "AUTH_LDAP_SECONDARY_SERVER_URI",
+            "AUTH_LDAP_SERVER_URI",
+            "AUTH_LDAP_START_TLS",
+            "AUTH_LDAP_USER_ATTR_MAP",
+            "AUTH_LDAP_USER_DN_TEMPLATE",
+            "AUTH_LDAP_USER_FLAGS_BY_GROUP",
+            "AUTH_LDAP_USER_SEARCH",
+            "AUTH_LDAP_USER_SEARCH_DN",
+        )
+    ),
+    refused("REMOTE_AUTH_AUTO_CREATE_USER", _REMOTE, default=False),
+    refused("REMOTE_AUTH_HEADER", _REMOTE, default="HTTP_REMOTE_USER"),
+    refused("EXTERNAL_AUTH_DEFAULT_GROUPS", "external sign-in (LDAP, SSO, remote user) is not available", default=[]),
+    refused(
+        "EXTERNAL_AUTH_DEFAULT_PERMISSIONS", "external sign-in (LDAP, SSO, remote user) is not available", default={}
+    ),
+    refused("SOCIAL_AUTH_POSTGRES_JSONFIELD", _SSO, default=False),
+    refused("SOCIAL_AUTH_BACKEND_PREFIX", _SSO, default="social_core.backends"),
+    *(
+        refused(name, _SSO)
+        for name in (
+            "SOCIAL_AUTH_AZUREAD_OAUTH2_KEY",
+            "SOCIAL_AUTH_AZUREAD_OAUTH2_SECRET",
+            "SOCIAL_AUTH_AZUREAD_TENANT_OAUTH2_KEY",
+            "SOCIAL_AUTH_AZUREAD_TENANT_OAUTH2_SECRET",
+            "SOCIAL_AUTH_AZUREAD_TENANT_OAUTH2_TENANT_ID",
+            "SOCIAL_AUTH_GOOGLE_OAUTH2_KEY",
+            "SOCIAL_AUTH_GOOGLE_OAUTH2_SCOPE",
+            "SOCIAL_AUTH_GOOGLE_OAUTH2_SECRET",
+            "SOCIAL_AUTH_OKTA_OAUTH2_API_URL",
+            "SOCIAL_AUTH_OKTA_OAUTH2_KEY",
+            "SOCIAL_AUTH_OKTA_OAUTH2_SCOPE",
+            "SOCIAL_AUTH_OKTA_OAUTH2_SECRET",
+            "SOCIAL_AUTH_OKTA_OPENIDCONNECT_API_URL",
+            "SOCIAL_AUTH_OKTA_OPENIDCONNECT_KEY",
+            "SOCIAL_AUTH_OKTA_OPENIDCONNECT_SCOPE",
+            "SOCIAL_AUTH_OKTA_OPENIDCONNECT_SECRET",
+            "SOCIAL_AUTH_PIPELINE",
+            "SOCIAL_AUTH_SAML_ENABLED_IDPS",
+            "SOCIAL_AUTH_SAML_ORG_INFO",
+            "SOCIAL_AUTH_SAML_SP_ENTITY_ID",
+            "SOCIAL_AUTH_SAML_SP_PRIVATE_KEY",
+            "SOCIAL_AUTH_SAML_SP_PUBLIC_CERT",
+            "SOCIAL_AUTH_SAML_SUPPORT_CONTACT",
+            "SOCIAL_AUTH_SAML_TECHNICAL_CONTACT",
+        )
+    ),
+)
+
+BY_NAME: dict[str, Setting] = {s.name: s for s in SETTINGS}
+# Environment variables 1.6 reads that are not a setting's own (NAUTOBOT_DOCKER_SKIP_INIT: the 1.x Docker image's
+# entry point; NAUTOBOT_REDIS_TIMEOUT: a default of the 1.x config template; NAUTOBOT_USERS: nothing in 1.6 reads it).
+OTHER_ENVIRONMENT = {
+    "NAUTOBOT_DOCKER_SKIP_INIT": "read by the 1.x Docker image's entry point; there is no such image here",
+    "NAUTOBOT_REDIS_TIMEOUT": "Redis connections use redis-py's timeouts",
+    "NAUTOBOT_CACHES_BACKEND": 'set CACHES["default"]["BACKEND"] in nautobot_config.py',
+}
+
+
+def _from_environment(setting: Setting, raw: str) -> Any:
+    default = setting.default
+    if isinstance(default, bool):
+        return raw.strip().lower() in ("true", "yes", "on", "1", "t", "y")
+    if isinstance(default, int):
+        try:
+            return int(raw)
+        except ValueError:
+            return raw
+    return raw
+
+
+def refusal_line(setting: Setting, source: str) -> str:
+    verb = "stopped" if setting.stop else "ignored"
+    if setting.state == READONLY:
+        return f"{source} is read-only here ({setting.note}); the value set is {verb}"
+    return f"{source} is not supported here: {setting.note} ({verb})"
+
+
+def refusals(user_values: Mapping[str, Any], environ: Mapping[str, str] = os.environ) -> list[tuple[Setting, str]]:
+    """The settings a configuration asks for that are not supported here, each with its one-line message.
+
+    `user_values`: the names the configuration file set (or changed from the defaults) and their values.
+    """
+    found: dict[str, tuple[Setting, str]] = {}
+    for name, value in user_values.items():
+        setting = BY_NAME.get(name)
+        if setting is None or setting.state == WORKS:
+            continue
+        if setting.state == READONLY or setting.asks_for_something(value):
+            found[name] = (setting, refusal_line(setting, name))
+    for setting in SETTINGS:
+        if setting.state != REFUSED or setting.name in found:
+            continue
+        for variable in setting.env:
+            raw = environ.get(variable)
+            if raw and setting.asks_for_something(_from_environment(setting, raw)):
+                found[setting.name] = (setting, refusal_line(setting, f"{variable} (for {setting.name})"))
+                break
+    lines = [found[name] for name in sorted(found)]
+    for variable, why in OTHER_ENVIRONMENT.items():
+        if environ.get(variable):
+            lines.append((Setting(variable, REFUSED, why), f"{variable} is not read here: {why} (ignored)"))
+    return lines
+
+
+_IDENTIFIER = re.compile(r"^[A-Z][A-Z0-9_]*$")
+
+
+def readme_table() -> str:
+    """The README's table of 1.6 settings (its configuration section holds this text verbatim)."""
+    rows = ["| 1.6 setting | here | what it does, or why not |", "| --- | --- | --- |"]
+    for setting in sorted(SETTINGS, key=lambda s: s.name):
+        assert _IDENTIFIER.match(setting.name), setting.name
+        state = {WORKS: "works", READONLY: "read-only", REFUSED: "stops" if setting.stop else "refused"}[setting.state]
+        rows.append(f"| `{setting.name}` | {state} | {setting.note.replace('|', '/')} |")
+    return "\n".join(rows) + "\n"
+
+
+if __name__ == "__main__":
+    print(readme_table(), end="")
