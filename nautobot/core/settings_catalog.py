@@ -99,7 +99,11 @@ SETTINGS: tuple[Setting, ...] = (
         f"{_T}::test_documented_authentication_backend_signs_in",
     ),
     works("AUTH_USER_MODEL", "Django (`users.User`)"),
-    works("CACHES", "Django's cache; any backend Django or django-redis provides"),
+    works(
+        "CACHES",
+        "Django's cache; any backend Django or django-redis provides (1.x's example block works)",
+        "nautobot/core/tests/test_ops_caches.py::test_the_1x_required_settings_caches_block_works_and_cacheops_settings_are_harmless",
+    ),
     works("CSRF_FAILURE_VIEW", "Django"),
     works("CSRF_TRUSTED_ORIGINS", "Django; `NAUTOBOT_CSRF_TRUSTED_ORIGINS` (space-separated)"),
     works("DATA_UPLOAD_MAX_NUMBER_FIELDS", "Django"),
@@ -307,10 +311,10 @@ SETTINGS: tuple[Setting, ...] = (
     readonly("BASE_DIR", "the installed package's directory", f"{_T}::test_read_only_settings"),
     readonly("TESTING", "whether the command is `nautobot-server test`", f"{_T}::test_read_only_settings"),
     # --- not supported here: one line when a configuration asks for them ---
-    refused(
+    works(
         "MAINTENANCE_MODE",
-        "maintenance (read-only) mode is not available yet",
-        default=False,
+        "writes refused with 503 and a message, reads work, sessions kept; `NAUTOBOT_MAINTENANCE_MODE`",
+        "nautobot/core/tests/test_maintenance_mode.py::test_writes_are_refused_and_reads_work",
         env=_env("MAINTENANCE_MODE"),
     ),
     works(
@@ -326,25 +330,36 @@ SETTINGS: tuple[Setting, ...] = (
         default=[],
         env=_env("CELERY_WORKER_PROMETHEUS_PORTS"),
     ),
-    refused(
+    works(
         "STORAGE_BACKEND",
-        "remote file storage (django-storages) is not available yet: files stay in MEDIA_ROOT",
-        default=None,
-        stop=True,
+        "the media storage class (django-storages, e.g. S3); extra `remote_storage`",
+        "nautobot/core/tests/test_ops_storage.py::test_a_device_type_image_uploaded_through_the_ui_is_stored_in_s3",
     ),
-    refused("STORAGE_CONFIG", "remote file storage (django-storages) is not available yet", default={}),
-    refused(
+    works(
+        "STORAGE_CONFIG",
+        "django-storages' settings (AWS_STORAGE_BUCKET_NAME ...)",
+        "nautobot/core/tests/test_ops_storage.py::test_storage_backend_becomes_the_default_storage_configured_by_storage_config",
+    ),
+    works(
         "CORS_ALLOW_ALL_ORIGINS",
-        "cross-origin requests (CORS) are not answered yet",
-        default=False,
+        "django-cors-headers; `NAUTOBOT_CORS_ALLOW_ALL_ORIGINS`",
+        "nautobot/core/tests/test_ops_cors_sessions.py::test_origin_regexes_and_allow_all",
         env=_env("CORS_ALLOW_ALL_ORIGINS"),
     ),
-    refused("CORS_ALLOWED_ORIGINS", "cross-origin requests (CORS) are not answered yet", default=[]),
-    refused("CORS_ALLOWED_ORIGIN_REGEXES", "cross-origin requests (CORS) are not answered yet", default=[]),
-    refused(
+    works(
+        "CORS_ALLOWED_ORIGINS",
+        "django-cors-headers",
+        "nautobot/core/tests/test_ops_cors_sessions.py::test_a_listed_origin_gets_its_preflight_answered_and_its_requests_allowed",
+    ),
+    works(
+        "CORS_ALLOWED_ORIGIN_REGEXES",
+        "django-cors-headers",
+        "nautobot/core/tests/test_ops_cors_sessions.py::test_origin_regexes_and_allow_all",
+    ),
+    works(
         "SESSION_FILE_PATH",
-        "file-based sessions are not available yet: sessions are kept in the database",
-        default=None,
+        "sessions kept in files in that directory; `NAUTOBOT_SESSION_FILE_PATH`",
+        "nautobot/core/tests/test_ops_cors_sessions.py::test_file_sessions_keep_users_signed_in",
         env=_env("SESSION_FILE_PATH"),
     ),
     refused("SANITIZER_PATTERNS", "job logs are not passed through sanitizer patterns yet"),

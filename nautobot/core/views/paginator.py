@@ -27,11 +27,7 @@ def get_paginate_count(request) -> int:
             # Remembered for the user, written only when it changes (not in maintenance mode, whose database may be
             # read-only: the choice then applies to this page only).
             remembers = user is not None and user.is_authenticated and hasattr(user, "set_config")
-            if (
-                remembers
-                and not settings.MAINTENANCE_MODE
-                and user.get_config("pagination.per_page", None) != count
-            ):
+            if remembers and not settings.MAINTENANCE_MODE and user.get_config("pagination.per_page", None) != count:
                 user.set_config("pagination.per_page", count, commit=True)
             return _limit(count)
     if user is not None and user.is_authenticated and hasattr(user, "get_config"):
