@@ -101,8 +101,10 @@ SETTINGS: tuple[Setting, ...] = (
     works("AUTH_USER_MODEL", "Django (`users.User`)"),
     works(
         "CACHES",
-        "Django's cache; any backend Django or django-redis provides (1.x's example block works)",
+        "Django's cache; django-redis on Redis by default, as 1.x (1.x's example block and Redis Sentinel work); "
+        "`NAUTOBOT_CACHES_BACKEND` names the class",
         "nautobot/core/tests/test_ops_caches.py::test_the_1x_required_settings_caches_block_works_and_cacheops_settings_are_harmless",
+        env=("NAUTOBOT_CACHES_BACKEND",),
     ),
     works("CSRF_FAILURE_VIEW", "Django"),
     works("CSRF_TRUSTED_ORIGINS", "Django; `NAUTOBOT_CSRF_TRUSTED_ORIGINS` (space-separated)"),
@@ -138,7 +140,7 @@ SETTINGS: tuple[Setting, ...] = (
     works("SECRET_KEY", "Django; `NAUTOBOT_SECRET_KEY`", env=_env("SECRET_KEY")),
     works("SECURE_PROXY_SSL_HEADER", "Django"),
     works("SESSION_COOKIE_AGE", "Django; `NAUTOBOT_SESSION_COOKIE_AGE`", env=_env("SESSION_COOKIE_AGE")),
-    works("SESSION_ENGINE", "Django"),
+    works("SESSION_ENGINE", "Django; its database engine keeps sessions through maintenance mode here"),
     works(
         "SESSION_EXPIRE_AT_BROWSER_CLOSE",
         "Django; `NAUTOBOT_SESSION_EXPIRE_AT_BROWSER_CLOSE`",
@@ -570,7 +572,6 @@ BY_NAME: dict[str, Setting] = {s.name: s for s in SETTINGS}
 OTHER_ENVIRONMENT = {
     "NAUTOBOT_DOCKER_SKIP_INIT": "read by the 1.x Docker image's entry point; there is no such image here",
     "NAUTOBOT_REDIS_TIMEOUT": "Redis connections use redis-py's timeouts",
-    "NAUTOBOT_CACHES_BACKEND": 'set CACHES["default"]["BACKEND"] in nautobot_config.py',
 }
 
 

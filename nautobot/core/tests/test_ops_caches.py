@@ -128,9 +128,9 @@ def test_nautobot_caches_backend_names_the_cache_class(tmp_path, monkeypatch, re
     if redis_host:  # 1.x's default on Redis: django-redis
         assert default["BACKEND"] == "django_redis.cache.RedisCache"
         assert default["OPTIONS"]["CLIENT_CLASS"] == "django_redis.client.DefaultClient"
-    chosen = _load(tmp_path, monkeypatch, NAUTOBOT_CACHES_BACKEND="django.core.cache.backends.redis.RedisCache", **env)[
-        "CACHES"
-    ]["default"]
+    loaded = _load(tmp_path, monkeypatch, NAUTOBOT_CACHES_BACKEND="django.core.cache.backends.redis.RedisCache", **env)
+    assert loaded["REFUSED_SETTINGS"] == []  # the variable is read, not refused
+    chosen = loaded["CACHES"]["default"]
     assert chosen["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
     assert chosen["LOCATION"].startswith("redis://") and "OPTIONS" not in chosen
 
