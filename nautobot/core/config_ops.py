@@ -144,6 +144,11 @@ def _complete_storage(settings: dict[str, Any]) -> None:
             "{'AWS_STORAGE_BUCKET_NAME': 'nautobot-media'}."
         )
     if backend is None:
+        if config:  # as 1.6 warns (nautobot.core.W005), in the configuration's warning lines
+            settings.setdefault("REFUSED_SETTINGS", []).append(
+                "STORAGE_CONFIG is set but STORAGE_BACKEND is not: uploaded files stay under MEDIA_ROOT "
+                "(STORAGE_CONFIG ignored)"
+            )
         return
     if not isinstance(backend, str) or not backend:
         raise OpsSettingError(f"STORAGE_BACKEND = {backend!r} must be the dotted path of a storage class.")

@@ -78,6 +78,10 @@ def test_storage_backend_becomes_the_default_storage_configured_by_storage_confi
     # Without STORAGE_BACKEND: local files under MEDIA_ROOT, STORAGE_CONFIG ignored (as 1.6 says).
     local = _load(tmp_path, monkeypatch, "STORAGE_CONFIG = {'AWS_STORAGE_BUCKET_NAME': 'media'}\n")
     assert "AWS_STORAGE_BUCKET_NAME" not in local and "default" not in local.get("STORAGES", {})
+    assert local["REFUSED_SETTINGS"] == [
+        "STORAGE_CONFIG is set but STORAGE_BACKEND is not: uploaded files stay under MEDIA_ROOT (STORAGE_CONFIG ignored)"
+    ]
+    assert loaded["REFUSED_SETTINGS"] == []
 
 
 @pytest.mark.parametrize(
