@@ -8,6 +8,7 @@ backend, and a file cache, all under `$NAUTOBOT_ROOT`.
 
 import os
 import platform
+import re
 import sys
 import tempfile
 
@@ -256,6 +257,20 @@ TIME_FORMAT = env_str("NAUTOBOT_TIME_FORMAT", "g:i a")
 # Django >= 5 takes date formats from the language's format module; ours hands it the settings above.
 FORMAT_MODULE_PATH = ["nautobot.core.formats"]
 
+# Credentials removed from job log lines and webhook delivery records (`nautobot.core.logging.sanitize`): a list of
+# (compiled pattern, substitution naming `{replacement}`), as 1.x; e.g. user:password@ in URLs, "password: x" (1.x's
+# defaults, plus "secret" and "token").
+SANITIZER_PATTERNS = [
+    (re.compile(r"(https?://)?\S+\s*@", re.IGNORECASE), r"\1{replacement}@"),
+    (
+        re.compile(r"(username|password|passwd|pwd|secret|token)((?:\s+is.?|:)?\s+)\S+", re.IGNORECASE),
+        r"\1\2{replacement}",
+    ),
+]
+# URL schemes that URL custom fields and form fields accept and that links in rendered Markdown may use.
+ALLOWED_URL_SCHEMES = (
+    "file", "ftp", "ftps", "http", "https", "irc", "mailto", "sftp", "ssh", "tel", "telnet", "tftp", "vnc", "xmpp",
+)  # fmt: skip
 # Outbound HTTP(S) proxies (`requests`' form: {"http": "http://proxy:3128", "https": ...}) for webhooks.
 HTTP_PROXIES = None
 # Messages' CSS classes (Bootstrap calls an error "danger").

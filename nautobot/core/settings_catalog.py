@@ -364,26 +364,15 @@ SETTINGS: tuple[Setting, ...] = (
         "nautobot/core/tests/test_ops_cors_sessions.py::test_file_sessions_keep_users_signed_in",
         env=_env("SESSION_FILE_PATH"),
     ),
-    refused("SANITIZER_PATTERNS", "job logs are not passed through sanitizer patterns yet"),
-    refused(
+    works(
+        "SANITIZER_PATTERNS",
+        "credentials taken out of job log lines and webhook delivery records",
+        "nautobot/extras/tests/test_jobs.py::test_job_log_lines_are_sanitized",
+    ),
+    works(
         "ALLOWED_URL_SCHEMES",
-        "URLs are checked against Django's schemes (http, https, ftp, ftps)",
-        default=(
-            "file",
-            "ftp",
-            "ftps",
-            "http",
-            "https",
-            "irc",
-            "mailto",
-            "sftp",
-            "ssh",
-            "tel",
-            "telnet",
-            "tftp",
-            "vnc",
-            "xmpp",
-        ),
+        "schemes URL custom fields and URL form fields accept and Markdown links keep",
+        f"{_T}::test_allowed_url_schemes",
     ),
     refused(
         "CONTENT_TYPE_CACHE_TIMEOUT",
@@ -634,5 +623,20 @@ def readme_table() -> str:
     return "\n".join(rows) + "\n"
 
 
+def write_readme(path: str = "README.md") -> None:
+    """Replace the table in the README at `path` with the catalog's."""
+    with open(path, encoding="utf-8") as stream:
+        text = stream.read()
+    start = text.index("| 1.6 setting | here |")
+    end = text.index("\n\n", start) + 1
+    with open(path, "w", encoding="utf-8") as stream:
+        stream.write(text[:start] + readme_table() + text[end:])
+
+
 if __name__ == "__main__":
-    print(readme_table(), end="")
+    import sys
+
+    if sys.argv[1:] == ["--write-readme"]:  # run from the repository root
+        write_readme()
+    else:
+        print(readme_table(), end="")

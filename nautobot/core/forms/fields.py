@@ -7,13 +7,12 @@ validated against the field's queryset like any `ModelChoiceField`.
 
 import csv
 import io
-import re
 
+from nautobot.core.validators import EnhancedURLValidator
 from django import forms
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import MultipleObjectsReturned, ObjectDoesNotExist, ValidationError
-from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Count
 from django.urls import NoReverseMatch, reverse
@@ -179,9 +178,10 @@ class CommentField(forms.CharField):
 
 
 class LaxURLField(forms.URLField):
-    """A URL whose host need not be a fully qualified domain name (`http://router/`)."""
+    """A URL whose host need not be a fully qualified domain name (`http://router/`), of any scheme that
+    `ALLOWED_URL_SCHEMES` lists."""
 
-    default_validators = [URLValidator(regex=re.compile(r"^(?:[a-z0-9.+-]*)://[^\s/$.?#].[^\s]*$", re.IGNORECASE))]
+    default_validators = [EnhancedURLValidator()]
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("assume_scheme", "https")

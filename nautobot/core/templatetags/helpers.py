@@ -45,11 +45,14 @@ register.filter("bettertitle", bettertitle)
 @register.filter
 def render_markdown(value):
     """Markdown text (and a limited set of HTML in it) as HTML: rendered by Markdown, then cleaned by nh3 (its
-    allow-list of tags and attributes; scripts, styles, event handlers and `javascript:` links are removed)."""
+    allow-list of tags and attributes; scripts, styles and event handlers are removed, and links keep only the
+    schemes of `ALLOWED_URL_SCHEMES`)."""
     if not value:
         return ""
     html = markdown.markdown(str(value), extensions=["fenced_code", "tables", "nl2br"])
-    return mark_safe(nh3.clean(html))  # noqa: S308  (cleaned by nh3 just before)
+    # Links of a scheme ALLOWED_URL_SCHEMES lacks (javascript:, data: ...) lose their target.
+    schemes = {scheme.lower() for scheme in settings.ALLOWED_URL_SCHEMES}
+    return mark_safe(nh3.clean(html, url_schemes=schemes))  # noqa: S308  (cleaned by nh3 just before)
 
 
 @register.filter

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
 from django.template import Context, Template
 from django.test import Client
 from django.utils import timezone
@@ -52,7 +53,9 @@ def test_each_working_setting_names_a_test_that_exists(setting):
 
 def test_the_readme_table_is_the_catalog():
     readme = (REPO / "README.md").read_text()
-    assert settings_catalog.readme_table() in readme, "regenerate it: python -m nautobot.core.settings_catalog"
+    assert settings_catalog.readme_table() in readme, (
+        "regenerate it: python -m nautobot.core.settings_catalog --write-readme"
+    )
 
 
 @pytest.mark.parametrize(
@@ -349,3 +352,25 @@ def test_beat_heartbeat_file_is_touched(tmp_path, monkeypatch, settings):
     time.sleep(0.01)
     scheduler.tick()
     assert beat_file.stat().st_mtime_ns > first - 10**10
+
+
+@pytest.mark.django_db
+def test_allowed_url_schemes(settings, api):
+    """URL custom fields take any scheme ALLOWED_URL_SCHEMES lists (a bare host name too); Markdown links keep
+    only those schemes."""
+    from nautobot.core.templatetags.helpers import render_markdown
+    from nautobot.extras.models import CustomField
+    from nautobot.tenancy.models import Tenant
+
+    field = CustomField.objects.create(name="console", label="Console", type="url")
+    field.content_types.set([ContentType.objects.get_for_model(Tenant)])
+    tenant = Tenant.objects.create(name="Schemes", slug="schemes")
+    url = f"/api/tenancy/tenants/{tenant.pk}/"
+    answer = api.patch(url, {"custom_fields": {"console": "ssh://core-router-1"}})
+    assert answer.status_code == 200, answer.content
+    assert render_markdown("[core](ssh://core-1) [x](javascript:alert(1))").count("href") == 1
+    settings.ALLOWED_URL_SCHEMES = ["https"]
+    answer = api.patch(url, {"custom_fields": {"console": "ssh://core-router-2"}})
+    assert answer.status_code == 400 and "console" in answer.content.decode()
+    assert api.patch(url, {"custom_fields": {"console": "https://core-router-2/"}}).status_code == 200
+    assert "href" not in render_markdown("[core](ssh://core-1)")

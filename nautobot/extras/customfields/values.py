@@ -5,7 +5,7 @@ import re
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
+from nautobot.core.validators import EnhancedURLValidator
 
 from nautobot.extras.customfields.choices import CustomFieldType as T
 
@@ -22,7 +22,7 @@ def validate_value(field, value: Any) -> Any:
         if field.validation_regex and not re.search(field.validation_regex, value):
             raise ValidationError(f"Value must match regex '{field.validation_regex}'.")
         if field.type == T.URL:
-            URLValidator()(value)
+            EnhancedURLValidator()(value)  # any scheme of ALLOWED_URL_SCHEMES, as 1.x's form field
         return value
     if field.type == T.INTEGER:
         if isinstance(value, bool):

@@ -9,6 +9,7 @@ import os
 from collections import OrderedDict
 from typing import Any
 
+from nautobot.core.logging import sanitize
 from django import forms
 
 from nautobot.extras.jobs.variables import ScriptVariable
@@ -176,7 +177,7 @@ class BaseJob:
             raise ValueError(f"Unknown log level {level!r}; use one of {', '.join(LOG_LEVELS)}.")
         if message is None and obj is not None and not hasattr(obj, "_meta"):
             obj, message = None, obj
-        message = "" if message is None else str(message)
+        message = "" if message is None else sanitize(str(message))  # SANITIZER_PATTERNS, before it is kept anywhere
         if level in COUNTED_LEVELS:
             group = self.results.setdefault(self.active_test, dict.fromkeys(COUNTED_LEVELS, 0))
             group[level] += 1

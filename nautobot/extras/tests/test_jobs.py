@@ -389,3 +389,34 @@ def test_same_named_job_files_from_jobs_root_and_a_git_repository(settings, tmp_
     local.refresh_from_db()
     assert not from_git.installed and local.installed
     assert Job.objects.filter(source_prefix="git.jobs-repo", module_name="other", installed=True).exists()
+
+
+SANITIZED_JOB = """
+from nautobot.extras.jobs import Job
+
+
+class Chatty(Job):
+    def run(self, data, commit):
+        self.log_info(message="fetching https://robot:hunter2@git.example.com/repo.git with password: hunter2")
+"""
+
+
+@pytest.mark.django_db(transaction=True)
+def test_job_log_lines_are_sanitized(settings, tmp_path):
+    """`SANITIZER_PATTERNS` (1.x): credentials are taken out of job log lines before they are kept; `[]` keeps all."""
+    from nautobot.extras.jobs.models import Job as JobModel
+    from nautobot.extras.jobs.registry import refresh_job_models
+
+    settings.JOBS_ROOT = str(tmp_path / "jobs")
+    write_jobs(tmp_path / "jobs", "chatty_jobs", SANITIZED_JOB)
+    refresh_job_models()
+    JobModel.objects.update(enabled=True)
+    job = JobModel.objects.get(job_class_name="Chatty")
+    (line,) = [m[2] for m in _messages(_run(job, {})) if m[1] == "info"]
+    assert (
+        "hunter2" not in line
+        and line == "fetching https://(redacted)@git.example.com/repo.git with password: (redacted)"
+    )
+    settings.SANITIZER_PATTERNS = []
+    (line,) = [m[2] for m in _messages(_run(job, {})) if m[1] == "info"]
+    assert line.count("hunter2") == 2

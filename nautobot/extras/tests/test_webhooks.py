@@ -288,3 +288,15 @@ def test_http_proxies_are_used(settings, receiver):
     assert deliver(delivery.pk).startswith("attempt 1: 200")
     (call,) = receiver.wait_for(1)
     assert call.path == "http://webhook.example.invalid/hook" and call.signature_ok
+
+
+def test_delivery_records_are_sanitized():
+    """`SANITIZER_PATTERNS`: a receiver's answer that quotes credentials is kept without them."""
+    with WebhookReceiver(secret="s3cret", responses=[(200, "accepted for user robot password: hunter2")]) as receiver:
+        _webhook(receiver.url)
+        with change_context(user=_user("sanitized")):
+            b.site()
+        (delivery,) = WebhookDelivery.objects.all()
+        assert deliver(delivery.pk).startswith("attempt 1: 200")
+    record = delivery.attempts.get()
+    assert "hunter2" not in record.response_body and "password: (redacted)" in record.response_body

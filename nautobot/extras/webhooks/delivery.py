@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 import requests
 from celery.exceptions import SoftTimeLimitExceeded
+from nautobot.core.logging import sanitize
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
@@ -211,17 +212,17 @@ def attempt(delivery: WebhookDelivery) -> WebhookDeliveryAttempt:
             proxies=getattr(settings, "HTTP_PROXIES", None),
         )
         record.status_code = response.status_code
-        record.response_body = response.text[:1000]
+        record.response_body = sanitize(response.text[:1000])
         if not 200 <= response.status_code < 300:
             retryable = response.status_code == 429 or response.status_code >= 500
             record.error = f"HTTP {response.status_code}" + (
                 " (redirects are not followed)" if 300 <= response.status_code < 400 else ""
             )
     except Permanent as exc:
-        record.error = str(exc)[:500]
+        record.error = sanitize(str(exc)[:500])
     except (requests.RequestException, SoftTimeLimitExceeded) as exc:
         retryable = True
-        record.error = f"{type(exc).__name__}: {exc}"[:500]
+        record.error = sanitize(f"{type(exc).__name__}: {exc}"[:500])
     record.duration_ms = int((time.monotonic() - clock) * 1000)
     with transaction.atomic():  # one commit for the record and the new state
         record.save()

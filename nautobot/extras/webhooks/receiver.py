@@ -27,7 +27,8 @@ class Received:
 
 
 class WebhookReceiver:
-    """An HTTP server on `host:port` (0: any free port) in a thread, answering with `responses` in turn (then 200)."""
+    """An HTTP server on `host:port` (0: any free port) in a thread, answering with `responses` in turn (then 200):
+    a status, `(status, body)` or "hang"."""
 
     def __init__(
         self, host: str = "127.0.0.1", port: int = 0, *, secret: str = "", responses: list | None = None, echo=None
@@ -94,10 +95,12 @@ class WebhookReceiver:
                 if answer == "hang":
                     receiver._stopping.wait(600)
                     return
-                self.send_response(int(answer))
-                self.send_header("Content-Length", "2")
+                status, body = answer if isinstance(answer, tuple) else (answer, "ok")  # (status, body) scripts both
+                data = str(body).encode()
+                self.send_response(int(status))
+                self.send_header("Content-Length", str(len(data)))
                 self.end_headers()
-                self.wfile.write(b"ok")
+                self.wfile.write(data)
 
             do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = _serve
 
