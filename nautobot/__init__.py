@@ -10,12 +10,13 @@ __version__ = "1.6.0"
 _configured = False
 
 
-def setup(config_path: str | None = None, *, announce: bool = True) -> None:
+def setup(config_path: str | None = None, *, announce: bool = True, server_role: str | None = None) -> None:
     """Find the configuration, point Django at it and run `django.setup()` once per process.
 
     `config_path` wins over `NAUTOBOT_CONFIG`, which wins over `$NAUTOBOT_ROOT/nautobot_config.py`.
-    Raises `nautobot.core.config.ConfigError` (a message for people, not a traceback) when the file is
-    missing or broken.
+    `server_role` ("web", "worker") marks a server whose processes' metrics are read together (see
+    `nautobot.core.prometheus`). Raises `nautobot.core.config.ConfigError` (a message for people, not a
+    traceback) when the file is missing or broken.
     """
     global _configured
     if _configured:
@@ -25,7 +26,8 @@ def setup(config_path: str | None = None, *, announce: bool = True) -> None:
     path = config.resolve_config_path(config_path)
     os.environ["NAUTOBOT_CONFIG"] = str(path)
     os.environ["DJANGO_SETTINGS_MODULE"] = config.SETTINGS_MODULE
-    config.validate_and_keep(path, announce=announce)  # errors now, as ConfigError, before Django would wrap them
+    # Errors now, as ConfigError, before Django would wrap them.
+    config.validate_and_keep(path, announce=announce, server_role=server_role)
 
     import django
 

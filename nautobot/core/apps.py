@@ -34,7 +34,7 @@ class CoreConfig(AppConfig):
         from django.db.models.signals import post_migrate
         from django.utils.module_loading import autodiscover_modules
 
-        from nautobot.core import health
+        from nautobot.core import health, system_metrics
         from nautobot.core.celery import app  # noqa: F401  (the Celery app exists in every process)
         from nautobot.core.graphql import converters  # noqa: F401  (before apps declare their GraphQL types)
         from nautobot.core.checks import check_specs
@@ -51,6 +51,7 @@ class CoreConfig(AppConfig):
         checks.register(check_registry, "nautobot")
         checks.register(check_specs, "nautobot")
         health.register()
+        system_metrics.register()
         post_migrate.connect(announce_database_ready, dispatch_uid="nautobot.core.announce_database_ready")
         # Django's receiver (connected by its auth app) writes the login time, which maintenance mode must not.
         if user_logged_in.disconnect(dispatch_uid="update_last_login"):

@@ -11,6 +11,7 @@ import sys
 
 import nautobot
 from nautobot.core.config import ConfigError, exit_with, resolve_config_path, write_config
+from nautobot.core.prometheus import server_role
 
 USAGE = """\
 usage: nautobot-server [--config PATH] <command> [options]
@@ -77,7 +78,7 @@ def main(argv: list[str] | None = None) -> None:
         if command == "quickstart" and not resolve_config_path(config).exists():
             _init(config, [])
         # `config check` lists the unsupported settings in its report instead of announcing them first.
-        nautobot.setup(config, announce=command != "config")
+        nautobot.setup(config, announce=command != "config", server_role=server_role(command, args))
     except ConfigError as exc:
         exit_with(exc)
     _run_django_command(command, args)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import nautobot
-from nautobot.core import config_ops
+from nautobot.core import config_ops, prometheus
 from nautobot.core.plugins import PluginError
 from nautobot.core.plugins.loading import load_plugins
 from nautobot.core.settings_catalog import refusals
@@ -115,7 +115,7 @@ def _default_settings() -> dict[str, Any]:
     return {k: v for k, v in vars(settings).items() if k.isupper()}
 
 
-def load_settings(path: Path) -> dict[str, Any]:
+def load_settings(path: Path, *, server_role: str | None = None) -> dict[str, Any]:
     """Return every setting: the defaults, overlaid with the file at `path`, checked and completed."""
     if not path.is_file():
         raise ConfigError(
@@ -126,7 +126,7 @@ def load_settings(path: Path) -> dict[str, Any]:
     user = _execute_user_file(path, defaults)
     merged = _merge(defaults, user, path)
     _refuse_unsupported(merged, _user_values(user, defaults), path)
-    _finalize(merged, path)
+    _finalize(merged, path, server_role)
     return merged
 
 
@@ -155,7 +155,7 @@ def _refuse_unsupported(settings: dict[str, Any], user_values: dict[str, Any], p
     settings["REFUSED_SETTINGS"] = [line for _, line in found]
 
 
-def _finalize(settings: dict[str, Any], path: Path) -> None:
+def _finalize(settings: dict[str, Any], path: Path, server_role: str | None = None) -> None:
     if not settings.get("SECRET_KEY"):
         raise ConfigError(
             f"SECRET_KEY is empty. Set it in {path} or in NAUTOBOT_SECRET_KEY "
@@ -163,6 +163,11 @@ def _finalize(settings: dict[str, Any], path: Path) -> None:
         )
     if not isinstance(settings.get("ALLOWED_HOSTS"), (list, tuple)):
         raise ConfigError(f"ALLOWED_HOSTS in {path} must be a list of host names, e.g. ['nautobot.example.com'].")
+    try:
+        prometheus.check_settings(settings)
+    except SettingError as exc:
+        raise ConfigError(f"{exc} ({path})") from None
+    prometheus.instrument(settings)
     for alias, database in settings["DATABASES"].items():
         _complete_database(alias, database, path)
     root = Path(settings["NAUTOBOT_ROOT"])
@@ -174,6 +179,8 @@ def _finalize(settings: dict[str, Any], path: Path) -> None:
                 f"Cannot create the directory {directory}: {exc.strerror}. Check NAUTOBOT_ROOT."
             ) from None
     (Path(settings["JOBS_ROOT"]) / "__init__.py").touch(exist_ok=True)
+    if server_role:  # before the checks below import backends (prometheus_client): see nautobot.core.prometheus
+        prometheus.use_multiprocess_dir(settings, server_role)
     try:
         config_ops.complete(settings)
     except config_ops.OpsSettingError as exc:
@@ -214,15 +221,15 @@ def _complete_database(alias: str, database: dict[str, Any], path: Path) -> None
 _validated: dict[Path, dict[str, Any]] = {}
 
 
-def validate_and_keep(path: Path, *, announce: bool = True) -> None:
+def validate_and_keep(path: Path, *, announce: bool = True, server_role: str | None = None) -> None:
     """Load `path` now (errors become ConfigError) and keep the result for `current_settings()`.
 
     `announce`: print the configuration's unsupported settings, one line each, on standard error.
 
     `nautobot.setup()` calls this before Django imports the settings module, so the user's file is
-    executed once per process, not twice.
+    executed once per process, not twice. `server_role`: see `nautobot.setup()`.
     """
-    _validated[path] = loaded = load_settings(path)
+    _validated[path] = loaded = load_settings(path, server_role=server_role)
     if announce:
         for line in loaded["REFUSED_SETTINGS"]:
             print(f"nautobot-server: warning: {line}", file=sys.stderr)

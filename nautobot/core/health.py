@@ -1,16 +1,22 @@
 """Health checks shared by `/health/`, `nautobot-server health_check` and `nautobot-server config check`.
 
-Every check is read-only: the database gets `SELECT 1`, the cache a `get`, the broker a connection,
-and workers are judged by the heartbeats they write themselves. The checks are `registry.health_checks`:
-the core registers these (`register`), an app may add its own.
+The database gets `SELECT 1`, the cache a `get`, the broker a connection, the file storage a small file written
+and removed (as the original's check), and workers are judged by the heartbeats they write themselves. The
+checks are `registry.health_checks`: the core registers these (`register`), an app may add its own.
+
+`as_dict` answers in the original's shape (django-health-check: `{"DatabaseBackend": "working", ...}`, a failure
+as `"unavailable: <why>"`) with ours beside it (`status`, `checks`); each run sets 1.x's gauges
+`health_check_database_info` and `health_check_redis_backend_info` (1 up, 0 down) for `/metrics`.
 """
 
 import time
+import uuid
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
 from django.conf import settings
 from kombu.utils.url import maybe_sanitize_url
+from prometheus_client import Gauge
 
 from nautobot.core.heartbeat import alive
 from nautobot.core.registry import HealthCheck, registry
@@ -68,6 +74,21 @@ def _heartbeats(kind: str, label: str) -> Callable[[], str]:
     return check
 
 
+def _storage() -> str:
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    content = f"health check {uuid.uuid4()}".encode()
+    name = default_storage.save(f"health_check_{uuid.uuid4().hex}.txt", ContentFile(content))
+    try:
+        with default_storage.open(name) as stored:
+            if stored.read() != content:
+                raise ServiceUnavailable(f"the file storage returned other content for {name}")
+    finally:
+        default_storage.delete(name)
+    return default_storage.__class__.__name__
+
+
 _workers = _heartbeats("celery", "Celery worker")
 _scheduler = _heartbeats("beat", "Celery beat scheduler")
 
@@ -77,6 +98,7 @@ def register() -> None:
     for name, run in (
         ("database", _database),
         ("cache", _cache),
+        ("storage", _storage),
         ("broker", _broker),
         ("workers", _workers),
         ("scheduler", _scheduler),
@@ -107,6 +129,7 @@ def run_checks(names: list[str] | None = None) -> list[CheckResult]:
                 round((time.perf_counter() - started) * 1000, 1),
             )
         )
+    record_states(results)
     return results
 
 
@@ -115,8 +138,42 @@ def is_healthy(results: list[CheckResult]) -> bool:
     return all(r.ok for r in results if r.required)
 
 
+# The original's (django-health-check's) name of each of our checks; a Redis cache is also its `RedisBackend`.
+ORIGINAL_NAMES = {"database": "DatabaseBackend", "storage": "DefaultFileStorageHealthCheck", "cache": "CacheBackend"}
+WORKING = "working"
+STATE_GAUGES = {
+    "database": Gauge("health_check_database_info", "State of database backend", multiprocess_mode="max"),
+    "cache": Gauge("health_check_redis_backend_info", "State of redis backend", multiprocess_mode="max"),
+}
+
+
+def _is_redis_cache() -> bool:
+    return "redis" in settings.CACHES["default"]["BACKEND"].lower()
+
+
 def as_dict(results: list[CheckResult]) -> dict:
-    return {"status": "ok" if is_healthy(results) else "error", "checks": {r.name: asdict(r) for r in results}}
+    """The original's keys and words (`"working"`, `"unavailable: ..."`), then ours: `status` and `checks`."""
+    answer = {}
+    for result in results:
+        original = ORIGINAL_NAMES.get(result.name)
+        if original is None:
+            continue
+        word = WORKING if result.ok else f"unavailable: {result.detail}"
+        answer[original] = word
+        if result.name == "cache" and _is_redis_cache():
+            answer["RedisBackend"] = word
+    return {
+        **answer,
+        "status": "ok" if is_healthy(results) else "error",
+        "checks": {r.name: asdict(r) for r in results},
+    }
+
+
+def record_states(results: list[CheckResult]) -> None:
+    """Set 1.x's health gauges (1: working, 0: failing) from a run's results."""
+    for result in results:
+        if result.name in STATE_GAUGES and (result.name != "cache" or _is_redis_cache()):
+            STATE_GAUGES[result.name].set(1 if result.ok else 0)
 
 
 def _first_line(exc: BaseException) -> str:

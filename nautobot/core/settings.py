@@ -20,6 +20,7 @@ from nautobot.core.settings_funcs import (
     env_int,
     env_list,
     env_path,
+    env_port_list,
     env_str,
     is_redis_configured,
     nautobot_root,
@@ -199,9 +200,11 @@ WORKER_HEARTBEAT_TIMEOUT = env_int("NAUTOBOT_WORKER_HEARTBEAT_TIMEOUT", 60, mini
 # A running job's worker renews its lease every third of this (seconds); a job whose lease lapsed is
 # marked errored by the reaper (in every worker and the scheduler).
 JOB_LEASE_TIMEOUT = env_int("NAUTOBOT_JOB_LEASE_TIMEOUT", 30, minimum=3)
-# Checks that make /health/ and `nautobot-server health_check` fail; "workers" and "scheduler" are
-# reported either way.
-HEALTH_CHECKS_REQUIRED = env_list("NAUTOBOT_HEALTH_CHECKS_REQUIRED", ["database", "cache", "broker"], sep=",")
+# Checks that make /health/ (500, as the original) and `nautobot-server health_check` fail; "workers" and
+# "scheduler" are reported either way.
+HEALTH_CHECKS_REQUIRED = env_list(
+    "NAUTOBOT_HEALTH_CHECKS_REQUIRED", ["database", "cache", "storage", "broker"], sep=","
+)
 
 # API and UI
 # Add `X-Query-Count` (SQL queries per request) to every response; for benchmarks, off by default.
@@ -297,8 +300,15 @@ LOGGING = {
     },
 }
 
-# Prometheus metrics at /metrics (unauthenticated, as on 1.x): this process's and the apps' (`metrics` hook).
+# Prometheus metrics at /metrics (django-prometheus's, ours `nautobot_*` and the apps' `metrics` hook); see
+# nautobot.core.prometheus for what turning it on changes (middleware, database and cache backends).
 METRICS_ENABLED = env_bool("NAUTOBOT_METRICS_ENABLED", False)
+# /metrics answers only a signed-in user or an API token (anonymous: 403, as the REST API).
+METRICS_AUTHENTICATED = env_bool("NAUTOBOT_METRICS_AUTHENTICATED", False)
+# django-prometheus: export the number of applied/unapplied migrations (read from the database at start).
+PROMETHEUS_EXPORT_MIGRATIONS = False
+# Each Celery worker serves its task metrics over HTTP on the first free port of this list ([]: none).
+CELERY_WORKER_PROMETHEUS_PORTS = env_port_list("NAUTOBOT_CELERY_WORKER_PROMETHEUS_PORTS", [])
 
 # Cross-origin requests (django-cors-headers, as 1.x): none allowed unless listed here.
 CORS_ALLOW_ALL_ORIGINS = env_bool("NAUTOBOT_CORS_ALLOW_ALL_ORIGINS", False)

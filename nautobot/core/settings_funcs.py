@@ -75,6 +75,20 @@ def env_list(name: str, default: list[str], *, sep: str | None = None) -> list[s
     return [item.strip() for item in value.split(sep) if item.strip()]
 
 
+def env_port_list(name: str, default: list[int]) -> list[int]:
+    """Return the variable as a list of TCP ports (`9100,9101`), or `default` when it is unset or empty."""
+    value = _raw(name)
+    if value is None:
+        return list(default)
+    try:
+        ports = [int(item) for item in value.split(",") if item.strip()]
+    except ValueError:
+        raise SettingError(f"{name}={value!r} is not a comma-separated list of port numbers.") from None
+    if not all(0 < port < 65536 for port in ports):
+        raise SettingError(f"{name}={value!r}: every port must be between 1 and 65535.")
+    return ports
+
+
 def env_choice(name: str, default: str, choices: tuple[str, ...]) -> str:
     """Return the variable if it is one of `choices` (case-insensitive), or `default` when unset."""
     value = _raw(name)

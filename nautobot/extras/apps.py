@@ -17,6 +17,7 @@ class ExtrasConfig(AppConfig):
         from nautobot.extras.datasources.register import register as register_datasources
         from nautobot.extras.exporttemplates.register import register as register_exporttemplates
         from nautobot.extras.jobs.register import register as register_jobs
+        from nautobot.extras.metrics import register as register_metrics
         from nautobot.extras.notes.register import register as register_notes
         from nautobot.extras.relationships.register import register as register_relationships
         from nautobot.extras.secrets.register import register as register_secrets
@@ -39,4 +40,5 @@ class ExtrasConfig(AppConfig):
         register_datasources()  # content kinds; removal on delete; panels; Sync button
         register_webhooks()  # outbox after each write; panels; Redeliver button
         register_jobs()  # run_job; Job table after migrate; job sources; pages and panels; reaping and schedules
+        register_metrics()  # nautobot_* metrics of jobs, webhooks and Git repositories at /metrics
         register_secrets()  # the built-in secrets providers (environment variable, text file)

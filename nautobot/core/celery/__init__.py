@@ -27,6 +27,6 @@ def nautobot_task(*args, **kwargs):
     return shared_task(*args, **kwargs)
 
 
-from nautobot.core.celery import signals  # noqa: E402,F401  (worker heartbeats)
+from nautobot.core.celery import metrics, signals  # noqa: E402,F401  (task metrics; worker heartbeats)
 
 __all__ = ["app", "nautobot_task"]

@@ -52,7 +52,8 @@ Background processes
 - `tick_hooks` (`TickHook`): run on every tick of the beat scheduler (scheduled jobs).
 - `beat_hooks` (`BeatHook`): run after each heartbeat of a kind of process (reaping lost jobs).
 - `health_checks` (`HealthCheck`, by name): `/health/` and `nautobot-server health_check`.
-- `app_metrics` (`AppMetric`): Prometheus metrics of the data, collected at each scrape of `/metrics`.
+- `app_metrics` (`AppMetric`): Prometheus metrics of the data, collected at each scrape of `/metrics` (apps').
+- `system_metrics` (`AppMetric`): ours (`nautobot_*`: queues, jobs, webhooks, workers), collected the same way.
 - `message_types` (`MessageType` classes, by dotted name): classes whose objects travel in task messages.
 
 Extras features
@@ -171,6 +172,7 @@ class Registry:
     beat_hooks: Store[BeatHook] = _store(BeatHook)
     health_checks: Store[HealthCheck] = _store(HealthCheck, key=lambda entry: entry.name)
     app_metrics: Store[AppMetric] = _store(AppMetric)
+    system_metrics: Store[AppMetric] = _store(AppMetric)
     message_types: Store = _store(MessageType, classes=True, key=lambda cls: f"{cls.__module__}.{cls.__qualname__}")
     # Extras features
     after_write: Store[AfterWrite] = _store(AfterWrite)

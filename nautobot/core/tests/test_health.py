@@ -1,4 +1,9 @@
-"""`/health/` in-process: JSON for machines, HTML for people, 503 when a required check fails."""
+"""`/health/` in-process: JSON for machines (the original's keys, then ours), HTML for people, 500 when a required
+check fails (as the original's django-health-check)."""
+
+import json
+import re
+from pathlib import Path
 
 import pytest
 from django.test import Client
@@ -16,7 +21,7 @@ def test_health_json_and_html(client: Client):
     assert html.status_code == 200 and b"Healthy" in html.content
 
 
-def test_failing_required_check_answers_503(client: Client, settings):
+def test_failing_required_check_answers_500(client: Client, settings):
     settings.CELERY_BROKER_URL = "redis://127.0.0.1:1/0"
     from nautobot.core.celery import app
 
@@ -25,13 +30,13 @@ def test_failing_required_check_answers_503(client: Client, settings):
         response = client.get("/health/?format=json")
     finally:
         app.conf.broker_url = "memory://"
-    assert response.status_code == 503
+    assert response.status_code == 500
     assert response.json()["checks"]["broker"]["ok"] is False
 
 
 def test_workers_can_be_required(client: Client, settings):
     settings.HEALTH_CHECKS_REQUIRED = ["database", "workers"]
-    assert client.get("/health/?format=json").status_code == 503
+    assert client.get("/health/?format=json").status_code == 500
 
 
 def test_login_required_everywhere_else(client: Client, django_user_model):
@@ -42,3 +47,50 @@ def test_login_required_everywhere_else(client: Client, django_user_model):
     user = django_user_model.objects.create_user("alice", password="pw")
     client.force_login(user)
     assert client.get("/").status_code == 200
+
+
+PEER = json.loads((Path(__file__).parent / "peer_answers" / "health_1_6_32.json").read_text())
+# django-health-check's words: "working", or "<kind of error>: <message>".
+ORIGINAL_FAILURE = re.compile(r"^(unavailable|unexpected result|warning|unknown error): .+")
+
+
+def _assert_original_vocabulary(body: dict) -> None:
+    for key, value in body.items():
+        if key not in ("status", "checks"):
+            assert value == "working" or ORIGINAL_FAILURE.match(value), (key, value)
+
+
+def test_health_json_has_the_original_keys_and_words(client: Client, settings):
+    """Every key the original 1.6.32 answers is in ours, with its words; ours (status, checks) are added beside."""
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:6379/15"}
+    }
+    for request in ({"path": "/health/?format=json"}, {"path": "/health/", "HTTP_ACCEPT": "application/json"}):
+        response = client.get(**request)
+        assert response.status_code == PEER["healthy"]["status"]
+        body = response.json()
+        assert body.keys() - {"status", "checks", "CacheBackend"} == PEER["healthy"]["body"].keys()
+        assert {key: body[key] for key in PEER["healthy"]["body"]} == PEER["healthy"]["body"]
+        _assert_original_vocabulary(body)
+        assert body["status"] == "ok" and body["checks"]["storage"]["ok"] is True
+
+
+def test_health_json_failure_as_the_original(client: Client, settings):
+    """Redis down: the original's status code, its key saying `unavailable: ...`, the others still `working`."""
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}
+    }
+    response = client.get("/health/?format=json")
+    assert response.status_code == PEER["redis_down"]["status"]
+    body = response.json()
+    assert body.keys() >= PEER["redis_down"]["body"].keys()
+    for key, value in PEER["redis_down"]["body"].items():
+        assert body[key].split(":")[0] == value.split(":")[0], key
+    _assert_original_vocabulary(body)
+    assert body["checks"]["cache"]["ok"] is False and "Redis" in body["checks"]["cache"]["detail"]
+
+
+def test_health_run_sets_the_original_gauges(client: Client):
+    client.get("/health/?format=json")
+    text = client.get("/metrics/").content.decode()
+    assert re.search(r"^health_check_database_info 1\.0$", text, re.M)

@@ -1,36 +1,48 @@
-"""`/metrics` (with `METRICS_ENABLED`, unauthenticated as on 1.x): Prometheus text of this process's metrics
-(prometheus_client's default registry, or every worker's with `PROMETHEUS_MULTIPROC_DIR`) plus the metrics apps
-register (`registry.app_metrics`, 1.x plugins' `metrics`), collected at each scrape."""
+"""`/metrics` (with `METRICS_ENABLED`): Prometheus text of the web service, as the original's.
+
+One scrape holds this process's metrics (prometheus_client's default registry: django-prometheus's `django_*`,
+`process_*`, ...) or, with a multiprocess directory (`nautobot.core.prometheus`), every web process's; then the
+metrics of the data computed now (`registry.system_metrics`: ours, `nautobot_*`) and the apps' (`registry.app_metrics`,
+1.x plugins' `metrics` hook). With `METRICS_AUTHENTICATED` only a signed-in user or an API token may read it.
+"""
 
 import logging
 import os
 import time
 
+from django.conf import settings
 from django.http import HttpResponse
 from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, CollectorRegistry, generate_latest, multiprocess
 from prometheus_client.core import GaugeMetricFamily
+from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.views import APIView
 
 from nautobot.core.registry import registry
 
 logger = logging.getLogger(__name__)
 
 
-class AppMetricsCollector:
-    """Runs every registered metric function; one that fails is logged and left out of the scrape."""
+class StoreCollector:
+    """Runs every metric function of a registry store; one that fails is logged and left out of the scrape."""
+
+    def __init__(self, store, timing_metric: str | None = None) -> None:
+        self.store, self.timing_metric = store, timing_metric
 
     def collect(self):
         start = time.monotonic()
-        for entry in registry.app_metrics:
+        for entry in self.store:
             try:
                 yield from entry.collect()
             except Exception:
-                logger.exception("App metric %s failed", getattr(entry.collect, "__qualname__", entry.collect))
-        gauge = GaugeMetricFamily("nautobot_app_metrics_processing_ms", "Time in ms to generate the app metrics")
-        gauge.add_metric([], (time.monotonic() - start) * 1000)
-        yield gauge
+                logger.exception("Metric %s failed", getattr(entry.collect, "__qualname__", entry.collect))
+        if self.timing_metric:
+            gauge = GaugeMetricFamily(self.timing_metric, "Time in ms to generate the app metrics")
+            gauge.add_metric([], (time.monotonic() - start) * 1000)
+            yield gauge
 
 
-def _process_registry():
+def process_registry() -> CollectorRegistry:
+    """Every process's metrics when they share a multiprocess directory, else this process's."""
     if os.environ.get("PROMETHEUS_MULTIPROC_DIR") or os.environ.get("prometheus_multiproc_dir"):
         collected = CollectorRegistry()
         multiprocess.MultiProcessCollector(collected)
@@ -38,8 +50,24 @@ def _process_registry():
     return REGISTRY
 
 
-def metrics_view(request) -> HttpResponse:
-    apps = CollectorRegistry(auto_describe=True)
-    apps.register(AppMetricsCollector())
-    body = generate_latest(_process_registry()) + generate_latest(apps)
-    return HttpResponse(body, content_type=CONTENT_TYPE_LATEST)
+def scrape() -> bytes:
+    """The text of one scrape of `/metrics`."""
+    computed = CollectorRegistry(auto_describe=True)
+    computed.register(StoreCollector(registry.system_metrics))
+    computed.register(StoreCollector(registry.app_metrics, "nautobot_app_metrics_processing_ms"))
+    return generate_latest(process_registry()) + generate_latest(computed)
+
+
+class MetricsView(APIView):
+    """Prometheus text; open to all, or (`METRICS_AUTHENTICATED`) to sessions and API tokens only (else 403)."""
+
+    schema = None
+
+    def get_permissions(self):
+        return [IsAuthenticated()] if settings.METRICS_AUTHENTICATED else [AllowAny()]
+
+    def get(self, request) -> HttpResponse:
+        return HttpResponse(scrape(), content_type=CONTENT_TYPE_LATEST)
+
+
+metrics_view = MetricsView.as_view()

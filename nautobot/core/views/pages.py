@@ -86,12 +86,12 @@ def search(request: HttpRequest) -> HttpResponse:
 
 
 def health_view(request: HttpRequest) -> HttpResponse:
-    """Report every health check; 200 when the required ones pass, 503 otherwise.
+    """Report every health check; 200 when the required ones pass, 500 otherwise (as the original's).
 
     JSON when the client asks for it (`Accept: application/json` or `?format=json`), HTML otherwise.
     """
     results = health.run_checks()
-    status = 200 if health.is_healthy(results) else 503
+    status = 200 if health.is_healthy(results) else 500
     if request.GET.get("format") == "json" or "application/json" in request.headers.get("Accept", ""):
         return JsonResponse(health.as_dict(results), status=status)
     return render(request, "nautobot/health.html", {"results": results, "healthy": status == 200}, status=status)

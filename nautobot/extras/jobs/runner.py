@@ -24,6 +24,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models, transaction
 from django.utils import timezone
+from prometheus_client import Histogram
 
 from nautobot.core.celery import app, nautobot_task
 from nautobot.core.heartbeat import alive
@@ -41,6 +42,9 @@ from nautobot.extras.jobs.registry import get_job, import_errors
 from nautobot.extras.jobs.variables import FileVar
 
 logger = logging.getLogger(__name__)
+# 1.x's histogram of job runs (queued to finished) by the job's grouping, name and final status, observed by the
+# worker that ran it (served on CELERY_WORKER_PROMETHEUS_PORTS).
+JOB_DURATION = Histogram("nautobot_job_duration_seconds", "Results of Nautobot jobs.", ["grouping", "name", "status"])
 
 
 class AbortTransaction(Exception):
@@ -228,6 +232,10 @@ def execute(job_result_pk, data: dict, commit: bool, *, request: dict | None = N
     }
     if not JobResult.objects.filter(pk=job_result.pk, status="running").update(**final):
         status = JobResult.objects.filter(pk=job_result.pk).values_list("status", flat=True).first() or status
+    if job_result.job_model is not None:
+        JOB_DURATION.labels(job_result.job_model.grouping, job_result.job_model.name, status).observe(
+            (final["completed"] - job_result.created).total_seconds()
+        )
     if uses_spool():
         cancel_marker(job_result.pk).unlink(missing_ok=True)  # after the status update: see `cancel()`
     return status
