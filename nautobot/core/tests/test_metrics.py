@@ -1,8 +1,10 @@
 """`/metrics` in one process: django-prometheus's metrics as the original's, ours computed from the database and
 the broker at the scrape, `METRICS_AUTHENTICATED`, and the settings' checks. Real processes: test_metrics_live."""
 
+import json
 import re
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
@@ -215,3 +217,35 @@ def test_multiprocess_directory_of_a_server(tmp_path, monkeypatch):
     assert prometheus.use_multiprocess_dir(settings, "worker") == chosen and chosen.is_dir()
     assert prometheus.server_role("celery", ["worker", "-Q", "x"]) == "worker"
     assert prometheus.server_role("celery", ["beat"]) is None and prometheus.server_role("start", []) == "web"
+
+
+DASHBOARD = Path(__file__).resolve().parents[3] / "deploy" / "grafana-nautobot.json"
+
+
+def dashboard_metrics() -> set[str]:
+    """The metric names the Grafana dashboard's queries read (label matchers, groupings and ranges left out)."""
+    names = set()
+    for panel in json.loads(DASHBOARD.read_text())["panels"]:
+        for target in panel.get("targets", []):
+            expr = re.sub(r"\{[^}]*\}|\[[^\]]*\]|\b(by|without)\s*\([^)]*\)", "", target["expr"])
+            names |= set(re.findall(r"\b[a-zA-Z_:][a-zA-Z0-9_:]*\b(?!\s*\()", expr))
+    return names
+
+
+def exposed_names(text: str) -> set[str]:
+    """Family and sample names of a scrape (`x_total`, `x_bucket`, ...)."""
+    names = set()
+    for family in text_string_to_metric_families(text):
+        names.add(family.name)
+        names |= {sample.name for sample in family.samples}
+        suffixes = {"counter": ("_total",), "histogram": ("_bucket", "_count", "_sum")}.get(family.type, ())
+        names |= {f"{family.name}{suffix}" for suffix in suffixes}  # a family declared, with no sample yet
+    return names
+
+
+def test_grafana_dashboard_reads_metrics_this_process_defines(client: Client):
+    """Every metric the dashboard queries is defined here (the real processes' scrapes: test_metrics_live)."""
+    queried = dashboard_metrics()
+    assert {"django_http_requests_total_by_method_total", "nautobot_celery_queue_length"} <= queried
+    assert "rate" not in queried and "le" not in queried
+    assert queried - exposed_names(client.get("/metrics/").content.decode()) == set()

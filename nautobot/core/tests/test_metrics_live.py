@@ -19,7 +19,7 @@ from nautobot.core.testing.processes import (
     postgres_redis_deployment,
     wait_for,
 )
-from nautobot.core.tests.test_metrics import samples, value
+from nautobot.core.tests.test_metrics import dashboard_metrics, exposed_names, samples, value
 from nautobot.extras.tests.job_fixtures import write_jobs
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("metrics_live")]
@@ -177,3 +177,21 @@ def test_health_answers_the_original_shape(stack):
     assert body["DatabaseBackend"] == "working" and body["DefaultFileStorageHealthCheck"] == "working"
     assert body["status"] == "ok" and body["checks"]["workers"]["ok"] is True
     assert Path(stack.deployment.root / "prometheus").is_dir()
+
+
+def test_grafana_dashboard_reads_only_exposed_metrics(stack):
+    """Every metric the dashboard in deploy/ queries is served by /metrics or by the worker's port."""
+    from celery import Celery
+
+    # One task that fails on the worker (wrong arguments), so the failure counter exists.
+    sender = Celery(broker=stack.redis.url)
+    sender.send_task("celery.backend_cleanup", args=[1, 2], queue="default", serializer="json")
+    worker_url = f"http://127.0.0.1:{stack.worker_port}"
+    wait_for(
+        lambda: "nautobot_celery_task_failed_total{" in requests.get(worker_url, timeout=10).text,
+        timeout=60,
+        what="the failed task counted by the worker",
+    )
+    web = requests.get(f"{stack.url}/metrics/", timeout=30).text
+    worker = requests.get(worker_url, timeout=10).text
+    assert dashboard_metrics() - exposed_names(web) - exposed_names(worker) == set()
