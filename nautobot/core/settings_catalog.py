@@ -321,15 +321,21 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     works(
         "METRICS_ENABLED",
-        "`/metrics` in Prometheus text: this process's and the apps' metrics; `NAUTOBOT_METRICS_ENABLED`",
-        "nautobot/extras/tests/test_app_api_plugins.py::test_app_metrics_at_metrics",
+        "`/metrics` as 1.6 (django-prometheus: requests, database, cache), ours `nautobot_*` and the apps', every "
+        "web process in one scrape; `NAUTOBOT_METRICS_ENABLED`",
+        "nautobot/core/tests/test_metrics_live.py::test_one_scrape_sums_every_web_process",
         env=_env("METRICS_ENABLED"),
     ),
-    refused("PROMETHEUS_EXPORT_MIGRATIONS", "migration metrics are not exported", default=False),
-    refused(
+    works(
+        "PROMETHEUS_EXPORT_MIGRATIONS",
+        "django-prometheus's applied/unapplied migration gauges at /metrics (file only, as 1.6)",
+        "nautobot/core/tests/test_metrics_live.py::test_prometheus_export_migrations",
+    ),
+    works(
         "CELERY_WORKER_PROMETHEUS_PORTS",
-        "Celery workers do not serve metrics yet",
-        default=[],
+        "each Celery worker serves its task metrics on the first free port; `NAUTOBOT_CELERY_WORKER_PROMETHEUS_PORTS` "
+        "(comma-separated)",
+        "nautobot/core/tests/test_metrics_live.py::test_a_job_run_shows_in_job_metrics_and_worker_metrics",
         env=_env("CELERY_WORKER_PROMETHEUS_PORTS"),
     ),
     works(

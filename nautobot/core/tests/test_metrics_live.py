@@ -70,6 +70,9 @@ def stack(tmp_path_factory):
                 "admin = User.objects.create_superuser('admin', 'admin@example.com', 'admin')\n"
                 f"Token.objects.create(user=admin, key='{TOKEN}')\n"
             )
+            # 1.6 reads it from the file only.
+            with open(deployment.root / "nautobot_config.py", "a") as config:
+                config.write("\nPROMETHEUS_EXPORT_MIGRATIONS = True\n")
             url = deployment.start_web(processes=2, threads=2)
             deployment.start_worker(concurrency=2)
             yield Stack(deployment, redis, url, worker_port, taken.getsockname()[1])
@@ -195,3 +198,21 @@ def test_grafana_dashboard_reads_only_exposed_metrics(stack):
     web = requests.get(f"{stack.url}/metrics/", timeout=30).text
     worker = requests.get(worker_url, timeout=10).text
     assert dashboard_metrics() - exposed_names(web) - exposed_names(worker) == set()
+
+
+def test_prometheus_export_migrations(stack):
+    """PROMETHEUS_EXPORT_MIGRATIONS = True in the file: the migration gauges of the database, read at start."""
+    found = stack.scrape()
+    applied = [
+        n
+        for (m, labels), n in found.items()
+        if m == "django_migrations_applied_total" and ("connection", "default") in labels
+    ]
+    unapplied = [
+        n
+        for (m, labels), n in found.items()
+        if m == "django_migrations_unapplied_total" and ("connection", "default") in labels
+    ]
+    # django-prometheus's gauges are per process (the uWSGI master set them at start; its forked workers show 0).
+    assert applied and max(applied) > 50, found
+    assert unapplied and max(unapplied) == 0
