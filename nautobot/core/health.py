@@ -138,8 +138,14 @@ def is_healthy(results: list[CheckResult]) -> bool:
     return all(r.ok for r in results if r.required)
 
 
-# The original's (django-health-check's) name of each of our checks; a Redis cache is also its `RedisBackend`.
-ORIGINAL_NAMES = {"database": "DatabaseBackend", "storage": "DefaultFileStorageHealthCheck", "cache": "CacheBackend"}
+# The original's (django-health-check's) name of each of our checks; a Redis cache is also its `RedisBackend`, and
+# the workers' check is its `CeleryPingHealthCheck` where they are required (as that check, it then fails the probe).
+ORIGINAL_NAMES = {
+    "database": "DatabaseBackend",
+    "storage": "DefaultFileStorageHealthCheck",
+    "cache": "CacheBackend",
+    "workers": "CeleryPingHealthCheck",
+}
 WORKING = "working"
 STATE_GAUGES = {
     "database": Gauge("health_check_database_info", "State of database backend", multiprocess_mode="max"),
@@ -156,7 +162,7 @@ def as_dict(results: list[CheckResult]) -> dict:
     answer = {}
     for result in results:
         original = ORIGINAL_NAMES.get(result.name)
-        if original is None:
+        if original is None or (result.name == "workers" and not result.required):
             continue
         word = WORKING if result.ok else f"unavailable: {result.detail}"
         answer[original] = word
