@@ -38,8 +38,17 @@ def value(found: dict, metric: str, **labels) -> float | None:
 
 def scrape(client: Client) -> dict:
     response = client.get("/metrics/")
-    assert response.status_code == 200 and response["Content-Type"].startswith("text/plain")
+    assert response.status_code == 200
     return samples(response.content.decode())
+
+
+def test_content_type_as_the_original(client: Client):
+    """1.6.32 answered `text/plain; version=0.0.4; charset=utf-8`, also to a Prometheus server's Accept header."""
+    accept = "application/openmetrics-text;version=1.0.0;q=0.9,text/plain;version=0.0.4;q=0.5,*/*;q=0.1"
+    for headers in ({}, {"HTTP_ACCEPT": accept}):
+        response = client.get("/metrics/", **headers)
+        assert response.status_code == 200
+        assert response["Content-Type"] == "text/plain; version=0.0.4; charset=utf-8"
 
 
 def test_django_prometheus_metrics_with_the_original_names(client: Client, settings):

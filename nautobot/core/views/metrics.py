@@ -12,7 +12,7 @@ import time
 
 from django.conf import settings
 from django.http import HttpResponse
-from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, CollectorRegistry, generate_latest, multiprocess
+from prometheus_client import REGISTRY, CollectorRegistry, generate_latest, multiprocess
 from prometheus_client.core import GaugeMetricFamily
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.views import APIView
@@ -20,6 +20,9 @@ from rest_framework.views import APIView
 from nautobot.core.registry import registry
 
 logger = logging.getLogger(__name__)
+# The text format generate_latest() writes, under the name 1.x's answered (prometheus_client 0.2x's
+# CONTENT_TYPE_LATEST says version=1.0.0, which older Prometheus servers do not take for this format).
+CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
 
 
 class StoreCollector:
@@ -67,7 +70,7 @@ class MetricsView(APIView):
         return [IsAuthenticated()] if settings.METRICS_AUTHENTICATED else [AllowAny()]
 
     def get(self, request) -> HttpResponse:
-        return HttpResponse(scrape(), content_type=CONTENT_TYPE_LATEST)
+        return HttpResponse(scrape(), content_type=CONTENT_TYPE)
 
 
 metrics_view = MetricsView.as_view()
