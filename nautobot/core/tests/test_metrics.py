@@ -258,3 +258,21 @@ def test_grafana_dashboard_reads_metrics_this_process_defines(client: Client):
     assert {"django_http_requests_total_by_method_total", "nautobot_celery_queue_length"} <= queried
     assert "rate" not in queried and "le" not in queried
     assert queried - exposed_names(client.get("/metrics/").content.decode()) == set()
+
+
+def test_queue_length_on_the_embedded_sqlite_broker(tmp_path):
+    """The embedded default's broker (kombu's SQLAlchemy transport on a SQLite file); Redis and RabbitMQ:
+    test_metrics_live."""
+    from kombu import Connection
+
+    from nautobot.core.celery import embedded
+    from nautobot.core.system_metrics import _queue_length
+
+    embedded.register()
+    queue = Queue("probe", Exchange("probe"), routing_key="probe")
+    with Connection(f"{embedded.SCHEME}+sqlite:///{tmp_path / 'broker.sqlite3'}") as connection:
+        with connection.Producer() as producer:
+            for _ in range(3):
+                producer.publish({"probe": 1}, exchange=queue.exchange, routing_key="probe", declare=[queue])
+        assert _queue_length(connection, "probe") == 3
+        assert _queue_length(connection, "nothing-here") == 0
