@@ -156,6 +156,10 @@ def _refuse_unsupported(settings: dict[str, Any], user_values: dict[str, Any], p
 
 
 def _finalize(settings: dict[str, Any], path: Path, server_role: str | None = None) -> None:
+    base_path = settings.get("BASE_PATH")
+    if base_path and not settings.get("FORCE_SCRIPT_NAME"):
+        # NetBox's (and Nautobot 1.0 beta's) name for serving under a sub-path: FORCE_SCRIPT_NAME, as 1.x documents.
+        settings["FORCE_SCRIPT_NAME"] = "/" + str(base_path).strip("/")
     if not settings.get("SECRET_KEY"):
         raise ConfigError(
             f"SECRET_KEY is empty. Set it in {path} or in NAUTOBOT_SECRET_KEY "

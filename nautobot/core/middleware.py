@@ -24,7 +24,7 @@ class LoginRequiredMiddleware:
         if (
             settings.LOGIN_REQUIRED
             and not request.user.is_authenticated
-            and not request.path.startswith(PUBLIC_PREFIXES)
+            and not request.path_info.startswith(PUBLIC_PREFIXES)
         ):
             if not (getattr(settings, "EXEMPT_VIEW_PERMISSIONS", None) and request.method in ("GET", "HEAD")):
                 return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)

@@ -66,8 +66,12 @@ LOGIN_REQUIRED = env_bool("NAUTOBOT_LOGIN_REQUIRED", True)
 EXEMPT_VIEW_PERMISSIONS = []
 # ... except these (app label, model), which "*" does not reach.
 EXEMPT_EXCLUDE_MODELS = (("auth", "group"), ("users", "user"), ("users", "objectpermission"))
-LOGIN_URL = "/login/"
-LOGIN_REDIRECT_URL = "/"
+# Serving under a sub-path (`https://host/nautobot/`): FORCE_SCRIPT_NAME = "/nautobot" (or BASE_PATH = "nautobot/").
+FORCE_SCRIPT_NAME = None
+BASE_PATH = ""
+# URL names (as 1.x), so that they follow FORCE_SCRIPT_NAME when served under a sub-path.
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "home"
 SESSION_COOKIE_AGE = env_int("NAUTOBOT_SESSION_COOKIE_AGE", 1209600, minimum=1)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("NAUTOBOT_SESSION_EXPIRE_AT_BROWSER_CLOSE", False)
 # Sessions in the database (Django's engine, see MAINTENANCE_MODE); SESSION_FILE_PATH (NAUTOBOT_SESSION_FILE_PATH),

@@ -124,7 +124,16 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     works("DEBUG", "Django; `NAUTOBOT_DEBUG`", env=_env("DEBUG")),
     works("DEFAULT_AUTO_FIELD", "Django"),
-    works("FORCE_SCRIPT_NAME", "Django: the URL prefix when served under a sub-path"),
+    works(
+        "FORCE_SCRIPT_NAME",
+        "the URL prefix when served under a sub-path (`/nautobot`), e.g. behind nginx's `location /nautobot/`",
+        "nautobot/core/tests/test_subpath.py::test_under_a_sub_path_behind_nginx",
+    ),
+    works(
+        "BASE_PATH",
+        "NetBox's (and Nautobot 1.0 beta's) name: `BASE_PATH = \"nautobot/\"` sets FORCE_SCRIPT_NAME",
+        "nautobot/core/tests/test_subpath.py::test_under_a_sub_path_behind_nginx",
+    ),
     works("INSTALLED_APPS", "Django; `EXTRA_INSTALLED_APPS` appends"),
     works("INTERNAL_IPS", "Django"),
     works("LANGUAGE_CODE", "Django"),

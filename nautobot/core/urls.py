@@ -24,7 +24,7 @@ urlpatterns = [
         auth_views.LoginView.as_view(template_name="nautobot/login.html", redirect_authenticated_user=True),
         name="login",
     ),
-    path("logout/", auth_views.LogoutView.as_view(next_page="/login/"), name="logout"),
+    path("logout/", auth_views.LogoutView.as_view(next_page="login"), name="logout"),
     path("user/", include((user_patterns, "user"))),
     path("branding/<str:name>", branding.branding_file, name="branding_file"),
     path("health/", pages.health_view, name="health"),

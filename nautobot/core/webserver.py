@@ -41,6 +41,9 @@ def default_arguments() -> list[str]:
     ]
     static_url = settings.STATIC_URL if settings.STATIC_URL.startswith("/") else "/" + settings.STATIC_URL
     arguments.append(f"--static-map={static_url.rstrip('/')}={settings.STATIC_ROOT}")
+    prefix = (settings.FORCE_SCRIPT_NAME or "").rstrip("/")
+    if prefix and not settings.STATIC_URL.startswith("/"):  # served under a sub-path: Django writes /<prefix>/static/
+        arguments.append(f"--static-map={prefix}{static_url.rstrip('/')}={settings.STATIC_ROOT}")
     return arguments
 
 

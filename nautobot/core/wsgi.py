@@ -13,7 +13,27 @@ from django.core.cache import caches  # noqa: E402
 from django.core.wsgi import get_wsgi_application  # noqa: E402
 from django.db import connections  # noqa: E402
 
-application = get_wsgi_application()
+
+def served_under(app, prefix: str):
+    """`app` taking requests under the URL prefix `prefix` (`FORCE_SCRIPT_NAME`, e.g. "/nautobot"): a front end that
+    passes the full path (nginx's `uwsgi_pass` in a `location /nautobot/`) has the prefix taken off `PATH_INFO`, so
+    the URLs resolve; one that strips it already changes nothing. Django adds the prefix to every URL it makes."""
+    prefix = prefix.rstrip("/")
+    if not prefix:
+        return app
+
+    def application(environ, start_response):
+        path = environ.get("PATH_INFO", "")
+        if path == prefix or path.startswith(prefix + "/"):
+            environ["PATH_INFO"] = path[len(prefix) :] or "/"
+        return app(environ, start_response)
+
+    return application
+
+
+from django.conf import settings  # noqa: E402
+
+application = served_under(get_wsgi_application(), settings.FORCE_SCRIPT_NAME or "")
 
 import nautobot.core.graphql.schema  # noqa: E402,F401  (build the GraphQL schema once, before uWSGI forks)
 from nautobot.core import prefork  # noqa: E402

@@ -13,6 +13,7 @@ import platform
 from collections import OrderedDict
 
 import django
+from django.urls import get_script_prefix
 from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -374,7 +375,7 @@ def _link_paths(routes: tuple[tuple[str, str], ...], format: str | None) -> tupl
         try:
             paths.append((name, django_reverse(route, kwargs={"format": format} if format else None)))
         except NoReverseMatch:
-            paths.append((name, f"/api/{name}/"))
+            paths.append((name, f"{get_script_prefix()}api/{name}/"))
     return tuple(paths)
 
 

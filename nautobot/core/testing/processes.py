@@ -20,6 +20,8 @@ from pathlib import Path
 
 import requests
 
+import nautobot
+
 BIN = Path(sys.executable).parent
 NAUTOBOT_SERVER = str(BIN / "nautobot-server")
 PG = {"host": "127.0.0.1", "port": 5432, "user": "postgres"}
@@ -207,6 +209,10 @@ def copy_sqlite(source: str, target: str) -> None:
         src.backup(dst)
 
 
+# The directory holding the `nautobot` package the tests import.
+SOURCE_ROOT = str(Path(nautobot.__file__).resolve().parents[1])
+
+
 @dataclass
 class Deployment:
     """One installation of Nautobot under `root`, driven through `nautobot-server` like a user would."""
@@ -221,7 +227,11 @@ class Deployment:
     @property
     def environ(self) -> dict[str, str]:
         clean = {k: v for k, v in os.environ.items() if not k.startswith(("NAUTOBOT_", "DJANGO_"))}
-        return {**clean, "NAUTOBOT_ROOT": str(self.root), "PYTHONUNBUFFERED": "1", **self.env}
+        environ = {**clean, "NAUTOBOT_ROOT": str(self.root), "PYTHONUNBUFFERED": "1", **self.env}
+        # The installation runs the code under test (this checkout), whichever checkout the virtualenv installed.
+        paths = [p for p in environ.get("PYTHONPATH", "").split(os.pathsep) if p]
+        environ["PYTHONPATH"] = os.pathsep.join([*paths, SOURCE_ROOT])
+        return environ
 
     def server(
         self, *args: str, timeout: float = 600, check: bool = True, cwd: Path | None = None

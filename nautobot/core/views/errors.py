@@ -47,7 +47,10 @@ def server_error(request, template_name: str = "500.html"):
 
     from nautobot.core.templatetags.helpers import render_markdown
 
+    from django.urls import reverse
+
     context = {
+        "home": reverse("home"),
         "title": getattr(settings, "BRANDING_TITLE", "Nautobot"),
         "support_message": render_markdown(getattr(settings, "SUPPORT_MESSAGE", "")),
     }

@@ -1,5 +1,6 @@
 """API of Git repositories: a write-only `token`, a sync after every save, and `sync/` and `diff/` actions."""
 
+from django.urls import get_script_prefix
 from django.db import transaction
 from django.shortcuts import get_object_or_404
 from django.utils.text import slugify
@@ -94,5 +95,8 @@ class GitRepositoryViewSetBase(ModelViewSet):
         require_worker()
         with transaction.atomic():
             result = services.enqueue_sync(repository, user=request.user, dry_run=dry_run)
-        job_result = {"id": str(result.pk), "url": request.build_absolute_uri(f"/api/extras/job-results/{result.pk}/")}
+        job_result = {
+            "id": str(result.pk),
+            "url": request.build_absolute_uri(f"{get_script_prefix()}api/extras/job-results/{result.pk}/"),
+        }
         return Response({"message": message.format(repository.name), "job_result": job_result})

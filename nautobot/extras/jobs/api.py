@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 
+from django.urls import get_script_prefix
 from django.http import HttpResponse
 from rest_framework import exceptions, serializers, status
 from rest_framework.decorators import action
@@ -175,7 +176,7 @@ class JobViewSetBase(ModelViewSet):
                 )
             items.append(
                 {
-                    "url": request.build_absolute_uri(f"/api/extras/jobs/{job.class_path}/"),
+                    "url": request.build_absolute_uri(f"{get_script_prefix()}api/extras/jobs/{job.class_path}/"),
                     "id": job.class_path,
                     "pk": str(job.pk),
                     "name": job.name,
