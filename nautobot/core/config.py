@@ -199,8 +199,26 @@ def _load_plugins(settings: dict[str, Any], path: Path) -> None:
         raise ConfigError(f"{exc} (PLUGINS in {path})") from None
 
 
+SHORT_ENGINES = {"postgresql": "django.db.backends.postgresql", "mysql": "django.db.backends.mysql",
+                 "sqlite3": "django.db.backends.sqlite3"}  # fmt: skip
+
+
 def _complete_database(alias: str, database: dict[str, Any], path: Path) -> None:
     engine = database.get("ENGINE", "")
+    if engine in SHORT_ENGINES:  # NAUTOBOT_DB_ENGINE's short names, read by a 1.x file with os.getenv()
+        database["ENGINE"] = engine = SHORT_ENGINES[engine]
+    if engine:
+        import importlib.util
+
+        try:
+            found = importlib.util.find_spec(f"{engine}.base") is not None
+        except ModuleNotFoundError:
+            found = False
+        if not found:
+            raise ConfigError(
+                f'DATABASES["{alias}"]["ENGINE"] in {path} is {engine!r}, which is no database backend: use '
+                '"django.db.backends.postgresql", "django.db.backends.mysql" or "django.db.backends.sqlite3".'
+            )
     options = database.setdefault("OPTIONS", {})
     if "mysql" in engine:
         # MySQL's "utf8" is 3 bytes wide: 4-byte characters (emoji) would fail to save.

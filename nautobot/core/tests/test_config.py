@@ -72,3 +72,15 @@ def test_a_file_written_for_the_original_imports_the_defaults(tmp_path, monkeypa
     path.write_text("from nautobot.core.settings import *  # noqa\nSECRET_KEY = 'k' * 50\nPAGINATE_COUNT = 25\n")
     settings = load_settings(path)
     assert settings["PAGINATE_COUNT"] == 25 and "nautobot.core" in settings["INSTALLED_APPS"]
+
+
+def test_database_engine_short_names_and_bad_engines(tmp_path, monkeypatch):
+    """A 1.x file that reads NAUTOBOT_DB_ENGINE itself may get our short name; a wrong engine is one line."""
+    text = "DATABASES = {'default': {'ENGINE': %r, 'NAME': 'n'}}\n"
+    assert _load(tmp_path, monkeypatch, text % "postgresql")["DATABASES"]["default"]["ENGINE"] == (
+        "django.db.backends.postgresql"
+    )
+    with pytest.raises(ConfigError, match=r"'postgres' , which is no database backend|is 'postgres', which is no"):
+        _load(tmp_path, monkeypatch, text % "postgres")
+    with pytest.raises(ConfigError, match="which is no database backend"):
+        _load(tmp_path, monkeypatch, text % "django.db.backends.oracle9")
