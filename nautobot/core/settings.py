@@ -278,6 +278,15 @@ SANITIZER_PATTERNS = [
 ALLOWED_URL_SCHEMES = (
     "file", "ftp", "ftps", "http", "https", "irc", "mailto", "sftp", "ssh", "tel", "telnet", "tftp", "vnc", "xmpp",
 )  # fmt: skip
+# Seconds `Model._content_type_cached` keeps a model's ContentType in the cache (0: Django's per-process one only).
+CONTENT_TYPE_CACHE_TIMEOUT = env_int("NAUTOBOT_CONTENT_TYPE_CACHE_TIMEOUT", 0, minimum=0)
+
+
+def UI_RACK_VIEW_TRUNCATE_FUNCTION(device_display_name: str) -> str:
+    """How a device's name is shortened in rack elevations (1.x's default: up to the first dot)."""
+    return str(device_display_name).split(".")[0]
+
+
 # Outbound HTTP(S) proxies (`requests`' form: {"http": "http://proxy:3128", "https": ...}) for webhooks.
 HTTP_PROXIES = None
 # Messages' CSS classes (Bootstrap calls an error "danger").

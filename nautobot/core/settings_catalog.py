@@ -389,10 +389,11 @@ SETTINGS: tuple[Setting, ...] = (
         "schemes URL custom fields and URL form fields accept and Markdown links keep",
         f"{_T}::test_allowed_url_schemes",
     ),
-    refused(
+    works(
         "CONTENT_TYPE_CACHE_TIMEOUT",
-        "content types are cached in each process by Django; no timeout applies",
-        default=0,
+        "seconds `Model._content_type_cached` keeps a ContentType in the cache (`refresh_content_type_cache`); "
+        "`NAUTOBOT_CONTENT_TYPE_CACHE_TIMEOUT`",
+        f"{_T}::test_content_type_cache_timeout",
         env=_env("CONTENT_TYPE_CACHE_TIMEOUT"),
     ),
     refused("DEPLOYMENT_ID", "used only for installation metrics, which this implementation never sends", default=""),
@@ -420,7 +421,11 @@ SETTINGS: tuple[Setting, ...] = (
     refused("DISABLE_PREFIX_LIST_HIERARCHY", "the prefix list is always flat here", default=False),
     refused("FILTERS_NULL_CHOICE_LABEL", 'filters name the empty choice "None"', default="None"),
     refused("FILTERS_NULL_CHOICE_VALUE", 'filters take "null" for the empty choice', default="null"),
-    refused("UI_RACK_VIEW_TRUNCATE_FUNCTION", "rack elevations show device names in full, clipped to the unit"),
+    works(
+        "UI_RACK_VIEW_TRUNCATE_FUNCTION",
+        "shortens device names in rack elevations (default: up to the first dot; the tooltip keeps the whole name)",
+        f"{_T}::test_rack_view_truncate_function",
+    ),
     refused(
         "SHELL_PLUS_DONT_LOAD",
         "`nbshell` imports every model (django-extensions' shell_plus is not used)",

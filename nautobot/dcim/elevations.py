@@ -19,6 +19,13 @@ def _text_color(background: str) -> str:
     return "000000" if (red * 299 + green * 587 + blue * 114) / 1000 > 128 else "ffffff"
 
 
+def _truncate(name: str) -> str:
+    from django.conf import settings
+
+    truncate = getattr(settings, "UI_RACK_VIEW_TRUNCATE_FUNCTION", None)
+    return truncate(name) if callable(truncate) else name
+
+
 def elevation_svg(
     rack,
     units: list[dict],
@@ -58,12 +65,15 @@ def elevation_svg(
             continue
         color = getattr(getattr(device, "device_role", None), "color", "") or "9e9e9e"
         label = escape(str(device))
+        # The box shows the name as UI_RACK_VIEW_TRUNCATE_FUNCTION shortens it (1.x: up to the first dot); the
+        # tooltip keeps it whole.
+        shown = escape(str(_truncate(str(device))))
         href = quoteattr(f"{base_url.rstrip('/')}/dcim/devices/{device.pk}/")
         parts.append(
             f'<a href={href} xlink:href={href} target="_top"><title>{label}</title>'
             f'<rect x="{legend_width + 1}" y="{top}" width="{unit_width}" height="{box_height}" fill="#{color}" stroke="#333"/>'
             f'<text x="{legend_width + 1 + unit_width / 2}" y="{top + box_height / 2 + 4}" text-anchor="middle" '
-            f'fill="#{_text_color(color)}">{label}</text></a>'
+            f'fill="#{_text_color(color)}">{shown}</text></a>'
         )
     parts.append("</g></svg>")
     return "".join(parts)

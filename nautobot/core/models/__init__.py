@@ -15,11 +15,16 @@ import uuid
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
+from django.utils.functional import classproperty
 from taggit.managers import TaggableManager
 
 from nautobot.core.models.querysets import RestrictedQuerySet
 from nautobot.core.models.runtime import WorkerHeartbeat  # noqa: F401
 from nautobot.core.models.validation import run_custom_validators
+
+
+def content_type_cache_key(model) -> str:
+    return f"nautobot.{model._meta.label_lower}._content_type"
 
 
 class BaseModel(models.Model):
@@ -30,6 +35,24 @@ class BaseModel(models.Model):
 
     class Meta:
         abstract = True
+
+    @classproperty
+    def _content_type(cls):
+        """The model's ContentType (Django keeps it in each process once read)."""
+        from django.contrib.contenttypes.models import ContentType
+
+        return ContentType.objects.get_for_model(cls)
+
+    @classproperty
+    def _content_type_cached(cls):
+        """1.x: the ContentType, also kept in the cache for CONTENT_TYPE_CACHE_TIMEOUT seconds (0: not cached there)."""
+        from django.conf import settings
+        from django.core.cache import cache
+
+        timeout = getattr(settings, "CONTENT_TYPE_CACHE_TIMEOUT", 0)
+        if not timeout:
+            return cls._content_type
+        return cache.get_or_set(content_type_cache_key(cls), lambda: cls._content_type, timeout)
 
     @property
     def display(self) -> str:

@@ -374,3 +374,39 @@ def test_allowed_url_schemes(settings, api):
     assert answer.status_code == 400 and "console" in answer.content.decode()
     assert api.patch(url, {"custom_fields": {"console": "https://core-router-2/"}}).status_code == 200
     assert "href" not in render_markdown("[core](ssh://core-1)")
+
+
+@pytest.mark.django_db
+def test_content_type_cache_timeout(settings, tmp_path):
+    from django.core.cache import cache
+    from django.core.management import call_command
+
+    from nautobot.core.models import content_type_cache_key
+    from nautobot.tenancy.models import Tenant
+
+    key = content_type_cache_key(Tenant)
+    cache.delete(key)
+    assert Tenant._content_type_cached == ContentType.objects.get_for_model(Tenant)
+    assert cache.get(key) is None  # 0 (1.6's default): not kept in the cache
+    settings.CONTENT_TYPE_CACHE_TIMEOUT = 60
+    assert Tenant._content_type_cached.model == "tenant" and cache.get(key).model == "tenant"
+    cache.delete(key)
+    out = tmp_path / "out.txt"
+    with open(out, "w") as stream:
+        call_command("refresh_content_type_cache", stdout=stream)
+    assert "Refreshed the cached content types of" in out.read_text() and cache.get(key).model == "tenant"
+
+
+@pytest.mark.django_db
+def test_rack_view_truncate_function(settings, api):
+    from nautobot.dcim.tests import builders as b
+
+    device = b.device(name="edge-router-1.ams.example.net")
+    device.rack = b.rack(site=device.site)
+    device.position, device.face = 10, "front"
+    device.save()
+    svg = api.get(f"/api/dcim/racks/{device.rack.pk}/elevation/", render="svg").content.decode()
+    assert ">edge-router-1</text>" in svg and "<title>edge-router-1.ams.example.net</title>" in svg
+    settings.UI_RACK_VIEW_TRUNCATE_FUNCTION = lambda name: name.upper()
+    svg = api.get(f"/api/dcim/racks/{device.rack.pk}/elevation/", render="svg").content.decode()
+    assert ">EDGE-ROUTER-1.AMS.EXAMPLE.NET</text>" in svg
