@@ -59,3 +59,22 @@ class CoreConfig(AppConfig):
         autodiscover_modules("specs")  # each app's specs.py registers its models with the API machinery
         register_declared_features()  # what 1.x models declare with @extras_features
         register_derived_specs()  # a spec for each 1.x app model that declares none
+
+
+class ConstanceConfiguration(AppConfig):
+    """django-constance (runtime settings), named "Configuration" in the admin as in 1.x; its `config_updated`
+    signal refreshes this process's copy of the values (`nautobot.core.runtime_settings`)."""
+
+    default = False  # "nautobot.core" stays CoreConfig's
+    name = "constance"
+    label = "constance"
+    verbose_name = "Configuration"
+    default_auto_field = "django.db.models.AutoField"
+
+    def ready(self) -> None:
+        from constance.apps import ConstanceConfig
+
+        ConstanceConfig.ready(self)
+        from nautobot.core.runtime_settings import connect_signals
+
+        connect_signals()

@@ -185,11 +185,22 @@ def _finalize(settings: dict[str, Any], path: Path, server_role: str | None = No
     (Path(settings["JOBS_ROOT"]) / "__init__.py").touch(exist_ok=True)
     if server_role:  # before the checks below import backends (prometheus_client): see nautobot.core.prometheus
         prometheus.use_multiprocess_dir(settings, server_role)
+    _complete_runtime_settings(settings)
     try:
         config_ops.complete(settings)
     except config_ops.OpsSettingError as exc:
         raise ConfigError(f"{exc} (in {path} or its NAUTOBOT_* variable)") from None
     _load_plugins(settings, path)
+
+
+def _complete_runtime_settings(settings: dict[str, Any]) -> None:
+    """django-constance caches its values in CONSTANCE_DATABASE_CACHE_BACKEND, which must be shared by every process:
+    a cache private to each process (LocMemCache, e.g. in a test configuration) or none at all is not used (the
+    database is read directly; constance itself refuses LocMemCache)."""
+    alias = settings.get("CONSTANCE_DATABASE_CACHE_BACKEND")
+    backend = str((settings.get("CACHES") or {}).get(alias or "", {}).get("BACKEND", ""))
+    if alias and (not backend or backend.endswith(("locmem.LocMemCache", "dummy.DummyCache"))):
+        settings["CONSTANCE_DATABASE_CACHE_BACKEND"] = None
 
 
 def _load_plugins(settings: dict[str, Any], path: Path) -> None:

@@ -217,26 +217,13 @@ QUERY_COUNT_HEADER = env_bool("NAUTOBOT_QUERY_COUNT_HEADER", False)
 # asked twice). Off: Django's and DRF's public path everywhere, with byte-identical responses (a check after an
 # upgrade of Django or DRF; the test suite runs the API contract both ways).
 FAST_PATH = env_bool("NAUTOBOT_FAST_PATH", True)
-MAX_PAGE_SIZE = env_int("NAUTOBOT_MAX_PAGE_SIZE", 1000, minimum=0)
-PAGINATE_COUNT = env_int("NAUTOBOT_PAGINATE_COUNT", 50, minimum=1)
-RACK_ELEVATION_DEFAULT_UNIT_HEIGHT = env_int("NAUTOBOT_RACK_ELEVATION_DEFAULT_UNIT_HEIGHT", 22, minimum=5)
-RACK_ELEVATION_DEFAULT_UNIT_WIDTH = env_int("NAUTOBOT_RACK_ELEVATION_DEFAULT_UNIT_WIDTH", 230, minimum=20)
 # IPAM: refuse duplicate prefixes/addresses in the global table (VRFs decide with `enforce_unique`).
 ENFORCE_GLOBAL_UNIQUE = env_bool("NAUTOBOT_ENFORCE_GLOBAL_UNIQUE", False)
-# A device's `primary_ip` is its IPv6 primary unless this is set (or it has none).
-PREFER_IPV4 = env_bool("NAUTOBOT_PREFER_IPV4", False)
 # A filter parameter that is no filter: a 400 in the API, an error on list pages, an invalid filterset (as 1.x);
 # False: ignored, with a warning in the log.
 STRICT_FILTERING = env_bool("NAUTOBOT_STRICT_FILTERING", True)
-# Days object changes are kept (0: forever), enforced hourly by a scheduled task.
-CHANGELOG_RETENTION = env_int("NAUTOBOT_CHANGELOG_RETENTION", 90, minimum=0)
 
-# Pages: banners (Markdown or a limited set of HTML), branding and how dates are written (Django date format syntax).
-BANNER_TOP = env_str("NAUTOBOT_BANNER_TOP", "")
-BANNER_BOTTOM = env_str("NAUTOBOT_BANNER_BOTTOM", "")
-BANNER_LOGIN = env_str("NAUTOBOT_BANNER_LOGIN", "")
-# Shown on error pages (403, 404, 500): whom to ask for help.
-SUPPORT_MESSAGE = ""
+# Pages: branding and how dates are written (Django date format syntax); banners are runtime settings (below).
 BRANDING_TITLE = env_str("NAUTOBOT_BRANDING_TITLE", "Nautobot")
 # Files under MEDIA_ROOT that replace the stock logo and icons, or add a style sheet and a script to every page.
 BRANDING_FILEPATHS = {
@@ -251,10 +238,6 @@ BRANDING_URLS = {
 BRANDING_POWERED_BY_URL = "https://docs.nautobot.com/"
 # Exported files are named "<prefix><objects>.<ext>".
 BRANDING_PREPENDED_FILENAME = env_str("NAUTOBOT_BRANDING_PREPENDED_FILENAME", "nautobot_")
-# Menu items (and home-page panels) a user may not view: hidden (True) or shown greyed out (False, as 1.x).
-HIDE_RESTRICTED_UI = False
-# The page sizes a list offers.
-PER_PAGE_DEFAULTS = [25, 50, 100, 250, 500, 1000]
 DATE_FORMAT = env_str("NAUTOBOT_DATE_FORMAT", "N j, Y")
 DATETIME_FORMAT = env_str("NAUTOBOT_DATETIME_FORMAT", "N j, Y g:i a")
 SHORT_DATE_FORMAT = env_str("NAUTOBOT_SHORT_DATE_FORMAT", "Y-m-d")
@@ -359,6 +342,10 @@ INSTALLED_APPS = [
     "nautobot.virtualization",
     "nautobot.core.migration_aliases",  # after the apps whose 1.x migration names it answers for
     "django_rq",
+    "nautobot.core.apps.ConstanceConfiguration",  # django-constance: the runtime settings below
+    # /admin/ (staff only): users, groups, tokens, permissions, runtime settings; last, so that it discovers the
+    # `admin` modules of apps whose models are all ready.
+    "django.contrib.admin",
 ]
 # `nautobot-server test <app>`: Django's runner, leaving out tests tagged `integration` unless asked for.
 TEST_RUNNER = "nautobot.core.testing.runner.NautobotTestRunner"
@@ -392,7 +379,8 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": [],
-    "PAGE_SIZE": PAGINATE_COUNT,
+    # Not used: OptionalLimitOffsetPagination reads PAGINATE_COUNT (a runtime setting) on each request.
+    "PAGE_SIZE": 50,
     "VIEW_NAME_FUNCTION": "rest_framework.views.get_view_name",
 }
 GRAPHENE = {"SCHEMA": "nautobot.core.graphql.schema.schema"}
@@ -439,3 +427,87 @@ TEMPLATES = [
         },
     }
 ]
+
+# Runtime settings (django-constance, as 1.x): admins edit these on /admin/constance/config/ ("Config"); code reads
+# them with `get_settings_or_config(name)` (nautobot.core.runtime_settings; 1.x path nautobot.utilities.config).
+# A name defined in nautobot_config.py (or by its NAUTOBOT_<NAME> variable, read below) wins over the edited value.
+# Every process re-reads the values at most RUNTIME_SETTINGS_REFRESH seconds after an edit (see DESIGN.md).
+CONSTANCE_BACKEND = "constance.backends.database.DatabaseBackend"
+CONSTANCE_DATABASE_PREFIX = "constance:nautobot:"
+# Where the database backend caches values; a cache private to one process (LocMemCache) is not used (config.py).
+CONSTANCE_DATABASE_CACHE_BACKEND = "default"
+# Editing on several web processes at once must not be refused as a conflict.
+CONSTANCE_IGNORE_ADMIN_VERSION_CHECK = True
+CONSTANCE_ADDITIONAL_FIELDS = {
+    "per_page_defaults_field": ["nautobot.core.runtime_settings.PageSizesField", {}],
+    "release_check_timeout_field": ["django.forms.IntegerField", {"min_value": 3600}],
+    "release_check_url_field": ["django.forms.URLField", {"required": False, "assume_scheme": "https"}],
+    "optional_json_field": ["django.forms.JSONField", {"required": False}],
+}
+_NOT_HERE = " (Not used by this implementation.)"
+CONSTANCE_CONFIG = {
+    "ALLOW_REQUEST_PROFILING": [False, "Let users turn on request profiling for their session." + _NOT_HERE],
+    "BANNER_BOTTOM": ["", "Markdown (or a limited set of HTML) shown at the bottom of every page."],
+    "BANNER_LOGIN": ["", "Markdown (or a limited set of HTML) shown on the login page."],
+    "BANNER_TOP": ["", "Markdown (or a limited set of HTML) shown at the top of every page."],
+    "CHANGELOG_RETENTION": [90, "Days object changes are kept (0: forever); enforced by an hourly task."],
+    "DEPLOYMENT_ID": ["", "Identifies this installation in installation metrics, which are never sent here."],
+    "DISABLE_PREFIX_LIST_HIERARCHY": [False, "Show the prefix list flat, without parents and children." + _NOT_HERE],
+    "DYNAMIC_GROUPS_MEMBER_CACHE_TIMEOUT": [0, "Seconds a dynamic group's members are cached." + _NOT_HERE],
+    "HIDE_RESTRICTED_UI": [False, "Leave out menu items a user may not view (otherwise shown greyed out)."],
+    "MAX_PAGE_SIZE": [1000, "The most objects one page of a list or one API response holds (0: no limit)."],
+    "NETWORK_DRIVERS": [{}, "Platform network-driver translations, as JSON." + _NOT_HERE, "optional_json_field"],
+    "PAGINATE_COUNT": [50, "Objects per page of a list and of an API response, unless the user asks otherwise."],
+    "PER_PAGE_DEFAULTS": [
+        [25, 50, 100, 250, 500, 1000],
+        "The page sizes a list offers, e.g. 25, 50, 100 (PAGINATE_COUNT is always among them).",
+        "per_page_defaults_field",
+    ],
+    "PREFER_IPV4": [False, "A device's primary IP is its IPv4 one when it has both."],
+    "RACK_ELEVATION_DEFAULT_UNIT_HEIGHT": [22, "Height of a rack unit in rack elevation drawings (pixels)."],
+    "RACK_ELEVATION_DEFAULT_UNIT_WIDTH": [230, "Width of a rack unit in rack elevation drawings (pixels)."],
+    "RELEASE_CHECK_TIMEOUT": [
+        24 * 3600,
+        "Seconds a release check's answer is kept (at least 3600)." + _NOT_HERE,
+        "release_check_timeout_field",
+    ],
+    "RELEASE_CHECK_URL": [
+        "",
+        "Where to look for new releases; this implementation never looks." + _NOT_HERE,
+        "release_check_url_field",
+    ],
+    "SUPPORT_MESSAGE": ["", "Markdown shown on error pages (403, 404, 500): whom to ask for help."],
+}
+CONSTANCE_CONFIG_FIELDSETS = {
+    "Banners": ["BANNER_LOGIN", "BANNER_TOP", "BANNER_BOTTOM"],
+    "Change Logging": ["CHANGELOG_RETENTION"],
+    "Device Connectivity": ["NETWORK_DRIVERS", "PREFER_IPV4"],
+    "Installation Metrics": ["DEPLOYMENT_ID"],
+    "Pagination": ["PAGINATE_COUNT", "MAX_PAGE_SIZE", "PER_PAGE_DEFAULTS"],
+    "Performance": ["DYNAMIC_GROUPS_MEMBER_CACHE_TIMEOUT"],
+    "Rack Elevation Rendering": ["RACK_ELEVATION_DEFAULT_UNIT_HEIGHT", "RACK_ELEVATION_DEFAULT_UNIT_WIDTH"],
+    "Release Checking": ["RELEASE_CHECK_URL", "RELEASE_CHECK_TIMEOUT"],
+    "User Interface": ["DISABLE_PREFIX_LIST_HIERARCHY", "HIDE_RESTRICTED_UI", "SUPPORT_MESSAGE"],
+    "Debugging": ["ALLOW_REQUEST_PROFILING"],
+}
+# Seconds a process keeps the runtime settings it read before reading them again (an edit made in this process
+# applies at once).
+RUNTIME_SETTINGS_REFRESH = env_int("NAUTOBOT_RUNTIME_SETTINGS_REFRESH", 5, minimum=0)
+# A runtime setting's NAUTOBOT_<NAME> variable, when set, defines the setting (which then wins, as a value in
+# nautobot_config.py does); unset, the name is left undefined so that the edited value applies.
+for _name, _read in (
+    ("BANNER_TOP", env_str),
+    ("BANNER_BOTTOM", env_str),
+    ("BANNER_LOGIN", env_str),
+    ("SUPPORT_MESSAGE", env_str),
+    ("CHANGELOG_RETENTION", lambda var, default: env_int(var, default, minimum=0)),
+    ("MAX_PAGE_SIZE", lambda var, default: env_int(var, default, minimum=0)),
+    ("PAGINATE_COUNT", lambda var, default: env_int(var, default, minimum=1)),
+    ("PREFER_IPV4", env_bool),
+    ("HIDE_RESTRICTED_UI", env_bool),
+    ("RACK_ELEVATION_DEFAULT_UNIT_HEIGHT", lambda var, default: env_int(var, default, minimum=5)),
+    ("RACK_ELEVATION_DEFAULT_UNIT_WIDTH", lambda var, default: env_int(var, default, minimum=20)),
+):
+    globals().pop(_name, None)  # (this module is re-run when a configuration is loaded again)
+    if os.environ.get(f"NAUTOBOT_{_name}"):
+        globals()[_name] = _read(f"NAUTOBOT_{_name}", CONSTANCE_CONFIG[_name][0])

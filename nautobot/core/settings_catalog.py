@@ -84,7 +84,10 @@ _SSO = "single sign-on (social-auth: OIDC, SAML, OAuth2) is not available in thi
 _REMOTE = "sign-in from a proxy's remote-user header is not available in this release"
 _SILK = "request profiling (django-silk) is not included"
 _CACHEOPS = "cacheops query caching is not used (1.6 has it off by default too); the setting changes nothing"
-_CONSTANCE = "runtime-editable settings (django-constance) are not available yet: set the value in nautobot_config.py"
+_RT = "nautobot/core/tests/test_runtime_settings.py"
+# A runtime setting (django-constance): editable by superusers on /admin/constance/config/, applying in every process
+# within RUNTIME_SETTINGS_REFRESH seconds; a value in nautobot_config.py (or its variable) wins over the edited one.
+_RUNTIME = "runtime setting (admin's Config page); a value here wins"
 _DYNAMIC_GROUPS = "dynamic groups are not available in this release"
 _NAPALM = "the NAPALM integration is not available in this release"
 _TEST_SUITE = "a setting of Nautobot's own test suite; this implementation's tests do not read it"
@@ -215,8 +218,9 @@ SETTINGS: tuple[Setting, ...] = (
     # --- Nautobot's own ---
     works(
         "CHANGELOG_RETENTION",
-        "days object changes are kept (0: forever), purged hourly",
-        "nautobot/extras/tests/test_changelog.py::test_retention_task_removes_only_old_changes",
+        f"days object changes are kept (0: forever), purged hourly; {_RUNTIME}; `NAUTOBOT_CHANGELOG_RETENTION`",
+        f"{_RT}::test_every_reader_takes_the_runtime_value",
+        env=_env("CHANGELOG_RETENTION"),
     ),
     works(
         "ENFORCE_GLOBAL_UNIQUE",
@@ -237,14 +241,36 @@ SETTINGS: tuple[Setting, ...] = (
     works("HTTP_PROXIES", "proxies for webhooks", "nautobot/extras/tests/test_webhooks.py::test_http_proxies_are_used"),
     works("JOBS_ROOT", "`NAUTOBOT_JOBS_ROOT`", env=_env("JOBS_ROOT")),
     works("LOG_LEVEL", "the `nautobot` logger's level; `NAUTOBOT_LOG_LEVEL`"),
-    works("MAX_PAGE_SIZE", "the largest page the API and UI return (0: no limit)"),
+    works(
+        "MAX_PAGE_SIZE",
+        f"the largest page the API and UI return (0: no limit); {_RUNTIME}; `NAUTOBOT_MAX_PAGE_SIZE`",
+        f"{_RT}::test_every_reader_takes_the_runtime_value",
+        env=_env("MAX_PAGE_SIZE"),
+    ),
     works("NAUTOBOT_ROOT", "`NAUTOBOT_ROOT`"),
-    works("PAGINATE_COUNT", "the default page size of lists and the API"),
+    works(
+        "PAGINATE_COUNT",
+        f"the default page size of lists and the API; {_RUNTIME}; `NAUTOBOT_PAGINATE_COUNT`",
+        f"{_RT}::test_an_edit_reaches_every_process_without_a_restart",
+        env=_env("PAGINATE_COUNT"),
+    ),
     works("PLUGINS", "apps to load"),
     works("PLUGINS_CONFIG", "each app's settings"),
-    works("PREFER_IPV4", "a device's primary IP is its IPv4 one when it has both"),
-    works("RACK_ELEVATION_DEFAULT_UNIT_HEIGHT", "rack elevation SVG unit height"),
-    works("RACK_ELEVATION_DEFAULT_UNIT_WIDTH", "rack elevation SVG unit width"),
+    works(
+        "PREFER_IPV4",
+        f"a device's primary IP is its IPv4 one when it has both; {_RUNTIME}; `NAUTOBOT_PREFER_IPV4`",
+        f"{_RT}::test_every_reader_takes_the_runtime_value",
+        env=_env("PREFER_IPV4"),
+    ),
+    *(
+        works(
+            f"RACK_ELEVATION_DEFAULT_UNIT_{size.upper()}",
+            f"rack elevation SVG unit {size}; {_RUNTIME}; `NAUTOBOT_RACK_ELEVATION_DEFAULT_UNIT_{size.upper()}`",
+            f"{_RT}::test_every_reader_takes_the_runtime_value",
+            env=_env(f"RACK_ELEVATION_DEFAULT_UNIT_{size.upper()}"),
+        )
+        for size in ("height", "width")
+    ),
     works("RQ_QUEUES", "django-rq (the deprecated `rqworker`)"),
     works(
         "STRICT_FILTERING",
@@ -253,20 +279,20 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     works(
         "BANNER_TOP",
-        "text above every page; `NAUTOBOT_BANNER_TOP`",
-        f"{_T}::test_banners_and_branding_on_pages",
+        f"text above every page; {_RUNTIME}; `NAUTOBOT_BANNER_TOP`",
+        f"{_RT}::test_an_edit_reaches_every_process_without_a_restart",
         env=_env("BANNER_TOP"),
     ),
     works(
         "BANNER_BOTTOM",
-        "text below every page; `NAUTOBOT_BANNER_BOTTOM`",
-        f"{_T}::test_banners_and_branding_on_pages",
+        f"text below every page; {_RUNTIME}; `NAUTOBOT_BANNER_BOTTOM`",
+        f"{_RT}::test_an_edit_reaches_every_process_without_a_restart",
         env=_env("BANNER_BOTTOM"),
     ),
     works(
         "BANNER_LOGIN",
-        "text on the login page; `NAUTOBOT_BANNER_LOGIN`",
-        f"{_T}::test_banners_and_branding_on_pages",
+        f"text on the login page; {_RUNTIME}; `NAUTOBOT_BANNER_LOGIN`",
+        f"{_RT}::test_every_reader_takes_the_runtime_value",
         env=_env("BANNER_LOGIN"),
     ),
     works(
@@ -297,9 +323,23 @@ SETTINGS: tuple[Setting, ...] = (
         env=_env("BRANDING_PREPENDED_FILENAME"),
     ),
     works("BRANDING_POWERED_BY_URL", 'the footer\'s "powered by" link', f"{_T}::test_banners_and_branding_on_pages"),
-    works("SUPPORT_MESSAGE", "shown on error pages", f"{_T}::test_support_message_on_error_pages"),
-    works("HIDE_RESTRICTED_UI", "menu items a user may not view are left out", f"{_T}::test_hide_restricted_ui"),
-    works("PER_PAGE_DEFAULTS", "the page sizes a list offers", f"{_T}::test_per_page_defaults"),
+    works(
+        "SUPPORT_MESSAGE",
+        f"shown on error pages; {_RUNTIME}; `NAUTOBOT_SUPPORT_MESSAGE`",
+        f"{_RT}::test_every_reader_takes_the_runtime_value",
+        env=_env("SUPPORT_MESSAGE"),
+    ),
+    works(
+        "HIDE_RESTRICTED_UI",
+        f"menu items a user may not view are left out; {_RUNTIME}; `NAUTOBOT_HIDE_RESTRICTED_UI`",
+        f"{_T}::test_hide_restricted_ui",
+        env=_env("HIDE_RESTRICTED_UI"),
+    ),
+    works(
+        "PER_PAGE_DEFAULTS",
+        f"the page sizes a list offers; {_RUNTIME}",
+        f"{_RT}::test_config_page_edits_apply_at_once",
+    ),
     works(
         "GIT_SSL_NO_VERIFY",
         "Git fetches without TLS verification (also the environment variable git reads)",
@@ -473,18 +513,39 @@ SETTINGS: tuple[Setting, ...] = (
         )
     ),
     refused("CACHEOPS_ENABLED", _CACHEOPS, default=False, harmless=_falsy, env=_env("CACHEOPS_ENABLED")),
-    *(
-        refused(name, _CONSTANCE)
-        for name in (
-            "CONSTANCE_ADDITIONAL_FIELDS",
-            "CONSTANCE_CONFIG",
-            "CONSTANCE_CONFIG_FIELDSETS",
-        )
+    works(
+        "CONSTANCE_CONFIG",
+        "the runtime settings (django-constance): 1.6's names and defaults, edited on /admin/constance/config/",
+        f"{_RT}::test_config_page_edits_apply_at_once",
     ),
-    refused("CONSTANCE_BACKEND", _CONSTANCE, default="constance.backends.database.DatabaseBackend"),
-    refused("CONSTANCE_DATABASE_CACHE_BACKEND", _CONSTANCE, default="default"),
-    refused("CONSTANCE_DATABASE_PREFIX", _CONSTANCE, default="constance:nautobot:"),
-    refused("CONSTANCE_IGNORE_ADMIN_VERSION_CHECK", _CONSTANCE, default=True),
+    works(
+        "CONSTANCE_CONFIG_FIELDSETS", "the Config page's sections, as 1.6", f"{_RT}::test_the_runtime_settings_of_1_6"
+    ),
+    works(
+        "CONSTANCE_ADDITIONAL_FIELDS",
+        "the Config page's form fields (page sizes, URL, JSON)",
+        f"{_RT}::test_config_page_edits_apply_at_once",
+    ),
+    works(
+        "CONSTANCE_BACKEND",
+        "where runtime settings are stored (the database, as 1.6)",
+        f"{_RT}::test_an_edit_reaches_every_process_without_a_restart",
+    ),
+    works(
+        "CONSTANCE_DATABASE_CACHE_BACKEND",
+        "the cache constance keeps values in (`default`; a per-process LocMemCache is not used)",
+        f"{_RT}::test_an_edit_reaches_every_process_without_a_restart",
+    ),
+    works(
+        "CONSTANCE_DATABASE_PREFIX",
+        "prefix of the stored keys (`constance:nautobot:`)",
+        f"{_RT}::test_the_runtime_settings_of_1_6",
+    ),
+    works(
+        "CONSTANCE_IGNORE_ADMIN_VERSION_CHECK",
+        "edits from several web processes are not refused as conflicts",
+        f"{_RT}::test_the_runtime_settings_of_1_6",
+    ),
     works(
         "CELERY_BEAT_HEARTBEAT_FILE",
         "touched by the scheduler on every tick; `NAUTOBOT_CELERY_BEAT_HEARTBEAT_FILE`",

@@ -1,6 +1,7 @@
 """Root URL configuration: the shell pages, the generated UI of every spec, the API."""
 
 from django.conf import settings
+from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
@@ -33,6 +34,8 @@ urlpatterns = [
     path("api/graphql/", graphql_view, name="api-graphql"),
     path("api/", include("nautobot.core.api.urls")),
     path("plugins/", include("nautobot.core.plugins.urls")),
+    # Django's admin (staff only): users, groups, API tokens, object permissions, runtime settings ("Config").
+    path("admin/", admin.site.urls),
     *ui_urlpatterns(),
 ]
 urlpatterns.insert(0, path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media_view, name="media"))

@@ -1,6 +1,5 @@
 """Clusters (with their types and groups), the virtual machines they run, and VM interfaces."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -11,6 +10,7 @@ from nautobot.dcim.choices import InterfaceModeChoices
 from nautobot.dcim.models.components import normalize_mac
 from nautobot.dcim.validation import primary_ip_errors
 from nautobot.extras.models import ConfigContextModel, StatusField
+from nautobot.core.runtime_settings import get_settings_or_config
 
 __all__ = ("ClusterType", "ClusterGroup", "Cluster", "VirtualMachine", "VMInterface")
 
@@ -118,7 +118,7 @@ class VirtualMachine(ConfigContextModel, PrimaryModel):
     @property
     def primary_ip(self):
         """The primary IPv6 address, or IPv4 when there is none or `PREFER_IPV4` is set."""
-        if settings.PREFER_IPV4 and self.primary_ip4_id:
+        if get_settings_or_config("PREFER_IPV4") and self.primary_ip4_id:
             return self.primary_ip4
         return self.primary_ip6 if self.primary_ip6_id else self.primary_ip4
 

@@ -1,24 +1,25 @@
 """Limit/offset pagination with the original's rules for `limit=0`, `MAX_PAGE_SIZE` and bad values."""
 
-from django.conf import settings
 from rest_framework.pagination import LimitOffsetPagination
 from rest_framework.utils.urls import remove_query_param, replace_query_param
+
+from nautobot.core.runtime_settings import get_settings_or_config
 
 
 class OptionalLimitOffsetPagination(LimitOffsetPagination):
     """`?limit=N&offset=M`, clamped to MAX_PAGE_SIZE; `limit=0` = MAX_PAGE_SIZE, or everything if that is 0."""
 
     def get_limit(self, request) -> int | None:
-        max_size = settings.MAX_PAGE_SIZE
+        max_size = get_settings_or_config("MAX_PAGE_SIZE")
         raw = request.query_params.get(self.limit_query_param)
         if raw is None:
-            return settings.PAGINATE_COUNT
+            return get_settings_or_config("PAGINATE_COUNT")
         try:
             limit = int(raw)
         except ValueError:
-            return settings.PAGINATE_COUNT
+            return get_settings_or_config("PAGINATE_COUNT")
         if limit < 0:
-            return settings.PAGINATE_COUNT
+            return get_settings_or_config("PAGINATE_COUNT")
         if limit == 0:
             return max_size or None
         return min(limit, max_size) if max_size else limit

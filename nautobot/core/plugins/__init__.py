@@ -85,10 +85,11 @@ def get_app_settings_or_config(app_name: str, variable_name: str, fallback: Any 
 
 
 def get_settings_or_config(variable_name: str, fallback: Any = None) -> Any:
-    """The Nautobot setting `variable_name` (1.x also read it from the database-backed config: we have none)."""
-    from django.conf import settings
+    """The Nautobot setting `variable_name` if the settings define it, else its runtime value (django-constance, as
+    1.x; `nautobot.core.runtime_settings`), else `fallback`."""
+    from nautobot.core.runtime_settings import get_settings_or_config as read
 
-    return getattr(settings, variable_name, fallback)
+    return read(variable_name, fallback)
 
 
 __all__ = [

@@ -16,6 +16,7 @@ from django.utils.safestring import mark_safe
 
 from nautobot.core.colors import foreground_color
 from nautobot.core.formatting import bettertitle
+from nautobot.core.runtime_settings import get_settings_or_config
 from nautobot.core.views.urls import model_url_name
 
 register = template.Library()
@@ -197,8 +198,8 @@ def querystring(context, **kwargs):
 
 @register.simple_tag
 def settings_or_config(name):
-    """A setting (1.x also read the constance config)."""
-    return getattr(settings, name, None)
+    """A setting, else its runtime value (`get_settings_or_config`, as 1.x)."""
+    return get_settings_or_config(name)
 
 
 @register.simple_tag

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 
 from nautobot.core.views.routes import menu_entries
+from nautobot.core.runtime_settings import get_settings_or_config
 
 # Top-level menus in this order (weights as 1.x tabs have them, so that an app's tab with a `weight` lands
 # between them: a 1.x "Routing" tab of weight 350 comes after IPAM); groups without a weight follow
@@ -71,7 +72,7 @@ def navigation(request) -> dict:
             menu_entries(),
             key=lambda e: (e[0].section != "", e[0].section_weight, e[0].section, e[0].weight, e[0].label),
         )
-        hide_restricted = getattr(settings, "HIDE_RESTRICTED_UI", False)
+        hide_restricted = get_settings_or_config("HIDE_RESTRICTED_UI", False)
         for entry, name in entries:
             restricted = (entry.permission and not user.has_perm(entry.permission)) or (
                 entry.permissions and not user.has_perms(entry.permissions)
@@ -107,8 +108,8 @@ def settings_and_branding(request) -> dict:
     return {
         "settings": settings,
         "branding": branding,
-        "banner_top": render_markdown(getattr(settings, "BANNER_TOP", "")),
-        "banner_bottom": render_markdown(getattr(settings, "BANNER_BOTTOM", "")),
-        "banner_login": render_markdown(getattr(settings, "BANNER_LOGIN", "")),
-        "support_message": render_markdown(getattr(settings, "SUPPORT_MESSAGE", "")),
+        "banner_top": render_markdown(get_settings_or_config("BANNER_TOP", "")),
+        "banner_bottom": render_markdown(get_settings_or_config("BANNER_BOTTOM", "")),
+        "banner_login": render_markdown(get_settings_or_config("BANNER_LOGIN", "")),
+        "support_message": render_markdown(get_settings_or_config("SUPPORT_MESSAGE", "")),
     }

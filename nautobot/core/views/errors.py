@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.utils.html import format_html, format_html_join
 
 from nautobot.core.views.urls import object_url
+from nautobot.core.runtime_settings import get_settings_or_config
 
 SHOWN_DEPENDENTS = 50
 
@@ -52,6 +53,6 @@ def server_error(request, template_name: str = "500.html"):
     context = {
         "home": reverse("home"),
         "title": getattr(settings, "BRANDING_TITLE", "Nautobot"),
-        "support_message": render_markdown(getattr(settings, "SUPPORT_MESSAGE", "")),
+        "support_message": render_markdown(get_settings_or_config("SUPPORT_MESSAGE", "")),
     }
     return HttpResponseServerError(loader.get_template(template_name).render(context))

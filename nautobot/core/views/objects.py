@@ -7,7 +7,6 @@ user may not view (or an action they may not take) is a 403.
 
 from inspect import signature
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.utils import NestedObjects
 from django.contrib.contenttypes.models import ContentType
@@ -40,6 +39,7 @@ from nautobot.core.views.export import csv_response
 from nautobot.core.views.paginator import get_paginate_count
 from nautobot.core.views.permissions import allowed, model_permissions, require
 from nautobot.core.views.routes import detail_tabs
+from nautobot.core.runtime_settings import get_settings_or_config
 from nautobot.core.views.urls import reverse_for_object, object_url, spec_url, url_name
 from nautobot.core.writes import (
     DeleteBlocked,
@@ -54,8 +54,8 @@ from nautobot.core.writes import (
 
 def per_page_choices() -> list[int]:
     """The page sizes a list offers (`PER_PAGE_DEFAULTS`), with `PAGINATE_COUNT` among them."""
-    choices = [int(n) for n in settings.PER_PAGE_DEFAULTS]
-    return sorted({*choices, settings.PAGINATE_COUNT})
+    choices = [int(n) for n in get_settings_or_config("PER_PAGE_DEFAULTS")]
+    return sorted({*choices, get_settings_or_config("PAGINATE_COUNT")})
 
 
 # 1.x's words when a saved object would be outside the user's object permissions.

@@ -8,9 +8,11 @@ have any), else the user's saved `pagination.per_page`, else `PAGINATE_COUNT`; n
 from django.conf import settings
 from django.core.paginator import Page, Paginator
 
+from nautobot.core.runtime_settings import get_settings_or_config
+
 
 def _limit(count: int) -> int:
-    maximum = settings.MAX_PAGE_SIZE
+    maximum = get_settings_or_config("MAX_PAGE_SIZE")
     return min(count, maximum) if maximum else count
 
 
@@ -34,7 +36,7 @@ def get_paginate_count(request) -> int:
         saved = user.get_config("pagination.per_page", None)
         if isinstance(saved, int) and saved > 0:
             return _limit(saved)
-    return _limit(settings.PAGINATE_COUNT)
+    return _limit(get_settings_or_config("PAGINATE_COUNT"))
 
 
 class EnhancedPage(Page):
@@ -62,9 +64,9 @@ class EnhancedPaginator(Paginator):
         try:
             per_page = int(per_page)
             if per_page < 1:
-                per_page = settings.PAGINATE_COUNT
+                per_page = get_settings_or_config("PAGINATE_COUNT")
         except (TypeError, ValueError):
-            per_page = settings.PAGINATE_COUNT
+            per_page = get_settings_or_config("PAGINATE_COUNT")
         super().__init__(object_list, per_page, orphans=orphans, **kwargs)
 
     def _get_page(self, *args, **kwargs):

@@ -3,7 +3,6 @@
 Named by the specs (`viewset_base`); the generated viewsets add the CRUD and the routes.
 """
 
-from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from rest_framework import serializers
@@ -17,6 +16,7 @@ from nautobot.dcim.cabling import paths_through
 from nautobot.dcim.choices import DeviceFaceChoices
 from nautobot.dcim.elevations import LEGEND_WIDTH, elevation_svg
 from nautobot.dcim.selectors import rack_units
+from nautobot.core.runtime_settings import get_settings_or_config
 
 
 class PathEndpointViewSet(ModelViewSet):
@@ -74,8 +74,8 @@ class RackViewSet(ModelViewSet):
                 rack,
                 units,
                 face=options["face"],
-                unit_width=options.get("unit_width") or settings.RACK_ELEVATION_DEFAULT_UNIT_WIDTH,
-                unit_height=options.get("unit_height") or settings.RACK_ELEVATION_DEFAULT_UNIT_HEIGHT,
+                unit_width=options.get("unit_width") or get_settings_or_config("RACK_ELEVATION_DEFAULT_UNIT_WIDTH"),
+                unit_height=options.get("unit_height") or get_settings_or_config("RACK_ELEVATION_DEFAULT_UNIT_HEIGHT"),
                 legend_width=options["legend_width"],
                 base_url=request.build_absolute_uri("/"),
             )

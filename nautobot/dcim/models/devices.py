@@ -1,6 +1,5 @@
 """Manufacturers, device types, device roles, platforms, devices and virtual chassis."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -12,6 +11,7 @@ from nautobot.dcim.choices import DeviceFaceChoices, SubdeviceRoleChoices
 from nautobot.dcim.models.components import Interface
 from nautobot.dcim.validation import primary_ip_errors
 from nautobot.extras.models import ColorValidator, ConfigContextModel, StatusField
+from nautobot.core.runtime_settings import get_settings_or_config
 
 __all__ = ("Manufacturer", "DeviceType", "DeviceRole", "Platform", "Device", "VirtualChassis")
 
@@ -240,7 +240,7 @@ class Device(ConfigContextModel, PrimaryModel):
     @property
     def primary_ip(self):
         """The primary IPv6 address, or IPv4 when there is none or `PREFER_IPV4` is set."""
-        if settings.PREFER_IPV4 and self.primary_ip4_id:
+        if get_settings_or_config("PREFER_IPV4") and self.primary_ip4_id:
             return self.primary_ip4
         return self.primary_ip6 if self.primary_ip6_id else self.primary_ip4
 

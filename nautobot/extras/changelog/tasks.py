@@ -2,11 +2,11 @@
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.utils import timezone
 
 from nautobot.core.celery import nautobot_task
 from nautobot.extras.changelog.models import ObjectChange
+from nautobot.core.runtime_settings import get_settings_or_config
 
 BATCH = 2000
 
@@ -14,7 +14,7 @@ BATCH = 2000
 @nautobot_task(name="nautobot.extras.changelog.purge_object_changes", ignore_result=True)
 def purge_object_changes() -> int:
     """Delete object changes older than `CHANGELOG_RETENTION` days (0 keeps them forever); return how many."""
-    days = settings.CHANGELOG_RETENTION
+    days = get_settings_or_config("CHANGELOG_RETENTION")
     if not days:
         return 0
     cutoff = timezone.now() - timedelta(days=days)

@@ -7,7 +7,6 @@ the same result. Not enough space answers 204 with a `detail`, as the original d
 """
 
 from django.apps import apps
-from django.conf import settings
 from rest_framework import exceptions, status
 from rest_framework.decorators import action
 from rest_framework.permissions import SAFE_METHODS, BasePermission
@@ -23,6 +22,7 @@ from nautobot.ipam import selectors, services
 from nautobot.ipam.models import IPAddress, Prefix
 from nautobot.core.writes import web_origin, write_transaction
 from nautobot.core.permissions import permission_name
+from nautobot.core.runtime_settings import get_settings_or_config
 
 
 def _allocation_permission(model_label: str) -> type[BasePermission]:
@@ -164,10 +164,12 @@ def _prefix_length(item: dict, parent) -> int:
 
 
 def _limit(request) -> int:
+    default = get_settings_or_config("PAGINATE_COUNT")
+    maximum = get_settings_or_config("MAX_PAGE_SIZE")
     try:
-        limit = int(request.query_params.get("limit", settings.PAGINATE_COUNT))
+        limit = int(request.query_params.get("limit", default))
     except ValueError:
-        limit = settings.PAGINATE_COUNT
+        limit = default
     if limit <= 0:
-        limit = settings.MAX_PAGE_SIZE or settings.PAGINATE_COUNT
-    return min(limit, settings.MAX_PAGE_SIZE) if settings.MAX_PAGE_SIZE else limit
+        limit = maximum or default
+    return min(limit, maximum) if maximum else limit

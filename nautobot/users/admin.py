@@ -1,0 +1,53 @@
+"""Users, API tokens and object permissions in the Django admin (/admin/; groups come with Django's auth admin)."""
+
+from django import forms
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+
+from nautobot.users.models import ObjectPermission, Token, User
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    list_display = ("username", "email", "first_name", "last_name", "is_superuser", "is_staff", "is_active")
+
+
+class TokenAdminForm(forms.ModelForm):
+    key = forms.CharField(
+        required=False,
+        min_length=40,
+        max_length=40,
+        help_text="Leave empty to generate a new key (40 hexadecimal characters).",
+    )
+
+    class Meta:
+        model = Token
+        fields = ("user", "key", "write_enabled", "expires", "description")
+
+
+@admin.register(Token)
+class TokenAdmin(admin.ModelAdmin):
+    form = TokenAdminForm
+    list_display = ("key_end", "user", "created", "expires", "write_enabled", "description")
+    list_filter = ("write_enabled",)
+    search_fields = ("user__username", "description")
+    autocomplete_fields = ("user",)
+
+    @admin.display(description="Key")
+    def key_end(self, token: Token) -> str:
+        return f"…{token.key[-6:]}"
+
+
+@admin.register(ObjectPermission)
+class ObjectPermissionAdmin(admin.ModelAdmin):
+    list_display = ("name", "enabled", "object_type_names", "actions", "constraints", "description")
+    list_filter = ("enabled",)
+    search_fields = ("name", "description")
+    filter_horizontal = ("object_types", "groups", "users")
+
+    @admin.display(description="Object types")
+    def object_type_names(self, permission: ObjectPermission) -> str:
+        return ", ".join(f"{ct.app_label}.{ct.model}" for ct in permission.object_types.all())
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("object_types")
