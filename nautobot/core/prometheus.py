@@ -122,3 +122,26 @@ def _alive(pid: int) -> bool:
     except PermissionError:
         return True
     return True
+
+
+def release_metric_files() -> int:
+    """Close the metric files this process has open, and have prometheus_client reopen them at its next count.
+
+    For the process that becomes uWSGI's master: a reload re-executes it, and uWSGI then closes the descriptors it
+    did not open and reuses their numbers for its sockets; a metric file opened before (while the configuration
+    loaded) then pointed at a socket ("Illegal seek" in every worker, which closed the socket when it dropped the
+    inherited files). prometheus_client keeps its open files in a closure: they are reached through its class.
+    """
+    if not os.environ.get("PROMETHEUS_MULTIPROC_DIR") or "prometheus_client.values" not in sys.modules:
+        return 0
+    from prometheus_client import values
+
+    check = getattr(values.ValueClass, "_MmapedValue__check_for_pid_change", None)
+    cells = dict(zip(check.__code__.co_freevars, check.__closure__ or (), strict=True)) if check else {}
+    if "files" not in cells or "pid" not in cells:  # another prometheus_client layout: leave it alone
+        return 0
+    opened = list(cells["files"].cell_contents.values())
+    for file in opened:
+        file.close()
+    cells["pid"].cell_contents["value"] = None  # as after a fork: the next count reopens every file, values kept
+    return len(opened)

@@ -49,7 +49,11 @@ def default_arguments() -> list[str]:
 
 def run_uwsgi(user_arguments: list[str]) -> int:
     """Run uWSGI in this process with our defaults and `user_arguments`; return its exit status."""
-    return _run([*default_arguments(), *user_arguments])
+    from nautobot.core.prometheus import release_metric_files
+
+    arguments = [*default_arguments(), *user_arguments]
+    release_metric_files()  # uWSGI may close and reuse their descriptors (on a reload)
+    return _run(arguments)
 
 
 def run_uwsgi_unconfigured(user_arguments: list[str]) -> int:

@@ -37,6 +37,7 @@ application = served_under(get_wsgi_application(), settings.FORCE_SCRIPT_NAME or
 
 import nautobot.core.graphql.schema  # noqa: E402,F401  (build the GraphQL schema once, before uWSGI forks)
 from nautobot.core import prefork  # noqa: E402
+from nautobot.core.prometheus import release_metric_files  # noqa: E402
 
 # Kept so that the garbage collector never finalizes (and so terminates) a connection of the master.
 _inherited: list = []
@@ -63,6 +64,7 @@ def forget_inherited_connections() -> None:
 
 
 # Build what workers would each build lazily, then freeze the heap (see nautobot.core.prefork).
+release_metric_files()  # none inherited by the workers (see there)
 prefork.prepare()
 close_connections_before_fork()
 

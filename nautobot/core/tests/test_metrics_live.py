@@ -216,3 +216,25 @@ def test_prometheus_export_migrations(stack):
     # django-prometheus's gauges are per process (the uWSGI master set them at start; its forked workers show 0).
     assert applied and max(applied) > 50, found
     assert unapplied and max(unapplied) == 0
+
+
+def test_a_reloaded_web_service_keeps_counting(stack):
+    """`start --reload` re-executes uWSGI's master, which closes and reuses descriptors: the workers' metric files
+    are their own, so requests still answer 200 (they failed with "Illegal seek") and are counted."""
+    port, pidfile = free_port(), stack.deployment.root / "reload.pid"
+    stack.deployment.spawn(
+        "start", f"--http=127.0.0.1:{port}", "--master", "--processes=2", f"--pidfile={pidfile}", "--die-on-term",
+        log_name="reload",
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    wait_for(lambda: requests.get(f"{url}/health/live/", timeout=5).status_code == 200, timeout=90, what="uWSGI")
+    master = int(pidfile.read_text())
+    stack.deployment.server("start", f"--reload={pidfile}")
+    wait_for(lambda: "gracefully (RE)spawned uWSGI master" in stack.deployment.log("reload"), timeout=60, what="reload")
+    wait_for(lambda: requests.get(f"{url}/health/live/", timeout=5).status_code == 200, timeout=90, what="reloaded")
+    statuses = [requests.get(f"{url}/api/dcim/sites/", timeout=30).status_code for _ in range(6)]
+    assert statuses == [403] * 6, stack.deployment.log("reload")[-3000:]
+    found = samples(requests.get(f"{url}/metrics/", timeout=30).text)
+    assert value(found, "django_http_responses_total_by_status_total", status="403") == 6
+    assert "Illegal seek" not in stack.deployment.log("reload")
+    assert (stack.deployment.root / "prometheus" / f"web-{master}").is_dir()
