@@ -171,9 +171,11 @@ def _finalize(settings: dict[str, Any], path: Path, server_role: str | None = No
         prometheus.check_settings(settings)
     except SettingError as exc:
         raise ConfigError(f"{exc} ({path})") from None
-    prometheus.instrument(settings)
+    if server_role:  # before anything imports a backend (and so prometheus_client): see nautobot.core.prometheus
+        prometheus.use_multiprocess_dir(settings, server_role)
     for alias, database in settings["DATABASES"].items():
         _complete_database(alias, database, path)
+    prometheus.instrument(settings)  # after the engines' short names are resolved
     root = Path(settings["NAUTOBOT_ROOT"])
     for directory in (root, Path(settings["MEDIA_ROOT"]), Path(settings["GIT_ROOT"]), Path(settings["JOBS_ROOT"])):
         try:
@@ -183,8 +185,6 @@ def _finalize(settings: dict[str, Any], path: Path, server_role: str | None = No
                 f"Cannot create the directory {directory}: {exc.strerror}. Check NAUTOBOT_ROOT."
             ) from None
     (Path(settings["JOBS_ROOT"]) / "__init__.py").touch(exist_ok=True)
-    if server_role:  # before the checks below import backends (prometheus_client): see nautobot.core.prometheus
-        prometheus.use_multiprocess_dir(settings, server_role)
     _complete_runtime_settings(settings)
     try:
         config_ops.complete(settings)

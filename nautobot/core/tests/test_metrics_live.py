@@ -97,6 +97,7 @@ def test_one_scrape_sums_every_web_process(stack):
     # Each scrape, whichever process answers it, counts the requests of both.
     for _ in range(4):
         assert _site_requests(stack.scrape()) == before + 40
+    assert "prometheus_client was imported before" not in stack.deployment.log("web")
     directory = next((stack.deployment.root / "prometheus").glob("web-*"))
     pids = {path.stem.rpartition("_")[2] for path in directory.glob("counter_*.db")}
     assert len(pids) >= 2, f"the requests were served by one uWSGI process only: {pids}"
