@@ -219,6 +219,19 @@ def test_users_tokens_and_permissions_in_the_admin(admin_client, django_user_mod
     assert not Permission.objects.filter(user=user).exists()  # granted by the object permission alone
 
 
+@pytest.mark.django_db
+def test_a_1x_apps_admin_module_registers_on_the_admin(admin_client):
+    from example_app_1x.models import ExchangeRole
+
+    assert 'href="/admin/example_app_1x/exchangerole/"' in admin_client.get("/admin/").content.decode()
+    answer = admin_client.post(
+        "/admin/example_app_1x/exchangerole/add/", {"name": "Peering", "slug": "peering", "color": "9e9e9e"}
+    )
+    assert answer.status_code == 302, answer.content.decode()[:3000]
+    assert ExchangeRole.objects.get(slug="peering").name == "Peering"
+    assert "Peering" in admin_client.get("/admin/example_app_1x/exchangerole/").content.decode()
+
+
 # --- across processes (real uWSGI services) ---
 
 
