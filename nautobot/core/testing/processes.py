@@ -284,6 +284,11 @@ class Deployment:
             code += f"get_token_model().objects.create(user=user, key={token!r})\n"
         self.shell(code)
 
+    def enable_jobs(self) -> None:
+        """Read the job code (`refresh_jobs`) and enable every job (new ones start disabled)."""
+        self.server("refresh_jobs")
+        self.shell("from nautobot.extras.models import Job\nJob.objects.update(enabled=True)")
+
     def start_web(self, *, processes: int = 2, threads: int = 2, keepalive: bool = True, timeout: float = 90) -> str:
         """`nautobot-server start` (uWSGI's HTTP router on a free port); its base URL once `/health/live/` answers."""
         port = free_port()
@@ -314,6 +319,42 @@ class Deployment:
                 with contextlib.suppress(ProcessLookupError):
                     os.killpg(process.pid, signal.SIGKILL)
                 process.wait(timeout=5)
+
+
+def load_config_file(root: Path, monkeypatch, text: str = "", **env: str) -> dict:
+    """The settings a `nautobot_config.py` of `text` (after a SECRET_KEY) under `root` gives, with environment `env`
+    (set through pytest's `monkeypatch`): `nautobot.core.config.load_settings`, in this process."""
+    from nautobot.core.config import load_settings
+
+    monkeypatch.setenv("NAUTOBOT_ROOT", str(root))
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    path = root / "nautobot_config.py"
+    path.write_text("SECRET_KEY = 'k' * 50\n" + text)
+    return load_settings(path)
+
+
+def csrf_token(session: requests.Session, url: str) -> str:
+    """The CSRF token of the form on the page at `url` (read as `session`, which keeps the cookie)."""
+    page = session.get(url, timeout=30)
+    found = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)
+    assert found, f"no form with a CSRF token at {url}: {page.status_code} {page.text[:300]}"
+    return found.group(1)
+
+
+def sign_in(
+    url: str, username: str, password: str, *, next_url: str = ""
+) -> tuple[requests.Session, requests.Response]:
+    """Sign in through the login form at `url`/login/ as a browser does; the session and the form's answer (302)."""
+    browser = requests.Session()
+    data = {"username": username, "password": password, "csrfmiddlewaretoken": csrf_token(browser, f"{url}/login/")}
+    if next_url:
+        data["next"] = next_url
+    answer = browser.post(
+        f"{url}/login/", data, headers={"Referer": f"{url}/login/"}, allow_redirects=False, timeout=30
+    )
+    assert answer.status_code == 302, f"sign-in as {username} failed: {answer.status_code} {answer.text[:500]}"
+    return browser, answer
 
 
 def uwsgi_request(

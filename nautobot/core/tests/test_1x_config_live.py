@@ -9,7 +9,7 @@ import pytest
 import redis as redis_client
 import requests
 
-from nautobot.core.testing.processes import postgres_redis_deployment, wait_for
+from nautobot.core.testing.processes import postgres_redis_deployment, sign_in, wait_for
 from nautobot.core.tests.test_ops_storage import BUCKET, _png, _s3, s3_url  # noqa: F401  (s3_url: a fixture)
 from nautobot.extras.tests.job_fixtures import write_jobs
 
@@ -87,14 +87,8 @@ def test_the_1x_documentation_config_runs_unchanged(tmp_path, s3_url):  # noqa: 
         upgrade = deployment.server("post_upgrade", "--no-collectstatic")
         assert "warning" not in upgrade.stderr.lower(), upgrade.stderr  # nothing refused
         write_jobs(deployment.root / "jobs", "hello_jobs", JOB)
-        deployment.server("refresh_jobs")
-        deployment.shell(
-            "from nautobot.extras.models import Job\n"
-            "from nautobot.users.models import Token, User\n"
-            "Job.objects.update(enabled=True)\n"
-            "admin = User.objects.create_superuser('admin', 'admin@example.com', 'admin')\n"
-            f"Token.objects.create(user=admin, key='{TOKEN}')\n"
-        )
+        deployment.enable_jobs()
+        deployment.add_superuser("admin", "admin", token=TOKEN)
         url = deployment.start_web(processes=2, threads=2)
         deployment.start_worker()
         api = {"Authorization": f"Token {TOKEN}", "Accept": "application/json"}
@@ -107,17 +101,8 @@ def test_the_1x_documentation_config_runs_unchanged(tmp_path, s3_url):  # noqa: 
         assert redis_client.Redis(port=redis.port, db=1).keys("*probe-1x")
 
         # Sign-in through the documented backend; the banners on the pages.
-        browser = requests.Session()
-        login = browser.get(f"{url}/login/", timeout=30)
-        assert "Authorized users only" in login.text
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', login.text).group(1)
-        signed_in = browser.post(
-            f"{url}/login/",
-            {"username": "admin", "password": "admin", "csrfmiddlewaretoken": token},
-            allow_redirects=False,
-            timeout=30,
-        )
-        assert signed_in.status_code == 302, signed_in.text[:300]
+        assert "Authorized users only" in requests.get(f"{url}/login/", timeout=30).text
+        browser, _ = sign_in(url, "admin", "admin")
         home = browser.get(f"{url}/", timeout=30).text
         assert home.count("Production: <strong>changes are audited</strong>") == 2  # top and bottom
 

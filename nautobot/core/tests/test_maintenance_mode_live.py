@@ -3,14 +3,12 @@
 work, writes are refused with 503 and the message, signed-in users stay signed in and others can sign in; after
 the window everything is as it was and nobody was signed out."""
 
-import re
-
 import psycopg
 import pytest
 import requests
 
 from nautobot.core.middleware import MAINTENANCE_MESSAGE
-from nautobot.core.testing.processes import ADMIN_TOKEN, PG
+from nautobot.core.testing.processes import ADMIN_TOKEN, PG, csrf_token, sign_in
 
 pytestmark = pytest.mark.slow
 API = {"Authorization": f"Token {ADMIN_TOKEN}", "Accept": "application/json"}
@@ -24,22 +22,8 @@ def _read_only(database: str, on: bool) -> None:
             conn.execute(f'ALTER DATABASE "{database}" RESET default_transaction_read_only')
 
 
-def _csrf(session: requests.Session, url: str) -> str:
-    page = session.get(url, timeout=30)
-    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
-
-
 def _login(url: str, username: str, password: str) -> requests.Session:
-    browser = requests.Session()
-    token = _csrf(browser, f"{url}/login/")
-    answer = browser.post(
-        f"{url}/login/",
-        {"username": username, "password": password, "csrfmiddlewaretoken": token},
-        allow_redirects=False,
-        timeout=30,
-    )
-    assert answer.status_code == 302, answer.text[:500]
-    return browser
+    return sign_in(url, username, password)[0]
 
 
 def _signed_in(browser: requests.Session, url: str) -> bool:
@@ -73,14 +57,14 @@ def test_a_live_installation_on_a_read_only_database(make_deployment):
         # Writes: refused with 503 and the message, through the API and the UI.
         created = requests.post(f"{url}/api/tenancy/tenants/", json={"name": "New", "slug": "new"}, headers=API)
         assert created.status_code == 503 and created.json() == {"detail": MAINTENANCE_MESSAGE}
-        token = _csrf(before, f"{url}/tenancy/tenants/add/")
+        token = csrf_token(before, f"{url}/tenancy/tenants/add/")
         form = before.post(f"{url}/tenancy/tenants/add/", {"name": "New", "csrfmiddlewaretoken": token}, timeout=30)
         assert form.status_code == 503 and MAINTENANCE_MESSAGE in form.text
         # Another user signs in during the window, and out again.
         during = _login(url, "operator", "operator")
         assert _signed_in(during, url)
         leaving = _login(url, "operator", "operator")
-        token = _csrf(leaving, f"{url}/tenancy/tenants/")
+        token = csrf_token(leaving, f"{url}/tenancy/tenants/")
         assert leaving.post(f"{url}/logout/", {"csrfmiddlewaretoken": token}, allow_redirects=False).status_code == 302
         assert not _signed_in(leaving, url)
         deployment.stop_all()

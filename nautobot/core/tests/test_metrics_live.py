@@ -62,14 +62,8 @@ def stack(tmp_path_factory):
         with postgres_redis_deployment(tmp_path_factory.mktemp("metrics"), "metrics", **env) as (deployment, redis):
             deployment.server("post_upgrade", "--no-collectstatic")
             write_jobs(deployment.root / "jobs", "metrics_jobs", JOB)
-            deployment.server("refresh_jobs")
-            deployment.shell(
-                "from nautobot.extras.models import Job\n"
-                "from nautobot.users.models import Token, User\n"
-                "Job.objects.update(enabled=True)\n"
-                "admin = User.objects.create_superuser('admin', 'admin@example.com', 'admin')\n"
-                f"Token.objects.create(user=admin, key='{TOKEN}')\n"
-            )
+            deployment.enable_jobs()
+            deployment.add_superuser("admin", "admin", token=TOKEN)
             # 1.6 reads it from the file only.
             with open(deployment.root / "nautobot_config.py", "a") as config:
                 config.write("\nPROMETHEUS_EXPORT_MIGRATIONS = True\n")

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import redis
 
-from nautobot.core.config import ConfigError, load_settings
-from nautobot.core.testing.processes import Deployment, RedisServer, free_port, wait_for
+from nautobot.core.config import ConfigError
+from nautobot.core.testing.processes import Deployment, RedisServer, free_port, load_config_file, wait_for
 
 # The 1.x required settings' CACHES (django-redis), with every CACHEOPS_* setting of 1.x set, its Redis unreachable.
 CONFIG_1X = """
@@ -111,24 +111,17 @@ def test_a_redis_sentinel_cache_as_the_1x_caching_guide_configures_it(tmp_path):
         server.stop()
 
 
-def _load(tmp_path, monkeypatch, text: str = "", **env: str) -> dict:
-    monkeypatch.setenv("NAUTOBOT_ROOT", str(tmp_path))
-    for name, value in env.items():
-        monkeypatch.setenv(name, value)
-    path = tmp_path / "nautobot_config.py"
-    path.write_text("SECRET_KEY = 'k' * 50\n" + text)
-    return load_settings(path)
-
-
 @pytest.mark.parametrize("redis_host", ["", "127.0.0.1"])
 def test_nautobot_caches_backend_names_the_cache_class(tmp_path, monkeypatch, redis_host):
     monkeypatch.delenv("NAUTOBOT_REDIS_HOST", raising=False)
     env = {"NAUTOBOT_REDIS_HOST": redis_host} if redis_host else {}
-    default = _load(tmp_path, monkeypatch, **env)["CACHES"]["default"]
+    default = load_config_file(tmp_path, monkeypatch, **env)["CACHES"]["default"]
     if redis_host:  # 1.x's default on Redis: django-redis
         assert default["BACKEND"] == "django_redis.cache.RedisCache"
         assert default["OPTIONS"]["CLIENT_CLASS"] == "django_redis.client.DefaultClient"
-    loaded = _load(tmp_path, monkeypatch, NAUTOBOT_CACHES_BACKEND="django.core.cache.backends.redis.RedisCache", **env)
+    loaded = load_config_file(
+        tmp_path, monkeypatch, NAUTOBOT_CACHES_BACKEND="django.core.cache.backends.redis.RedisCache", **env
+    )
     assert loaded["REFUSED_SETTINGS"] == []  # the variable is read, not refused
     chosen = loaded["CACHES"]["default"]
     assert chosen["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
@@ -137,15 +130,15 @@ def test_nautobot_caches_backend_names_the_cache_class(tmp_path, monkeypatch, re
 
 def test_a_cache_backend_that_cannot_be_imported_stops_in_one_line(tmp_path, monkeypatch):
     with pytest.raises(ConfigError) as refused:
-        _load(tmp_path, monkeypatch, NAUTOBOT_CACHES_BACKEND="django_redis_typo.cache.RedisCache")
+        load_config_file(tmp_path, monkeypatch, NAUTOBOT_CACHES_BACKEND="django_redis_typo.cache.RedisCache")
     message = str(refused.value)
     assert "NAUTOBOT_CACHES_BACKEND" in message and "django_redis_typo" in message and "\n" not in message
     with pytest.raises(ConfigError, match=r"CACHES\['default'\]\['BACKEND'\]"):
-        _load(tmp_path, monkeypatch, "CACHES = {'default': {'BACKEND': 'nowhere.Cache'}}\n")
+        load_config_file(tmp_path, monkeypatch, "CACHES = {'default': {'BACKEND': 'nowhere.Cache'}}\n")
 
 
 def test_cacheops_settings_are_read_from_the_environment_as_1_6_reads_them(tmp_path, monkeypatch):
-    settings = _load(
+    settings = load_config_file(
         tmp_path,
         monkeypatch,
         NAUTOBOT_CACHEOPS_ENABLED="true",
@@ -155,9 +148,11 @@ def test_cacheops_settings_are_read_from_the_environment_as_1_6_reads_them(tmp_p
     assert settings["CACHEOPS_ENABLED"] is True and settings["CACHEOPS_REDIS"] == "redis://127.0.0.1:1/1"
     assert settings["CACHEOPS_DEFAULTS"] == {"timeout": 60}
     sentinel = "CACHEOPS_REDIS = False\nCACHEOPS_SENTINEL = {'locations': [('127.0.0.1', 1)], 'service_name': 'x'}\n"
-    assert _load(tmp_path, monkeypatch, sentinel)["CACHEOPS_SENTINEL"]["service_name"] == "x"  # accepted, unused
+    assert (
+        load_config_file(tmp_path, monkeypatch, sentinel)["CACHEOPS_SENTINEL"]["service_name"] == "x"
+    )  # accepted, unused
     with pytest.raises(ConfigError, match="NAUTOBOT_CACHEOPS_TIMEOUT"):
-        _load(tmp_path, monkeypatch, NAUTOBOT_CACHEOPS_TIMEOUT="soon")
+        load_config_file(tmp_path, monkeypatch, NAUTOBOT_CACHEOPS_TIMEOUT="soon")
 
 
 def test_parse_redis_connection_has_the_1x_signature(monkeypatch):

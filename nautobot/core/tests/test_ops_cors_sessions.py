@@ -5,18 +5,10 @@
 import pytest
 from django.test import Client
 
-from nautobot.core.config import ConfigError, load_settings
+from nautobot.core.config import ConfigError
+from nautobot.core.testing.processes import load_config_file
 
 ORIGIN = "https://tools.example.com"
-
-
-def _load(tmp_path, monkeypatch, text: str = "", **env: str) -> dict:
-    monkeypatch.setenv("NAUTOBOT_ROOT", str(tmp_path))
-    for name, value in env.items():
-        monkeypatch.setenv(name, value)
-    path = tmp_path / "nautobot_config.py"
-    path.write_text("SECRET_KEY = 'k' * 50\n" + text)
-    return load_settings(path)
 
 
 def _preflight(client: Client, origin: str):
@@ -59,10 +51,15 @@ def test_origin_regexes_and_allow_all(settings, api):
 
 
 def test_cors_settings_from_the_environment_and_1x_aliases(tmp_path, monkeypatch):
-    assert _load(tmp_path, monkeypatch)["CORS_ALLOW_ALL_ORIGINS"] is False
-    assert _load(tmp_path, monkeypatch, NAUTOBOT_CORS_ALLOW_ALL_ORIGINS="true")["CORS_ALLOW_ALL_ORIGINS"] is True
+    assert load_config_file(tmp_path, monkeypatch)["CORS_ALLOW_ALL_ORIGINS"] is False
+    assert (
+        load_config_file(tmp_path, monkeypatch, NAUTOBOT_CORS_ALLOW_ALL_ORIGINS="true")["CORS_ALLOW_ALL_ORIGINS"]
+        is True
+    )
     monkeypatch.delenv("NAUTOBOT_CORS_ALLOW_ALL_ORIGINS")
-    aliased = _load(tmp_path, monkeypatch, f"CORS_ORIGIN_WHITELIST = [{ORIGIN!r}]\nCORS_ORIGIN_ALLOW_ALL = True\n")
+    aliased = load_config_file(
+        tmp_path, monkeypatch, f"CORS_ORIGIN_WHITELIST = [{ORIGIN!r}]\nCORS_ORIGIN_ALLOW_ALL = True\n"
+    )
     assert aliased["CORS_ALLOWED_ORIGINS"] == [ORIGIN] and aliased["CORS_ALLOW_ALL_ORIGINS"] is True
 
 
@@ -78,31 +75,31 @@ def test_cors_settings_from_the_environment_and_1x_aliases(tmp_path, monkeypatch
 )
 def test_a_bad_cors_value_stops_in_one_line(tmp_path, monkeypatch, text, named):
     with pytest.raises(ConfigError) as refused:
-        _load(tmp_path, monkeypatch, text)
+        load_config_file(tmp_path, monkeypatch, text)
     assert named in str(refused.value) and "\n" not in str(refused.value)
     monkeypatch.setenv("NAUTOBOT_CORS_ALLOW_ALL_ORIGINS", "perhaps")
     with pytest.raises(ConfigError, match="NAUTOBOT_CORS_ALLOW_ALL_ORIGINS"):
-        _load(tmp_path, monkeypatch)
+        load_config_file(tmp_path, monkeypatch)
 
 
 def test_session_file_path_moves_sessions_to_files(tmp_path, monkeypatch):
-    assert _load(tmp_path, monkeypatch)["SESSION_ENGINE"] == "nautobot.core.sessions"  # the database
+    assert load_config_file(tmp_path, monkeypatch)["SESSION_ENGINE"] == "nautobot.core.sessions"  # the database
     sessions = tmp_path / "sessions"
-    settings = _load(tmp_path, monkeypatch, NAUTOBOT_SESSION_FILE_PATH=str(sessions))
+    settings = load_config_file(tmp_path, monkeypatch, NAUTOBOT_SESSION_FILE_PATH=str(sessions))
     assert settings["SESSION_ENGINE"] == "django.contrib.sessions.backends.file"
     assert settings["SESSION_FILE_PATH"] == str(sessions) and sessions.is_dir()
     # Django's database engine, as 1.x configurations name it, is ours (kept through maintenance mode).
-    named = _load(tmp_path, monkeypatch, "SESSION_ENGINE = 'django.contrib.sessions.backends.db'\n")
+    named = load_config_file(tmp_path, monkeypatch, "SESSION_ENGINE = 'django.contrib.sessions.backends.db'\n")
     assert named["SESSION_ENGINE"] == "nautobot.core.sessions"
     # Another engine named explicitly is kept (SESSION_FILE_PATH then only matters to it).
-    cached = _load(tmp_path, monkeypatch, "SESSION_ENGINE = 'django.contrib.sessions.backends.cache'\n")
+    cached = load_config_file(tmp_path, monkeypatch, "SESSION_ENGINE = 'django.contrib.sessions.backends.cache'\n")
     assert cached["SESSION_ENGINE"] == "django.contrib.sessions.backends.cache"
 
 
 def test_a_session_file_path_that_cannot_be_a_directory_stops_in_one_line(tmp_path, monkeypatch):
     (tmp_path / "a-file").write_text("")
     with pytest.raises(ConfigError) as refused:
-        _load(tmp_path, monkeypatch, NAUTOBOT_SESSION_FILE_PATH=str(tmp_path / "a-file" / "sessions"))
+        load_config_file(tmp_path, monkeypatch, NAUTOBOT_SESSION_FILE_PATH=str(tmp_path / "a-file" / "sessions"))
     assert "SESSION_FILE_PATH" in str(refused.value) and "\n" not in str(refused.value)
 
 

@@ -13,8 +13,8 @@ from django.test import Client
 from PIL import Image
 
 from nautobot.core import config_ops
-from nautobot.core.config import ConfigError, load_settings
-from nautobot.core.testing.processes import ADMIN_TOKEN, free_port, wait_for
+from nautobot.core.config import ConfigError
+from nautobot.core.testing.processes import ADMIN_TOKEN, free_port, load_config_file, wait_for
 
 BUCKET = "nautobot-media"
 S3_BACKEND = "storages.backends.s3boto3.S3Boto3Storage"
@@ -56,15 +56,8 @@ def _storage_config(url: str) -> dict:
     }
 
 
-def _load(tmp_path, monkeypatch, text: str) -> dict:
-    monkeypatch.setenv("NAUTOBOT_ROOT", str(tmp_path))
-    path = tmp_path / "nautobot_config.py"
-    path.write_text("SECRET_KEY = 'k' * 50\n" + text)
-    return load_settings(path)
-
-
 def test_storage_backend_becomes_the_default_storage_configured_by_storage_config(tmp_path, monkeypatch):
-    loaded = _load(
+    loaded = load_config_file(
         tmp_path,
         monkeypatch,
         f"STORAGE_BACKEND = {S3_BACKEND!r}\n"
@@ -76,7 +69,7 @@ def test_storage_backend_becomes_the_default_storage_configured_by_storage_confi
     assert loaded["AWS_STORAGE_BUCKET_NAME"] == "media"  # STORAGE_CONFIG wins, as in 1.6
     assert loaded["AWS_S3_ENDPOINT_URL"] == "http://127.0.0.1:9"
     # Without STORAGE_BACKEND: local files under MEDIA_ROOT, STORAGE_CONFIG ignored (as 1.6 says).
-    local = _load(tmp_path, monkeypatch, "STORAGE_CONFIG = {'AWS_STORAGE_BUCKET_NAME': 'media'}\n")
+    local = load_config_file(tmp_path, monkeypatch, "STORAGE_CONFIG = {'AWS_STORAGE_BUCKET_NAME': 'media'}\n")
     assert "AWS_STORAGE_BUCKET_NAME" not in local and "default" not in local.get("STORAGES", {})
     assert local["REFUSED_SETTINGS"] == [
         "STORAGE_CONFIG is set but STORAGE_BACKEND is not: uploaded files stay under MEDIA_ROOT (STORAGE_CONFIG ignored)"
@@ -94,7 +87,7 @@ def test_storage_backend_becomes_the_default_storage_configured_by_storage_confi
 )
 def test_a_storage_that_cannot_work_stops_in_one_line(tmp_path, monkeypatch, text, named):
     with pytest.raises(ConfigError) as refused:
-        _load(tmp_path, monkeypatch, text)
+        load_config_file(tmp_path, monkeypatch, text)
     assert named in str(refused.value) and "\n" not in str(refused.value)
 
 

@@ -7,7 +7,6 @@ permissions can be managed there.
 """
 
 import json
-import re
 from html.parser import HTMLParser
 
 import pytest
@@ -18,7 +17,7 @@ from django.test import Client
 
 from nautobot.core import runtime_settings
 from nautobot.core.runtime_settings import get_settings_or_config
-from nautobot.core.testing.processes import ADMIN_TOKEN, wait_for
+from nautobot.core.testing.processes import ADMIN_TOKEN, sign_in, wait_for
 
 CONFIG_PAGE = "/admin/constance/config/"
 
@@ -236,17 +235,7 @@ def test_a_1x_apps_admin_module_registers_on_the_admin(admin_client):
 
 
 def _login(url: str) -> requests.Session:
-    browser = requests.Session()
-    page = browser.get(f"{url}/login/", timeout=30)
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
-    answer = browser.post(
-        f"{url}/login/",
-        {"username": "admin", "password": "admin", "csrfmiddlewaretoken": token},
-        allow_redirects=False,
-        timeout=30,
-    )
-    assert answer.status_code == 302, answer.text[:500]
-    return browser
+    return sign_in(url, "admin", "admin")[0]
 
 
 @pytest.mark.slow

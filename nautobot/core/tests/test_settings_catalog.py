@@ -17,8 +17,9 @@ from django.utils import timezone
 
 import nautobot
 from nautobot.core import settings_catalog
-from nautobot.core.config import ConfigError, load_settings
+from nautobot.core.config import ConfigError
 from nautobot.core.settings_catalog import READONLY, REFUSED, SETTINGS, WORKS
+from nautobot.core.testing.processes import load_config_file
 
 REPO = Path(__file__).resolve().parents[3]
 NAMES_16 = [
@@ -26,13 +27,6 @@ NAMES_16 = [
     for line in (Path(__file__).parent / "settings_1_6_names.txt").read_text().splitlines()
     if line.strip() and not line.startswith("#")
 ]
-
-
-def _load(tmp_path, monkeypatch, text: str) -> dict:
-    monkeypatch.setenv("NAUTOBOT_ROOT", str(tmp_path))
-    path = tmp_path / "nautobot_config.py"
-    path.write_text("SECRET_KEY = 'k' * 50\n" + text)
-    return load_settings(path)
 
 
 # --- the catalog itself ---
@@ -69,7 +63,7 @@ def test_library_reads_the_setting(setting, tmp_path, monkeypatch):
 
     from nautobot.core.celery import app
 
-    loaded = _load(tmp_path, monkeypatch, "")
+    loaded = load_config_file(tmp_path, monkeypatch, "")
     known = setting.name in loaded or hasattr(global_settings, setting.name)
     assert known, f"{setting.name} has no default here and is not one of Django's"
     if setting.name.startswith("CELERY_"):  # Celery reads it as its lower-case option
@@ -81,7 +75,7 @@ def test_library_reads_the_setting(setting, tmp_path, monkeypatch):
         marker = {str: "x-marker", bool: not value, int: 7}.get(type(value), "x-marker")
         if setting.name in {"SECRET_KEY", "NAUTOBOT_ROOT", "DEBUG"} or setting.name.endswith("_ROOT"):
             return  # these decide where and how the configuration itself loads; the file's own tests cover them
-        again = _load(tmp_path, monkeypatch, f"{setting.name} = {marker!r}\n")
+        again = load_config_file(tmp_path, monkeypatch, f"{setting.name} = {marker!r}\n")
         assert again[setting.name] == marker
         assert again["REFUSED_SETTINGS"] == []
 
@@ -95,7 +89,7 @@ def test_refused_settings_say_so_in_one_line_each(tmp_path, monkeypatch):
         value = (not default) if isinstance(default, bool) else {int: 12345, str: "x"}.get(type(default), {"asks": 1})
         if setting.harmless and setting.harmless(value):
             continue
-        lines = _load(tmp_path, monkeypatch, f"{setting.name} = {value!r}\n")["REFUSED_SETTINGS"]
+        lines = load_config_file(tmp_path, monkeypatch, f"{setting.name} = {value!r}\n")["REFUSED_SETTINGS"]
         assert len(lines) == 1 and lines[0].startswith(f"{setting.name} is not supported here: "), (setting, lines)
         assert "\n" not in lines[0] and lines[0].endswith("(ignored)")
 
@@ -105,14 +99,14 @@ def test_refused_settings_at_1_6_defaults_are_quiet(tmp_path, monkeypatch):
     text = (
         "INSTALLATION_METRICS_ENABLED = False\nCACHEOPS_ENABLED = False\nNAPALM_TIMEOUT = 30\nRELEASE_CHECK_URL = ''\n"
     )
-    assert _load(tmp_path, monkeypatch, text)["REFUSED_SETTINGS"] == []
+    assert load_config_file(tmp_path, monkeypatch, text)["REFUSED_SETTINGS"] == []
 
 
 def test_refused_environment_variables_are_named(tmp_path, monkeypatch):
     monkeypatch.setenv("NAUTOBOT_NAPALM_USERNAME", "admin")
     monkeypatch.setenv("NAUTOBOT_INSTALLATION_METRICS_ENABLED", "False")  # asks for nothing
     monkeypatch.setenv("NAUTOBOT_DOCKER_SKIP_INIT", "true")
-    lines = _load(tmp_path, monkeypatch, "")["REFUSED_SETTINGS"]
+    lines = load_config_file(tmp_path, monkeypatch, "")["REFUSED_SETTINGS"]
     assert lines == [
         "NAUTOBOT_NAPALM_USERNAME (for NAPALM_USERNAME) is not supported here: "
         f"{settings_catalog.BY_NAME['NAPALM_USERNAME'].note} (ignored)",
@@ -128,7 +122,7 @@ def test_unsafe_refusals_stop_with_one_line(tmp_path, monkeypatch):
     unsafe = dataclasses.replace(settings_catalog.BY_NAME["NAPALM_USERNAME"], stop=True)
     monkeypatch.setitem(settings_catalog.BY_NAME, "NAPALM_USERNAME", unsafe)
     with pytest.raises(ConfigError) as caught:
-        _load(tmp_path, monkeypatch, "NAPALM_USERNAME = 'admin'\n")
+        load_config_file(tmp_path, monkeypatch, "NAPALM_USERNAME = 'admin'\n")
     assert str(caught.value).startswith("NAPALM_USERNAME is not supported here: ")
     assert "(stopped)" in str(caught.value) and "\n" not in str(caught.value)
 
@@ -332,7 +326,7 @@ def test_read_only_settings(tmp_path, monkeypatch):
     assert settings.REST_FRAMEWORK_VERSION == "1.6" and settings.REST_FRAMEWORK_ALLOWED_VERSIONS[0] == "1.2"
     assert settings.REST_FRAMEWORK["ALLOWED_VERSIONS"] == settings.REST_FRAMEWORK_ALLOWED_VERSIONS
     assert settings.HOSTNAME and os.path.isdir(settings.BASE_DIR) and settings.TESTING is False
-    lines = _load(tmp_path, monkeypatch, "VERSION = '2.0.0'\nHOSTNAME = 'x'\n")["REFUSED_SETTINGS"]
+    lines = load_config_file(tmp_path, monkeypatch, "VERSION = '2.0.0'\nHOSTNAME = 'x'\n")["REFUSED_SETTINGS"]
     assert [line.split()[0] for line in lines] == ["HOSTNAME", "VERSION"]
     assert all(settings_catalog.BY_NAME[line.split()[0]].state == READONLY for line in lines)
 

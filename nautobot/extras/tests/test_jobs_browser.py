@@ -60,14 +60,9 @@ def _deployment(make_deployment):
     deployment.env.update(NAUTOBOT_WORKER_HEARTBEAT_INTERVAL="1", NAUTOBOT_WORKER_HEARTBEAT_TIMEOUT="15")
     write_jobs(deployment.root / "jobs")
     write_jobs(deployment.root / "jobs", "maintenance", PROGRESS_JOB)
-    deployment.server("refresh_jobs")
-    deployment.shell(
-        "from nautobot.extras.models import Job\n"
-        "from nautobot.users.models import User\n"
-        "Job.objects.update(enabled=True)\n"
-        "User.objects.create_superuser('engineer', 'e@example.com', 'engineer')\n"
-        "User.objects.create_superuser('approver', 'a@example.com', 'approver')"
-    )
+    deployment.enable_jobs()
+    deployment.add_superuser("engineer", "engineer")
+    deployment.add_superuser("approver", "approver")
     return deployment
 
 

@@ -29,16 +29,9 @@ def _deploy(make_deployment, backend, **env):
     )
     write_jobs(deployment.root / "jobs")
     write_jobs(deployment.root / "jobs", "version_job", VERSION_JOB.format("v1"))
-    deployment.server("refresh_jobs")
-    deployment.shell(
-        "from nautobot.extras.models import Job\n"
-        "from nautobot.users.models import Token, User\n"
-        "Job.objects.update(enabled=True)\n"
-        "admin = User.objects.create_superuser('admin', 'admin@example.com', 'admin')\n"
-        f"Token.objects.create(user=admin, key='{TOKEN}')\n"
-        "approver = User.objects.create_superuser('approver', 'approver@example.com', 'approver')\n"
-        f"Token.objects.create(user=approver, key='{APPROVER}')"
-    )
+    deployment.enable_jobs()
+    deployment.add_superuser("admin", "admin", token=TOKEN)
+    deployment.add_superuser("approver", "approver", token=APPROVER)
     return deployment
 
 
