@@ -5,8 +5,9 @@ and removed (as the original's check), and workers are judged by the heartbeats 
 checks are `registry.health_checks`: the core registers these (`register`), an app may add its own.
 
 `as_dict` answers in the original's shape (django-health-check: `{"DatabaseBackend": "working", ...}`, a failure
-as `"unavailable: <why>"`) with ours beside it (`status`, `checks`); each run sets 1.x's gauges
-`health_check_database_info` and `health_check_redis_backend_info` (1 up, 0 down) for `/metrics`.
+as `"unavailable: <why>"`) with ours beside it (`status`, `checks`). `/metrics` has 1.x's gauges
+`health_check_database_info` and `health_check_redis_backend_info` (the latter with a Redis cache only; 1 up, 0 down),
+from the two checks run at each scrape (`state_metrics`).
 """
 
 import time
@@ -16,10 +17,10 @@ from dataclasses import asdict, dataclass
 
 from django.conf import settings
 from kombu.utils.url import maybe_sanitize_url
-from prometheus_client import Gauge
+from prometheus_client.core import GaugeMetricFamily
 
 from nautobot.core.heartbeat import alive
-from nautobot.core.registry import HealthCheck, registry
+from nautobot.core.registry import AppMetric, HealthCheck, registry
 
 BROKER_TIMEOUT_S = 3.0
 
@@ -104,6 +105,7 @@ def register() -> None:
         ("scheduler", _scheduler),
     ):
         registry.health_checks.register(HealthCheck(name, run))
+    registry.system_metrics.register(AppMetric(state_metrics))
 
 
 def check_names() -> list[str]:
@@ -129,7 +131,6 @@ def run_checks(names: list[str] | None = None) -> list[CheckResult]:
                 round((time.perf_counter() - started) * 1000, 1),
             )
         )
-    record_states(results)
     return results
 
 
@@ -147,10 +148,6 @@ ORIGINAL_NAMES = {
     "workers": "CeleryPingHealthCheck",
 }
 WORKING = "working"
-STATE_GAUGES = {
-    "database": Gauge("health_check_database_info", "State of database backend", multiprocess_mode="max"),
-    "cache": Gauge("health_check_redis_backend_info", "State of redis backend", multiprocess_mode="max"),
-}
 
 
 def _is_redis_cache() -> bool:
@@ -175,11 +172,14 @@ def as_dict(results: list[CheckResult]) -> dict:
     }
 
 
-def record_states(results: list[CheckResult]) -> None:
-    """Set 1.x's health gauges (1: working, 0: failing) from a run's results."""
-    for result in results:
-        if result.name in STATE_GAUGES and (result.name != "cache" or _is_redis_cache()):
-            STATE_GAUGES[result.name].set(1 if result.ok else 0)
+def state_metrics():
+    """1.x's health gauges (1: working, 0: failing) as the database and cache checks find them now."""
+    gauges = {"database": ("health_check_database_info", "State of database backend")}
+    if _is_redis_cache():
+        gauges["cache"] = ("health_check_redis_backend_info", "State of redis backend")
+    for result in run_checks(list(gauges)):
+        name, documentation = gauges[result.name]
+        yield GaugeMetricFamily(name, documentation, value=1 if result.ok else 0)
 
 
 def _first_line(exc: BaseException) -> str:

@@ -37,6 +37,18 @@ CACHE_BACKENDS = {
 OWN_DIR_VARIABLE = "NAUTOBOT_PROMETHEUS_OWN_DIR"
 
 
+def process_registry():
+    """Every process's metrics when they share a multiprocess directory (`use_multiprocess_dir`), else this
+    process's (prometheus_client's default registry)."""
+    from prometheus_client import REGISTRY, CollectorRegistry, multiprocess
+
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR") or os.environ.get("prometheus_multiproc_dir"):
+        collected = CollectorRegistry()
+        multiprocess.MultiProcessCollector(collected)
+        return collected
+    return REGISTRY
+
+
 def check_settings(settings: dict[str, Any]) -> None:
     """Raise SettingError (one line naming the setting) for a metrics setting of the wrong kind."""
     for name in ("METRICS_ENABLED", "METRICS_AUTHENTICATED", "PROMETHEUS_EXPORT_MIGRATIONS"):

@@ -7,11 +7,12 @@ all. As 1.x's, the server listens on every interface; a port already taken is sk
 """
 
 import logging
-import os
 import time
 
 from celery.signals import task_failure, task_postrun, task_prerun, task_success, worker_ready
-from prometheus_client import REGISTRY, CollectorRegistry, Counter, Histogram, multiprocess, start_http_server
+from prometheus_client import REGISTRY, Counter, Histogram, start_http_server
+
+from nautobot.core.prometheus import process_registry
 
 logger = logging.getLogger(__name__)
 
@@ -58,13 +59,9 @@ def serve_metrics(**kwargs) -> int | None:
 
     if not settings.CELERY_WORKER_PROMETHEUS_PORTS:
         return None
-    directory = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
-    if directory:
-        registry = CollectorRegistry()
-        multiprocess.MultiProcessCollector(registry, path=directory)
-    else:  # started without `nautobot-server` (no directory): only this process's metrics
+    registry = process_registry()
+    if registry is REGISTRY:  # started without `nautobot-server` (no directory): only this process's metrics
         logger.warning("Start the worker with `nautobot-server celery worker` to count its pool processes' tasks")
-        registry = REGISTRY
     for port in settings.CELERY_WORKER_PROMETHEUS_PORTS:
         try:
             start_http_server(port, registry=registry)

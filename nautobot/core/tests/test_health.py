@@ -94,7 +94,17 @@ def test_health_json_failure_as_the_original(client: Client, settings):
     assert body["checks"]["cache"]["ok"] is False and "Redis" in body["checks"]["cache"]["detail"]
 
 
-def test_health_run_sets_the_original_gauges(client: Client):
-    client.get("/health/?format=json")
-    text = client.get("/metrics/").content.decode()
-    assert re.search(r"^health_check_database_info 1\.0$", text, re.M)
+def test_metrics_have_the_original_health_gauges_as_the_checks_find_them_now(client: Client, settings):
+    """1.x's gauges at each scrape, without a /health/ request first: the database's, and Redis's only with a Redis
+    cache (0 while it is down, 1 again once it is back)."""
+
+    def gauges() -> dict:
+        text = client.get("/metrics/").content.decode()
+        return dict(re.findall(r"^(health_check_\w+) (\S+)$", text, re.M))
+
+    assert gauges() == {"health_check_database_info": "1.0"}  # no Redis cache: no Redis gauge (not a false 0)
+    redis_cache = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}
+    settings.CACHES = {"default": redis_cache}
+    assert gauges() == {"health_check_database_info": "1.0", "health_check_redis_backend_info": "0.0"}
+    settings.CACHES = {"default": {**redis_cache, "LOCATION": "redis://127.0.0.1:6379/15"}}
+    assert gauges()["health_check_redis_backend_info"] == "1.0"

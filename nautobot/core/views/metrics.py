@@ -7,16 +7,16 @@ metrics of the data computed now (`registry.system_metrics`: ours, `nautobot_*`)
 """
 
 import logging
-import os
 import time
 
 from django.conf import settings
 from django.http import HttpResponse
-from prometheus_client import REGISTRY, CollectorRegistry, generate_latest, multiprocess
+from prometheus_client import CollectorRegistry, generate_latest
 from prometheus_client.core import GaugeMetricFamily
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.views import APIView
 
+from nautobot.core.prometheus import process_registry
 from nautobot.core.registry import registry
 
 logger = logging.getLogger(__name__)
@@ -44,18 +44,9 @@ class StoreCollector:
             yield gauge
 
 
-def process_registry() -> CollectorRegistry:
-    """Every process's metrics when they share a multiprocess directory, else this process's."""
-    if os.environ.get("PROMETHEUS_MULTIPROC_DIR") or os.environ.get("prometheus_multiproc_dir"):
-        collected = CollectorRegistry()
-        multiprocess.MultiProcessCollector(collected)
-        return collected
-    return REGISTRY
-
-
 def scrape() -> bytes:
     """The text of one scrape of `/metrics`."""
-    computed = CollectorRegistry(auto_describe=True)
+    computed = CollectorRegistry()  # collected once, at generate_latest (auto_describe would collect at register too)
     computed.register(StoreCollector(registry.system_metrics))
     computed.register(StoreCollector(registry.app_metrics, "nautobot_app_metrics_processing_ms"))
     return generate_latest(process_registry()) + generate_latest(computed)
