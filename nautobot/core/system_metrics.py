@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 
 from django.conf import settings
 from django.utils import timezone
-from prometheus_client.core import GaugeMetricFamily, HistogramMetricFamily
+from prometheus_client.core import GaugeMetricFamily
 
 from nautobot.core.health import BROKER_TIMEOUT_S
 from nautobot.core.registry import AppMetric, registry
@@ -94,22 +94,6 @@ def gauge_from_rows(name: str, documentation: str, labels: list[str], rows: Iter
     for *values, number in rows:
         gauge.add_metric([str(v) for v in values], number)
     return gauge
-
-
-def histogram_from_counts(
-    name: str, documentation: str, labels: list[str], bounds: tuple[float, ...], rows: Iterable[dict]
-) -> HistogramMetricFamily:
-    """A histogram from rows `{"labels": [...], "le_<i>": count <= bounds[i], "count": n, "sum": seconds}`."""
-    histogram = HistogramMetricFamily(name, documentation, labels=labels)
-    for row in rows:
-        buckets = [(_bound_text(bound), row[f"le_{index}"]) for index, bound in enumerate(bounds)]
-        buckets.append(("+Inf", row["count"]))
-        histogram.add_metric([str(v) for v in row["labels"]], buckets, sum_value=row["sum"])
-    return histogram
-
-
-def _bound_text(bound: float) -> str:
-    return repr(float(bound))
 
 
 def register() -> None:
