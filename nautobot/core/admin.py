@@ -1,5 +1,10 @@
-"""The Django admin at /admin/ (staff only; superusers for the runtime settings), and `NautobotModelAdmin`, the base
-of the admin classes 1.x apps declare in their `admin.py`.
+"""The Django admin at /admin/ (active superusers only), and `NautobotModelAdmin`, the base of the admin classes
+1.x apps declare in their `admin.py`.
+
+Superusers only: Django's admin asks for model permissions without an object, which an object permission grant
+answers for any object whatever its constraints (`nautobot.core.authentication`), so a staff user with a grant
+limited to some users or tokens would reach them all there. Everyone else manages what they may in the web UI and
+the API, which apply the constraints.
 
 Django's admin discovers every installed app's `admin.py` (this module, `nautobot.users.admin` for users, groups,
 API tokens and object permissions, and each 1.x app's), whose `admin.site.register(...)` calls add pages to it.
@@ -17,6 +22,13 @@ admin.site.site_header = "Nautobot Administration"
 admin.site.site_title = "Nautobot"
 admin.site.index_title = "Administration"
 admin.site.site_url = "/"
+
+
+def _superusers_only(request) -> bool:
+    return request.user.is_active and request.user.is_superuser
+
+
+admin.site.has_permission = _superusers_only
 
 
 class NautobotModelAdmin(ModelAdmin):
@@ -37,8 +49,7 @@ class ConfigAdmin(ConstanceAdmin):
         return value
 
 
-if admin.site.is_registered(Config):
-    admin.site.unregister([Config])
+admin.site.unregister([Config])  # constance's own registration, replaced by ours
 admin.site.register([Config], ConfigAdmin)
 
 __all__ = ["ConfigAdmin", "NautobotModelAdmin"]

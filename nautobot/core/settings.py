@@ -343,7 +343,7 @@ INSTALLED_APPS = [
     "nautobot.core.migration_aliases",  # after the apps whose 1.x migration names it answers for
     "django_rq",
     "nautobot.core.apps.ConstanceConfiguration",  # django-constance: the runtime settings below
-    # /admin/ (staff only): users, groups, tokens, permissions, runtime settings; last, so that it discovers the
+    # /admin/ (active superusers only): users, groups, tokens, permissions, runtime settings; last, so that it discovers the
     # `admin` modules of apps whose models are all ready.
     "django.contrib.admin",
 ]

@@ -34,7 +34,7 @@ urlpatterns = [
     path("api/graphql/", graphql_view, name="api-graphql"),
     path("api/", include("nautobot.core.api.urls")),
     path("plugins/", include("nautobot.core.plugins.urls")),
-    # Django's admin (staff only): users, groups, API tokens, object permissions, runtime settings ("Config").
+    # Django's admin (active superusers only): users, groups, API tokens, object permissions, runtime settings ("Config").
     path("admin/", admin.site.urls),
     *ui_urlpatterns(),
 ]

@@ -13,6 +13,8 @@ class UserAdmin(DjangoUserAdmin):
 
 
 class TokenAdminForm(forms.ModelForm):
+    """A new token's form: its key may be given (or is generated); an existing token's key is never shown again."""
+
     key = forms.CharField(
         required=False,
         min_length=40,
@@ -32,6 +34,18 @@ class TokenAdmin(admin.ModelAdmin):
     list_filter = ("write_enabled",)
     search_fields = ("user__username", "description")
     autocomplete_fields = ("user",)
+
+    readonly_fields = ("key_end",)
+
+    def get_fields(self, request, obj=None):
+        return ("user", "key", "write_enabled", "expires", "description") if obj is None else (
+            "user", "key_end", "write_enabled", "expires", "description"
+        )  # fmt: skip
+
+    def get_form(self, request, obj=None, **kwargs):
+        if obj is not None:
+            kwargs["fields"] = ("user", "write_enabled", "expires", "description")
+        return super().get_form(request, obj, **kwargs)
 
     @admin.display(description="Key")
     def key_end(self, token: Token) -> str:

@@ -105,7 +105,7 @@ def test_config_page_edits_apply_at_once(admin_client):
 def test_a_value_the_configuration_defines_wins(admin_client, settings, tmp_path, monkeypatch):
     from constance import config
 
-    from nautobot.core.tests.test_settings_catalog import _load
+    from nautobot.core.testing.processes import load_config_file
 
     config.BANNER_TOP = "Edited"
     config.PAGINATE_COUNT = 3
@@ -117,11 +117,11 @@ def test_a_value_the_configuration_defines_wins(admin_client, settings, tmp_path
     page = admin_client.get(CONFIG_PAGE).content.decode()
     assert "Defined in nautobot_config.py (or NAUTOBOT_BANNER_TOP) as &#x27;From nautobot_config.py&#x27;" in page
     # Defined only by the file or by the variable; otherwise left to the runtime value.
-    assert "PAGINATE_COUNT" not in _load(tmp_path, monkeypatch, "")
-    assert _load(tmp_path, monkeypatch, "PAGINATE_COUNT = 7")["PAGINATE_COUNT"] == 7
+    assert "PAGINATE_COUNT" not in load_config_file(tmp_path, monkeypatch, "")
+    assert load_config_file(tmp_path, monkeypatch, "PAGINATE_COUNT = 7")["PAGINATE_COUNT"] == 7
     monkeypatch.setenv("NAUTOBOT_PAGINATE_COUNT", "9")
     monkeypatch.setenv("NAUTOBOT_BANNER_LOGIN", "Hello")
-    loaded = _load(tmp_path, monkeypatch, "")
+    loaded = load_config_file(tmp_path, monkeypatch, "")
     assert loaded["PAGINATE_COUNT"] == 9 and loaded["BANNER_LOGIN"] == "Hello"
 
 
@@ -154,7 +154,7 @@ def test_the_runtime_settings_of_1_6():
 
 
 @pytest.mark.django_db
-def test_only_staff_reach_the_admin(django_user_model):
+def test_only_superusers_reach_the_admin(django_user_model):
     anonymous = Client()
     answer = anonymous.get("/admin/")
     assert answer.status_code == 302 and answer["Location"].startswith("/login/")
@@ -164,11 +164,16 @@ def test_only_staff_reach_the_admin(django_user_model):
     answer = client.get("/admin/")
     assert answer.status_code == 302 and answer["Location"].startswith("/admin/login/")
     assert client.get(CONFIG_PAGE).status_code == 302
+    # Staff is not enough (an object permission grant would reach every object there): superusers only.
     user.is_staff = True
     user.save()
-    index = client.get("/admin/")
-    assert index.status_code == 200
-    assert client.get(CONFIG_PAGE).status_code == 403  # the runtime settings: superusers only, as 1.x
+    user.user_permissions.add(*Permission.objects.filter(codename__in=["view_token", "change_user", "add_token"]))
+    for path in ("/admin/", "/admin/users/token/", "/admin/users/user/", CONFIG_PAGE):
+        answer = client.get(path)
+        assert answer.status_code == 302 and answer["Location"].startswith("/admin/login/"), path
+    user.is_superuser = True
+    user.save()
+    assert client.get("/admin/").status_code == 200 and client.get(CONFIG_PAGE).status_code == 200
 
 
 @pytest.mark.django_db
@@ -195,6 +200,8 @@ def test_users_tokens_and_permissions_in_the_admin(admin_client, django_user_mod
     assert answer.status_code == 302, answer.content.decode()[:3000]
     token = Token.objects.get(user=user)
     assert len(token.key) == 40 and token.description == "CI"
+    page = admin_client.get(f"/admin/users/token/{token.pk}/change/").content.decode()
+    assert token.key not in page and f"…{token.key[-6:]}" in page  # a saved key is never shown again
 
     tenant_type = ContentType.objects.get(app_label="tenancy", model="tenant")
     answer = admin_client.post(
