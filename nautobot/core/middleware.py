@@ -5,6 +5,8 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 
+from nautobot.core.maintenance import maintenance_mode
+
 # Paths this middleware leaves alone: the login page, health probes, metrics (when enabled), static and branding files are
 # public; the REST API authenticates (sessions and tokens) and authorizes in its own views.
 PUBLIC_PREFIXES = ("/login/", "/health/", "/metrics/", "/static/", "/branding/", "/api/")
@@ -80,7 +82,7 @@ class MaintenanceModeMiddleware:
 
     def __call__(self, request):
         if (
-            getattr(settings, "MAINTENANCE_MODE", False)
+            maintenance_mode()
             and request.method not in SAFE_METHODS
             and request.path_info not in MAINTENANCE_ALLOWED_POSTS
         ):

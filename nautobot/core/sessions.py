@@ -7,15 +7,13 @@ Once maintenance is over, a signed-cookie session is still read, and moves into 
 changes. Cookie values tell the two kinds apart: a database key is 32 letters and digits, a signed value has colons.
 """
 
-from django.conf import settings
 from django.contrib.sessions.backends import db
 from django.core import signing
+from django.db import DatabaseError, transaction
+
+from nautobot.core.maintenance import maintenance_mode
 
 SALT = "nautobot.core.sessions"
-
-
-def maintenance_mode() -> bool:
-    return bool(getattr(settings, "MAINTENANCE_MODE", False))
 
 
 class SessionStore(db.SessionStore):
@@ -60,10 +58,20 @@ class SessionStore(db.SessionStore):
 
     def delete(self, session_key=None):
         key = session_key if session_key is not None else self.session_key
-        if maintenance_mode() or (key and ":" in key):
-            # Nothing to delete from a read-only database: the cookie goes (logout); the row expires by itself.
+        if key and ":" in key:  # a signed session has no row: the cookie goes (logout)
             if session_key is None:
                 self._session_key = None
                 self._session_cache = {}
+            return
+        if maintenance_mode():
+            # A logout must end the session for good, even now: its row is deleted where the database still takes
+            # writes; a read-only one refuses, and the cookie still goes (the row then lasts until it expires).
+            try:
+                with transaction.atomic():
+                    super().delete(session_key)
+            except DatabaseError:
+                if session_key is None:
+                    self._session_key = None
+                    self._session_cache = {}
             return
         super().delete(session_key)

@@ -33,8 +33,9 @@ def announce_database_ready(sender: Any, **kwargs: Any) -> None:
 def update_last_login(sender: Any, user: Any, **kwargs: Any) -> None:
     """`user_logged_in` receiver in place of Django's: the login time is recorded, except in maintenance mode (as
     1.x: the database may be read-only then, and the login must still succeed)."""
-    from django.conf import settings
     from django.contrib.auth.models import update_last_login as django_update_last_login
 
-    if not getattr(settings, "MAINTENANCE_MODE", False):
+    from nautobot.core.maintenance import maintenance_mode
+
+    if not maintenance_mode():
         django_update_last_login(sender, user, **kwargs)

@@ -2,6 +2,7 @@
 
 import secrets
 
+from django.contrib.auth.hashers import check_password
 from django.contrib.auth.models import AbstractUser, Group, UserManager
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
@@ -9,6 +10,7 @@ from django.core.validators import MinLengthValidator
 from django.db import models
 from django.utils import timezone
 
+from nautobot.core.maintenance import maintenance_mode
 from nautobot.core.models import BaseModel
 
 
@@ -26,6 +28,14 @@ class User(BaseModel, AbstractUser):
 
     def __str__(self) -> str:
         return self.username
+
+    def check_password(self, raw_password: str) -> bool:
+        """Django's check, which re-hashes and saves a password stored with older parameters (every 1.x user's, on
+        their first login here), except in maintenance mode: the database may be read-only, and the login must
+        still succeed (the re-hash happens at a later login)."""
+        if maintenance_mode():
+            return check_password(raw_password, self.password)
+        return super().check_password(raw_password)
 
     # The 1.x preferences API (apps call it: BGP keeps its pages' JSON/YAML choice there). A path is dotted keys
     # into `config_data`: "pagination.per_page".

@@ -5,9 +5,9 @@ have any), else the user's saved `pagination.per_page`, else `PAGINATE_COUNT`; n
 (0: no limit). `EnhancedPaginator.get_page_numbers()` gives the page links to show, `None` for a gap.
 """
 
-from django.conf import settings
 from django.core.paginator import Page, Paginator
 
+from nautobot.core.maintenance import maintenance_mode
 from nautobot.core.runtime_settings import get_settings_or_config
 
 
@@ -29,7 +29,7 @@ def get_paginate_count(request) -> int:
             # Remembered for the user, written only when it changes (not in maintenance mode, whose database may be
             # read-only: the choice then applies to this page only).
             remembers = user is not None and user.is_authenticated and hasattr(user, "set_config")
-            if remembers and not settings.MAINTENANCE_MODE and user.get_config("pagination.per_page", None) != count:
+            if remembers and not maintenance_mode() and user.get_config("pagination.per_page", None) != count:
                 user.set_config("pagination.per_page", count, commit=True)
             return _limit(count)
     if user is not None and user.is_authenticated and hasattr(user, "get_config"):
