@@ -175,7 +175,6 @@ def _finalize(settings: dict[str, Any], path: Path, server_role: str | None = No
         prometheus.use_multiprocess_dir(settings, server_role)
     for alias, database in settings["DATABASES"].items():
         _complete_database(alias, database, path)
-    prometheus.instrument(settings)  # after the engines' short names are resolved
     root = Path(settings["NAUTOBOT_ROOT"])
     for directory in (root, Path(settings["MEDIA_ROOT"]), Path(settings["GIT_ROOT"]), Path(settings["JOBS_ROOT"])):
         try:
@@ -185,11 +184,12 @@ def _finalize(settings: dict[str, Any], path: Path, server_role: str | None = No
                 f"Cannot create the directory {directory}: {exc.strerror}. Check NAUTOBOT_ROOT."
             ) from None
     (Path(settings["JOBS_ROOT"]) / "__init__.py").touch(exist_ok=True)
-    _complete_runtime_settings(settings)
     try:
-        config_ops.complete(settings)
+        config_ops.complete(settings)  # CACHES, sessions, CORS, storage checked before anything reads them
     except config_ops.OpsSettingError as exc:
         raise ConfigError(f"{exc} (in {path} or its NAUTOBOT_* variable)") from None
+    _complete_runtime_settings(settings)
+    prometheus.instrument(settings)  # after the engines' short names are resolved and the cache backend is chosen
     _load_plugins(settings, path)
 
 

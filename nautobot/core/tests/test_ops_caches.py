@@ -162,3 +162,12 @@ def test_parse_redis_connection_has_the_1x_signature(monkeypatch):
     monkeypatch.setenv("NAUTOBOT_REDIS_PORT", "6380")
     assert parse_redis_connection(redis_database=1) == "redis://redis.example.com:6380/1"
     assert parse_redis_connection(2).endswith(":6380/2")
+
+
+@pytest.mark.parametrize(
+    "caches", ["{'default': 'redis://x'}", "'redis://x'", "{'default': {'LOCATION': 'redis://x'}}"], ids=str
+)
+def test_a_malformed_caches_stops_in_one_line(tmp_path, monkeypatch, caches):
+    with pytest.raises(ConfigError) as refused:
+        load_config_file(tmp_path, monkeypatch, f"METRICS_ENABLED = True\nCACHES = {caches}\n")
+    assert "CACHES" in str(refused.value) and "\n" not in str(refused.value)
