@@ -219,13 +219,7 @@ def _complete_database(alias: str, database: dict[str, Any], path: Path) -> None
     if engine in SHORT_ENGINES:  # NAUTOBOT_DB_ENGINE's short names, read by a 1.x file with os.getenv()
         database["ENGINE"] = engine = SHORT_ENGINES[engine]
     if engine:
-        import importlib.util
-
-        try:
-            found = importlib.util.find_spec(f"{engine}.base") is not None
-        except ModuleNotFoundError:
-            found = False
-        if not found:
+        if config_ops.why_not_importable(f"{engine}.base.DatabaseWrapper"):
             raise ConfigError(
                 f'DATABASES["{alias}"]["ENGINE"] in {path} is {engine!r}, which is no database backend: use '
                 '"django.db.backends.postgresql", "django.db.backends.mysql" or "django.db.backends.sqlite3".'

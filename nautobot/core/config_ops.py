@@ -33,7 +33,7 @@ def complete(settings: dict[str, Any]) -> None:
     _complete_storage(settings)
 
 
-def _importable(dotted: str) -> str | None:
+def why_not_importable(dotted: str) -> str | None:
     """Return why the class at `dotted` cannot be imported, or None when its module is installed."""
     module = dotted.rpartition(".")[0]
     if not module:
@@ -57,7 +57,7 @@ def _check_caches(settings: dict[str, Any]) -> None:
         backend = cache.get("BACKEND") if isinstance(cache, dict) else None
         if not isinstance(backend, str) or not backend:
             raise OpsSettingError(f"CACHES[{alias!r}] has no BACKEND (e.g. 'django_redis.cache.RedisCache').")
-        why = _importable(backend)
+        why = why_not_importable(backend)
         if why:
             source = " (from NAUTOBOT_CACHES_BACKEND)" if backend == os.environ.get("NAUTOBOT_CACHES_BACKEND") else ""
             raise OpsSettingError(f"CACHES[{alias!r}]['BACKEND'] = {backend!r}{source} cannot be used: {why}.")
@@ -152,7 +152,7 @@ def _complete_storage(settings: dict[str, Any]) -> None:
         return
     if not isinstance(backend, str) or not backend:
         raise OpsSettingError(f"STORAGE_BACKEND = {backend!r} must be the dotted path of a storage class.")
-    why = _importable(backend)
+    why = why_not_importable(backend)
     if why:
         raise OpsSettingError(f"STORAGE_BACKEND = {backend!r} cannot be used: {why}.")
     settings.update(config)
