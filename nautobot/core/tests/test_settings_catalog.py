@@ -193,6 +193,7 @@ def test_exempt_exclude_models(settings, nobody):
 
 @pytest.mark.django_db
 def test_banners_and_branding_on_pages(settings, admin_client, tmp_path):
+    assert 'id="banner-top"' not in admin_client.get("/").content.decode()  # no text: no banner
     settings.MEDIA_ROOT = str(tmp_path)
     (tmp_path / "branding").mkdir()
     (tmp_path / "branding" / "logo.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")

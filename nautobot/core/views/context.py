@@ -1,7 +1,10 @@
 """Template context of every page: the navigation menu the user may see."""
 
+import functools
+
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
+from django.utils.functional import SimpleLazyObject
 
 from nautobot.core.views.routes import menu_entries
 from nautobot.core.runtime_settings import get_settings_or_config
@@ -95,11 +98,25 @@ def navigation(request) -> dict:
     return {"nav_menu": build}
 
 
-def settings_and_branding(request) -> dict:
-    """`settings` (1.x templates read `settings.BRANDING_TITLE` and the like), the banners as HTML and the URLs of
-    the branding files (`BRANDING_FILEPATHS`, served by `/branding/<name>`)."""
+@functools.lru_cache(maxsize=64)
+def _markdown(text: str, schemes: tuple[str, ...]) -> str:
+    """A banner's HTML, rendered once per text (and per `ALLOWED_URL_SCHEMES`, which the rendering reads)."""
     from nautobot.core.templatetags.helpers import render_markdown
 
+    return render_markdown(text)
+
+
+def _rendered(name: str):
+    """The setting `name` (runtime-editable) as HTML, rendered when a page uses it (empty: false, as a string)."""
+    return SimpleLazyObject(
+        lambda: _markdown(get_settings_or_config(name, "") or "", tuple(settings.ALLOWED_URL_SCHEMES))
+    )
+
+
+def settings_and_branding(request) -> dict:
+    """`settings` (1.x templates read `settings.BRANDING_TITLE` and the like), the banners as HTML, rendered only on
+    the pages that show them and only when their text changed, and the URLs of the branding files
+    (`BRANDING_FILEPATHS`, served by `/branding/<name>`)."""
     branding = {
         name: reverse("branding_file", kwargs={"name": name})
         for name, path in (getattr(settings, "BRANDING_FILEPATHS", None) or {}).items()
@@ -108,8 +125,5 @@ def settings_and_branding(request) -> dict:
     return {
         "settings": settings,
         "branding": branding,
-        "banner_top": render_markdown(get_settings_or_config("BANNER_TOP", "")),
-        "banner_bottom": render_markdown(get_settings_or_config("BANNER_BOTTOM", "")),
-        "banner_login": render_markdown(get_settings_or_config("BANNER_LOGIN", "")),
-        "support_message": render_markdown(get_settings_or_config("SUPPORT_MESSAGE", "")),
+        **{key: _rendered(key.upper()) for key in ("banner_top", "banner_bottom", "banner_login", "support_message")},
     }
