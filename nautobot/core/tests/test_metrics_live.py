@@ -100,19 +100,25 @@ def test_one_scrape_sums_every_web_process(stack):
     assert value(found, "django_http_responses_total_by_status_total", status="200") >= 40
 
 
-def test_a_job_run_shows_in_job_metrics_and_worker_metrics(stack):
+def _run_quick_job(stack) -> None:
+    """Run the job `Quick` once through the API and wait until its result is completed."""
     job_id = stack.api("GET", "/api/extras/jobs/", params={"job_class_name": "Quick"}).json()["results"][0]["id"]
+    before = len(_completed(stack))
     wait_for(
         lambda: stack.api("POST", f"/api/extras/jobs/{job_id}/run/", json={"data": {}}).status_code == 201,
         timeout=30,
         what="the worker seen by the API",
     )
+    wait_for(lambda: len(_completed(stack)) > before, timeout=90, what="the job to complete")
 
-    def finished():
-        results = stack.api("GET", "/api/extras/job-results/", params={"limit": 0}).json()["results"]
-        return [r for r in results if r["status"]["value"] == "completed"]
 
-    wait_for(finished, timeout=90, what="the job to complete")
+def _completed(stack) -> list:
+    results = stack.api("GET", "/api/extras/job-results/", params={"limit": 0}).json()["results"]
+    return [r for r in results if r["status"]["value"] == "completed"]
+
+
+def test_a_job_run_shows_in_job_metrics_and_worker_metrics(stack):
+    _run_quick_job(stack)
     found = stack.scrape()
     assert value(found, "nautobot_celery_queue_length", queue="default") == 0
     assert value(found, "nautobot_workers_alive", kind="celery") == 1
@@ -176,18 +182,32 @@ def test_health_answers_the_original_shape(stack):
 
 
 def test_grafana_dashboard_reads_only_exposed_metrics(stack):
-    """Every metric the dashboard in deploy/ queries is served by /metrics or by the worker's port."""
+    """Every metric the dashboard in deploy/ queries is served by /metrics or by the worker's port, once the work
+    it observes has happened: a job run, a webhook delivered, a task failed and the cache read."""
     from celery import Celery
 
+    from nautobot.extras.webhooks.receiver import WebhookReceiver
+
+    _run_quick_job(stack)
+    with WebhookReceiver() as receiver:
+        hook = {"name": "metrics", "content_types": ["dcim.site"], "type_create": True, "payload_url": receiver.url}
+        assert stack.api("POST", "/api/extras/webhooks/", json=hook).status_code == 201
+        site = {"name": "Metrics site", "slug": "metrics-site", "status": "active"}
+        assert stack.api("POST", "/api/dcim/sites/", json=site).status_code == 201, "the site"
+        wait_for(lambda: receiver.received, timeout=60, what="the webhook delivered")
     # One task that fails on the worker (wrong arguments), so the failure counter exists.
     sender = Celery(broker=stack.redis.url)
     sender.send_task("celery.backend_cleanup", args=[1, 2], queue="default", serializer="json")
     worker_url = f"http://127.0.0.1:{stack.worker_port}"
     wait_for(
-        lambda: "nautobot_celery_task_failed_total{" in requests.get(worker_url, timeout=10).text,
+        lambda: all(
+            f"{name}{{" in requests.get(worker_url, timeout=10).text
+            for name in ("nautobot_celery_task_failed_total", "nautobot_webhook_delivery_latency_seconds_bucket")
+        ),
         timeout=60,
-        what="the failed task counted by the worker",
+        what="the failed task and the delivery observed by the worker",
     )
+    assert requests.get(f"{stack.url}/health/", timeout=30).status_code == 200  # reads the cache (its counters)
     web = requests.get(f"{stack.url}/metrics/", timeout=30).text
     worker = requests.get(worker_url, timeout=10).text
     assert dashboard_metrics() - exposed_names(web) - exposed_names(worker) == set()
