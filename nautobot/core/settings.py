@@ -384,6 +384,11 @@ REST_FRAMEWORK = {
     "VIEW_NAME_FUNCTION": "rest_framework.views.get_view_name",
 }
 GRAPHENE = {"SCHEMA": "nautobot.core.graphql.schema.schema"}
+# GraphQL fields of custom fields, relationships and computed fields: `cf_<name>`, `rel_<slug>`, `cpf_<slug>` (as 1.6;
+# empty or None: no prefix). They follow the definitions while the service runs (nautobot/core/graphql/dynamic.py).
+GRAPHQL_CUSTOM_FIELD_PREFIX = "cf"
+GRAPHQL_RELATIONSHIP_PREFIX = "rel"
+GRAPHQL_COMPUTED_FIELD_PREFIX = "cpf"
 SPECTACULAR_SETTINGS = {
     "TITLE": "API Documentation",
     "DESCRIPTION": "Source of truth and network automation platform",

@@ -477,13 +477,21 @@ SETTINGS: tuple[Setting, ...] = (
         "not used: Git credentials are encrypted with GIT_CREDENTIALS_KEY",
         default="nautobot-cryptography",
     ),
-    refused(
+    works(
         "GRAPHQL_CUSTOM_FIELD_PREFIX",
-        "GraphQL carries custom fields in `custom_field_data`, not as `cf_<name>` fields",
-        default="cf",
+        "GraphQL's `cf_<name>` fields; new custom fields show without a restart",
+        test="nautobot/extras/tests/test_graphql_fields.py::test_prefixes_follow_the_settings",
     ),
-    refused("GRAPHQL_RELATIONSHIP_PREFIX", "GraphQL has no `rel_<name>` relationship fields", default="rel"),
-    refused("GRAPHQL_COMPUTED_FIELD_PREFIX", "GraphQL has no `cpf_<name>` computed fields", default="cpf"),
+    works(
+        "GRAPHQL_RELATIONSHIP_PREFIX",
+        "GraphQL's `rel_<slug>` fields (peers the user may view)",
+        test="nautobot/extras/tests/test_graphql_fields.py::test_prefixes_follow_the_settings",
+    ),
+    works(
+        "GRAPHQL_COMPUTED_FIELD_PREFIX",
+        "GraphQL's `cpf_<slug>` fields",
+        test="nautobot/extras/tests/test_graphql_fields.py::test_prefixes_follow_the_settings",
+    ),
     refused(
         "CONFIG_CONTEXT_DYNAMIC_GROUPS_ENABLED",
         _DYNAMIC_GROUPS,

@@ -8,7 +8,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.test.client import RequestFactory
 from graphql import ExecutionResult, GraphQLError, execute, parse, validate
 
-from nautobot.core.graphql.schema import schema
+from nautobot.core.graphql.schema import current_schema
 
 
 class QueryResult(ExecutionResult):
@@ -37,12 +37,12 @@ def execute_query(query: str, variables: dict | None = None, request=None, user=
         result = QueryResult(data=None, errors=[error])
         result.invalid = True
         return result
-    errors = validate(schema.graphql_schema, document)
+    errors = validate(current_schema(), document)
     if errors:
         result = QueryResult(data=None, errors=errors)
         result.invalid = True
         return result
-    result = execute(schema.graphql_schema, document, context_value=request, variable_values=variables)
+    result = execute(current_schema(), document, context_value=request, variable_values=variables)
     return QueryResult(data=result.data, errors=result.errors)
 
 

@@ -9,7 +9,9 @@
 Every root queryset is narrowed by `restrict(..., "view")` and optimized from the selection set.
 
 Importing this module builds `schema` (a few seconds for a large registry): the WSGI module imports it so
-that uWSGI builds it once in the master, before forking, and every worker shares it.
+that uWSGI builds it once in the master, before forking, and every worker shares it. Queries run against
+`current_schema()`: the same types plus the fields that data defines (`cf_<name>`, `rel_<slug>`, `cpf_<slug>`;
+see `dynamic`), which change while the service runs.
 """
 
 import re
@@ -17,8 +19,9 @@ import re
 import graphene
 from django.core.exceptions import ValidationError
 from django.db import models
-from graphql import GraphQLError
+from graphql import GraphQLError, GraphQLSchema
 
+from nautobot.core.graphql import dynamic
 from nautobot.core.graphql.filtering import filter_arguments, filtered
 from nautobot.core.graphql.optimizer import optimize
 from nautobot.core.graphql.types import build_types
@@ -95,3 +98,9 @@ def build_schema(specs: list[type[ObjectSpec]] | None = None) -> graphene.Schema
 
 
 schema = build_schema()
+
+
+def current_schema() -> GraphQLSchema:
+    """The graphql-core schema that queries run against: `schema` with the fields of the current custom fields,
+    relationships and computed fields (`dynamic`)."""
+    return dynamic.current(schema.graphql_schema)

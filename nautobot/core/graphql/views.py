@@ -17,7 +17,7 @@ from rest_framework.views import APIView
 
 from nautobot.core.api.permissions import IsAuthenticated
 from nautobot.core.api.views import NautobotAPIMixin
-from nautobot.core.graphql.schema import schema
+from nautobot.core.graphql.schema import current_schema
 
 
 class GraphQLParser(BaseParser):
@@ -64,7 +64,7 @@ def checked_document(query: str, operation_name: str | None):
         document = parse(query)
     except GraphQLError as error:
         raise GraphQLRequestError([error.formatted]) from None
-    errors = validate(schema.graphql_schema, document)
+    errors = validate(current_schema(), document)
     if errors:
         raise GraphQLRequestError([e.formatted for e in errors])
     for definition in document.definitions:
@@ -92,7 +92,7 @@ class GraphQLView(NautobotAPIMixin, APIView):
         except GraphQLRequestError as exc:
             return Response({"errors": exc.errors}, status=status.HTTP_400_BAD_REQUEST)
         result = execute(
-            schema.graphql_schema,
+            current_schema(),
             document,
             context_value=request,
             variable_values=variables,

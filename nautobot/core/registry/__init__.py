@@ -32,6 +32,8 @@ REST API
 - `extra_routes` (`ExtraRoute`): non-model endpoints in an app's API root (`/api/users/config/`).
 - `graphql_types` (`graphene_django.DjangoObjectType` subclasses): declared types replacing generated ones.
 - `hidden_fields` (`HiddenFields`, by model label): model fields GraphQL never exposes (a token's key).
+- `graphql_field_sources` (`GraphQLFieldSource`): fields of generated types defined by data (`cf_<name>`,
+  `rel_<slug>`, `cpf_<slug>`), re-read when the definitions change (`core.graphql.dynamic`).
 
 Web UI
 - `pages` (`Page`): non-model pages and their menu entries (`core.views.routes.register_page`).
@@ -93,6 +95,8 @@ from nautobot.core.registry.kinds import (
     FilterExtension,
     FormExtension,
     FormFieldOverride,
+    GraphQLExtraField,
+    GraphQLFieldSource,
     HealthCheck,
     HiddenFields,
     HomePanel,
@@ -154,6 +158,7 @@ class Registry:
     extra_routes: Store[ExtraRoute] = _store(ExtraRoute)
     graphql_types: Store = _store("graphene_django.DjangoObjectType", classes=True)
     hidden_fields: Store[HiddenFields] = _store(HiddenFields, key=lambda entry: entry.model_label)
+    graphql_field_sources: Store[GraphQLFieldSource] = _store(GraphQLFieldSource)
     # Web UI
     pages: Store[Page] = _store(Page)
     menu_links: Store[MenuLink] = _store(MenuLink)
@@ -208,6 +213,8 @@ __all__ = [
     "FilterExtension",
     "FormExtension",
     "FormFieldOverride",
+    "GraphQLExtraField",
+    "GraphQLFieldSource",
     "HealthCheck",
     "HiddenFields",
     "HomePanel",

@@ -145,6 +145,26 @@ class HiddenFields:
 
 
 @dataclass(frozen=True)
+class GraphQLExtraField:
+    """A field of a generated GraphQL type defined by data rather than by the model (1.x's `cf_<name>`)."""
+
+    model: Any  # the model whose GraphQL type gets the field
+    name: str  # the field's name (a GraphQL name: letters, digits and underscores)
+    returns: Any  # a model (its GraphQL type), or a scalar's name: "String", "Int", "Boolean", "Date", "GenericScalar"
+    resolve: Callable[[Any, Any], Any] = field(compare=False)  # (object, info) -> value (a list when `many`)
+    many: bool = False  # a list of `returns`
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class GraphQLFieldSource:
+    """Where extra GraphQL fields come from: `fields()` reads their definitions (from the database) and is called
+    again after `nautobot.core.graphql.dynamic.forget()` or `RUNTIME_SETTINGS_REFRESH` seconds."""
+
+    fields: Callable[[], list[GraphQLExtraField]]
+
+
+@dataclass(frozen=True)
 class QuerysetFilterHook:
     """Filters list querysets by parameters defined at run time (`cf_<name>`), API and UI alike."""
 

@@ -51,3 +51,15 @@ def nobody(django_user_model):
     from nautobot.core.testing.api import signed_in
 
     return signed_in(django_user_model.objects.create_user("nobody", "nobody@example.com", "pw"))
+
+
+@pytest.fixture(autouse=True)
+def _graphql_fields_follow_rollbacks():
+    """A test that saved a custom field, computed field or relationship has it rolled back: GraphQL reads the
+    definitions again at its next query, as it would after a delete (no signal tells it about a rollback)."""
+    from nautobot.core.graphql import dynamic
+
+    before = dynamic.generation()
+    yield
+    if dynamic.generation() != before:
+        dynamic.forget()

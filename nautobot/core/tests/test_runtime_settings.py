@@ -293,6 +293,27 @@ def test_an_edit_reaches_every_process_without_a_restart(make_deployment):
         what="the edited bottom banner on the editing service",
     )
 
+    # A custom field made on one service shows in the other's GraphQL as `cf_<name>` (1.6 needed a restart).
+    graphql = f"{other}/api/graphql/"
+    query = {"query": '{ tenants(slug: "t00") { slug cf_contract } }'}
+    assert requests.post(graphql, json=query, headers=api, timeout=30).status_code == 400  # no such field yet
+    made = requests.post(
+        f"{editing}/api/extras/custom-fields/",
+        json={"name": "contract", "type": "text", "content_types": ["tenancy.tenant"]},
+        headers=api,
+        timeout=30,
+    )
+    assert made.status_code == 201, made.text
+    answers = lambda: [requests.post(graphql, json=query, headers=api, timeout=30) for _ in range(4)]  # noqa: E731
+    wait_for(
+        lambda: all(
+            a.status_code == 200 and a.json()["data"]["tenants"] == [{"slug": "t00", "cf_contract": None}]
+            for a in answers()
+        ),
+        timeout=60,
+        what="cf_contract in every process of the other service",
+    )
+
 
 @pytest.mark.django_db
 def test_every_reader_takes_the_runtime_value(admin_client):
