@@ -384,6 +384,10 @@ REST_FRAMEWORK = {
     "VIEW_NAME_FUNCTION": "rest_framework.views.get_view_name",
 }
 GRAPHENE = {"SCHEMA": "nautobot.core.graphql.schema.schema"}
+# External sign-in (LDAP, SSO, a proxy's remote-user header): what a user gets at their first login that way (group
+# names; `{"dcim.view_site": constraints or None}`), as 1.6 (nautobot/core/authentication.py).
+EXTERNAL_AUTH_DEFAULT_GROUPS = []
+EXTERNAL_AUTH_DEFAULT_PERMISSIONS = {}
 # GraphQL fields of custom fields, relationships and computed fields: `cf_<name>`, `rel_<slug>`, `cpf_<slug>` (as 1.6;
 # empty or None: no prefix). They follow the definitions while the service runs (nautobot/core/graphql/dynamic.py).
 GRAPHQL_CUSTOM_FIELD_PREFIX = "cf"

@@ -607,9 +607,15 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     refused("REMOTE_AUTH_AUTO_CREATE_USER", _REMOTE, default=False),
     refused("REMOTE_AUTH_HEADER", _REMOTE, default="HTTP_REMOTE_USER"),
-    refused("EXTERNAL_AUTH_DEFAULT_GROUPS", "external sign-in (LDAP, SSO, remote user) is not available", default=[]),
-    refused(
-        "EXTERNAL_AUTH_DEFAULT_PERMISSIONS", "external sign-in (LDAP, SSO, remote user) is not available", default={}
+    works(
+        "EXTERNAL_AUTH_DEFAULT_GROUPS",
+        "given at a user's first login through LDAP, SSO or a remote-user header (once, not on every request)",
+        test="nautobot/core/tests/test_external_auth.py::test_a_first_external_login_gets_the_defaults_once",
+    ),
+    works(
+        "EXTERNAL_AUTH_DEFAULT_PERMISSIONS",
+        "as EXTERNAL_AUTH_DEFAULT_GROUPS; one shared permission per name",
+        test="nautobot/core/tests/test_external_auth.py::test_a_first_external_login_gets_the_defaults_once",
     ),
     refused("SOCIAL_AUTH_POSTGRES_JSONFIELD", _SSO, default=False),
     refused("SOCIAL_AUTH_BACKEND_PREFIX", _SSO, default="social_core.backends"),

@@ -32,10 +32,14 @@ def announce_database_ready(sender: Any, **kwargs: Any) -> None:
 
 def update_last_login(sender: Any, user: Any, **kwargs: Any) -> None:
     """`user_logged_in` receiver in place of Django's: the login time is recorded, except in maintenance mode (as
-    1.x: the database may be read-only then, and the login must still succeed)."""
+    1.x: the database may be read-only then, and the login must still succeed); a first login through an external
+    backend gets the default groups and permissions (`authentication.note_login`)."""
     from django.contrib.auth.models import update_last_login as django_update_last_login
 
+    from nautobot.core.authentication import note_login
     from nautobot.core.maintenance import maintenance_mode
 
     if not maintenance_mode():
+        first = user.last_login is None
         django_update_last_login(sender, user, **kwargs)
+        note_login(user, getattr(user, "backend", None) or "", first=first)
