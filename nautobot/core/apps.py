@@ -30,11 +30,11 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         # Imported here: Django imports an AppConfig module before any model is loaded.
-        from django.contrib.auth.signals import user_logged_in
+        from django.contrib.auth.signals import user_logged_in, user_login_failed
         from django.db.models.signals import post_migrate
         from django.utils.module_loading import autodiscover_modules
 
-        from nautobot.core import health, system_metrics
+        from nautobot.core import health, login_limits, system_metrics
         from nautobot.core.celery import app  # noqa: F401  (the Celery app exists in every process)
         from nautobot.core.graphql import converters  # noqa: F401  (before apps declare their GraphQL types)
         from nautobot.core.checks import check_specs
@@ -56,6 +56,8 @@ class CoreConfig(AppConfig):
         # Django's receiver (connected by its auth app) writes the login time, which maintenance mode must not.
         if user_logged_in.disconnect(dispatch_uid="update_last_login"):
             user_logged_in.connect(update_last_login, dispatch_uid="update_last_login")
+        user_login_failed.connect(login_limits.on_login_failed, dispatch_uid="nautobot.core.login_limits")
+        user_logged_in.connect(login_limits.on_logged_in, dispatch_uid="nautobot.core.login_limits")
         autodiscover_modules("specs")  # each app's specs.py registers its models with the API machinery
         register_declared_features()  # what 1.x models declare with @extras_features
         register_derived_specs()  # a spec for each 1.x app model that declares none

@@ -2,7 +2,8 @@
 happens at a first login through another backend (LDAP, SSO, a proxy's remote-user header).
 
 `AUTHENTICATION_BACKENDS = ["nautobot.core.authentication.ObjectPermissionBackend"]` (the 1.x path);
-the older `nautobot.users.permissions.ObjectPermissionBackend` names the same class.
+the older `nautobot.users.permissions.ObjectPermissionBackend` names the same class. `RemoteUserBackend` (1.x path too)
+signs in the user a reverse proxy names in `REMOTE_AUTH_HEADER` (read by `nautobot.core.middleware.RemoteUserMiddleware`).
 
 A user's first login through an external backend (any but the local ones, `LOCAL_BACKENDS`) puts them in the groups
 of `EXTERNAL_AUTH_DEFAULT_GROUPS` and gives them the permissions of `EXTERNAL_AUTH_DEFAULT_PERMISSIONS`
@@ -17,6 +18,7 @@ from operator import or_
 
 from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
+from django.contrib.auth.backends import RemoteUserBackend as DjangoRemoteUserBackend
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -53,6 +55,18 @@ class ObjectPermissionBackend(ModelBackend):
         if any(c is None for c in conditions):
             return True
         return type(obj).objects.filter(pk=obj.pk).filter(reduce(or_, conditions)).exists()
+
+
+class RemoteUserBackend(DjangoRemoteUserBackend):
+    """Django's backend for a proxy's remote-user header: an unknown name becomes a user only with
+    `REMOTE_AUTH_AUTO_CREATE_USER`. Permissions come from the other backends (ObjectPermissionBackend), as in 1.x."""
+
+    @property
+    def create_unknown_user(self) -> bool:
+        return bool(getattr(settings, "REMOTE_AUTH_AUTO_CREATE_USER", False))
+
+    def has_perm(self, user_obj, perm: str, obj=None) -> bool:
+        return False
 
 
 def is_external_backend(path: str) -> bool:

@@ -17,6 +17,8 @@ from urllib.parse import urlsplit
 DEFAULT_SESSION_ENGINE = "nautobot.core.sessions"
 FILE_SESSION_ENGINE = "django.contrib.sessions.backends.file"
 DJANGO_DB_SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Put first in AUTHENTICATION_BACKENDS: refuses password attempts while a name or address is limited.
+LOGIN_LIMITS_BACKEND = "nautobot.core.login_limits.LoginFailureLimitBackend"
 # What to install for each optional library a 1.x setting may name.
 EXTRAS = {"django_redis": "django-redis", "storages": "nautobot[remote_storage]", "boto3": "nautobot[remote_storage]"}
 
@@ -31,6 +33,7 @@ def complete(settings: dict[str, Any]) -> None:
     _complete_sessions(settings)
     _complete_cors(settings)
     _complete_storage(settings)
+    _complete_sign_in(settings)
 
 
 def why_not_importable(dotted: str) -> str | None:
@@ -161,3 +164,26 @@ def _complete_storage(settings: dict[str, Any]) -> None:
     storages.setdefault("staticfiles", {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"})
     settings["STORAGES"] = storages
     settings["DEFAULT_FILE_STORAGE"] = backend  # 1.x's name, which 1.x apps read
+
+
+def _complete_sign_in(settings: dict[str, Any]) -> None:
+    """REMOTE_AUTH_TRUSTED_PROXIES must be addresses or networks; the failed-login limit goes first in
+    AUTHENTICATION_BACKENDS (`nautobot.core.login_limits`: it refuses limited attempts before any backend runs)."""
+    from nautobot.core import proxies
+
+    trusted = settings.get("REMOTE_AUTH_TRUSTED_PROXIES") or []
+    if isinstance(trusted, str) or not isinstance(trusted, (list, tuple)):
+        raise OpsSettingError(
+            f"REMOTE_AUTH_TRUSTED_PROXIES = {trusted!r} must be a list of addresses or networks, e.g. ['10.0.0.0/8']."
+        )
+    try:
+        proxies.parse_networks(tuple(trusted))
+    except ValueError as exc:
+        raise OpsSettingError(str(exc)) from None
+    backends = settings.get("AUTHENTICATION_BACKENDS")
+    if not isinstance(backends, (list, tuple)) or not all(isinstance(path, str) for path in backends):
+        raise OpsSettingError(
+            "AUTHENTICATION_BACKENDS must be a list of dotted paths, e.g. "
+            "['nautobot.core.authentication.ObjectPermissionBackend']."
+        )
+    settings["AUTHENTICATION_BACKENDS"] = [LOGIN_LIMITS_BACKEND, *(p for p in backends if p != LOGIN_LIMITS_BACKEND)]

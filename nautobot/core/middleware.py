@@ -1,15 +1,51 @@
-"""Request middleware of the core: login required everywhere, with a short list of exceptions; maintenance mode."""
+"""Request middleware of the core: sign-in by a proxy's remote-user header, login required everywhere (with a short
+list of exceptions), maintenance mode."""
+
+import logging
 
 from django.conf import settings
+from django.contrib.auth.middleware import RemoteUserMiddleware as DjangoRemoteUserMiddleware
+from django.core.exceptions import MiddlewareNotUsed
 from django.contrib.auth.views import redirect_to_login
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 
+from nautobot.core import proxies
 from nautobot.core.maintenance import maintenance_mode
+from nautobot.core.settings_funcs import remote_auth_enabled
+
+logger = logging.getLogger("nautobot.authentication")
 
 # Paths this middleware leaves alone: the login page, health probes, metrics (when enabled), static and branding files are
 # public; the REST API authenticates (sessions and tokens) and authorizes in its own views.
 PUBLIC_PREFIXES = ("/login/", "/health/", "/metrics/", "/static/", "/branding/", "/api/")
+
+
+class RemoteUserMiddleware(DjangoRemoteUserMiddleware):
+    """Sign in the user named by the proxy's `REMOTE_AUTH_HEADER` (1.x's path), when
+    `nautobot.core.authentication.RemoteUserBackend` is in AUTHENTICATION_BACKENDS; otherwise Django drops it from
+    the chain at start-up (`MiddlewareNotUsed`), so it costs nothing. As 1.x, a request without the header keeps its
+    session (`force_logout_if_no_header = False`). With `REMOTE_AUTH_TRUSTED_PROXIES` set, the header of a request
+    from any other address is ignored (and logged)."""
+
+    force_logout_if_no_header = False
+    async_capable = False
+
+    def __init__(self, get_response):
+        if not remote_auth_enabled(settings.AUTHENTICATION_BACKENDS):
+            raise MiddlewareNotUsed
+        super().__init__(get_response)
+        self.header = settings.REMOTE_AUTH_HEADER
+        self.networks = proxies.trusted_networks()
+
+    def process_request(self, request) -> None:
+        if self.header not in request.META:
+            return
+        address = request.META.get("REMOTE_ADDR")
+        if self.networks and not proxies.is_trusted(address, self.networks):
+            logger.warning("Ignored the remote-user header of a request from %s, which is not a trusted proxy", address)
+            return
+        super().process_request(request)
 
 
 class LoginRequiredMiddleware:

@@ -388,6 +388,22 @@ GRAPHENE = {"SCHEMA": "nautobot.core.graphql.schema.schema"}
 # names; `{"dcim.view_site": constraints or None}`), as 1.6 (nautobot/core/authentication.py).
 EXTERNAL_AUTH_DEFAULT_GROUPS = []
 EXTERNAL_AUTH_DEFAULT_PERMISSIONS = {}
+# A proxy's remote-user header, with "nautobot.core.authentication.RemoteUserBackend" in AUTHENTICATION_BACKENDS (as
+# 1.6): the request.META key of the header, and whether an unknown name becomes a new user.
+REMOTE_AUTH_AUTO_CREATE_USER = False
+REMOTE_AUTH_HEADER = "HTTP_REMOTE_USER"
+# Not in 1.6: the addresses of the reverse proxies (addresses or networks, "10.0.0.0/8"). When set, the remote-user
+# header is believed only from them, and a request they forward counts, for the failed-login limits, as coming from
+# the last address of its X-Forwarded-For header that is not one of them. Empty: the header is believed from anyone
+# (as 1.x; `nautobot-server config check` warns) and the client is REMOTE_ADDR.
+REMOTE_AUTH_TRUSTED_PROXIES = []
+# Not in 1.6: failed sign-ins by password (login page, API basic auth, LDAP) are limited per user name and per client
+# address: after LIMIT failures within WINDOW seconds, that name or address is refused for DELAY seconds
+# (nautobot/core/login_limits.py). 0 turns a limit off. Counted in the default cache, shared by the service's processes.
+LOGIN_FAILURE_LIMIT_PER_USER = env_int("NAUTOBOT_LOGIN_FAILURE_LIMIT_PER_USER", 10, minimum=0)
+LOGIN_FAILURE_LIMIT_PER_ADDRESS = env_int("NAUTOBOT_LOGIN_FAILURE_LIMIT_PER_ADDRESS", 50, minimum=0)
+LOGIN_FAILURE_WINDOW = env_int("NAUTOBOT_LOGIN_FAILURE_WINDOW", 300, minimum=1)
+LOGIN_FAILURE_DELAY = env_int("NAUTOBOT_LOGIN_FAILURE_DELAY", 300, minimum=1)
 # GraphQL fields of custom fields, relationships and computed fields: `cf_<name>`, `rel_<slug>`, `cpf_<slug>` (as 1.6;
 # empty or None: no prefix). They follow the definitions while the service runs (nautobot/core/graphql/dynamic.py).
 GRAPHQL_CUSTOM_FIELD_PREFIX = "cf"
@@ -414,6 +430,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "nautobot.core.middleware.RemoteUserMiddleware",  # unused (removed at start-up) unless RemoteUserBackend is on
     "nautobot.core.middleware.MaintenanceModeMiddleware",  # refuses writes before anything (CSRF, login) answers
     "nautobot.core.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -198,3 +198,11 @@ def vendor_static_dirs() -> list[tuple[str, str]]:
             continue
         dirs.append((prefix, os.path.join(list(spec.submodule_search_locations)[0], sub)))
     return dirs
+
+
+REMOTE_USER_BACKEND = "nautobot.core.authentication.RemoteUserBackend"
+
+
+def remote_auth_enabled(auth_backends: list[str] | tuple[str, ...]) -> bool:
+    """Whether `auth_backends` (AUTHENTICATION_BACKENDS) signs users in by a proxy's remote-user header (1.x's name)."""
+    return REMOTE_USER_BACKEND in auth_backends

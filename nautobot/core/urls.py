@@ -6,7 +6,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from nautobot.core.graphql.views import graphql_view
-from nautobot.core.views import branding, pages, profile
+from nautobot.core.views import branding, login, pages, profile
 from nautobot.core.views.media import media_view
 from nautobot.core.views.metrics import metrics_view
 from nautobot.core.views.urlpatterns import ui_urlpatterns
@@ -20,11 +20,7 @@ user_patterns = [
 urlpatterns = [
     path("", pages.home, name="home"),
     path("search/", pages.search, name="search"),
-    path(
-        "login/",
-        auth_views.LoginView.as_view(template_name="nautobot/login.html", redirect_authenticated_user=True),
-        name="login",
-    ),
+    path("login/", login.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(next_page="login"), name="logout"),
     path("user/", include((user_patterns, "user"))),
     path("branding/<str:name>", branding.branding_file, name="branding_file"),

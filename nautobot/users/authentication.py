@@ -1,8 +1,8 @@
-"""API authentication: `Authorization: Token <key>`."""
+"""API authentication: `Authorization: Token <key>`, and HTTP basic auth for token provisioning."""
 
 from rest_framework import authentication, exceptions
 
-from nautobot.core import fastpath
+from nautobot.core import fastpath, login_limits
 from nautobot.users.models import Token
 
 # Runs on every API request: compiled once on the fast path (the ORM spent more time building this query than
@@ -37,3 +37,19 @@ class TokenAuthentication(authentication.BaseAuthentication):
         if not token.user.is_active:
             raise exceptions.AuthenticationFailed("User inactive")
         return token.user, token
+
+
+class BasicAuthentication(authentication.BasicAuthentication):
+    """DRF's HTTP basic auth; an attempt refused by the failed-login limit (`nautobot.core.login_limits`) answers 429
+    with the limit's message and Retry-After instead of 401."""
+
+    def authenticate_credentials(self, userid, password, request=None):
+        try:
+            return super().authenticate_credentials(userid, password, request)
+        except exceptions.AuthenticationFailed:
+            seconds = getattr(request, "login_refused_for", 0)
+            if not seconds:
+                raise
+            refused = exceptions.Throttled(detail=login_limits.message(seconds))
+            refused.wait = seconds
+            raise refused from None

@@ -45,6 +45,10 @@ CELERY_BROKER_URL = "memory://"
 CELERY_RESULT_BACKEND = "cache+memory://"
 # /metrics/ (the Prometheus endpoint and the apps' `metrics` hook) exists in tests.
 METRICS_ENABLED = True
+# Failed-login limits off: in-process tests share one cache and one client address (127.0.0.1), so failures of
+# unrelated tests would add up; nautobot/core/tests/test_login_limits.py turns them on.
+LOGIN_FAILURE_LIMIT_PER_USER = 0
+LOGIN_FAILURE_LIMIT_PER_ADDRESS = 0
 # Tests create many users: a fast hasher keeps fixtures cheap (never use this outside tests).
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

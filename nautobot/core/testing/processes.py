@@ -321,6 +321,55 @@ class Deployment:
                 process.wait(timeout=5)
 
 
+NGINX_CONF = """\
+{user}
+worker_processes 1;
+daemon off;
+pid {root}/nginx.pid;
+error_log {root}/nginx-error.log;
+events {{}}
+http {{
+    include /etc/nginx/mime.types;
+    access_log off;
+    client_body_temp_path {root}/nginx-tmp/body;
+    proxy_temp_path {root}/nginx-tmp/proxy;
+    fastcgi_temp_path {root}/nginx-tmp/fastcgi;
+    uwsgi_temp_path {root}/nginx-tmp/uwsgi;
+    scgi_temp_path {root}/nginx-tmp/scgi;
+    server {{
+        listen 127.0.0.1:{port};
+{server}
+    }}
+}}
+"""
+
+
+@contextlib.contextmanager
+def nginx(root: Path, server: str) -> Iterator[int]:
+    """Run nginx (Debian's nginx-light; scripts/test installs it) in the foreground with its files under `root`,
+    listening on a free loopback port (yielded) with `server` as the rest of its `server { }` block. Stopped after."""
+    import shutil
+
+    binary = shutil.which("nginx") or "/usr/sbin/nginx"
+    assert os.path.exists(binary), "nginx is needed (Debian package nginx-light; scripts/test installs it)"
+    port = free_port()
+    (root / "nginx-tmp").mkdir(parents=True, exist_ok=True)
+    conf = root / "nginx.conf"
+    user = "user root;" if os.geteuid() == 0 else ""
+    conf.write_text(NGINX_CONF.format(user=user, root=root, port=port, server=server))
+    log = open(root / "nginx.log", "ab")
+    proxy = subprocess.Popen(
+        [binary, "-c", str(conf), "-p", str(root)], stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+    )
+    try:
+        wait_for(lambda: socket.create_connection(("127.0.0.1", port), timeout=1).close() or True, what="nginx")
+        yield port
+    finally:
+        proxy.terminate()
+        proxy.wait(timeout=20)
+        log.close()
+
+
 def load_config_file(root: Path, monkeypatch, text: str = "", **env: str) -> dict:
     """The settings a `nautobot_config.py` of `text` (after a SECRET_KEY) under `root` gives, with environment `env`
     (set through pytest's `monkeypatch`): `nautobot.core.config.load_settings`, in this process."""

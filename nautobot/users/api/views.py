@@ -1,6 +1,6 @@
 """Token API: each user sees and manages only their own tokens; HTTP basic auth allowed for provisioning."""
 
-from rest_framework.authentication import BasicAuthentication, SessionAuthentication
+from rest_framework.authentication import SessionAuthentication
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -8,7 +8,7 @@ from nautobot.core.api.permissions import IsAuthenticated
 from nautobot.core.api.views import NautobotAPIMixin
 
 from nautobot.core.api.views import ModelViewSet
-from nautobot.users.authentication import TokenAuthentication
+from nautobot.users.authentication import BasicAuthentication, TokenAuthentication
 
 
 class TokenViewSetBase(ModelViewSet):

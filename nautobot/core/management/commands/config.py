@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from nautobot.core import health
+from nautobot.core.settings_funcs import remote_auth_enabled
 
 
 class Command(BaseCommand):
@@ -27,6 +28,14 @@ class Command(BaseCommand):
             self.stdout.write(self.style.WARNING(f"unsupported {line}"))
         if settings.DEBUG:
             self.stdout.write(self.style.WARNING("warning    DEBUG is on: never run production like this."))
+        if remote_auth_enabled(settings.AUTHENTICATION_BACKENDS) and not settings.REMOTE_AUTH_TRUSTED_PROXIES:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"warning    remote-user sign-in is on and REMOTE_AUTH_TRUSTED_PROXIES is empty: anyone who reaches "
+                    f"the web service directly can sign in as any user by sending {settings.REMOTE_AUTH_HEADER}. "
+                    "List your proxies' addresses in REMOTE_AUTH_TRUSTED_PROXIES."
+                )
+            )
         for result in health.run_checks(["database", "cache", "broker"]):
             if result.ok:
                 self.stdout.write(f"{result.name:<10} {self.style.SUCCESS('ok')}  {result.detail}")
