@@ -81,7 +81,6 @@ def _env(name: str) -> tuple[str]:
 _T = CATALOG_TEST
 _LDAP = "LDAP sign-in is not available in this release (local accounts and API tokens work)"
 _SSO = "single sign-on (social-auth: OIDC, SAML, OAuth2) is not available in this release"
-_REMOTE = "sign-in from a proxy's remote-user header is not available in this release"
 _SILK = "request profiling (django-silk) is not included"
 _CACHEOPS = "cacheops query caching is not used (1.6 has it off by default too); the setting changes nothing"
 _RT = "nautobot/core/tests/test_runtime_settings.py"
@@ -605,8 +604,16 @@ SETTINGS: tuple[Setting, ...] = (
             "AUTH_LDAP_USER_SEARCH_DN",
         )
     ),
-    refused("REMOTE_AUTH_AUTO_CREATE_USER", _REMOTE, default=False),
-    refused("REMOTE_AUTH_HEADER", _REMOTE, default="HTTP_REMOTE_USER"),
+    works(
+        "REMOTE_AUTH_AUTO_CREATE_USER",
+        "with `nautobot.core.authentication.RemoteUserBackend`: an unknown name from the proxy becomes a user",
+        test="nautobot/core/tests/test_remote_auth.py::test_without_auto_create_only_existing_users_sign_in",
+    ),
+    works(
+        "REMOTE_AUTH_HEADER",
+        "the proxy's header naming the user (`request.META` key); see also our REMOTE_AUTH_TRUSTED_PROXIES",
+        test="nautobot/core/tests/test_remote_auth.py::test_remote_auth_header_names_the_header",
+    ),
     works(
         "EXTERNAL_AUTH_DEFAULT_GROUPS",
         "given at a user's first login through LDAP, SSO or a remote-user header (once, not on every request)",
@@ -651,6 +658,30 @@ SETTINGS: tuple[Setting, ...] = (
 )
 
 BY_NAME: dict[str, Setting] = {s.name: s for s in SETTINGS}
+
+# Settings of our own, beyond 1.6 (documented in the README beside the features they belong to).
+OWN_SETTINGS: tuple[Setting, ...] = (
+    works(
+        "REMOTE_AUTH_TRUSTED_PROXIES",
+        "the remote-user header (and X-Forwarded-For) believed only from these addresses",
+        test="nautobot/core/tests/test_remote_auth.py::test_trusted_proxies_limit_who_may_send_the_header",
+    ),
+    *(
+        works(
+            name,
+            "failed sign-ins limited per user name and per address",
+            test="nautobot/core/tests/test_login_limits.py::"
+            "test_twenty_wrong_passwords_are_refused_then_the_right_one_works_after_the_delay",
+            env=_env(name),
+        )
+        for name in (
+            "LOGIN_FAILURE_LIMIT_PER_USER",
+            "LOGIN_FAILURE_LIMIT_PER_ADDRESS",
+            "LOGIN_FAILURE_WINDOW",
+            "LOGIN_FAILURE_DELAY",
+        )
+    ),
+)
 # Environment variables 1.6 reads that are not a setting's own (NAUTOBOT_DOCKER_SKIP_INIT: the 1.x Docker image's
 # entry point; NAUTOBOT_REDIS_TIMEOUT: a default of the 1.x config template; NAUTOBOT_USERS: nothing in 1.6 reads it).
 OTHER_ENVIRONMENT = {

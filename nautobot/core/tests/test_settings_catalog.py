@@ -38,7 +38,9 @@ def test_every_setting_of_1_6_is_in_the_catalog():
     assert len(settings_catalog.BY_NAME) == len(SETTINGS)  # no name twice
 
 
-@pytest.mark.parametrize("setting", [s for s in SETTINGS if s.state != REFUSED], ids=lambda s: s.name)
+@pytest.mark.parametrize(
+    "setting", [s for s in (*SETTINGS, *settings_catalog.OWN_SETTINGS) if s.state != REFUSED], ids=lambda s: s.name
+)
 def test_each_working_setting_names_a_test_that_exists(setting):
     path, _, function = setting.test.partition("::")
     assert function, setting.test
