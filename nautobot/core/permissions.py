@@ -2,7 +2,9 @@
 
 `restrict(queryset, user, action)` is the one place a queryset is narrowed to what a user may see or
 change; `nautobot.core.authentication.ObjectPermissionBackend` answers `user.has_perm("dcim.view_site", obj)`
-from the same rules. Superusers may do everything; Django's own model permissions grant unconstrained access.
+from the same rules. Superusers may do everything; Django's own model permissions grant unconstrained access,
+from whichever backend gives them (django-auth-ldap's `AUTH_LDAP_FIND_GROUP_PERMS` gives those of the Django groups
+named like the user's LDAP groups).
 
 The grants are rows of the model named by `settings.OBJECT_PERMISSION_MODEL` ("users.ObjectPermission"),
 resolved when first needed, as Django's auth resolves `AUTH_USER_MODEL`: the core never imports `users`.
@@ -13,7 +15,6 @@ from operator import or_
 
 from django.apps import apps
 from django.conf import settings
-from django.contrib.auth.backends import ModelBackend
 from django.db import models
 from django.db.models import Q
 
@@ -90,7 +91,9 @@ def restrict(queryset: models.QuerySet, user, action: str = "view") -> models.Qu
     if user.is_superuser:
         return queryset
     name = permission_name(queryset.model, action)
-    if ModelBackend().has_perm(user, name):
+    # Django model permissions from any backend (the user's and groups', or LDAP groups' with
+    # AUTH_LDAP_FIND_GROUP_PERMS), each backend caching them on the user object.
+    if user.is_active and name in user.get_all_permissions():
         return queryset
     grants = constraints_by_permission(user).get(name)
     if not grants:

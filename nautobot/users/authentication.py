@@ -1,5 +1,6 @@
-"""API authentication: `Authorization: Token <key>`, and HTTP basic auth for token provisioning."""
+"""API authentication: `Authorization: Token <key>`, and HTTP basic auth where 1.x takes it (provisioning tokens)."""
 
+from django.contrib.auth.signals import user_logged_in
 from rest_framework import authentication, exceptions
 
 from nautobot.core import fastpath, login_limits
@@ -40,12 +41,16 @@ class TokenAuthentication(authentication.BaseAuthentication):
 
 
 class BasicAuthentication(authentication.BasicAuthentication):
-    """DRF's HTTP basic auth; an attempt refused by the failed-login limit (`nautobot.core.login_limits`) answers 429
-    with the limit's message and Retry-After instead of 401."""
+    """HTTP basic auth through every configured backend (LDAP too), as 1.x takes it on `/api/users/tokens/`
+    (`curl -u user:password -X POST .../api/users/tokens/`). A successful check is a sign-in: `user_logged_in` is
+    sent as the login page sends it, so the login time is recorded and a first external sign-in gets
+    EXTERNAL_AUTH_DEFAULT_GROUPS/PERMISSIONS (`nautobot.core.authentication.note_login`) here too. An attempt refused
+    by the failed-login limit (`nautobot.core.login_limits`) answers 429 with the limit's message and Retry-After
+    instead of 401."""
 
     def authenticate_credentials(self, userid, password, request=None):
         try:
-            return super().authenticate_credentials(userid, password, request)
+            user, auth = super().authenticate_credentials(userid, password, request)
         except exceptions.AuthenticationFailed:
             seconds = getattr(request, "login_refused_for", 0)
             if not seconds:
@@ -53,3 +58,5 @@ class BasicAuthentication(authentication.BasicAuthentication):
             refused = exceptions.Throttled(detail=login_limits.message(seconds))
             refused.wait = seconds
             raise refused from None
+        user_logged_in.send(sender=type(user), request=getattr(request, "_request", request), user=user)
+        return user, auth

@@ -18,6 +18,9 @@ class User(BaseModel, AbstractUser):
     """A person or automation account; UUID primary key like every other object."""
 
     config_data = models.JSONField(encoder=DjangoJSONEncoder, default=dict, blank=True)
+    # The directory that manages this account: the dotted path of the LDAP backend that last signed it in (empty for
+    # local accounts). Only such an account is deactivated when that directory refuses it (`users/ldap.py`).
+    external_backend = models.CharField(max_length=255, blank=True, default="", editable=False)
 
     # Django's (`create_user`, `create_superuser`), not `BaseModel`'s restricted queryset.
     objects = UserManager()

@@ -161,7 +161,7 @@ class SlapdServer:
             rootpw {ADMIN_PASSWORD}
             directory {self.workdir / "db"}
             access to attrs=userPassword by anonymous auth by self write by * none
-            access to * by * read
+            access to * by users read by * none
             """)
 
     def _write_certificates(self) -> None:
