@@ -79,7 +79,7 @@ def _env(name: str) -> tuple[str]:
 
 
 _T = CATALOG_TEST
-_LDAP = "LDAP sign-in is not available in this release (local accounts and API tokens work)"
+_LDAP_TESTS = "nautobot/core/tests/test_ldap.py"
 _SSO = "single sign-on (social-auth: OIDC, SAML, OAuth2) is not available in this release"
 _SILK = "request profiling (django-silk) is not included"
 _CACHEOPS = "cacheops query caching is not used (1.6 has it off by default too); the setting changes nothing"
@@ -581,27 +581,118 @@ SETTINGS: tuple[Setting, ...] = (
         env=_env("TEST_PERFORMANCE_BASELINE_FILE"),
     ),
     refused("TEST_USE_FACTORIES", _TEST_SUITE, default=False, env=_env("TEST_USE_FACTORIES")),
+    # LDAP sign-in: django-auth-ldap (the `ldap` extra) reads these itself, as in 1.x.
     *(
-        refused(name, _LDAP, env=("NAUTOBOT_AUTH_LDAP_USER_SEARCH_DN",) if name == "AUTH_LDAP_USER_SEARCH_DN" else ())
-        for name in (
-            "AUTH_LDAP_ALWAYS_UPDATE_USER",
-            "AUTH_LDAP_BIND_DN",
-            "AUTH_LDAP_BIND_PASSWORD",
-            "AUTH_LDAP_CACHE_TIMEOUT",
-            "AUTH_LDAP_CONNECTION_OPTIONS",
-            "AUTH_LDAP_FIND_GROUP_PERMS",
-            "AUTH_LDAP_GROUP_SEARCH",
-            "AUTH_LDAP_GROUP_TYPE",
-            "AUTH_LDAP_NO_NEW_USERS",
-            "AUTH_LDAP_REQUIRE_GROUP",
-            "AUTH_LDAP_SECONDARY_SERVER_URI",
-            "AUTH_LDAP_SERVER_URI",
-            "AUTH_LDAP_START_TLS",
-            "AUTH_LDAP_USER_ATTR_MAP",
-            "AUTH_LDAP_USER_DN_TEMPLATE",
-            "AUTH_LDAP_USER_FLAGS_BY_GROUP",
-            "AUTH_LDAP_USER_SEARCH",
-            "AUTH_LDAP_USER_SEARCH_DN",
+        works(name, note, f"{_LDAP_TESTS}::{test}", env=env)
+        for name, note, test, env in (
+            (
+                "AUTH_LDAP_ALWAYS_UPDATE_USER",
+                "django-auth-ldap: update the user from LDAP at each sign-in",
+                "test_no_new_users_and_always_update_user",
+                (),
+            ),
+            (
+                "AUTH_LDAP_BIND_DN",
+                "django-auth-ldap: the service account that searches the directory",
+                "test_bind_dn_and_password_are_the_service_account",
+                (),
+            ),
+            (
+                "AUTH_LDAP_BIND_PASSWORD",
+                "django-auth-ldap: its password",
+                "test_bind_dn_and_password_are_the_service_account",
+                (),
+            ),
+            (
+                "AUTH_LDAP_CACHE_TIMEOUT",
+                "django-auth-ldap: seconds a user's DN and groups are cached (Django's cache)",
+                "test_cache_timeout_keeps_group_memberships",
+                (),
+            ),
+            (
+                "AUTH_LDAP_CONNECTION_OPTIONS",
+                "django-auth-ldap: python-ldap options (CA file, referrals...)",
+                "test_start_tls_with_the_guides_connection_options",
+                (),
+            ),
+            (
+                "AUTH_LDAP_FIND_GROUP_PERMS",
+                "django-auth-ldap: the permissions of Django groups named like the user's LDAP groups",
+                "test_find_group_perms_gives_the_permissions_of_groups_named_like_the_ldap_groups",
+                (),
+            ),
+            (
+                "AUTH_LDAP_GROUP_SEARCH",
+                "django-auth-ldap: where groups are searched",
+                "test_ldap_user_signs_in_through_the_login_form",
+                (),
+            ),
+            (
+                "AUTH_LDAP_GROUP_TYPE",
+                "django-auth-ldap: `GroupOfNamesType()`, `NestedGroupOfNamesType()`...",
+                "test_ldap_user_signs_in_through_the_login_form",
+                (),
+            ),
+            (
+                "AUTH_LDAP_NO_NEW_USERS",
+                "django-auth-ldap: only users that already exist here may sign in",
+                "test_no_new_users_and_always_update_user",
+                (),
+            ),
+            (
+                "AUTH_LDAP_REQUIRE_GROUP",
+                "django-auth-ldap: the group needed to sign in; an account removed from it is deactivated at its next sign-in",
+                "test_removed_from_the_required_group_is_refused_and_its_tokens_stop",
+                (),
+            ),
+            (
+                "AUTH_LDAP_SECONDARY_SERVER_URI",
+                "a second directory through an app's `LDAPBackend` subclass (`settings_prefix`), as 1.x's guide",
+                "test_a_second_directory_through_an_app_backend",
+                (),
+            ),
+            (
+                "AUTH_LDAP_SERVER_URI",
+                "django-auth-ldap: the directory (`ldap://`, `ldaps://`)",
+                "test_ldap_user_signs_in_through_the_login_form",
+                (),
+            ),
+            (
+                "AUTH_LDAP_START_TLS",
+                "django-auth-ldap: STARTTLS on `ldap://`",
+                "test_start_tls_with_the_guides_connection_options",
+                (),
+            ),
+            (
+                "AUTH_LDAP_USER_ATTR_MAP",
+                "django-auth-ldap: user fields from LDAP attributes",
+                "test_ldap_user_signs_in_through_the_login_form",
+                (),
+            ),
+            (
+                "AUTH_LDAP_USER_DN_TEMPLATE",
+                "django-auth-ldap: the user's DN from the username, without a search",
+                "test_user_dn_template_signs_in_without_a_search",
+                (),
+            ),
+            (
+                "AUTH_LDAP_USER_FLAGS_BY_GROUP",
+                "django-auth-ldap: `is_active`/`is_staff`/`is_superuser` from groups",
+                "test_flags_by_group_make_carol_staff_and_superuser",
+                (),
+            ),
+            (
+                "AUTH_LDAP_USER_SEARCH",
+                "django-auth-ldap: how the user is found (`LDAPSearch`, `LDAPSearchUnion`)",
+                "test_ldap_user_signs_in_through_the_login_form",
+                (),
+            ),
+            (
+                "AUTH_LDAP_USER_SEARCH_DN",
+                "the guide's `nautobot_config.py` reads it from `NAUTOBOT_AUTH_LDAP_USER_SEARCH_DN` for an `LDAPSearchUnion`",
+                "test_user_search_dn_from_the_environment_as_the_guide_writes_it",
+                ("NAUTOBOT_AUTH_LDAP_USER_SEARCH_DN",),
+            ),
         )
     ),
     works(
