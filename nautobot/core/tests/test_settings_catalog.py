@@ -135,7 +135,8 @@ def test_every_command_prints_the_refusals_and_goes_on(tmp_path):
     config.write_text(
         "from nautobot.core.settings import *\n"
         "SECRET_KEY = 'k' * 50\n"
-        "AUTH_LDAP_SERVER_URI = 'ldap://ldap.example.com'\n"
+        "AUTH_LDAP_SERVER_URI = 'ldap://ldap.example.com'\n"  # works: no line
+        "DEPLOYMENT_ID = 'abc'\n"
         "CACHEOPS_ENABLED = True\n"
         "VERSION = '9.9'\n"
     )
@@ -146,11 +147,11 @@ def test_every_command_prints_the_refusals_and_goes_on(tmp_path):
     done = subprocess.run([server, "check"], env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     warnings = [line for line in done.stderr.splitlines() if line.startswith("nautobot-server: warning: ")]
-    assert [w.split(":")[2].split()[0] for w in warnings] == ["AUTH_LDAP_SERVER_URI", "CACHEOPS_ENABLED", "VERSION"]
+    assert [w.split(":")[2].split()[0] for w in warnings] == ["CACHEOPS_ENABLED", "DEPLOYMENT_ID", "VERSION"]
     assert "System check identified no issues" in done.stdout
     report = subprocess.run([server, "config", "check"], env=env, capture_output=True, text=True, timeout=120)
     assert "nautobot-server: warning" not in report.stderr  # listed in the report instead of before it
-    assert report.stdout.count("unsupported ") == 3 and "AUTH_LDAP_SERVER_URI is not supported here" in report.stdout
+    assert report.stdout.count("unsupported ") == 3 and "DEPLOYMENT_ID is not supported here" in report.stdout
 
 
 # --- settings whose behaviour no other test shows ---
