@@ -16,9 +16,10 @@ from nautobot.core.settings_funcs import remote_auth_enabled
 
 logger = logging.getLogger("nautobot.authentication")
 
-# Paths this middleware leaves alone: the login page, health probes, metrics (when enabled), static and branding files are
-# public; the REST API authenticates (sessions and tokens) and authorizes in its own views.
-PUBLIC_PREFIXES = ("/login/", "/health/", "/metrics/", "/static/", "/branding/", "/api/")
+# Paths this middleware leaves alone: the login page (and single sign-on's start and return), health probes,
+# metrics (when enabled), static and branding files are public; the REST API authenticates (sessions and tokens)
+# and authorizes in its own views.
+PUBLIC_PREFIXES = ("/login/", "/complete/", "/health/", "/metrics/", "/static/", "/branding/", "/api/")
 
 
 class RemoteUserMiddleware(DjangoRemoteUserMiddleware):

@@ -332,6 +332,7 @@ INSTALLED_APPS = [
     "graphene_django",
     "django_htmx",
     "django_tables2",
+    "social_django",  # single sign-on (social-auth), as 1.x: OIDC, OAuth2 providers, SAML
     "nautobot.core",  # before django_rq so that our `rqworker` wins
     "nautobot.users",
     "nautobot.extras",
@@ -384,6 +385,17 @@ REST_FRAMEWORK = {
     "VIEW_NAME_FUNCTION": "rest_framework.views.get_view_name",
 }
 GRAPHENE = {"SCHEMA": "nautobot.core.graphql.schema.schema"}
+# Single sign-on (social-auth-app-django), as 1.6: a provider is on when its backend is in AUTHENTICATION_BACKENDS
+# (e.g. "social_core.backends.open_id_connect.OpenIdConnectAuth") and its SOCIAL_AUTH_<NAME>_* settings are set;
+# the login page then has a button for it. Our pipeline is social-core's with `nautobot.core.sso.sync_groups` last
+# (groups from the provider's claims: SOCIAL_AUTH_GROUPS_CLAIM and friends, see nautobot/core/sso.py).
+from social_core.pipeline import DEFAULT_AUTH_PIPELINE as _social_core_pipeline  # noqa: E402
+
+SOCIAL_AUTH_BACKEND_PREFIX = "social_core.backends"
+SOCIAL_AUTH_POSTGRES_JSONFIELD = False  # 1.x, deprecated there: social-auth's JSON fields are JSON on every database
+SOCIAL_AUTH_URL_NAMESPACE = "social"
+SOCIAL_AUTH_LOGIN_ERROR_URL = "/login/"
+SOCIAL_AUTH_PIPELINE = (*_social_core_pipeline, "nautobot.core.sso.sync_groups")
 # External sign-in (LDAP, SSO, a proxy's remote-user header): what a user gets at their first login that way (group
 # names; `{"dcim.view_site": constraints or None}`), as 1.6 (nautobot/core/authentication.py).
 EXTERNAL_AUTH_DEFAULT_GROUPS = []
@@ -434,6 +446,8 @@ MIDDLEWARE = [
     "nautobot.core.middleware.MaintenanceModeMiddleware",  # refuses writes before anything (CSRF, login) answers
     "nautobot.core.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A sign-in the identity provider refused or the user cancelled: back to the login page with the reason.
+    "social_django.middleware.SocialAuthExceptionMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]

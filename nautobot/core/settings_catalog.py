@@ -80,7 +80,9 @@ def _env(name: str) -> tuple[str]:
 
 _T = CATALOG_TEST
 _LDAP_TESTS = "nautobot/core/tests/test_ldap.py"
-_SSO = "single sign-on (social-auth: OIDC, SAML, OAuth2) is not available in this release"
+_SAML = "SAML single sign-on is not available in this release (OpenID Connect and OAuth2 providers are)"
+_SSO_PROVIDERS = "nautobot/core/tests/test_sso.py::test_oauth2_providers_start_at_their_authorization_page"
+_SSO_OKTA_OIDC = "nautobot/core/tests/test_sso.py::test_okta_openid_connect_starts_at_its_authorization_page"
 _SILK = "request profiling (django-silk) is not included"
 _CACHEOPS = "cacheops query caching is not used (1.6 has it off by default too); the setting changes nothing"
 _RT = "nautobot/core/tests/test_runtime_settings.py"
@@ -715,10 +717,13 @@ SETTINGS: tuple[Setting, ...] = (
         "as EXTERNAL_AUTH_DEFAULT_GROUPS; one shared permission per name",
         test="nautobot/core/tests/test_external_auth.py::test_a_first_external_login_gets_the_defaults_once",
     ),
-    refused("SOCIAL_AUTH_POSTGRES_JSONFIELD", _SSO, default=False),
-    refused("SOCIAL_AUTH_BACKEND_PREFIX", _SSO, default="social_core.backends"),
+    works(
+        "SOCIAL_AUTH_POSTGRES_JSONFIELD",
+        "accepted (deprecated in 1.6): social-auth's JSON fields are JSON on every database",
+    ),
+    works("SOCIAL_AUTH_BACKEND_PREFIX", "accepted; single sign-on backends are recognised by their class"),
     *(
-        refused(name, _SSO)
+        works(name, "social-auth: the provider's button on the login page starts there", test=_SSO_PROVIDERS)
         for name in (
             "SOCIAL_AUTH_AZUREAD_OAUTH2_KEY",
             "SOCIAL_AUTH_AZUREAD_OAUTH2_SECRET",
@@ -732,11 +737,25 @@ SETTINGS: tuple[Setting, ...] = (
             "SOCIAL_AUTH_OKTA_OAUTH2_KEY",
             "SOCIAL_AUTH_OKTA_OAUTH2_SCOPE",
             "SOCIAL_AUTH_OKTA_OAUTH2_SECRET",
+        )
+    ),
+    *(
+        works(name, "social-auth: Okta's OpenID Connect", test=_SSO_OKTA_OIDC)
+        for name in (
             "SOCIAL_AUTH_OKTA_OPENIDCONNECT_API_URL",
             "SOCIAL_AUTH_OKTA_OPENIDCONNECT_KEY",
             "SOCIAL_AUTH_OKTA_OPENIDCONNECT_SCOPE",
             "SOCIAL_AUTH_OKTA_OPENIDCONNECT_SECRET",
-            "SOCIAL_AUTH_PIPELINE",
+        )
+    ),
+    works(
+        "SOCIAL_AUTH_PIPELINE",
+        "a site's own pipeline replaces ours (social-core's plus `nautobot.core.sso.sync_groups`)",
+        test="nautobot/core/tests/test_sso.py::test_a_site_pipeline_replaces_ours",
+    ),
+    *(
+        refused(name, _SAML)
+        for name in (
             "SOCIAL_AUTH_SAML_ENABLED_IDPS",
             "SOCIAL_AUTH_SAML_ORG_INFO",
             "SOCIAL_AUTH_SAML_SP_ENTITY_ID",

@@ -22,6 +22,10 @@ urlpatterns = [
     path("search/", pages.search, name="search"),
     path("login/", login.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(next_page="login"), name="logout"),
+    # Single sign-on, as 1.x: /login/<backend>/ starts it (POST), /complete/<backend>/ is where the provider sends
+    # users back.
+    path("login/<str:backend>/", login.sso_begin, name="sso_begin"),
+    path("", include("social_django.urls", namespace="social")),
     path("user/", include((user_patterns, "user"))),
     path("branding/<str:name>", branding.branding_file, name="branding_file"),
     path("health/", pages.health_view, name="health"),

@@ -1,8 +1,14 @@
-"""The login page: Django's, saying so when failed sign-ins are limited (`nautobot.core.login_limits`)."""
+"""The login page: Django's LoginView, with a button per single sign-on provider (`nautobot.core.sso`), saying so
+when failed sign-ins are limited (`nautobot.core.login_limits`)."""
 
 from django.contrib.auth import views as auth_views
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils.http import urlencode
+from social_django.views import auth as social_auth_begin
 
 from nautobot.core import login_limits
+from nautobot.core.sso import providers
 
 
 class LoginView(auth_views.LoginView):
@@ -10,6 +16,11 @@ class LoginView(auth_views.LoginView):
 
     template_name = "nautobot/login.html"
     redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["sso_providers"] = providers(self.get_redirect_url())
+        return context
 
     def form_invalid(self, form):
         seconds = getattr(self.request, "login_refused_for", 0)
@@ -19,3 +30,13 @@ class LoginView(auth_views.LoginView):
         response = self.render_to_response(context, status=429)
         response["Retry-After"] = str(seconds)
         return response
+
+
+def sso_begin(request, backend: str):
+    """`/login/<backend>/`: a POST (the login page's button) starts single sign-on; a GET (a bookmark, a link from
+    1.x days, when social-auth started on GET) goes to the login page, whose button signs in: starting on GET would
+    let another site sign a browser in unasked (login CSRF)."""
+    if request.method == "POST":
+        return social_auth_begin(request, backend)
+    next_url = request.GET.get("next")
+    return HttpResponseRedirect(reverse("login") + (f"?{urlencode({'next': next_url})}" if next_url else ""))
