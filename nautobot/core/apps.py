@@ -34,7 +34,7 @@ class CoreConfig(AppConfig):
         from django.db.models.signals import post_migrate
         from django.utils.module_loading import autodiscover_modules
 
-        from nautobot.core import health, login_limits, system_metrics
+        from nautobot.core import audit, health, login_limits, system_metrics
         from nautobot.core.celery import app  # noqa: F401  (the Celery app exists in every process)
         from nautobot.core.graphql import converters  # noqa: F401  (before apps declare their GraphQL types)
         from nautobot.core.checks import check_specs
@@ -58,6 +58,8 @@ class CoreConfig(AppConfig):
             user_logged_in.connect(update_last_login, dispatch_uid="update_last_login")
         user_login_failed.connect(login_limits.on_login_failed, dispatch_uid="nautobot.core.login_limits")
         user_logged_in.connect(login_limits.on_logged_in, dispatch_uid="nautobot.core.login_limits")
+        user_login_failed.connect(audit.on_login_failed, dispatch_uid="nautobot.core.audit")
+        user_logged_in.connect(audit.on_logged_in, dispatch_uid="nautobot.core.audit")
         autodiscover_modules("specs")  # each app's specs.py registers its models with the API machinery
         register_declared_features()  # what 1.x models declare with @extras_features
         register_derived_specs()  # a spec for each 1.x app model that declares none

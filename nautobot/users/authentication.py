@@ -3,7 +3,7 @@
 from django.contrib.auth.signals import user_logged_in
 from rest_framework import authentication, exceptions
 
-from nautobot.core import fastpath, login_limits
+from nautobot.core import audit, fastpath, login_limits
 from nautobot.users.models import Token
 
 # Runs on every API request: compiled once on the fast path (the ORM spent more time building this query than
@@ -37,6 +37,7 @@ class TokenAuthentication(authentication.BaseAuthentication):
             raise exceptions.AuthenticationFailed("Token expired")
         if not token.user.is_active:
             raise exceptions.AuthenticationFailed("User inactive")
+        audit.token_used(token, request)
         return token.user, token
 
 
