@@ -26,7 +26,6 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.urls import reverse
-from django.utils.http import urlencode
 from django.utils.module_loading import import_string
 
 logger = logging.getLogger("nautobot.authentication")
@@ -57,17 +56,14 @@ def _social_backends(paths: tuple[str, ...]) -> tuple[type, ...]:
     return tuple(found)
 
 
-def providers(next_url: str = "") -> list[dict[str, str]]:
+def providers() -> list[dict[str, str]]:
     """The login page's buttons: `{"name", "label", "url"}` per social-auth backend of `AUTHENTICATION_BACKENDS`;
-    `SOCIAL_AUTH_<NAME>_LABEL` names one ("Continue with <label>")."""
+    `SOCIAL_AUTH_<NAME>_LABEL` names one ("Continue with <label>"). Each is a POST form carrying `next`."""
     buttons = []
     for backend in _social_backends(tuple(settings.AUTHENTICATION_BACKENDS)):
-        url = reverse("social:begin", args=[backend.name])
         label = getattr(settings, f"SOCIAL_AUTH_{backend.name.upper().replace('-', '_')}_LABEL", None)
-        query = f"?{urlencode({'next': next_url})}" if next_url else ""
-        buttons.append(
-            {"name": backend.name, "label": label or LABELS.get(backend.name, backend.name), "url": url + query}
-        )
+        url = reverse("social:begin", args=[backend.name])
+        buttons.append({"name": backend.name, "label": label or LABELS.get(backend.name, backend.name), "url": url})
     return buttons
 
 

@@ -19,7 +19,7 @@ class LoginView(auth_views.LoginView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["sso_providers"] = providers(self.get_redirect_url())
+        context["sso_providers"] = providers()
         return context
 
     def form_invalid(self, form):
