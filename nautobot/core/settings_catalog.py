@@ -80,7 +80,7 @@ def _env(name: str) -> tuple[str]:
 
 _T = CATALOG_TEST
 _LDAP_TESTS = "nautobot/core/tests/test_ldap.py"
-_SAML = "SAML single sign-on is not available in this release (OpenID Connect and OAuth2 providers are)"
+_SAML = "nautobot/core/tests/test_saml.py::test_signing_in_through_the_saml_provider"
 _SSO_PROVIDERS = "nautobot/core/tests/test_sso.py::test_oauth2_providers_start_at_their_authorization_page"
 _SSO_OKTA_OIDC = "nautobot/core/tests/test_sso.py::test_okta_openid_connect_starts_at_its_authorization_page"
 _SILK = "request profiling (django-silk) is not included"
@@ -754,7 +754,7 @@ SETTINGS: tuple[Setting, ...] = (
         test="nautobot/core/tests/test_sso.py::test_a_site_pipeline_replaces_ours",
     ),
     *(
-        refused(name, _SAML)
+        works(name, "social-auth's SAML (`pip install 'nautobot[saml]'`): a button per identity provider", test=_SAML)
         for name in (
             "SOCIAL_AUTH_SAML_ENABLED_IDPS",
             "SOCIAL_AUTH_SAML_ORG_INFO",

@@ -26,6 +26,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.module_loading import import_string
 
 logger = logging.getLogger("nautobot.authentication")
@@ -58,11 +59,17 @@ def _social_backends(paths: tuple[str, ...]) -> tuple[type, ...]:
 
 def providers() -> list[dict[str, str]]:
     """The login page's buttons: `{"name", "label", "url"}` per social-auth backend of `AUTHENTICATION_BACKENDS`;
-    `SOCIAL_AUTH_<NAME>_LABEL` names one ("Continue with <label>"). Each is a POST form carrying `next`."""
+    `SOCIAL_AUTH_<NAME>_LABEL` names one ("Continue with <label>"); SAML has one per entry of
+    `SOCIAL_AUTH_SAML_ENABLED_IDPS`. Each is a POST form carrying `next`."""
     buttons = []
     for backend in _social_backends(tuple(settings.AUTHENTICATION_BACKENDS)):
         label = getattr(settings, f"SOCIAL_AUTH_{backend.name.upper().replace('-', '_')}_LABEL", None)
         url = reverse("social:begin", args=[backend.name])
+        if backend.name == "saml":  # a button per identity provider, labelled by its entry's "label" or its name
+            for idp, conf in (getattr(settings, "SOCIAL_AUTH_SAML_ENABLED_IDPS", None) or {}).items():
+                name = (conf.get("label") if isinstance(conf, dict) else None) or idp
+                buttons.append({"name": f"saml-{idp}", "label": name, "url": f"{url}?{urlencode({'idp': idp})}"})
+            continue
         buttons.append({"name": backend.name, "label": label or LABELS.get(backend.name, backend.name), "url": url})
     return buttons
 
