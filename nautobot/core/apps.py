@@ -30,7 +30,7 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         # Imported here: Django imports an AppConfig module before any model is loaded.
-        from django.contrib.auth.signals import user_logged_in, user_login_failed
+        from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
         from django.db.models.signals import post_migrate
         from django.utils.module_loading import autodiscover_modules
 
@@ -42,6 +42,7 @@ class CoreConfig(AppConfig):
         from nautobot.core.registry.checks import check_registry
         from nautobot.core.signals import announce_database_ready, update_last_login
         from nautobot.core.spec_derivation import register_derived_specs
+        from nautobot.core.user_sessions import forget_logout, record_login
 
         if getattr(settings, "LOG_DEPRECATION_WARNINGS", False):
             # Deprecation warnings (silent by default in Python) shown once per place and logged as WARNING by the
@@ -60,6 +61,9 @@ class CoreConfig(AppConfig):
         user_logged_in.connect(login_limits.on_logged_in, dispatch_uid="nautobot.core.login_limits")
         user_login_failed.connect(audit.on_login_failed, dispatch_uid="nautobot.core.audit")
         user_logged_in.connect(audit.on_logged_in, dispatch_uid="nautobot.core.audit")
+        # Each signed-in session is recorded for its user's Sessions page (`nautobot.core.user_sessions`).
+        user_logged_in.connect(record_login, dispatch_uid="nautobot.core.record_login")
+        user_logged_out.connect(forget_logout, dispatch_uid="nautobot.core.forget_logout")
         autodiscover_modules("specs")  # each app's specs.py registers its models with the API machinery
         register_declared_features()  # what 1.x models declare with @extras_features
         register_derived_specs()  # a spec for each 1.x app model that declares none

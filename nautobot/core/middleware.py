@@ -1,14 +1,18 @@
 """Request middleware of the core: sign-in by a proxy's remote-user header, login required everywhere (with a short
-list of exceptions), maintenance mode."""
+list of exceptions), maintenance mode, the signed-in user's time zone and a password change an admin requires."""
 
 import logging
+import zoneinfo
 
 from django.conf import settings
 from django.contrib.auth.middleware import RemoteUserMiddleware as DjangoRemoteUserMiddleware
 from django.core.exceptions import MiddlewareNotUsed
 from django.contrib.auth.views import redirect_to_login
-from django.http import JsonResponse
+from django.http import HttpResponseRedirect, JsonResponse
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
 
 from nautobot.core import proxies
 from nautobot.core.maintenance import maintenance_mode
@@ -136,3 +140,66 @@ class MaintenanceModeMiddleware:
             ).render()
         response["Retry-After"] = "300"
         return response
+
+
+# The user's time zone preference (their Preferences page), a name of the IANA database ("Europe/Paris").
+TIMEZONE_PREFERENCE = "ui.timezone"
+
+
+def preferred_timezone(user) -> zoneinfo.ZoneInfo | None:
+    """The time zone `user` chose, or None (then `TIME_ZONE` applies)."""
+    name = user.get_config(TIMEZONE_PREFERENCE) if hasattr(user, "get_config") else None
+    try:
+        return zoneinfo.ZoneInfo(name) if name else None
+    except (ValueError, zoneinfo.ZoneInfoNotFoundError):  # a zone removed from the database since it was chosen
+        return None
+
+
+class UserTimezoneMiddleware:
+    """Show dates and times on pages in the signed-in user's time zone. Not under /api/: the API's times stay in
+    `TIME_ZONE` for every client, whatever authenticates it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        zone = None
+        if not request.path_info.startswith("/api/") and user is not None and user.is_authenticated:
+            zone = preferred_timezone(user)
+        if zone is None:
+            return self.get_response(request)
+        timezone.activate(zone)
+        try:
+            return self.get_response(request)
+        finally:
+            timezone.deactivate()
+
+
+# Paths a user who must change their password still reaches: the pages the login middleware leaves alone (the API
+# and tokens are not affected), media, and logging out.
+PASSWORD_CHANGE_EXEMPT_PREFIXES = (*PUBLIC_PREFIXES, "/logout/", f"/{settings.MEDIA_URL.strip('/')}/")
+
+
+class PasswordChangeRequiredMiddleware:
+    """Send a signed-in user whom an admin marked (`must_change_password`) to the change-password page from every
+    other page, until they change it there. Not in maintenance mode, when the password cannot be saved; not a user
+    without a local password (LDAP, SSO), who has none to change here."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if (
+            user is not None
+            and getattr(user, "must_change_password", False)
+            and not request.path_info.startswith(PASSWORD_CHANGE_EXEMPT_PREFIXES)
+            and not maintenance_mode()
+            and user.has_usable_password()
+        ):
+            target = reverse("user:password")
+            if request.path != target:
+                query = urlencode({"next": request.get_full_path()}) if request.method == "GET" else ""
+                return HttpResponseRedirect(f"{target}?{query}" if query else target)
+        return self.get_response(request)

@@ -445,6 +445,9 @@ MIDDLEWARE = [
     "nautobot.core.middleware.RemoteUserMiddleware",  # unused (removed at start-up) unless RemoteUserBackend is on
     "nautobot.core.middleware.MaintenanceModeMiddleware",  # refuses writes before anything (CSRF, login) answers
     "nautobot.core.middleware.LoginRequiredMiddleware",
+    "nautobot.core.middleware.PasswordChangeRequiredMiddleware",  # after an admin's "Require a password change"
+    "nautobot.core.middleware.UserTimezoneMiddleware",  # pages in the user's time zone (their preferences)
+    "nautobot.core.user_sessions.SessionActivityMiddleware",  # the Sessions page's records: key, last seen
     "django.contrib.messages.middleware.MessageMiddleware",
     # A sign-in the identity provider refused or the user cancelled: back to the login page with the reason.
     "social_django.middleware.SocialAuthExceptionMiddleware",

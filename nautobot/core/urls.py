@@ -15,6 +15,12 @@ user_patterns = [
     path("profile/", profile.profile, name="profile"),
     path("api-tokens/", profile.tokens, name="tokens"),
     path("api-tokens/<uuid:pk>/revoke/", profile.token_revoke, name="token_revoke"),
+    path("password/", profile.password, name="password"),
+    path("preferences/", profile.preferences, name="preferences"),
+    path("preferences/theme/", profile.preferences_theme, name="preferences_theme"),
+    path("sessions/", profile.sessions, name="sessions"),
+    path("sessions/<uuid:pk>/revoke/", profile.session_revoke, name="session_revoke"),
+    path("sessions/revoke-others/", profile.sessions_revoke_all_others, name="sessions_revoke_others"),
 ]
 
 urlpatterns = [

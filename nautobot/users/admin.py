@@ -1,7 +1,7 @@
 """Users, API tokens and object permissions in the Django admin (/admin/; groups come with Django's auth admin)."""
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
 from nautobot.users.models import ObjectPermission, Token, User
@@ -9,7 +9,38 @@ from nautobot.users.models import ObjectPermission, Token, User
 
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
-    list_display = ("username", "email", "first_name", "last_name", "is_superuser", "is_staff", "is_active")
+    list_display = (
+        "username",
+        "email",
+        "first_name",
+        "last_name",
+        "is_superuser",
+        "is_staff",
+        "is_active",
+        "must_change_password",
+    )
+    list_filter = (*DjangoUserAdmin.list_filter, "must_change_password")
+    fieldsets = (
+        *DjangoUserAdmin.fieldsets[:1],
+        (None, {"fields": ("must_change_password",)}),
+        *DjangoUserAdmin.fieldsets[1:],
+    )
+    actions = ("require_password_change",)
+
+    @admin.action(description="Require a password change at next sign-in")
+    def require_password_change(self, request, queryset) -> None:
+        """Mark the chosen users with a local password: their pages lead to the change-password page until they
+        change it. Users whose password is kept elsewhere (LDAP, SSO: no usable password here) are left alone."""
+        local = [user.pk for user in queryset if user.has_usable_password()]
+        marked = User.objects.filter(pk__in=local).update(must_change_password=True)
+        self.message_user(request, f"{marked} user(s) must change their password at their next page view.")
+        skipped = queryset.count() - len(local)
+        if skipped:
+            self.message_user(
+                request,
+                f"{skipped} user(s) skipped: they sign in through LDAP, SSO or a proxy, and have no password here.",
+                level=messages.WARNING,
+            )
 
 
 class TokenAdminForm(forms.ModelForm):

@@ -21,6 +21,11 @@ class User(BaseModel, AbstractUser):
     # The directory that manages this account: the dotted path of the LDAP backend that last signed it in (empty for
     # local accounts). Only such an account is deactivated when that directory refuses it (`users/ldap.py`).
     external_backend = models.CharField(max_length=255, blank=True, default="", editable=False)
+    # Set by an admin (/admin/, "Require a password change"): the user's pages lead to /user/password/ until they
+    # change their password there (not the API: tokens keep working). Meaningful for local passwords only.
+    must_change_password = models.BooleanField(
+        default=False, help_text="Send the user to the change-password page after signing in until they change it."
+    )
 
     # Django's (`create_user`, `create_superuser`), not `BaseModel`'s restricted queryset.
     objects = UserManager()

@@ -20,6 +20,7 @@ from taggit.managers import TaggableManager
 
 from nautobot.core.models.querysets import RestrictedQuerySet
 from nautobot.core.models.runtime import WorkerHeartbeat  # noqa: F401
+from nautobot.core.models.sessions import UserSession  # noqa: F401
 from nautobot.core.models.validation import run_custom_validators
 
 

@@ -26,6 +26,9 @@ GROUP_WEIGHTS = {
     "Users": 800,
 }
 GROUP_ORDER = tuple(GROUP_WEIGHTS)
+# The user's theme (their Preferences page, or the ◐ button): one of THEMES; not set means "system".
+THEME_PREFERENCE = "ui.theme"
+THEMES = (("system", "System (as the browser or operating system prefers)"), ("light", "Light"), ("dark", "Dark"))
 
 
 class MenuItem(tuple):
@@ -113,10 +116,18 @@ def _rendered(name: str):
     )
 
 
+def _theme(request) -> str:
+    """The signed-in user's saved theme ("light", "dark", "system"), or "" (the browser's choice, then the system's)."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated or not hasattr(user, "get_config"):
+        return ""
+    return user.get_config(THEME_PREFERENCE, "")
+
+
 def settings_and_branding(request) -> dict:
     """`settings` (1.x templates read `settings.BRANDING_TITLE` and the like), the banners as HTML, rendered only on
-    the pages that show them and only when their text changed, and the URLs of the branding files
-    (`BRANDING_FILEPATHS`, served by `/branding/<name>`)."""
+    the pages that show them and only when their text changed, the URLs of the branding files
+    (`BRANDING_FILEPATHS`, served by `/branding/<name>`), and the user's `theme_preference`."""
     branding = {
         name: reverse("branding_file", kwargs={"name": name})
         for name, path in (getattr(settings, "BRANDING_FILEPATHS", None) or {}).items()
@@ -125,5 +136,6 @@ def settings_and_branding(request) -> dict:
     return {
         "settings": settings,
         "branding": branding,
+        "theme_preference": lambda: _theme(request),
         **{key: _rendered(key.upper()) for key in ("banner_top", "banner_bottom", "banner_login", "support_message")},
     }

@@ -10,6 +10,8 @@ from django.core.paginator import Page, Paginator
 from nautobot.core.maintenance import maintenance_mode
 from nautobot.core.runtime_settings import get_settings_or_config
 
+PAGE_SIZE_PREFERENCE = "pagination.per_page"
+
 
 def _limit(count: int) -> int:
     maximum = get_settings_or_config("MAX_PAGE_SIZE")
@@ -29,11 +31,11 @@ def get_paginate_count(request) -> int:
             # Remembered for the user, written only when it changes (not in maintenance mode, whose database may be
             # read-only: the choice then applies to this page only).
             remembers = user is not None and user.is_authenticated and hasattr(user, "set_config")
-            if remembers and not maintenance_mode() and user.get_config("pagination.per_page", None) != count:
-                user.set_config("pagination.per_page", count, commit=True)
+            if remembers and not maintenance_mode() and user.get_config(PAGE_SIZE_PREFERENCE, None) != count:
+                user.set_config(PAGE_SIZE_PREFERENCE, count, commit=True)
             return _limit(count)
     if user is not None and user.is_authenticated and hasattr(user, "get_config"):
-        saved = user.get_config("pagination.per_page", None)
+        saved = user.get_config(PAGE_SIZE_PREFERENCE, None)
         if isinstance(saved, int) and saved > 0:
             return _limit(saved)
     return _limit(get_settings_or_config("PAGINATE_COUNT"))

@@ -2,9 +2,20 @@
 (function () {
   "use strict";
 
+  // A signed-in user's choice is saved as their theme preference (data-theme-url), so it follows them to other
+  // browsers; this browser also remembers it for the pages shown signed out.
   function setTheme(theme) {
-    document.documentElement.dataset.bsTheme = theme;
+    var root = document.documentElement;
+    root.dataset.bsTheme = theme;
+    root.dataset.themePreference = theme;
     localStorage.setItem("nautobot-theme", theme);
+    if (root.dataset.themeUrl) {
+      fetch(root.dataset.themeUrl, {
+        method: "POST",
+        headers: JSON.parse(document.body.getAttribute("hx-headers")),  // {"X-CSRFToken": ...}
+        body: new URLSearchParams({theme: theme}),
+      });
+    }
   }
 
   // `data-query-params='{"site_id": "$site"}'`: filters taken from other fields of the same form when loading.
