@@ -67,9 +67,13 @@ def _record(request, user: Any, *, signed_in: bool) -> None:
 
 def record_login(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
     """`user_logged_in` receiver: record the new session (not in maintenance mode, nor without a server-side key)."""
-    if request is None or not hasattr(request, "session") or not _recordable(request.session):
+    session = getattr(request, "session", None)
+    if session is None or maintenance_mode():
         return
-    _record(request, user, signed_in=True)
+    if session.session_key is None:  # Django's login() flushed the session (another user's, or outdated): key it now
+        session.save()
+    if _recordable(session):
+        _record(request, user, signed_in=True)
 
 
 def forget_logout(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
@@ -138,13 +142,16 @@ class SessionActivityMiddleware:
     @staticmethod
     def touch(request, user: Any) -> None:
         session = request.session
+        if not session.get(RECORD):  # a session begun without a record: listed from now on
+            _record(request, user, signed_in=False)
+            return
         key_moved = session.get(RECORDED_KEY) != _digest(session.session_key)
         stale = time.time() - session.get(SEEN, 0) >= SEEN_EVERY_S
         if not (key_moved or stale):
             return
         changes = {"last_seen_at": timezone.now(), "session_key": session.session_key}
-        if not session.get(RECORD) or not UserSession.objects.filter(pk=session[RECORD], user=user).update(**changes):
-            _record(request, user, signed_in=False)  # no record (or it was removed): the session is listed again
+        if not UserSession.objects.filter(pk=session[RECORD], user=user).update(**changes):
+            _record(request, user, signed_in=False)  # its record was removed meanwhile (a race with a revocation)
             return
         session[RECORDED_KEY] = _digest(session.session_key)
         session[SEEN] = int(time.time())
