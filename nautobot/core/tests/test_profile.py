@@ -121,6 +121,8 @@ def test_an_admin_requires_a_password_change(admin, alice, django_user_model):
     alice.refresh_from_db()
     directory_user.refresh_from_db()
     assert alice.must_change_password and not directory_user.must_change_password
+    edit = admin.get(f"/admin/users/user/{alice.pk}/change/").content.decode()
+    assert re.search(r'<input type="checkbox" name="must_change_password"[^>]* checked', edit)
 
     browser = Client()
     landed = browser.post("/login/", {"username": "alice", "password": "first-secret-1"}, follow=True)

@@ -16,6 +16,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
+from nautobot.core.testing.processes import wait_for
 from nautobot.core.tests import builders as b
 from nautobot.users.models import ObjectPermission
 
@@ -203,6 +204,12 @@ def test_engineer_day(browser, live_server, django_user_model):
 
     page.go("/")
     page.click("#theme-toggle")
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("data-bs-theme") == "dark"
+    # The choice is saved as the user's preference: it applies in a browser that remembers nothing.
+    engineer = django_user_model.objects.get(username="engineer")
+    wait_for(lambda: engineer.refresh_from_db() or engineer.get_config("ui.theme") == "dark", what="the theme saved")
+    browser.execute_script("localStorage.clear()")
+    page.go("/")
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("data-bs-theme") == "dark"
     page.shot("10-home-dark")
     page.click("#theme-toggle")
