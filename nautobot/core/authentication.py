@@ -69,6 +69,12 @@ class RemoteUserBackend(DjangoRemoteUserBackend):
         return False
 
 
+def has_local_password(user) -> bool:
+    """Whether `user` signs in with a password kept here: not an account made by LDAP or SSO (an unusable password)
+    nor by a proxy's remote-user header (an empty one)."""
+    return bool(user.password) and user.has_usable_password()
+
+
 def is_external_backend(path: str) -> bool:
     """Whether the backend of dotted path `path` signs users in from elsewhere (LDAP, SSO, remote user)."""
     return bool(path) and path not in LOCAL_BACKENDS

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 
 from nautobot.core import proxies
+from nautobot.core.authentication import has_local_password
 from nautobot.core.maintenance import maintenance_mode
 from nautobot.core.settings_funcs import remote_auth_enabled
 
@@ -196,7 +197,7 @@ class PasswordChangeRequiredMiddleware:
             and getattr(user, "must_change_password", False)
             and not request.path_info.startswith(PASSWORD_CHANGE_EXEMPT_PREFIXES)
             and not maintenance_mode()
-            and user.has_usable_password()
+            and has_local_password(user)
         ):
             target = reverse("user:password")
             if request.path != target:

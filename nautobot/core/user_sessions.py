@@ -68,7 +68,8 @@ def _record(request, user: Any, *, signed_in: bool) -> None:
 def record_login(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
     """`user_logged_in` receiver: record the new session (not in maintenance mode, nor without a server-side key)."""
     session = getattr(request, "session", None)
-    if session is None or maintenance_mode():
+    # Not a sign-in that made no session (the token API's basic auth sends the signal too).
+    if session is None or maintenance_mode() or session.get(SESSION_KEY) != str(user.pk):
         return
     if session.session_key is None:  # Django's login() flushed the session (another user's, or outdated): key it now
         session.save()

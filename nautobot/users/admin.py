@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
+from nautobot.core.authentication import has_local_password
 from nautobot.users.models import ObjectPermission, Token, User
 
 
@@ -31,7 +32,7 @@ class UserAdmin(DjangoUserAdmin):
     def require_password_change(self, request, queryset) -> None:
         """Mark the chosen users with a local password: their pages lead to the change-password page until they
         change it. Users whose password is kept elsewhere (LDAP, SSO: no usable password here) are left alone."""
-        local = [user.pk for user in queryset if user.has_usable_password()]
+        local = [user.pk for user in queryset if has_local_password(user)]
         marked = User.objects.filter(pk__in=local).update(must_change_password=True)
         self.message_user(request, f"{marked} user(s) must change their password at their next page view.")
         skipped = queryset.count() - len(local)

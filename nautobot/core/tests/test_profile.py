@@ -105,6 +105,10 @@ def test_a_user_without_a_local_password_is_told_why(django_user_model):
     assert refused.status_code == 403
     directory_user.refresh_from_db()
     assert not directory_user.has_usable_password()
+    # An account a proxy's remote-user header made has an empty password: none to change here either.
+    proxied = django_user_model.objects.create(username="proxied-dave")
+    browser.force_login(proxied)
+    assert 'id="password-managed-elsewhere"' in browser.get("/user/password/").content.decode()
 
 
 def test_an_admin_requires_a_password_change(admin, alice, django_user_model):

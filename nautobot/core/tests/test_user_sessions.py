@@ -1,10 +1,12 @@
 """The Sessions page (`core/user_sessions.py`): a user's signed-in sessions listed and signed out, with each session
 engine (database, files, cache), and through maintenance mode."""
 
+import base64
 import re
 import time
 
 import pytest
+from django.contrib.sessions.models import Session
 from django.test import Client
 
 from nautobot.core.models.sessions import UserSession
@@ -145,3 +147,13 @@ def test_sessions_through_maintenance_mode(bob, settings):
         assert desk.post("/user/sessions/revoke-others/").status_code == 503
         assert roaming.post("/logout/").status_code == 302
     assert UserSession.objects.filter(user=bob).count() == 1
+
+
+def test_the_token_apis_basic_auth_makes_no_session(bob):
+    """Basic auth on the token API is a sign-in (it sends `user_logged_in`) but makes no session: nothing to list."""
+    bob.is_superuser = True  # may add tokens
+    bob.save()
+    credentials = base64.b64encode(b"bob:pw").decode()
+    answer = Client().post("/api/users/tokens/", {}, HTTP_AUTHORIZATION=f"Basic {credentials}")
+    assert answer.status_code == 201, answer.content
+    assert not UserSession.objects.exists() and not Session.objects.exists()

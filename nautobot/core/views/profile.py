@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from nautobot.core.authentication import has_local_password
 from nautobot.core.forms import BootstrapMixin
 from nautobot.core.middleware import TIMEZONE_PREFERENCE
 from nautobot.core.models.sessions import UserSession
@@ -98,7 +99,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     extra_context = {"active_tab": "password"}
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not request.user.has_usable_password():
+        if request.user.is_authenticated and not has_local_password(request.user):
             status = 200 if request.method in ("GET", "HEAD") else 403
             return render(request, self.template_name, {**self.extra_context, "managed_elsewhere": True}, status=status)
         return super().dispatch(request, *args, **kwargs)
