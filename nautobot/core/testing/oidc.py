@@ -97,6 +97,20 @@ class OidcProvider:
             f"[Group.objects.get_or_create(name=name)[0] for name in {list(groups)!r}])\n"
         )
 
+    def configure(self, settings, client_id: str = "nautobot", secret: str = "nautobot-secret") -> None:
+        """Make `settings` (pytest-django's fixture) sign in through this provider as 1.x's SSO guide configures
+        OpenID Connect, with the groups of its `groups` claim that start with "nautobot-"."""
+        settings.AUTHENTICATION_BACKENDS = [
+            "social_core.backends.open_id_connect.OpenIdConnectAuth",
+            "nautobot.core.authentication.ObjectPermissionBackend",
+        ]
+        settings.SOCIAL_AUTH_OIDC_OIDC_ENDPOINT = self.issuer
+        settings.SOCIAL_AUTH_OIDC_KEY = client_id
+        settings.SOCIAL_AUTH_OIDC_SECRET = secret
+        settings.SOCIAL_AUTH_OIDC_SCOPE = ["groups"]
+        settings.SOCIAL_AUTH_GROUPS_CLAIM = "groups"
+        settings.SOCIAL_AUTH_GROUPS_FILTER = ["nautobot-*"]
+
     def add_client(self, client_id: str, secret: str, *, redirect_uris: list[str]) -> None:
         self.shell(
             "from oidc_provider.models import Client, ResponseType\n"

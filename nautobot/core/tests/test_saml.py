@@ -63,36 +63,38 @@ def saml(settings, idp):
     return settings
 
 
-def sign_in(client: Client, username: str, password: str):
+def start(client: Client) -> tuple[requests.Session, dict]:
+    """Click the provider's button; return the browser, at the provider's login page, and that form's fields."""
     page = client.get("/login/").content.decode()
     assert '<form method="post" action="/login/saml/?idp=corp">' in page and "Continue with Corporate login" in page
-    start = client.post("/login/saml/?idp=corp", {"next": "/dcim/sites/"})
-    assert start.status_code == 302 and "/sso?SAMLRequest=" in start["Location"], start.content[:500]
+    begun = client.post("/login/saml/?idp=corp", {"next": "/dcim/sites/"})
+    assert begun.status_code == 302 and "/sso?SAMLRequest=" in begun["Location"], begun.content[:500]
     browser = requests.Session()
-    login_page = browser.get(start["Location"], timeout=30)
-    _action, hidden = posted_form(login_page.text)
-    answer = browser.post(
-        f"{start['Location'].split('/sso')[0]}/login",
-        {
-            "SAMLRequest": hidden["SAMLRequest"],
-            "RelayState": hidden["RelayState"],
-            "username": username,
-            "password": password,
-        },
-        timeout=30,
-    )
-    action, fields = posted_form(answer.text)  # the provider's signed response, posted by the browser
-    assert action == ACS, answer.text[:1000]
+    _action, hidden = posted_form(browser.get(begun["Location"], timeout=30).text)
+    return browser, hidden
+
+
+def at_the_provider(browser: requests.Session, idp, hidden: dict, username: str, password: str) -> str:
+    """Sign in on the provider's own form; return the page it answers."""
+    form = {"SAMLRequest": hidden["SAMLRequest"], "RelayState": hidden["RelayState"]}
+    return browser.post(f"{idp.url}/login", {**form, "username": username, "password": password}, timeout=30).text
+
+
+def back_to_us(client: Client, page: str):
+    """Post the provider's signed response to our assertion consumer service, as the browser does."""
+    action, fields = posted_form(page)
+    assert action == ACS, page[:1000]
     back = client.post("/complete/saml/", fields)
     if back.status_code == 200:  # social-auth's own re-post, so that the session cookie goes along
-        action, fields = posted_form(back.content.decode())
+        _action, fields = posted_form(back.content.decode())
         back = client.post("/complete/saml/", fields)
     return back
 
 
-def test_signing_in_through_the_saml_provider(saml):
+def test_signing_in_through_the_saml_provider(saml, idp):
     client = Client(HTTP_HOST="localhost")
-    done = sign_in(client, "carol", "carol-pass")
+    browser, hidden = start(client)
+    done = back_to_us(client, at_the_provider(browser, idp, hidden, "carol", "carol-pass"))
     assert done.status_code == 302 and done["Location"] == "/dcim/sites/", done.content[:1000]
     assert client.get("/").status_code == 200  # signed in (the sites themselves need a permission)
     carol = User.objects.get(username="carol")
@@ -102,48 +104,19 @@ def test_signing_in_through_the_saml_provider(saml):
 
 
 def test_a_wrong_password_stays_at_the_provider(saml, idp):
-    client = Client(HTTP_HOST="localhost")
-    start = client.post("/login/saml/?idp=corp")
-    browser = requests.Session()
-    _action, hidden = posted_form(browser.get(start["Location"], timeout=30).text)
-    answer = browser.post(
-        f"{idp.url}/login",
-        {
-            "SAMLRequest": hidden["SAMLRequest"],
-            "RelayState": hidden["RelayState"],
-            "username": "carol",
-            "password": "wrong",
-        },
-        timeout=30,
-    )
-    assert "Wrong username or password." in answer.text and "SAMLResponse" not in answer.text
+    browser, hidden = start(Client(HTTP_HOST="localhost"))
+    page = at_the_provider(browser, idp, hidden, "carol", "wrong")
+    assert "Wrong username or password." in page and "SAMLResponse" not in page
     assert not User.objects.filter(username="carol").exists()
 
 
 def test_a_forged_response_is_refused(saml, idp):
-    """A response signed by another key (not the configured provider's certificate) signs nobody in."""
+    """A response that the configured provider certificate does not verify signs nobody in."""
     client = Client(HTTP_HOST="localhost")
-    start = client.post("/login/saml/?idp=corp")
-    browser = requests.Session()
-    _action, hidden = posted_form(browser.get(start["Location"], timeout=30).text)
+    browser, hidden = start(client)
     _key, other_cert = self_signed("someone-else")
-    saml.SOCIAL_AUTH_SAML_ENABLED_IDPS = {
-        "corp": {**saml.SOCIAL_AUTH_SAML_ENABLED_IDPS["corp"], "x509cert": pem_body(other_cert)}
-    }
-    answer = browser.post(
-        f"{idp.url}/login",
-        {
-            "SAMLRequest": hidden["SAMLRequest"],
-            "RelayState": hidden["RelayState"],
-            "username": "carol",
-            "password": "carol-pass",
-        },
-        timeout=30,
-    )
-    _action, fields = posted_form(answer.text)
-    back = client.post("/complete/saml/", fields)
-    if back.status_code == 200:
-        _action, fields = posted_form(back.content.decode())
-        back = client.post("/complete/saml/", fields)
+    corp = saml.SOCIAL_AUTH_SAML_ENABLED_IDPS["corp"]
+    saml.SOCIAL_AUTH_SAML_ENABLED_IDPS = {"corp": {**corp, "x509cert": pem_body(other_cert)}}
+    back = back_to_us(client, at_the_provider(browser, idp, hidden, "carol", "carol-pass"))
     assert back.status_code == 302 and back["Location"].startswith("/login/")
     assert not User.objects.filter(username="carol").exists()

@@ -14,7 +14,6 @@ from nautobot.core.testing.oidc import OidcProvider
 from nautobot.users.models import User
 
 pytestmark = pytest.mark.django_db
-OIDC = "social_core.backends.open_id_connect.OpenIdConnectAuth"
 
 
 @pytest.fixture(scope="module")
@@ -30,13 +29,7 @@ def idp(tmp_path_factory):
 
 @pytest.fixture
 def oidc(settings, idp):
-    settings.AUTHENTICATION_BACKENDS = [OIDC, "nautobot.core.authentication.ObjectPermissionBackend"]
-    settings.SOCIAL_AUTH_OIDC_OIDC_ENDPOINT = idp.issuer
-    settings.SOCIAL_AUTH_OIDC_KEY = "nautobot"
-    settings.SOCIAL_AUTH_OIDC_SECRET = "nautobot-secret"
-    settings.SOCIAL_AUTH_OIDC_SCOPE = ["groups"]
-    settings.SOCIAL_AUTH_GROUPS_CLAIM = "groups"
-    settings.SOCIAL_AUTH_GROUPS_FILTER = ["nautobot-*"]
+    idp.configure(settings)
     settings.SOCIAL_AUTH_SUPERUSER_GROUPS = ["nautobot-admins"]
     settings.EXTERNAL_AUTH_DEFAULT_GROUPS = ["readers"]
     Group.objects.create(name="readers")

@@ -21,16 +21,7 @@ def idp(tmp_path):
 
 def test_an_engineer_signs_in_through_the_identity_provider(browser, live_server, idp, settings):  # noqa: F811
     idp.add_client("nautobot", "nautobot-secret", redirect_uris=[f"{live_server.url}/complete/oidc/"])
-    settings.AUTHENTICATION_BACKENDS = [
-        "social_core.backends.open_id_connect.OpenIdConnectAuth",
-        "nautobot.core.authentication.ObjectPermissionBackend",
-    ]
-    settings.SOCIAL_AUTH_OIDC_OIDC_ENDPOINT = idp.issuer
-    settings.SOCIAL_AUTH_OIDC_KEY = "nautobot"
-    settings.SOCIAL_AUTH_OIDC_SECRET = "nautobot-secret"
-    settings.SOCIAL_AUTH_OIDC_SCOPE = ["groups"]
-    settings.SOCIAL_AUTH_GROUPS_CLAIM = "groups"
-    settings.SOCIAL_AUTH_GROUPS_FILTER = ["nautobot-*"]
+    idp.configure(settings)
     page = Page(browser, live_server.url)
     page.go("/dcim/sites/")  # a page that needs a sign-in
     page.wait("#sso-oidc")
