@@ -35,3 +35,17 @@ def test_a_user_without_permissions_reads_every_model_with_the_wildcard(settings
 def test_without_exemptions_anonymous_is_sent_to_the_login_page(tenant):
     assert Client().get("/tenancy/tenants/").status_code == 302
     assert Client().get("/api/tenancy/tenants/").status_code == 403
+
+
+def test_without_login_required_anonymous_reads_what_is_exempt(settings, tenant):
+    """`LOGIN_REQUIRED = False`: anonymous visitors are not sent to the login page; they read the exempt models
+    (`EXEMPT_VIEW_PERMISSIONS`, here every model) through the UI and the API, and change nothing."""
+    settings.LOGIN_REQUIRED = False
+    anonymous = Client()
+    assert anonymous.get("/tenancy/tenants/").status_code == 403  # nothing exempt yet: refused, not redirected
+    settings.EXEMPT_VIEW_PERMISSIONS = ["*"]
+    assert anonymous.get("/tenancy/tenants/").status_code == 200
+    assert "Exempt" in anonymous.get(f"/tenancy/tenants/{tenant.pk}/").content.decode()
+    assert anonymous.get("/api/tenancy/tenants/").json()["count"] == 1
+    assert anonymous.post("/api/tenancy/tenants/", {"name": "x", "slug": "x"}).status_code == 403
+    assert anonymous.get("/tenancy/tenants/add/").status_code in (302, 403)
