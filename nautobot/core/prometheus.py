@@ -29,8 +29,11 @@ DB_BACKENDS = {
 CACHE_BACKENDS = {
     "django.core.cache.backends.redis.RedisCache": "django_prometheus.cache.backends.redis.NativeRedisCache",
     "django_redis.cache.RedisCache": "django_prometheus.cache.backends.redis.RedisCache",
-    "django.core.cache.backends.filebased.FileBasedCache": "django_prometheus.cache.backends.filebased.FileBasedCache",
-    "django.core.cache.backends.locmem.LocMemCache": "django_prometheus.cache.backends.locmem.LocMemCache",
+    # Ours for these two: django-prometheus's lose stored false values (`nautobot.core.metrics_caches`).
+    "django.core.cache.backends.filebased.FileBasedCache": "nautobot.core.metrics_caches.FileBasedCache",
+    "django.core.cache.backends.locmem.LocMemCache": "nautobot.core.metrics_caches.LocMemCache",
+    "django_prometheus.cache.backends.filebased.FileBasedCache": "nautobot.core.metrics_caches.FileBasedCache",
+    "django_prometheus.cache.backends.locmem.LocMemCache": "nautobot.core.metrics_caches.LocMemCache",
 }
 # Set beside PROMETHEUS_MULTIPROC_DIR when the directory is ours (so a uWSGI reload, which re-executes the
 # master with this environment, empties it again instead of taking it for the operator's).

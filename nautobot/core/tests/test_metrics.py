@@ -54,7 +54,7 @@ def test_content_type_as_the_original(client: Client):
 def test_django_prometheus_metrics_with_the_original_names(client: Client, settings):
     from django.core.cache import cache
 
-    assert settings.CACHES["default"]["BACKEND"] == "django_prometheus.cache.backends.locmem.LocMemCache"
+    assert settings.CACHES["default"]["BACKEND"] == "nautobot.core.metrics_caches.LocMemCache"
     cache.get("nautobot-metrics-probe")
     client.get("/api/")
     client.get("/api/dcim/nothing-here/")
@@ -71,6 +71,30 @@ def test_django_prometheus_metrics_with_the_original_names(client: Client, setti
     found = samples(text)
     assert value(found, "django_http_responses_total_by_status_total", status="404") >= 1
     assert value(found, "django_db_execute_total", alias="default", vendor="postgresql") > 0
+
+
+@pytest.mark.parametrize("backend", ["FileBasedCache", "LocMemCache"])
+def test_instrumented_caches_keep_false_values_and_count(backend, tmp_path, client: Client):
+    """django-prometheus's own file and local-memory caches answer a stored `{}`, `0` or `False` with the default
+    (a cached session then vanished); ours count the same metrics and answer as Django does."""
+    from django.utils.module_loading import import_string
+
+    from nautobot.core.metrics_caches import _MISSING
+
+    cache = import_string(f"nautobot.core.metrics_caches.{backend}")(str(tmp_path), {})
+    label = {"FileBasedCache": "filebased", "LocMemCache": "locmem"}[backend]
+
+    def counted(name: str) -> float:
+        return value(scrape(client), name, backend=label) or 0
+
+    before = {name: counted(name) for name in ("django_cache_get_hits_total", "django_cache_get_misses_total")}
+    for key, stored in (("empty-session", {}), ("zero", 0), ("no", False), ("blank", ""), ("none", None)):
+        cache.set(key, stored)
+        assert cache.get(key, "default") == stored and cache.get(key, _MISSING) is not _MISSING, key
+    assert cache.get("never-set", "default") == "default"
+    assert cache.get_or_set("zero", lambda: 99) == 0
+    assert counted("django_cache_get_hits_total") - before["django_cache_get_hits_total"] == 11
+    assert counted("django_cache_get_misses_total") - before["django_cache_get_misses_total"] == 1
 
 
 def test_job_and_git_metrics_from_the_database(client: Client):
