@@ -108,7 +108,7 @@ def sync_groups(backend, user=None, response=None, social=None, *args, **kwargs)
     names = group_names(claims_of(backend, response), claim)
     patterns = backend.setting("GROUPS_FILTER")
     wanted = sorted({name for name in names if not patterns or any(fnmatch.fnmatchcase(name, p) for p in patterns)})
-    record = social if social is not None else kwargs.get("social")
+    record = social  # the user's social-auth record (None in a pipeline without social_user/associate_user)
     previous = set((record.extra_data or {}).get("nautobot_groups", [])) if record is not None else set()
     groups = [Group.objects.get_or_create(name=name)[0] for name in wanted]
     if groups:

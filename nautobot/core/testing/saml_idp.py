@@ -23,6 +23,10 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
+from saml2 import BINDING_HTTP_POST, BINDING_HTTP_REDIRECT
+from saml2.config import IdPConfig
+from saml2.saml import NAME_FORMAT_BASIC, NAMEID_FORMAT_UNSPECIFIED, NameID
+from saml2.server import Server
 
 XMLSEC = "/usr/bin/xmlsec1"
 
@@ -85,11 +89,6 @@ class SamlIdentityProvider:
         )
 
     def start(self) -> None:
-        from saml2 import BINDING_HTTP_POST, BINDING_HTTP_REDIRECT
-        from saml2.config import IdPConfig
-        from saml2.saml import NAME_FORMAT_BASIC, NAMEID_FORMAT_UNSPECIFIED
-        from saml2.server import Server
-
         maps = self.workdir / "attribute-maps"
         maps.mkdir(parents=True, exist_ok=True)
         names = sorted({name for _password, attributes in self.users.values() for name in attributes})
@@ -122,7 +121,6 @@ class SamlIdentityProvider:
             }
         )
         self._idp = Server(config=config)
-        self._bindings = (BINDING_HTTP_REDIRECT, BINDING_HTTP_POST, NAMEID_FORMAT_UNSPECIFIED)
         self._thread.start()
 
     def stop(self) -> None:
@@ -151,22 +149,21 @@ class SamlIdentityProvider:
 
     def _response(self, saml_request: str, relay_state: str, username: str) -> str:
         """The page that posts the signed response for `username` to the service provider."""
-        redirect, post, name_id_format = self._bindings
-        request = self._idp.parse_authn_request(saml_request, redirect)
+        request = self._idp.parse_authn_request(saml_request, BINDING_HTTP_REDIRECT)
         arguments = self._idp.response_args(request.message)
         _password, attributes = self.users[username]
-        from saml2.saml import NameID
-
         response = self._idp.create_authn_response(
             identity=attributes,
             userid=username,
-            name_id=NameID(format=name_id_format, text=username),
+            name_id=NameID(format=NAMEID_FORMAT_UNSPECIFIED, text=username),
             authn={"class_ref": "urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport"},
             sign_assertion=True,
             sign_response=True,
             **arguments,
         )
-        binding = self._idp.apply_binding(post, str(response), arguments["destination"], relay_state, response=True)
+        binding = self._idp.apply_binding(
+            BINDING_HTTP_POST, str(response), arguments["destination"], relay_state, response=True
+        )
         return binding["data"]
 
     def _handler(self):

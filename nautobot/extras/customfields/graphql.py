@@ -36,12 +36,15 @@ def _rendered(computed_field: ComputedField):
     return lambda root, info: computed_field.render(root)
 
 
+def _described(kind: str, definition) -> str:
+    """`"Custom field Site type: what it holds"`: the field's description in GraphQL (and in warnings)."""
+    return f"{kind} {definition}" + (f": {definition.description}" if definition.description else "")
+
+
 def graphql_fields() -> list[GraphQLExtraField]:
     fields = []
     for custom_field in CustomField.objects.prefetch_related("content_types"):
-        description = f"Custom field {custom_field}" + (
-            f": {custom_field.description}" if custom_field.description else ""
-        )
+        description = _described("Custom field", custom_field)
         for content_type in custom_field.content_types.all():
             model = content_type.model_class()
             if model is None:
@@ -66,8 +69,7 @@ def graphql_fields() -> list[GraphQLExtraField]:
                 name=prefixed("GRAPHQL_COMPUTED_FIELD_PREFIX", computed_field.slug),
                 returns="String",
                 resolve=_rendered(computed_field),
-                description=f"Computed field {computed_field}"
-                + (f": {computed_field.description}" if computed_field.description else ""),
+                description=_described("Computed field", computed_field),
             )
         )
     return fields
