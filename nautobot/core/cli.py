@@ -71,6 +71,11 @@ def main(argv: list[str] | None = None) -> None:
         command, args = rest[0], rest[1:]
         if command == "init":
             return _init(config, args)
+        if command == "generate_secret_key" and not args:
+            from django.core.management.utils import get_random_secret_key  # needs no settings
+
+            print(get_random_secret_key())
+            return
         if command == "start" and _is_signal_only(args):
             from nautobot.core.webserver import run_uwsgi_unconfigured  # lazily: only this command needs uWSGI
 

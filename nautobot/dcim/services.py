@@ -15,20 +15,27 @@ def device_instantiate_components(*, device: Device, template_cache: dict | None
     `template_cache` (a dict kept for one request) saves re-reading the templates when many devices
     of the same type are created together.
     """
-    made: dict[tuple[str, str], object] = {}
+    devices_instantiate_components(devices=[device], template_cache=template_cache)
+
+
+def devices_instantiate_components(*, devices: list[Device], template_cache: dict | None = None) -> None:
+    """Create the components of many new devices from their types' templates: one insert per component kind."""
+    made: dict[object, dict[tuple[str, str], object]] = {device.pk: {} for device in devices}
     cache = {} if template_cache is None else template_cache
     with transaction.atomic():
         for template_model in COMPONENT_TEMPLATES:
-            key = (template_model, device.device_type_id)
-            if key not in cache:
-                cache[key] = list(_templates(template_model, device.device_type_id))
-            components = [t.instantiate(device, made) for t in cache[key]]
+            components = []
+            for device in devices:
+                key = (template_model, device.device_type_id)
+                if key not in cache:
+                    cache[key] = list(_templates(template_model, device.device_type_id))
+                components.extend(t.instantiate(device, made[device.pk]) for t in cache[key])
             if not components:
                 continue
             _with_default_status(components)
             model = type(components[0])
-            created = model.objects.bulk_create(components)
-            made.update({(model.__name__, c.name): c for c in created})
+            for component in model.objects.bulk_create(components, batch_size=1000):
+                made[component.device_id][(model.__name__, component.name)] = component
 
 
 def _templates(template_model, device_type_id):

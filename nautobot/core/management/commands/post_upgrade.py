@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 # (flag suffix, help, command, arguments); each step can be skipped with --no-<suffix>.
 STEPS = (
     ("migrate", "apply database migrations", "migrate", {"interactive": False}),
+    ("trace-paths", "generate missing cable paths", "trace_paths", {"no_input": True}),
     ("collectstatic", "collect static files into STATIC_ROOT", "collectstatic", {"interactive": False}),
     (
         "remove-stale-contenttypes",
@@ -23,6 +24,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser) -> None:
         for suffix, description, _command, _arguments in STEPS:
             parser.add_argument(f"--no-{suffix}", action="store_true", help=f"do not {description}")
+        # 1.x's step `invalidate all` emptied django-cacheops' query cache; there is no query cache here to empty.
+        parser.add_argument("--no-invalidate-all", action="store_true", help="accepted for 1.x scripts; no effect")
 
     def handle(self, *args, **options) -> None:
         verbosity = options["verbosity"]
