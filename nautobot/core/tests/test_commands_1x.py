@@ -113,7 +113,9 @@ def test_fix_custom_fields_adds_defaults_and_removes_stale_names():
     site = b.site()
     Site.objects.filter(pk=site.pk).update(_custom_field_data={"gone_field": 1})
     output = run("fix_custom_fields", "dcim.Site")
-    assert f"Adding missing custom field {field.name}" in output and "Removing invalid custom field gone_field" in output
+    assert (
+        f"Adding missing custom field {field.name}" in output and "Removing invalid custom field gone_field" in output
+    )
     assert Site.objects.get(pk=site.pk)._custom_field_data == {field.name: "unset"}
     assert "0 sites fixed." in run("fix_custom_fields")  # every model with custom fields: nothing left to fix
 
