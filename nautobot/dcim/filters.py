@@ -143,7 +143,15 @@ class InterfaceVLANFilterSet(BaseFilterSet):
 class VirtualChassisDeviceFilter(MultiValueFilter):
     """Interfaces of the devices named (by name or UUID; by UUID only with `inner=UUIDField`) and, for a device
     that is the master of a virtual chassis, the other members' interfaces that are not management-only, as the
-    original's `device`/`device_id` on interfaces. Unknown devices match nothing (not a 400), as there."""
+    original's `device`/`device_id` on interfaces. Unknown devices match nothing (not a 400), as there.
+
+    `to_interface`: the path from the filtered model to its interface ("interface__" on IP addresses, which the
+    original's `device`/`device_id` filter the same way).
+    """
+
+    def __init__(self, *args, to_interface: str = "", **kwargs) -> None:
+        self.to_interface = to_interface
+        super().__init__(*args, **kwargs)
 
     def filter(self, qs, value):
         value = [v for v in value or [] if v not in (None, "")]
@@ -156,8 +164,9 @@ class VirtualChassisDeviceFilter(MultiValueFilter):
             except ValueError:
                 by_name |= Q(name=item)
         devices = Device.objects.filter(by_pk | by_name).values("pk")
-        members = Q(mgmt_only=False, device__virtual_chassis__master__in=devices)
-        return qs.filter(Q(device__in=devices) | members)
+        at = self.to_interface
+        members = Q(**{f"{at}mgmt_only": False, f"{at}device__virtual_chassis__master__in": devices})
+        return qs.filter(Q(**{f"{at}device__in": devices}) | members)
 
 
 class InterfaceFilterSet(PathEndpointFilterSet, InterfaceVLANFilterSet):

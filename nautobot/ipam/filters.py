@@ -21,6 +21,7 @@ from nautobot.core.filters import (
     NaturalKeyOrPKFilter,
     SearchFilter,
 )
+from nautobot.dcim.filters import VirtualChassisDeviceFilter
 from nautobot.dcim.models import Device
 from nautobot.ipam import networks
 from nautobot.ipam.models import ASSIGNMENT_FIELDS, VRF
@@ -150,6 +151,9 @@ class IPAddressFilterSet(VRFFilterMixin):
     parent = _network_filter(networks.host_within)
     address = ConditionFilter(networks.address_equals, inner=AddressValueField())
     assigned_to_interface = BooleanFilter(method="filter_assigned")
+    # A virtual chassis master's addresses include those on its members' interfaces (not management-only), as 1.x.
+    device = VirtualChassisDeviceFilter(to_interface="interface__")
+    device_id = VirtualChassisDeviceFilter(to_interface="interface__", inner=forms.UUIDField())
     q = NetworkSearch(address_search)
 
     def filter_assigned(self, queryset, name, value):

@@ -4,6 +4,7 @@ from collections import defaultdict
 
 from django.urls import include, path
 from rest_framework.routers import DefaultRouter, Route, SimpleRouter
+from rest_framework.urlpatterns import format_suffix_patterns
 
 from nautobot.core.api.urlbuilding import is_plugin
 from nautobot.core.api.views import AppRootView, viewset_for
@@ -98,7 +99,8 @@ def app_urls(app_label: str, specs: list, namespace_prefix: str = "", extra_urls
     endpoints += [(endpoint, f"{namespace}:{name}") for endpoint, name in routed.values()]
     root = AppRootView.as_view(app_label=app_label, endpoints=endpoints)
     extra_paths = [path(f"{route.endpoint}/", route.view, name=route.name) for route in extra]
-    return [path("", root, name="api-root"), *extra_paths, *extra_urls, *router.urls]
+    # `format_suffix_patterns`: `/api/dcim/devices.json`, `/api/dcim/devices/<id>.json` as 1.x's DefaultRouter had.
+    return [path("", root, name="api-root"), *extra_paths, *extra_urls, *format_suffix_patterns(router.urls)]
 
 
 def api_app_labels() -> list[str]:

@@ -11,6 +11,7 @@ from nautobot.core.specs import ObjectSpec, all_specs
 from nautobot.core.views import bulk, objects
 from nautobot.core.views.actions import actions_of, object_action_view
 from nautobot.core.views.routes import detail_tabs
+from nautobot.core.views.slugs import has_unique_slug, slug_redirect
 
 
 def _spec_patterns(spec: type[ObjectSpec]) -> list:
@@ -49,6 +50,17 @@ def _spec_patterns(spec: type[ObjectSpec]) -> list:
     return patterns
 
 
+def _slug_twins(spec: type[ObjectSpec], patterns: list) -> list:
+    """Each object page of `patterns` again at the object's slug (1.x's URLs): a redirect to the UUID page."""
+    if not has_unique_slug(spec.model):
+        return []
+    return [
+        path(str(p.pattern).replace("<uuid:pk>", "<str:slug>"), slug_redirect, {"spec": spec}, name=p.name)
+        for p in patterns
+        if "<uuid:pk>" in str(p.pattern)
+    ]
+
+
 def _view_class(spec: type[ObjectSpec], action: str, default):
     """The view of `action`: the one the spec names in `ui_view_classes`, else the generic one."""
     dotted = spec.ui_view_classes.get(action)
@@ -68,16 +80,19 @@ def overridden(namespace: str, patterns: list) -> list:
 
 def app_ui_patterns(app_label: str) -> list:
     """The generated pages of `app_label`'s specs and its registered pages (a plugin's go under /plugins/)."""
-    patterns = []
+    patterns, twins = [], []
     for spec in all_specs():
         if spec.ui_views and spec.app_label() == app_label:
-            patterns.extend(_spec_patterns(spec))
+            generated = _spec_patterns(spec)
+            patterns.extend(generated)
+            twins.extend(_slug_twins(spec, generated))
     patterns.extend(
         path(page.route, page.view, page.kwargs or {}, name=page.name)
         for page in registry.pages
         if page.app_label == app_label
     )
-    return patterns
+    # Last: `<endpoint>/<str:slug>/` must not hide a registered page such as `jobs/results/`.
+    return patterns + twins
 
 
 def ui_urlpatterns() -> list:

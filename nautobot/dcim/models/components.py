@@ -401,7 +401,7 @@ class InventoryItem(TreeModel, ComponentModel):
     )
     part_id = models.CharField(max_length=50, blank=True, verbose_name="Part ID")
     serial = models.CharField(max_length=255, blank=True, verbose_name="Serial number")
-    asset_tag = models.CharField(max_length=50, unique=True, blank=True, null=True)
+    asset_tag = models.CharField(max_length=50, unique=True, blank=True, null=True, verbose_name="Asset tag")
     discovered = models.BooleanField(default=False)
 
     class Meta(ComponentModel.Meta):

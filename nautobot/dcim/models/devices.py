@@ -104,7 +104,7 @@ class Device(ConfigContextModel, PrimaryModel):
     name = models.CharField(max_length=64, blank=True, null=True)
     _name = NaturalOrderingField("name", null=True)
     serial = models.CharField(max_length=255, blank=True, verbose_name="Serial number")
-    asset_tag = models.CharField(max_length=50, blank=True, null=True, unique=True)
+    asset_tag = models.CharField(max_length=50, blank=True, null=True, unique=True, verbose_name="Asset tag")
     site = models.ForeignKey("dcim.Site", on_delete=models.PROTECT, related_name="devices")
     location = models.ForeignKey(
         "dcim.Location", on_delete=models.PROTECT, related_name="devices", blank=True, null=True
@@ -220,10 +220,6 @@ class Device(ConfigContextModel, PrimaryModel):
             )
         if self.cluster_id and self.site_id and self.cluster.site_id not in (None, self.site_id):
             errors["cluster"] = f"The assigned cluster belongs to a different site ({self.cluster.site})."
-        if self.vc_position is not None and not self.virtual_chassis_id:
-            errors["vc_position"] = (
-                "A device can have a virtual chassis position only as a member of a virtual chassis."
-            )
         errors.update(self._primary_ip_errors())
         if errors:
             raise ValidationError(errors)

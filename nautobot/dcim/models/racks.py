@@ -55,7 +55,7 @@ class Rack(PrimaryModel):
     status = StatusField()
     role = models.ForeignKey(RackRole, on_delete=models.PROTECT, related_name="racks", blank=True, null=True)
     serial = models.CharField(max_length=255, blank=True, verbose_name="Serial number")
-    asset_tag = models.CharField(max_length=50, blank=True, null=True, unique=True)
+    asset_tag = models.CharField(max_length=50, blank=True, null=True, unique=True, verbose_name="Asset tag")
     type = models.CharField(max_length=50, choices=RackTypeChoices.choices, blank=True)
     width = models.PositiveSmallIntegerField(choices=RackWidthChoices.choices, default=RackWidthChoices.WIDTH_19IN)
     u_height = models.PositiveSmallIntegerField(

@@ -206,7 +206,8 @@ class IPAddress(PrimaryModel):
     description = models.CharField(max_length=200, blank=True)
 
     class Meta:
-        ordering = ("ip_version", "host", "prefix_length", "pk")
+        # By the packed host bytes, as 1.x: `2001:db8::1` (0x20...) sorts between `10.0.0.1` and `172.16.0.1`.
+        ordering = ("host", "prefix_length", "pk")
         indexes = [models.Index(fields=["ip_version", "host"], name="ipam_ipaddress_host")]
         verbose_name = "IP address"
         verbose_name_plural = "IP addresses"
