@@ -470,6 +470,18 @@ class PowerFeedSupplyChoices(models.TextChoices):
     SUPPLY_DC = "dc", "DC"
 
 
+class DeviceRedundancyGroupFailoverStrategyChoices(models.TextChoices):
+    FAILOVER_ACTIVE_ACTIVE = "active-active", "Active/Active"
+    FAILOVER_ACTIVE_PASSIVE = "active-passive", "Active/Passive"
+
+
+class InterfaceRedundancyGroupProtocolChoices(models.TextChoices):
+    HSRP = "hsrp", "HSRP"
+    VRRP = "vrrp", "VRRP"
+    GLBP = "glbp", "GLBP"
+    CARP = "carp", "CARP"
+
+
 class PowerFeedPhaseChoices(models.TextChoices):
     PHASE_SINGLE = "single-phase", "Single phase"
     PHASE_3PHASE = "three-phase", "Three-phase"
@@ -482,6 +494,12 @@ NON_CONNECTABLE_INTERFACE_TYPES = VIRTUAL_INTERFACE_TYPES | WIRELESS_INTERFACE_T
 # 1.x status choice sets: the default statuses of each model (statuses themselves are `extras.Status` rows).
 CableStatusChoices = status_choice_set("CableStatusChoices", "dcim.cable", __name__)
 DeviceStatusChoices = status_choice_set("DeviceStatusChoices", "dcim.device", __name__)
+DeviceRedundancyGroupStatusChoices = status_choice_set(
+    "DeviceRedundancyGroupStatusChoices", "dcim.deviceredundancygroup", __name__
+)
+InterfaceRedundancyGroupStatusChoices = status_choice_set(
+    "InterfaceRedundancyGroupStatusChoices", "dcim.interfaceredundancygroup", __name__
+)
 InterfaceStatusChoices = status_choice_set("InterfaceStatusChoices", "dcim.interface", __name__)
 LocationStatusChoices = status_choice_set("LocationStatusChoices", "dcim.location", __name__)
 PowerFeedStatusChoices = status_choice_set("PowerFeedStatusChoices", "dcim.powerfeed", __name__)

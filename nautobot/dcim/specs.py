@@ -7,6 +7,7 @@ from nautobot.dcim.api.serializers import (
     CableSerializerBase,
     CableTerminationSerializerBase,
     DeviceSerializerBase,
+    InterfaceRedundancyGroupSerializerBase,
     InterfaceSerializerBase,
     PathEndpointSerializerBase,
     VirtualChassisSerializerBase,
@@ -324,6 +325,8 @@ class DeviceSpec(ObjectSpec):
         "virtual_chassis",
         "vc_position",
         "vc_priority",
+        "device_redundancy_group",
+        "device_redundancy_group_priority",
         "comments",
         "local_context_schema",
         "local_context_data",
@@ -354,6 +357,8 @@ class DeviceSpec(ObjectSpec):
         "virtual_chassis",
         "vc_position",
         "vc_priority",
+        "device_redundancy_group",
+        "device_redundancy_group_priority",
         "local_context_schema",
         ("model", "device_type"),
         ("is_full_depth", "device_type__is_full_depth"),
@@ -388,6 +393,91 @@ class VirtualChassisSpec(ObjectSpec):
     filter_fields = ("name", "domain", "master", ("site", "master__site"), ("tenant", "master__tenant"))
     search_fields = ("name", "domain")
     serializer_base = VirtualChassisSerializerBase
+
+
+@register_spec
+class DeviceRedundancyGroupSpec(ObjectSpec):
+    model = m.DeviceRedundancyGroup
+    api_fields = (
+        "name",
+        "slug",
+        "description",
+        "failover_strategy",
+        "status",
+        "secrets_group",
+        "comments",
+        *TAGGED,
+    )
+    filter_fields = ("name", "slug", "description", "failover_strategy", "status", "secrets_group")
+    search_fields = ("name", "slug", "description", "comments")
+    list_columns = ("name", "status", "failover_strategy", "description")
+    detail_tables = ("members",)
+    menu_section = "Redundancy"
+
+
+@register_spec
+class InterfaceRedundancyGroupSpec(ObjectSpec):
+    model = m.InterfaceRedundancyGroup
+    api_fields = (
+        "name",
+        "description",
+        "status",
+        "interfaces",
+        "protocol",
+        "protocol_group_id",
+        "secrets_group",
+        "virtual_ip",
+        *TAGGED,
+    )
+    read_only_fields = ("interfaces",)
+    brief_fields = ("name",)
+    slug_source = None
+    filter_fields = (
+        "name",
+        "description",
+        "status",
+        "protocol",
+        "protocol_group_id",
+        "secrets_group",
+        "virtual_ip",
+        ("interface", "interfaces"),
+    )
+    search_fields = ("name", "description")
+    serializer_base = InterfaceRedundancyGroupSerializerBase
+    extra_prefetch_related = ("interface_redundancy_group_associations__interface__device",)
+    list_columns = ("name", "status", "protocol", "protocol_group_id", "virtual_ip", "description")
+    form_fields = (
+        "name",
+        "description",
+        "status",
+        "protocol",
+        "protocol_group_id",
+        "secrets_group",
+        "virtual_ip",
+        "tags",
+    )
+    detail_tables = ("interface_redundancy_group_associations",)
+    menu_section = "Redundancy"
+
+
+@register_spec
+class InterfaceRedundancyGroupAssociationSpec(ObjectSpec):
+    model = m.InterfaceRedundancyGroupAssociation
+    api_fields = ("interface_redundancy_group", "interface", "priority", "created", "last_updated")
+    brief_fields = ("interface_redundancy_group", "interface", "priority")
+    filter_fields = (
+        "interface_redundancy_group",
+        ("interface_redundancy_group_id", "interface_redundancy_group__id"),
+        "interface",
+        ("interface_id", "interface__id"),
+        "priority",
+    )
+    search_fields = ()
+    slug_source = None
+    display_related = ("interface_redundancy_group", "interface__device")
+    list_columns = ("interface_redundancy_group", "interface", "priority")
+    menu_group = None  # managed from its group's page
+    ui_views = ("list", "detail", "add", "edit", "delete", "bulk_delete")
 
 
 def _template_spec(model, *fields: str) -> type[ObjectSpec]:

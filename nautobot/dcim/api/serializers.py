@@ -50,6 +50,23 @@ class VirtualChassisSerializerBase(BaseModelSerializer):
         return chassis
 
 
+class InterfaceRedundancyGroupSerializerBase(BaseModelSerializer):
+    """Interface redundancy groups: `interfaces` lists the memberships (the interface and its priority), read-only:
+    they are written at `/api/dcim/interface-redundancy-group-associations/`, as 1.6."""
+
+    interfaces = serializers.SerializerMethodField(read_only=True)
+
+    def get_interfaces(self, group) -> list[dict]:
+        request = self.context.get("request")
+        listed = []
+        for association in group.interface_redundancy_group_associations.all():
+            item = brief_representation(association, request)
+            item["interface"] = brief_representation(association.interface, request)
+            item["priority"] = association.priority
+            listed.append(item)
+        return listed
+
+
 class CableTerminationSerializerBase(BaseModelSerializer):
     """Cable-able components: `cable_peer` (the far end of the cable) and its `cable_peer_type`."""
 

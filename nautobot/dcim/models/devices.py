@@ -119,6 +119,16 @@ class Device(ConfigContextModel, PrimaryModel):
     secrets_group = models.ForeignKey(
         "extras.SecretsGroup", on_delete=models.SET_NULL, related_name="devices", blank=True, null=True
     )
+    device_redundancy_group = models.ForeignKey(
+        "dcim.DeviceRedundancyGroup", on_delete=models.SET_NULL, related_name="members", blank=True, null=True
+    )
+    device_redundancy_group_priority = models.PositiveSmallIntegerField(
+        blank=True,
+        null=True,
+        validators=[MinValueValidator(1)],
+        verbose_name="Device Redundancy Group Priority",
+        help_text="The priority the device has in the device redundancy group.",
+    )
     cluster = models.ForeignKey(
         "virtualization.Cluster", on_delete=models.SET_NULL, related_name="devices", blank=True, null=True
     )
@@ -220,6 +230,10 @@ class Device(ConfigContextModel, PrimaryModel):
             )
         if self.cluster_id and self.site_id and self.cluster.site_id not in (None, self.site_id):
             errors["cluster"] = f"The assigned cluster belongs to a different site ({self.cluster.site})."
+        if self.device_redundancy_group_priority is not None and self.device_redundancy_group_id is None:
+            errors["device_redundancy_group"] = (
+                "Must assign a redundancy group when defining a redundancy group priority."
+            )
         errors.update(self._primary_ip_errors())
         if errors:
             raise ValidationError(errors)

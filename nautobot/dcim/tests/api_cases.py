@@ -156,3 +156,22 @@ register_case(
         "max_utilization": 80,
     },
 )
+
+register_case(
+    m.DeviceRedundancyGroup,
+    lambda: _named("drg", status="active", failover_strategy="active-passive", description="firewall pair"),
+    update=lambda: {"description": "changed"},
+)
+register_case(
+    m.InterfaceRedundancyGroup,
+    lambda: {"name": b.unique("irg"), "status": "active", "protocol": "vrrp", "protocol_group_id": "10"},
+    update=lambda: {"protocol_group_id": "20"},
+)
+
+
+def _irg_association() -> dict:
+    group = m.InterfaceRedundancyGroup.objects.create(name=b.unique("irg"), status=b.status())
+    return {"interface_redundancy_group": str(group.pk), "interface": str(b.interface().pk), "priority": 100}
+
+
+register_case(m.InterfaceRedundancyGroupAssociation, _irg_association, update=lambda: {"priority": 50})
