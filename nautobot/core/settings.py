@@ -61,6 +61,11 @@ X_FRAME_OPTIONS = "DENY"
 # writes through the UI and the API are refused (503), while reads, logins and existing sessions go on (the
 # default SESSION_ENGINE keeps new and changed sessions in signed cookies meanwhile; see core/sessions.py).
 MAINTENANCE_MODE = env_bool("NAUTOBOT_MAINTENANCE_MODE", False)
+# NAPALM (1.x): fallback credentials and driver arguments of `nautobot.dcim.napalm` (a device's secrets group wins).
+NAPALM_USERNAME = env_str("NAUTOBOT_NAPALM_USERNAME", "")
+NAPALM_PASSWORD = env_str("NAUTOBOT_NAPALM_PASSWORD", "")
+NAPALM_TIMEOUT = env_int("NAUTOBOT_NAPALM_TIMEOUT", 30)
+NAPALM_ARGS: dict = {}
 LOGIN_REQUIRED = env_bool("NAUTOBOT_LOGIN_REQUIRED", True)
 # 1.x: models everyone, even anonymous, may view without a permission ("dcim.site", or "*" for every model) ...
 EXEMPT_VIEW_PERMISSIONS = []

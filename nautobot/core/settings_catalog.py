@@ -90,7 +90,7 @@ _RT = "nautobot/core/tests/test_runtime_settings.py"
 # within RUNTIME_SETTINGS_REFRESH seconds; a value in nautobot_config.py (or its variable) wins over the edited one.
 _RUNTIME = "runtime setting (admin's Config page); a value here wins"
 _DYNAMIC_GROUPS = "dynamic groups are not available in this release"
-_NAPALM = "the NAPALM integration is not available in this release"
+_NAPALM_TEST = "nautobot/dcim/tests/test_napalm.py::test_credentials_from_settings_secrets_group_and_headers"
 _TEST_SUITE = "a setting of Nautobot's own test suite; this implementation's tests do not read it"
 
 SETTINGS: tuple[Setting, ...] = (
@@ -500,14 +500,24 @@ SETTINGS: tuple[Setting, ...] = (
         env=_env("CONFIG_CONTEXT_DYNAMIC_GROUPS_ENABLED"),
     ),
     refused("DYNAMIC_GROUPS_MEMBER_CACHE_TIMEOUT", _DYNAMIC_GROUPS, default=0),
-    *(
-        refused(name, _NAPALM, default=default, env=env)
-        for name, default, env in (
-            ("NAPALM_ARGS", {}, ()),
-            ("NAPALM_PASSWORD", "", _env("NAPALM_PASSWORD")),
-            ("NAPALM_TIMEOUT", 30, _env("NAPALM_TIMEOUT")),
-            ("NAPALM_USERNAME", "", _env("NAPALM_USERNAME")),
-        )
+    works("NAPALM_ARGS", "driver arguments of `/napalm/` (a platform's `napalm_args` add to them)", _NAPALM_TEST),
+    works(
+        "NAPALM_PASSWORD",
+        "`/napalm/`'s password when the device's secrets group has none; `NAUTOBOT_NAPALM_PASSWORD`",
+        _NAPALM_TEST,
+        env=_env("NAPALM_PASSWORD"),
+    ),
+    works(
+        "NAPALM_TIMEOUT",
+        "seconds NAPALM waits for a device; `NAUTOBOT_NAPALM_TIMEOUT`",
+        _NAPALM_TEST,
+        env=_env("NAPALM_TIMEOUT"),
+    ),
+    works(
+        "NAPALM_USERNAME",
+        "`/napalm/`'s username when the device's secrets group has none; `NAUTOBOT_NAPALM_USERNAME`",
+        _NAPALM_TEST,
+        env=_env("NAPALM_USERNAME"),
     ),
     refused("NETWORK_DRIVERS", "platforms' network-driver translations (netutils) are not available", default={}),
     *(

@@ -16,6 +16,9 @@ class DCIMConfig(AppConfig):
         from nautobot.dcim import ui
 
         ui.register_dcim_pages()
+        from nautobot.dcim import napalm_ui
+
+        napalm_ui.register_napalm_tabs()
         signals.connect()
         for endpoint, view, name in (
             ("console-connections", connections.ConsoleConnectionListView, "consoleport-connections"),

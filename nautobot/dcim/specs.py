@@ -12,7 +12,7 @@ from nautobot.dcim.api.serializers import (
     PathEndpointSerializerBase,
     VirtualChassisSerializerBase,
 )
-from nautobot.dcim.api.views import PassThroughPortViewSet, PathEndpointViewSet, RackViewSet
+from nautobot.dcim.api.views import DeviceViewSet, PassThroughPortViewSet, PathEndpointViewSet, RackViewSet
 from nautobot.dcim.filters import (
     CableFilterSet,
     CableTerminationFilterSet,
@@ -379,6 +379,7 @@ class DeviceSpec(ObjectSpec):
     )
     serializer_base = DeviceSerializerBase
     filterset_base = DeviceFilterSet
+    viewset_base = DeviceViewSet  # `<id>/napalm/`
     extra_select_related = ("parent_bay__device",)
     graphql_fields = config_context_fields()
 

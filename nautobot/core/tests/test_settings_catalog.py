@@ -105,13 +105,13 @@ def test_refused_settings_at_1_6_defaults_are_quiet(tmp_path, monkeypatch):
 
 
 def test_refused_environment_variables_are_named(tmp_path, monkeypatch):
-    monkeypatch.setenv("NAUTOBOT_NAPALM_USERNAME", "admin")
+    monkeypatch.setenv("NAUTOBOT_REDIS_LOCK_TIMEOUT", "900")
     monkeypatch.setenv("NAUTOBOT_INSTALLATION_METRICS_ENABLED", "False")  # asks for nothing
     monkeypatch.setenv("NAUTOBOT_DOCKER_SKIP_INIT", "true")
     lines = load_config_file(tmp_path, monkeypatch, "")["REFUSED_SETTINGS"]
     assert lines == [
-        "NAUTOBOT_NAPALM_USERNAME (for NAPALM_USERNAME) is not supported here: "
-        f"{settings_catalog.BY_NAME['NAPALM_USERNAME'].note} (ignored)",
+        "NAUTOBOT_REDIS_LOCK_TIMEOUT (for REDIS_LOCK_TIMEOUT) is not supported here: "
+        f"{settings_catalog.BY_NAME['REDIS_LOCK_TIMEOUT'].note} (ignored)",
         f"NAUTOBOT_DOCKER_SKIP_INIT is not read here: {settings_catalog.OTHER_ENVIRONMENT['NAUTOBOT_DOCKER_SKIP_INIT']}"
         " (ignored)",
     ]
@@ -121,11 +121,11 @@ def test_unsafe_refusals_stop_with_one_line(tmp_path, monkeypatch):
     """A refusal marked `stop` (none is today: each unsafe setting was made to work) stops loading in one line."""
     import dataclasses
 
-    unsafe = dataclasses.replace(settings_catalog.BY_NAME["NAPALM_USERNAME"], stop=True)
-    monkeypatch.setitem(settings_catalog.BY_NAME, "NAPALM_USERNAME", unsafe)
+    unsafe = dataclasses.replace(settings_catalog.BY_NAME["REDIS_LOCK_TIMEOUT"], stop=True)
+    monkeypatch.setitem(settings_catalog.BY_NAME, "REDIS_LOCK_TIMEOUT", unsafe)
     with pytest.raises(ConfigError) as caught:
-        load_config_file(tmp_path, monkeypatch, "NAPALM_USERNAME = 'admin'\n")
-    assert str(caught.value).startswith("NAPALM_USERNAME is not supported here: ")
+        load_config_file(tmp_path, monkeypatch, "REDIS_LOCK_TIMEOUT = 900\n")
+    assert str(caught.value).startswith("REDIS_LOCK_TIMEOUT is not supported here: ")
     assert "(stopped)" in str(caught.value) and "\n" not in str(caught.value)
 
 

@@ -5,7 +5,7 @@ Named by the specs (`viewset_base`); the generated viewsets add the CRUD and the
 
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
-from rest_framework import serializers
+from rest_framework import exceptions, serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
@@ -15,8 +15,35 @@ from nautobot.dcim.api.representations import cable_paths_representation, trace_
 from nautobot.dcim.cabling import paths_through
 from nautobot.dcim.choices import DeviceFaceChoices
 from nautobot.dcim.elevations import LEGEND_WIDTH, elevation_svg
+from nautobot.dcim.napalm import PERMISSION as NAPALM_PERMISSION
+from nautobot.dcim.napalm import NapalmUnavailable, device_napalm_read, napalm_driver
 from nautobot.dcim.selectors import rack_units
 from nautobot.core.runtime_settings import get_settings_or_config
+
+
+class DeviceViewSet(ModelViewSet):
+    """Devices: `GET <id>/napalm/?method=get_facts&method=...`, the device's live state read through NAPALM."""
+
+    @action(detail=True, methods=["get"], url_path="napalm")
+    def napalm(self, request, pk=None):
+        """`{method: result}` as 1.x: 503 with the reason when the device cannot be asked (no platform, driver,
+        NAPALM, address or connection), 403 without `dcim.napalm_read_device`."""
+        # Not `get_object()`: `method` is NAPALM's, not a device filter.
+        device = get_object_or_404(self.get_queryset(), pk=pk)
+        self.check_object_permissions(request, device)
+        try:
+            napalm_driver(device)
+            if not request.user.has_perm(NAPALM_PERMISSION):
+                raise exceptions.PermissionDenied("You do not have permission to read devices through NAPALM.")
+            return Response(device_napalm_read(device, request.GET.getlist("method"), request.headers))
+        except NapalmUnavailable as exc:
+            raise NapalmServiceUnavailable(str(exc)) from None
+
+
+class NapalmServiceUnavailable(exceptions.APIException):
+    status_code = 503
+    default_detail = "Service temporarily unavailable, try again later."
+    default_code = "service_unavailable"
 
 
 class PathEndpointViewSet(ModelViewSet):

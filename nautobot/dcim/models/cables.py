@@ -42,6 +42,11 @@ class PathEndpoint(models.Model):
     class Meta:
         abstract = True
 
+    @property
+    def connected_endpoint(self):
+        """The endpoint at the far end of this one's cable path (1.x), or None."""
+        return self._path.destination if self._path_id else None
+
 
 class Cable(PrimaryModel):
     termination_a_type = models.ForeignKey(

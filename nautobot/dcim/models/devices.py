@@ -162,6 +162,10 @@ class Device(ConfigContextModel, PrimaryModel):
     class Meta:
         ordering = ("_name", "pk")
         unique_together = [["site", "tenant", "name"], ["rack", "position", "face"], ["virtual_chassis", "vc_position"]]
+        permissions = (
+            ("napalm_read", "Read-only access to devices via NAPALM"),
+            ("napalm_write", "Read/write access to devices via NAPALM"),
+        )
 
     def __str__(self) -> str:
         if self.name:
