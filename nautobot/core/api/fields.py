@@ -162,7 +162,10 @@ class ContentTypeField(serializers.RelatedField):
         return f"{value.app_label}.{value.model}"
 
     def to_internal_value(self, data: Any) -> ContentType:
+        """`"app_label.model"`; also its id, which the web UI's content type choosers send."""
         try:
+            if isinstance(data, int) and not isinstance(data, bool) or isinstance(data, str) and data.isdigit():
+                return self.get_queryset().get(pk=int(data))
             app_label, model = str(data).lower().split(".", 1)
             return self.get_queryset().get(app_label=app_label, model=model)
         except (ValueError, ObjectDoesNotExist):

@@ -1,4 +1,4 @@
-"""Encryption of Git credentials at rest, keyed by `GIT_CREDENTIALS_KEY` (not `SECRET_KEY`).
+"""Encryption of credentials at rest (Git tokens, webhook secrets), keyed by `GIT_CREDENTIALS_KEY` (not `SECRET_KEY`).
 
 The setting may be any string: a Fernet key is derived from it with HKDF-SHA256. Values encrypted with
 a key listed in `GIT_CREDENTIALS_OLD_KEYS` still decrypt, so a key can be rotated without losing tokens
@@ -6,6 +6,7 @@ a key listed in `GIT_CREDENTIALS_OLD_KEYS` still decrypt, so a key can be rotate
 """
 
 import base64
+import logging
 from functools import lru_cache
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
@@ -13,6 +14,10 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from django.db import models
+
+logger = logging.getLogger(__name__)
+FERNET_PREFIX = "gAAAAA"  # every Fernet token starts so (version byte 0x80, then a timestamp)
 
 
 class CredentialsError(ValueError):
@@ -73,3 +78,46 @@ def reencrypt(stored: str) -> str:
         raise CredentialsError(
             "A stored Git token cannot be decrypted with GIT_CREDENTIALS_KEY or GIT_CREDENTIALS_OLD_KEYS."
         ) from None
+
+
+class EncryptedTextField(models.TextField):
+    """A text column holding the Fernet ciphertext of its value; Python code reads and writes it in clear.
+
+    A value stored before the field was encrypted (no Fernet prefix) reads as it is and is encrypted on its next
+    save. One that no configured key opens reads as "" and logs an error naming the model (never the value).
+    Without `GIT_CREDENTIALS_KEY` a value is stored as it is (the API refuses new secrets then; one kept from 1.x
+    data goes on working) and is encrypted by the next save once a key is set (or by `rotate_git_credentials`).
+    """
+
+    def from_db_value(self, value, expression, connection):
+        if not value or not value.startswith(FERNET_PREFIX):
+            return value
+        try:
+            return decrypt(value)
+        except (CredentialsError, ImproperlyConfigured):
+            logger.error(
+                "A stored %s %s cannot be decrypted with GIT_CREDENTIALS_KEY or GIT_CREDENTIALS_OLD_KEYS; "
+                "it reads as empty until it is entered again.",
+                self.model._meta.verbose_name,
+                self.name,
+            )
+            return ""
+
+    def formfield(self, **kwargs):
+        """A password input that never shows the stored value; left blank, the value stays as it is."""
+        from django import forms
+
+        field = forms.CharField(
+            required=False,
+            label=kwargs.get("label") or self.verbose_name.capitalize(),
+            widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "new-password"}),
+            help_text=f"{self.help_text} Leave blank to keep the current value.".strip(),
+        )
+        field.left_to_api = True  # `core.forms.form_payload`: an empty value is not sent
+        return field
+
+    def get_prep_value(self, value):
+        value = super().get_prep_value(value)
+        if not value or value.startswith(FERNET_PREFIX) or not is_configured():
+            return value
+        return encrypt(value)

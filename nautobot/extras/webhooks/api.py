@@ -9,13 +9,26 @@ from nautobot.core.api.serializers import BaseModelSerializer, represent, serial
 from nautobot.core.api.views import ModelViewSet
 from nautobot.core.filters import BaseFilterSet, ContentTypeFilter
 from nautobot.extras.changelog.signals import is_change_logged
+from nautobot.extras.datasources import credentials
 from nautobot.extras.webhooks.choices import FLAG_OF_ACTION
 from nautobot.extras.webhooks.models import Webhook, WebhookDelivery, WebhookDeliveryAttempt
 from nautobot.extras.webhooks.outbox import redeliver
 
 
 class WebhookSerializerBase(BaseModelSerializer):
-    """Webhooks: only for change-logged models, and never two for the same URL, model and action."""
+    """Webhooks: only for change-logged models, and never two for the same URL, model and action. The `secret` is
+    written, never read back (it is stored encrypted with GIT_CREDENTIALS_KEY); left out of an update, it stays."""
+
+    secret = serializers.CharField(
+        write_only=True, required=False, allow_blank=True, max_length=255, style={"input_type": "password"}
+    )
+
+    def validate_secret(self, value: str) -> str:
+        if value and not credentials.is_configured():
+            raise serializers.ValidationError(
+                "Webhook secrets are stored encrypted: set GIT_CREDENTIALS_KEY in the server's configuration first."
+            )
+        return value
 
     def validate(self, attrs: dict) -> dict:
         attrs = super().validate(attrs)

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from nautobot.core.models import BaseModel, ChangeLoggedModel, NotesMixin
+from nautobot.extras.datasources.credentials import EncryptedTextField
 from nautobot.extras.templating import TemplateError, compile_template
 from nautobot.extras.webhooks.choices import DeliveryState, WebhookEvent, WebhookHTTPMethod
 
@@ -31,9 +32,8 @@ class Webhook(BaseModel, ChangeLoggedModel, NotesMixin):
     body_template = models.TextField(
         blank=True, help_text="Jinja2 template of the body; empty sends the payload as JSON."
     )
-    secret = models.CharField(
-        max_length=255, blank=True, help_text="Key of the X-Hook-Signature (hex HMAC-SHA512 of the body)."
-    )
+    # Stored encrypted (GIT_CREDENTIALS_KEY), as Git tokens; never in API output, the change log or the page.
+    secret = EncryptedTextField(blank=True, help_text="Key of the X-Hook-Signature (hex HMAC-SHA512 of the body).")
     ssl_verification = models.BooleanField(
         default=True, verbose_name="SSL verification", help_text="Check the receiver's TLS certificate."
     )

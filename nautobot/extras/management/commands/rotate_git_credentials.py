@@ -1,8 +1,9 @@
-"""`nautobot-server rotate_git_credentials`: re-encrypt every Git repository token with the current key."""
+"""`nautobot-server rotate_git_credentials`: re-encrypt every Git repository token and webhook secret with the current
+key (a webhook secret still in clear, kept from 1.x data while no key was set, is encrypted)."""
 
 from django.core.management.base import BaseCommand, CommandError
 
-from nautobot.extras.datasources.credentials import CredentialsError, reencrypt
+from nautobot.extras.datasources.credentials import CredentialsError, encrypt, reencrypt
 from nautobot.extras.datasources.models import GitRepository
 
 
@@ -23,4 +24,17 @@ class Command(BaseCommand):
                 except CredentialsError as exc:
                     raise CommandError(f"Git repository {name}: {exc} Nothing was changed.") from None
                 done += 1
+            from nautobot.extras.webhooks.models import Webhook
+
+            hooks = 0
+            # Read in clear (the field decrypts with the current or an old key), written back with the current one.
+            for pk, name, clear in Webhook.objects.exclude(secret="").values_list("pk", "name", "secret"):
+                if not clear:
+                    raise CommandError(
+                        f"Webhook {name}: its secret cannot be decrypted with GIT_CREDENTIALS_KEY or "
+                        "GIT_CREDENTIALS_OLD_KEYS. Nothing was changed."
+                    )
+                Webhook.objects.filter(pk=pk).update(secret=encrypt(clear))
+                hooks += 1
         self.stdout.write(f"Re-encrypted the tokens of {done} Git repositories with the current key.")
+        self.stdout.write(f"Re-encrypted the secrets of {hooks} webhooks with the current key.")
