@@ -4,6 +4,7 @@ from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.urls import include, path, re_path, reverse
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
+from nautobot.core.api.lookups import LookupChoicesView, LookupValueDomElementView
 from nautobot.core.api.routers import api_app_labels, app_urlpatterns
 from nautobot.core.api.views import APIRootView, StatusView
 
@@ -42,6 +43,17 @@ urlpatterns = [
     path("docs/", docs, name="api_docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="schema_json"), name="api_redocs"),
     path("plugins/", include("nautobot.core.plugins.api_urls")),
+    # The filter form helpers of 1.5+ (names as 1.6's).
+    path(
+        "core/filterset-fields/lookup-choices/",
+        LookupChoicesView.as_view(),
+        name="filtersetfield-list-lookupchoices",
+    ),
+    path(
+        "core/filterset-fields/lookup-value-dom-element/",
+        LookupValueDomElementView.as_view(),
+        name="filtersetfield-retrieve-lookupvaluedomelement",
+    ),
     *app_urlpatterns(),
     re_path(r"^.*$", not_found),
 ]
