@@ -15,6 +15,7 @@ class ExtrasConfig(AppConfig):
         from nautobot.extras.configcontexts.register import register as register_configcontexts
         from nautobot.extras.customfields.register import register as register_customfields
         from nautobot.extras.datasources.register import register as register_datasources
+        from nautobot.extras.dynamicgroups.register import register as register_dynamicgroups
         from nautobot.extras.exporttemplates.register import register as register_exporttemplates
         from nautobot.extras.jobs.register import register as register_jobs
         from nautobot.extras.metrics import register as register_metrics
@@ -42,3 +43,4 @@ class ExtrasConfig(AppConfig):
         register_jobs()  # run_job; Job table after migrate; job sources; pages and panels; reaping and schedules
         register_metrics()  # nautobot_* metrics of jobs, webhooks and Git repositories at /metrics
         register_secrets()  # the built-in secrets providers (environment variable, text file)
+        register_dynamicgroups()  # members panel of a group; "Dynamic Groups" tab of the objects groups select

@@ -4,6 +4,7 @@ The generic ones are the core's (`nautobot.core.filters`); those that name an ex
 """
 
 import django_filters
+from django.apps import apps
 
 from nautobot.core.filters import (
     BaseFilterSet,
@@ -12,6 +13,7 @@ from nautobot.core.filters import (
     CustomFieldModelFilterSet,
     CustomFieldModelFilterSetMixin,
     TagFilter,
+    filterset_for,
 )
 from nautobot.extras.configcontexts.filters import LocalContextFilterSet
 from nautobot.extras.relationships.filters import RelationshipModelFilterSetMixin
@@ -40,6 +42,16 @@ class NautobotFilterSet(
 ):
     """The base of an app model's filterset: `BaseFilterSet` (multi-value filters and lookup variants for
     `Meta.fields`), `created`/`last_updated`, `cr_<relationship>__<side>` and `cf_<name>` filters."""
+
+
+# 1.x's filtersets of dynamic groups, the generated ones, made on first use (after the models are loaded).
+_GENERATED = {"DynamicGroupFilterSet": "DynamicGroup", "DynamicGroupMembershipFilterSet": "DynamicGroupMembership"}
+
+
+def __getattr__(name: str):
+    if name in _GENERATED:
+        return filterset_for(apps.get_model("extras", _GENERATED[name]))
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = [

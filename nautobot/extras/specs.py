@@ -11,6 +11,7 @@ from nautobot.extras.changelog.specs import ObjectChangeSpec
 from nautobot.extras.configcontexts.specs import ConfigContextSchemaSpec, ConfigContextSpec
 from nautobot.extras.customfields.specs import ComputedFieldSpec, CustomFieldChoiceSpec, CustomFieldSpec
 from nautobot.extras.datasources.specs import GitRepositorySpec
+from nautobot.extras.dynamicgroups.specs import DynamicGroupMembershipSpec, DynamicGroupSpec
 from nautobot.extras.exporttemplates.specs import ExportTemplateSpec
 from nautobot.extras.jobs.specs import JobLogEntrySpec, JobResultSpec, JobSpec, ScheduledJobSpec
 from nautobot.extras.notes.specs import NoteSpec
@@ -59,6 +60,8 @@ SPECS = (
     SecretSpec,
     SecretsGroupSpec,
     SecretsGroupAssociationSpec,
+    DynamicGroupSpec,
+    DynamicGroupMembershipSpec,
 )
 for spec in SPECS:
     register_spec(spec)

@@ -7,6 +7,7 @@ row of every list.
 from collections.abc import Callable
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 
@@ -21,6 +22,17 @@ def _getter(model: type[models.Model], name: str) -> Callable[[Any, Any], Any]:
         field = model._meta.get_field(name)
     except FieldDoesNotExist:
         field = None
+    if field is not None and _is_forward_single(field) and field.related_model is ContentType:
+        attname = field.attname  # a content type is written `app_label.model`, as the API's content type fields
+
+        def content_type(obj, request):
+            pk = getattr(obj, attname)
+            if pk is None:
+                return None
+            found = ContentType.objects.get_for_id(pk)
+            return f"{found.app_label}.{found.model}"
+
+        return content_type
     if field is not None and _is_forward_single(field):
         attname = field.name
 
@@ -84,7 +96,7 @@ def brief_select_related(model: type[models.Model], prefix: str = "") -> list[st
             field = model._meta.get_field(name)
         except FieldDoesNotExist:
             continue
-        if _is_forward_single(field):
+        if _is_forward_single(field) and field.related_model is not ContentType:
             paths.append(prefix + name)
             paths.extend(brief_select_related(field.related_model, prefix=f"{prefix}{name}__"))
     return paths

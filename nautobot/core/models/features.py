@@ -57,6 +57,10 @@ def model_features(model: type[models.Model]) -> frozenset[str]:
     return _derived_features(model)
 
 
+# The apps whose models (those with custom fields: the primary and organizational ones) dynamic groups can select.
+DYNAMIC_GROUP_APPS = frozenset({"circuits", "dcim", "ipam", "tenancy", "virtualization"})
+
+
 def _derived_features(model: type[models.Model]) -> frozenset[str]:
     # Here, not at the top: the specs module imports the registry, which this module's importers load first.
     from nautobot.core.specs import has_spec
@@ -67,6 +71,8 @@ def _derived_features(model: type[models.Model]) -> frozenset[str]:
     features = {"custom_links", "custom_validators", "export_templates", "graphql", "relationships"}
     if "_custom_field_data" in names:
         features.add("custom_fields")
+        if model._meta.app_label in DYNAMIC_GROUP_APPS:
+            features.add("dynamic_groups")
     if "last_updated" in names:
         features.add("webhooks")
     status = names.get("status")

@@ -99,6 +99,14 @@ class ConfigContext(BaseModel, ChangeLoggedModel, NotesMixin, OwnedModel):
     tenant_groups = models.ManyToManyField("tenancy.TenantGroup", related_name="+", blank=True)
     tenants = models.ManyToManyField("tenancy.Tenant", related_name="+", blank=True)
     tags = models.ManyToManyField("extras.Tag", related_name="config_contexts", blank=True)
+    # Groups of devices or virtual machines; a scope only with `CONFIG_CONTEXT_DYNAMIC_GROUPS_ENABLED` (as 1.x).
+    dynamic_groups = models.ManyToManyField(
+        "extras.DynamicGroup",
+        related_name="+",
+        blank=True,
+        limit_choices_to=models.Q(content_type__app_label="dcim", content_type__model="device")
+        | models.Q(content_type__app_label="virtualization", content_type__model="virtualmachine"),
+    )
     data = models.JSONField()
 
     class Meta:

