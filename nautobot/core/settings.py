@@ -224,6 +224,8 @@ QUERY_COUNT_HEADER = env_bool("NAUTOBOT_QUERY_COUNT_HEADER", False)
 FAST_PATH = env_bool("NAUTOBOT_FAST_PATH", True)
 # IPAM: refuse duplicate prefixes/addresses in the global table (VRFs decide with `enforce_unique`).
 ENFORCE_GLOBAL_UNIQUE = env_bool("NAUTOBOT_ENFORCE_GLOBAL_UNIQUE", False)
+# Config contexts may be scoped by dynamic groups of devices and virtual machines (1.x; off by default).
+CONFIG_CONTEXT_DYNAMIC_GROUPS_ENABLED = env_bool("NAUTOBOT_CONFIG_CONTEXT_DYNAMIC_GROUPS_ENABLED", False)
 # A filter parameter that is no filter: a 400 in the API, an error on list pages, an invalid filterset (as 1.x);
 # False: ignored, with a warning in the log.
 STRICT_FILTERING = env_bool("NAUTOBOT_STRICT_FILTERING", True)
@@ -501,7 +503,10 @@ CONSTANCE_CONFIG = {
     "CHANGELOG_RETENTION": [90, "Days object changes are kept (0: forever); enforced by an hourly task."],
     "DEPLOYMENT_ID": ["", "Identifies this installation in installation metrics, which are never sent here."],
     "DISABLE_PREFIX_LIST_HIERARCHY": [False, "Show the prefix list flat, without parents and children." + _NOT_HERE],
-    "DYNAMIC_GROUPS_MEMBER_CACHE_TIMEOUT": [0, "Seconds a dynamic group's members are cached." + _NOT_HERE],
+    "DYNAMIC_GROUPS_MEMBER_CACHE_TIMEOUT": [
+        0,
+        "Seconds a dynamic group's member ids are kept in the cache (0: not cached).",
+    ],
     "HIDE_RESTRICTED_UI": [False, "Leave out menu items a user may not view (otherwise shown greyed out)."],
     "MAX_PAGE_SIZE": [1000, "The most objects one page of a list or one API response holds (0: no limit)."],
     "NETWORK_DRIVERS": [{}, "Platform network-driver translations, as JSON." + _NOT_HERE, "optional_json_field"],
@@ -552,6 +557,7 @@ for _name, _read in (
     ("MAX_PAGE_SIZE", lambda var, default: env_int(var, default, minimum=0)),
     ("PAGINATE_COUNT", lambda var, default: env_int(var, default, minimum=1)),
     ("PREFER_IPV4", env_bool),
+    ("DYNAMIC_GROUPS_MEMBER_CACHE_TIMEOUT", lambda var, default: env_int(var, default, minimum=0)),
     ("HIDE_RESTRICTED_UI", env_bool),
     ("RACK_ELEVATION_DEFAULT_UNIT_HEIGHT", lambda var, default: env_int(var, default, minimum=5)),
     ("RACK_ELEVATION_DEFAULT_UNIT_WIDTH", lambda var, default: env_int(var, default, minimum=20)),

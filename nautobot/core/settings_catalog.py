@@ -89,7 +89,6 @@ _RT = "nautobot/core/tests/test_runtime_settings.py"
 # A runtime setting (django-constance): editable by superusers on /admin/constance/config/, applying in every process
 # within RUNTIME_SETTINGS_REFRESH seconds; a value in nautobot_config.py (or its variable) wins over the edited one.
 _RUNTIME = "runtime setting (admin's Config page); a value here wins"
-_DYNAMIC_GROUPS = "dynamic groups are not available in this release"
 _NAPALM_TEST = "nautobot/dcim/tests/test_napalm.py::test_credentials_from_settings_secrets_group_and_headers"
 _TEST_SUITE = "a setting of Nautobot's own test suite; this implementation's tests do not read it"
 
@@ -493,13 +492,21 @@ SETTINGS: tuple[Setting, ...] = (
         "GraphQL's `cpf_<slug>` fields",
         test="nautobot/extras/tests/test_graphql_fields.py::test_prefixes_follow_the_settings",
     ),
-    refused(
+    works(
         "CONFIG_CONTEXT_DYNAMIC_GROUPS_ENABLED",
-        _DYNAMIC_GROUPS,
-        default=False,
+        "config contexts scoped by dynamic groups of devices and VMs (their `dynamic_groups`); "
+        "`NAUTOBOT_CONFIG_CONTEXT_DYNAMIC_GROUPS_ENABLED`",
+        "nautobot/extras/tests/test_dynamic_groups.py::test_config_contexts_scoped_by_dynamic_groups",
         env=_env("CONFIG_CONTEXT_DYNAMIC_GROUPS_ENABLED"),
     ),
-    refused("DYNAMIC_GROUPS_MEMBER_CACHE_TIMEOUT", _DYNAMIC_GROUPS, default=0),
+    works(
+        "DYNAMIC_GROUPS_MEMBER_CACHE_TIMEOUT",
+        "seconds a dynamic group's member ids stay in the cache (0: none), refreshed by "
+        f"`nautobot-server refresh_dynamic_group_member_caches`; {_RUNTIME}; "
+        "`NAUTOBOT_DYNAMIC_GROUPS_MEMBER_CACHE_TIMEOUT`",
+        "nautobot/extras/tests/test_dynamic_groups.py::test_member_cache_and_its_command",
+        env=_env("DYNAMIC_GROUPS_MEMBER_CACHE_TIMEOUT"),
+    ),
     works("NAPALM_ARGS", "driver arguments of `/napalm/` (a platform's `napalm_args` add to them)", _NAPALM_TEST),
     works(
         "NAPALM_PASSWORD",

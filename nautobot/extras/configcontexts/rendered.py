@@ -18,6 +18,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
@@ -25,6 +26,7 @@ from django.db.models import Value
 
 from nautobot.core.registry import ScopeReader, registry
 from nautobot.extras.configcontexts.models import ConfigContext
+from nautobot.extras.dynamicgroups.models import DynamicGroup
 from nautobot.extras.tags.loading import LOADED_TAGS
 from nautobot.extras.tags.models import TaggedItem
 
@@ -106,6 +108,8 @@ def scope_fields() -> list[models.ManyToManyField]:
     """The scope relations of ConfigContext that an object can match (those `registry.scope_readers` read, and tags)."""
 
     names = {*registry.scope_readers.by_key(), *THROUGH_SCOPES, "tags"}
+    if settings.CONFIG_CONTEXT_DYNAMIC_GROUPS_ENABLED:
+        names.add("dynamic_groups")
     return [f for f in ConfigContext._meta.many_to_many if f.name in names]
 
 
@@ -154,6 +158,17 @@ def _object_tags(objects: list) -> dict:
     for object_id, tag_id in rows:
         tags[object_id].add(tag_id)
     return tags
+
+
+def _object_groups(objects: list, group_ids: set) -> dict:
+    """`{object pk: {ids of the dynamic groups among `group_ids` it belongs to}}`: one query per group of the
+    objects' content type, whatever the number of objects."""
+    model = type(objects[0])
+    found: dict = defaultdict(set)
+    for group in DynamicGroup.objects.get_for_model(model).filter(pk__in=group_ids):
+        for pk in group.get_queryset().filter(pk__in=[o.pk for o in objects]).values_list("pk", flat=True):
+            found[pk].add(group.pk)
+    return found
 
 
 class ContextIndex:
@@ -239,6 +254,12 @@ class ContextIndex:
                 paths = self.ancestors(scope, set().union(*(o[scope] for o in offered.values())))
                 for values in offered.values():
                     values[scope] = set().union(*(paths.get(pk, {pk}) for pk in values[scope]))
+        if "dynamic_groups" in used:
+            groups = _object_groups(
+                objects, set().union(*(s.get("dynamic_groups", set()) for s in self.scopes.values()))
+            )
+            for obj in objects:
+                offered[obj.pk]["dynamic_groups"] = groups.get(obj.pk, set())
         if "tags" in used:
             tags = _object_tags(objects)
             for obj in objects:

@@ -45,14 +45,28 @@ class ConfigContextSpec(ObjectSpec):
         "is_active",
         *(scope for _, scope in CONTEXT_SCOPES),
         "tags",
+        "dynamic_groups",
         "data",
         "created",
         "last_updated",
     )
     brief_fields = ("name",)
-    filter_fields = ("name", "weight", "is_active", "schema", "owner_object_id", "owner_content_type", *CONTEXT_SCOPES)
+    filter_fields = (
+        "name",
+        "weight",
+        "is_active",
+        "schema",
+        "owner_object_id",
+        "owner_content_type",
+        *CONTEXT_SCOPES,
+        ("dynamic_groups", "dynamic_groups"),
+    )
     # Unknown values match nothing here, as in the original.
     unchecked_filters = ("owner_content_type", "owner_content_type__n")
     search_fields = ("name", "description")
     serializer_base = OwnedSerializerBase
-    extra_prefetch_related = ("owner", "tags")  # `tags` is a plain many-to-many here (a scope), not taggit's
+    extra_prefetch_related = (
+        "owner",
+        "tags",
+        "dynamic_groups",
+    )  # `tags` is a plain many-to-many here (a scope), not taggit's

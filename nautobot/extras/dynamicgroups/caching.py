@@ -6,14 +6,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.core.cache import cache
+
+from nautobot.core.runtime_settings import get_settings_or_config
 
 DynamicGroup = Any  # a `DynamicGroup` (the model imports this module: annotated loosely to keep no cycle)
 
 
 def timeout() -> int:
-    return int(getattr(settings, "DYNAMIC_GROUPS_MEMBER_CACHE_TIMEOUT", 0) or 0)
+    return int(get_settings_or_config("DYNAMIC_GROUPS_MEMBER_CACHE_TIMEOUT", 0) or 0)
 
 
 def cache_key(group: DynamicGroup) -> str:

@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from django.utils.html import escape
 
 from nautobot.core import forms as spec_forms
+from nautobot.core.filters import filterset_for
 from nautobot.core.specs import has_spec, spec_for
 from nautobot.core.tables import table_for, table_queryset
 from nautobot.core.views import defaults
@@ -28,19 +29,35 @@ from nautobot.core.views.permissions import allowed, require
 from nautobot.core.views.urls import object_url
 from nautobot.core.writes import WriteConflict, WriteForbidden, objects_save, web_origin
 from nautobot.extras.choices import DynamicGroupOperatorChoices
-from nautobot.extras.dynamicgroups.models import DynamicGroup, DynamicGroupMembership, group_models
+from nautobot.extras.dynamicgroups.models import (
+    DynamicGroup,
+    DynamicGroupMembership,
+    group_content_types,
+    group_models,
+)
 
 FILTER_PREFIX = "filter-"
 CHILD_ROWS_EXTRA = 2  # blank child rows offered below the existing ones
-EXCLUDED_FILTERS = ("q",)  # as 1.x: the search box is no group filter
+EXCLUDED_FILTERS = ("q", "name", "slug", "description", "comments")  # as 1.x: no search box, no names
 
 
 # Filter fields ----------------------------------------------------------------------------------------------------
 def filter_fields(model, user) -> dict[str, forms.Field]:
     """The member model's list-page filter fields, named `filter-<parameter>`."""
     spec = spec_for(model)
-    form = spec_forms.filter_form(spec, defaults.filter_form_fields(spec), user)
-    return {f"{FILTER_PREFIX}{name}": field for name, field in form.fields.items() if name not in EXCLUDED_FILTERS}
+    params = [entry[0] if isinstance(entry, tuple) else entry for entry in spec.filter_fields]
+    params = list(dict.fromkeys([*defaults.filter_form_fields(spec), *params]))
+    fields: dict[str, forms.Field] = {}
+    for param in params:
+        if param in EXCLUDED_FILTERS:
+            continue
+        try:
+            form = spec_forms.filter_form(spec, (param,), user)
+        except Exception:  # a parameter the list page's form cannot show (a reverse path): left to the API
+            continue
+        fields.update({f"{FILTER_PREFIX}{n}": f for n, f in form.fields.items() if n not in EXCLUDED_FILTERS})
+    filterset = filterset_for(model)
+    return {name: field for name, field in fields.items() if name[len(FILTER_PREFIX) :] in filterset.base_filters}
 
 
 def filter_initial(group: DynamicGroup | None) -> dict:
@@ -147,7 +164,7 @@ class DynamicGroupEditView(ObjectEditView):
             model = found if found is not None and has_spec(found) else None
         if model is None:
             return {}, {}
-        filters = filter_fields(model, self.request.user)
+        filters = filter_fields(model, self.request.user)  # (the content type field is set by `base_form`)
         children, child_initial = child_fields(obj, int(ct_id))
         form.fields.update(filters)
         form.fields.update(children)
@@ -160,13 +177,21 @@ class DynamicGroupEditView(ObjectEditView):
                 form.initial["content_type"] = int(ct_id)
         return filters, children
 
+    def base_form(self, obj, **kwargs):
+        """The spec's form without `filter` (edited through its fields), choosing among the group content types."""
+        names = tuple(n for n in defaults.form_fields(self.spec) if n != "filter")
+        form = spec_forms.object_form(self.spec, names, self.request.user, **kwargs)
+        form.fields["content_type"] = forms.ModelChoiceField(
+            queryset=ContentType.objects.filter(group_content_types()).order_by("app_label", "model"),
+            label="Content type",
+            help_text="The type of object for this Dynamic Group.",
+        )
+        return form
+
     def edit_page(self, request, kwargs: dict):
         obj = self.edit_object(kwargs)
-        names = defaults.form_fields(self.spec)
-        names = tuple(n for n in names if n != "filter")
-        form = spec_forms.object_form(
-            self.spec, names, request.user, initial=spec_forms.initial_from(obj, names, self.model)
-        )
+        names = tuple(n for n in defaults.form_fields(self.spec) if n != "filter")
+        form = self.base_form(obj, initial=spec_forms.initial_from(obj, names, self.model))
         if obj is None:
             form.initial.update({k: v for k, v in request.GET.items() if k in form.fields})
         self.extend(form, obj)
@@ -174,8 +199,7 @@ class DynamicGroupEditView(ObjectEditView):
 
     def edit_save(self, request, kwargs: dict):
         obj = self.edit_object(kwargs)
-        names = tuple(n for n in defaults.form_fields(self.spec) if n != "filter")
-        form = spec_forms.object_form(self.spec, names, request.user, data=request.POST, files=request.FILES)
+        form = self.base_form(obj, data=request.POST, files=request.FILES)
         if obj is not None:
             form.initial["content_type"] = obj.content_type_id
         filters, children = self.extend(form, obj, data=request.POST)
@@ -187,6 +211,9 @@ class DynamicGroupEditView(ObjectEditView):
         payload["filter"] = filter_from_cleaned(filters, form.cleaned_data)
         if obj is not None:
             payload.pop("content_type", None)
+        else:
+            chosen = form.cleaned_data["content_type"]
+            payload["content_type"] = f"{chosen.app_label}.{chosen.model}"
         rows = children_from_cleaned(form.cleaned_data)
         if rows:
             payload["filter"] = {}  # a group of groups has no filter of its own (1.x)

@@ -4,21 +4,26 @@ one query, the members endpoint and page limited to what the user may view, the 
 tab of a device, the member cache and its command, and config contexts scoped by group."""
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.core.management import call_command
+from django.utils.text import slugify
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from nautobot.core.permissions import get_token_model
-from nautobot.core.testing.api import TokenClient
+from nautobot.core.testing.api import TokenClient, signed_in
+from nautobot.core.testing.views import grant
 from nautobot.dcim.models import Device
 from nautobot.dcim.tests import builders as b
-from nautobot.extras.models import DynamicGroup, DynamicGroupMembership
+from nautobot.extras.models import ConfigContext, DynamicGroup, DynamicGroupMembership
 
 pytestmark = pytest.mark.django_db
 
 
 def group(content_type="dcim.device", **kw) -> DynamicGroup:
     name = kw.pop("name", b.unique("group"))
-    made = DynamicGroup(name=name, slug=name, content_type=b.content_type(content_type), **kw)
+    made = DynamicGroup(name=name, slug=slugify(name), content_type=b.content_type(content_type), **kw)
     made.validated_save()
     return made
 
@@ -200,3 +205,141 @@ def test_membership_is_one_query_whatever_the_number_of_devices():
     )
     queries_for_200, found = count_queries()
     assert found == 200 and queries_for_200 == queries_for_two
+
+
+def test_ui_form_creates_a_group_with_a_filter_and_shows_its_members(admin, fleet):
+    ams, fra, devices = fleet
+    device_type = ContentType.objects.get_for_model(Device)
+    page = admin.get(f"/extras/dynamic-groups/add/?content_type={device_type.pk}")
+    assert page.status_code == 200
+    form = page.context["form"]
+    assert {"filter-site_id", "filter-status_id", "child-0-group", "child-0-operator"} <= set(form.fields)
+    assert "filter-q" not in form.fields
+    response = admin.post(
+        f"/extras/dynamic-groups/add/?content_type={device_type.pk}",
+        {
+            "name": "Fra devices",
+            "slug": "fra-devices",
+            "content_type": device_type.pk,
+            "filter-site_id": [str(fra.pk)],
+        },
+    )
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    made = DynamicGroup.objects.get(slug="fra-devices")
+    assert made.filter == {"site_id": [str(fra.pk)]}
+    assert names(made.members) == {d.name for d in devices["fra"]}
+    detail = admin.get(made.get_absolute_url())
+    assert detail.status_code == 200
+    html = detail.content.decode()
+    assert 'id="members-table"' in html and all(d.name in html for d in devices["fra"])
+    assert devices["ams"][0].name not in html
+    # Edit: add the AMS group as a child with "Include (OR)"; the content type cannot change.
+    at_ams = group(filter={"site": [ams.slug]})
+    parent = group()
+    edit = admin.post(
+        f"/extras/dynamic-groups/{parent.pk}/edit/",
+        {
+            "name": parent.name,
+            "slug": parent.slug,
+            "content_type": ContentType.objects.get_for_model(type(ams)).pk,
+            "child-0-group": str(at_ams.pk),
+            "child-0-operator": "union",
+            "child-0-weight": "10",
+            "child-1-group": str(made.pk),
+            "child-1-operator": "union",
+            "child-1-weight": "20",
+        },
+    )
+    assert edit.status_code == 302, edit.context["form"].errors
+    parent.refresh_from_db()
+    assert parent.content_type == device_type
+    assert names(parent.members) == {d.name for ds in devices.values() for d in ds}
+    # A bad filter value is a form error, not a 500.
+    bad = admin.post(
+        f"/extras/dynamic-groups/{made.pk}/edit/",
+        {"name": made.name, "slug": made.slug, "content_type": device_type.pk, "filter-status_id": ["no-such"]},
+    )
+    assert bad.status_code == 200 and bad.context["form"].errors
+
+
+def test_dynamic_groups_tab_of_a_device(admin, fleet):
+    ams, fra, devices = fleet
+    at_ams, at_fra = (
+        group(name="At AMS", filter={"site": [ams.slug]}),
+        group(name="At FRA", filter={"site": [fra.slug]}),
+    )
+    page = admin.get(f"/dcim/devices/{devices['ams'][0].pk}/dynamic-groups/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "At AMS" in html and "At FRA" not in html and at_ams.get_absolute_url() in html
+    detail = admin.get(f"/dcim/devices/{devices['ams'][0].pk}/").content.decode()
+    assert f"/dcim/devices/{devices['ams'][0].pk}/dynamic-groups/" in detail
+    assert at_fra.pk
+
+
+def test_permissions(django_user_model, fleet):
+    ams, fra, devices = fleet
+    at_ams = group(filter={"site": [ams.slug]})
+    user = django_user_model.objects.create_user("viewer", "v@example.com", "pw")
+    api = TokenClient(get_token_model().objects.create(user=user).key)
+    ui = signed_in(user)
+    # Without extras.view_dynamicgroup: nothing.
+    assert api.get("/api/extras/dynamic-groups/").status_code == 403
+    assert api.get(f"/api/extras/dynamic-groups/{at_ams.pk}/members/").status_code == 403
+    assert ui.get(at_ams.get_absolute_url()).status_code == 403
+    query = "{ dynamic_groups { name } }"
+    graphql = api.post("/api/graphql/", {"query": query}).json()
+    assert not (graphql.get("data") or {}).get("dynamic_groups")
+    # May view groups and only one device: the members are only those it may view.
+    grant(user, DynamicGroup, "view")
+    grant(user, Device, "view", constraints={"name": devices["ams"][0].name})
+    members = api.get(f"/api/extras/dynamic-groups/{at_ams.pk}/members/").json()
+    assert [m["name"] for m in members["results"]] == [devices["ams"][0].name] and members["count"] == 1
+    page = ui.get(at_ams.get_absolute_url()).content.decode()
+    assert devices["ams"][0].name in page and devices["ams"][1].name not in page
+    assert api.post("/api/extras/dynamic-groups/", {"name": "x", "content_type": "dcim.device"}).status_code == 403
+
+
+def test_member_cache_and_its_command(settings, fleet):
+    ams, fra, devices = fleet
+    at_ams = group(filter={"site": [ams.slug]})
+    device = devices["ams"][0]
+    cache.clear()
+    settings.DYNAMIC_GROUPS_MEMBER_CACHE_TIMEOUT = 0
+    with CaptureQueriesContext(connection) as uncached:
+        assert at_ams.has_member(device, use_cache=True)
+    assert len(uncached) >= 1 and cache.get(f"nautobot.extras.dynamicgroup.{at_ams.pk}.cached_members") is None
+    settings.DYNAMIC_GROUPS_MEMBER_CACHE_TIMEOUT = 300
+    call_command("refresh_dynamic_group_member_caches", stdout=__import__("io").StringIO())
+    assert cache.get(f"nautobot.extras.dynamicgroup.{at_ams.pk}.cached_members") == {
+        d.pk for d in devices["ams"] + devices["ams-planned"]
+    }
+    Device.objects.filter(pk=device.pk).update(site=fra)  # the cache keeps the old answer until refreshed
+    with CaptureQueriesContext(connection) as cached:
+        assert at_ams.has_member(device, use_cache=True)
+    assert len(cached) == 0
+    assert not at_ams.has_member(device)
+    call_command("refresh_dynamic_group_member_caches", stdout=__import__("io").StringIO())
+    assert not at_ams.has_member(device, use_cache=True)
+
+
+def test_config_contexts_scoped_by_dynamic_groups(settings, api, fleet):
+    ams, fra, devices = fleet
+    at_ams = group(filter={"site": [ams.slug]})
+    created = api.post(
+        "/api/extras/config-contexts/",
+        {"name": "ams-ntp", "data": {"ntp": "10.0.0.1"}, "dynamic_groups": [str(at_ams.pk)]},
+    )
+    assert created.status_code == 201, created.content
+    body = created.json()
+    assert [g["id"] for g in body["dynamic_groups"]] == [str(at_ams.pk)]
+    assert body["dynamic_groups"][0]["content_type"] == "dcim.device"
+    inside, outside = devices["ams"][0], devices["fra"][0]
+    settings.CONFIG_CONTEXT_DYNAMIC_GROUPS_ENABLED = True
+    assert api.get(f"/api/dcim/devices/{inside.pk}/").json()["config_context"] == {"ntp": "10.0.0.1"}
+    assert api.get(f"/api/dcim/devices/{outside.pk}/").json()["config_context"] == {}
+    settings.CONFIG_CONTEXT_DYNAMIC_GROUPS_ENABLED = False  # as 1.x: the scope is ignored, the context applies to all
+    assert api.get(f"/api/dcim/devices/{outside.pk}/").json()["config_context"] == {"ntp": "10.0.0.1"}
+    listed = api.get("/api/extras/config-contexts/", dynamic_groups=at_ams.slug).json()
+    assert [c["name"] for c in listed["results"]] == ["ams-ntp"]
+    assert ConfigContext.objects.get(name="ams-ntp").dynamic_groups.get() == at_ams
