@@ -184,8 +184,8 @@ def test_plugin_graphql_type_replaces_the_generated_one(api):
 
 
 def test_a_plugin_relating_to_a_model_we_lack_is_refused_in_one_line(tmp_path):
-    """A 1.x app whose model relates to a model this installation does not have (nautobot-firewall-models 1.2:
-    `extras.DynamicGroup`) stops every command at start with one line naming it, not a traceback later."""
+    """A 1.x app whose model relates to a model this installation does not have (here `extras.NoSuchGroup`; a real
+    case is an app written for a newer Nautobot) stops every command at start with one line naming it, not a traceback later."""
     import os
     import subprocess
 
