@@ -351,3 +351,21 @@ def test_config_contexts_scoped_by_dynamic_groups(settings, api, fleet):
     listed = api.get("/api/extras/config-contexts/", dynamic_groups=at_ams.slug).json()
     assert [c["name"] for c in listed["results"]] == ["ams-ntp"]
     assert ConfigContext.objects.get(name="ams-ntp").dynamic_groups.get() == at_ams
+
+
+def test_an_app_model_with_the_1x_mixin_lists_its_groups():
+    from example_app_1x.models import Exchange
+
+    from nautobot.extras.models import DynamicGroupMixin
+
+    device = b.device()
+    mine = group(filter={"site": [device.site.slug]})
+    group(filter={"site": [b.site().slug]})
+    # The mixin's properties, on an object whose model groups can select (a device)...
+    assert list(DynamicGroupMixin.dynamic_groups.fget(device)) == [mine]
+    assert list(DynamicGroupMixin.dynamic_groups_cached.fget(device)) == [mine]
+    assert DynamicGroupMixin.get_dynamic_groups_url(device) == f"/dcim/devices/{device.pk}/dynamic-groups/"
+    # ...and on an app's model that does not declare the `dynamic_groups` feature: none.
+    exchange = Exchange.objects.create(name="ix", slug="ix", asn=65001, status=b.status())
+    assert list(DynamicGroupMixin.dynamic_groups.fget(exchange)) == []
+    assert DynamicGroupMixin.get_dynamic_groups_url(exchange) is None
