@@ -225,8 +225,10 @@ class DynamicGroup(OrganizationalModel):
     # Tree -------------------------------------------------------------------------------------------------------
 
     def get_descendants(self) -> list[DynamicGroup]:
+        """Child groups, depth first, in weight order."""
         found: list[DynamicGroup] = []
-        for child in self.children.all():
+        memberships = self.dynamic_group_memberships.select_related("group").order_by("weight", "group__name")
+        for child in (m.group for m in memberships):
             if child not in found:
                 found.append(child)
                 found.extend(g for g in child.get_descendants() if g not in found)

@@ -20,6 +20,7 @@ class DynamicGroupSpec(ObjectSpec):
     list_columns = ("name", "content_type", "description")
     form_fields = ("name", "slug", "description", "content_type", "filter")
     detail_fields = ("name", "slug", "description", "content_type", "filter", *COMMON)
+    detail_tables = ("dynamic_group_memberships",)  # its child groups
     ui_view_classes = {
         "add": "nautobot.extras.dynamicgroups.ui.DynamicGroupEditView",
         "edit": "nautobot.extras.dynamicgroups.ui.DynamicGroupEditView",
