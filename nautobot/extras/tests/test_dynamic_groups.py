@@ -369,3 +369,18 @@ def test_an_app_model_with_the_1x_mixin_lists_its_groups():
     exchange = Exchange.objects.create(name="ix", slug="ix", asn=65001, status=b.status())
     assert list(DynamicGroupMixin.dynamic_groups.fget(exchange)) == []
     assert DynamicGroupMixin.get_dynamic_groups_url(exchange) is None
+
+
+def test_a_parent_group_has_no_filter_of_its_own(api):
+    filtered, other = group(filter={"status": ["active"]}), group()
+    refused = api.post(
+        "/api/extras/dynamic-group-memberships/",
+        {"parent_group": str(filtered.pk), "group": str(other.pk), "operator": "union", "weight": 10},
+    )
+    assert refused.status_code == 400 and "filters" in str(refused.json()), refused.content
+    parent = group()
+    child(parent, other, "union", 10)
+    patched = api.patch(f"/api/extras/dynamic-groups/{parent.pk}/", {"filter": {"status": ["active"]}})
+    assert patched.status_code == 400 and "filter" in patched.json(), patched.content
+    moved = api.patch(f"/api/extras/dynamic-groups/{parent.pk}/", {"content_type": "dcim.site"})
+    assert moved.status_code == 400 and "content_type" in moved.json(), moved.content
