@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("contenttypes", "0002_remove_content_type_name"),
-        ("extras", "0014_gitrepository_secrets_group"),
+        ("extras", "0015_webhook_secret_encrypted"),
     ]
 
     operations = [
