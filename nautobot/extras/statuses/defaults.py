@@ -143,5 +143,11 @@ def ensure_default_statuses(apps=None, using: str = "default") -> None:
 
 
 def seed_statuses(sender, apps=None, using="default", **kwargs) -> None:
-    """After every migrate: make sure the default statuses exist with their content types (idempotent)."""
+    """After every migrate: make sure the default statuses exist with their content types (idempotent). A migrate of
+    one app before extras is (its state has no Status yet) leaves that to a later one."""
+    if apps is not None:
+        try:
+            apps.get_model("extras", "Status")
+        except LookupError:
+            return
     ensure_default_statuses(apps, using=using)
