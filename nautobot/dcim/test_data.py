@@ -187,7 +187,6 @@ def _cable(dataset, devices, plan) -> None:
             port = interfaces[(switch.pk, f"Ethernet1/{free[switch.pk]}")]
             free[switch.pk] += 1
             pairs.append((interfaces[(server.pk, "Ethernet1/1")], port))
-    unique_pairs = pairs
     interface_type = ContentType.objects.db_manager(dataset.using).get_for_model(Interface)
     cables = dataset.bulk(
         Cable,
@@ -202,11 +201,11 @@ def _cable(dataset, devices, plan) -> None:
                 status=connected,
                 type="cat6",
             )
-            for a, b in unique_pairs
+            for a, b in pairs
         ],
     )
     ends = []
-    for cable, (a, b) in zip(cables, unique_pairs, strict=True):
+    for cable, (a, b) in zip(cables, pairs, strict=True):
         a.cable, b.cable = cable, cable
         ends += [a, b]
     Interface.objects.using(dataset.using).bulk_update(ends, ["cable"], batch_size=1000)

@@ -19,14 +19,10 @@ def generate(dataset) -> None:
     roles = dataset.bulk(Role, [Role(name="Management", slug="management"), Role(name="Users", slug="users")])
     sites = dataset.made.get("dcim.site", [])
     devices_of: dict = {}
-    for device in dataset.made.get("dcim.device", []):
+    devices = dataset.made.get("dcim.device", [])
+    for device in devices:
         devices_of.setdefault(device.site_id, []).append(device)
-    mgmt = {
-        i.device_id: i
-        for i in Interface.objects.using(dataset.using).filter(
-            name="mgmt0", device__in=dataset.made.get("dcim.device", [])
-        )
-    }
+    mgmt = {i.device_id: i for i in Interface.objects.using(dataset.using).filter(name="mgmt0", device__in=devices)}
     prefixes, groups, vlans, addresses, owners = [], [], [], [], []
     for n, site in enumerate(sites):
         block = (

@@ -17,28 +17,28 @@ from nautobot.core.filters import filterset_for
 LOOKUP_SUFFIX = re.compile(r"(?<=__)\w+")
 
 
-class LookupError400(Exception):
+class BadLookupRequest(Exception):
     def __init__(self, message: str, status: int = 400) -> None:
         super().__init__(message)
         self.status = status
 
 
 def model_and_filters(params) -> tuple[str, dict]:
-    """`(field_name, the model's filters)` from the query; `LookupError400` saying what is wrong."""
+    """`(field_name, the model's filters)` from the query; `BadLookupRequest` saying what is wrong."""
     content_type, field_name = params.get("content_type"), params.get("field_name")
     if not content_type or not field_name:
-        raise LookupError400("content_type and field_name are required parameters")
+        raise BadLookupRequest("content_type and field_name are required parameters")
     app_label, _, model_name = content_type.lower().partition(".")
     found = ContentType.objects.filter(app_label=app_label, model=model_name).first()
     model = found.model_class() if found else None
     if model is None:
-        raise LookupError400(f"content_type not found: {content_type}", 404)
+        raise BadLookupRequest(f"content_type not found: {content_type}", 404)
     try:
         filters = filterset_for(model)().filters
     except LookupError:
-        raise LookupError400(f"{content_type} has no filters", 404) from None
+        raise BadLookupRequest(f"{content_type} has no filters", 404) from None
     if field_name not in filters:
-        raise LookupError400("field_name not found", 404)
+        raise BadLookupRequest("field_name not found", 404)
     return field_name, filters
 
 
@@ -56,7 +56,7 @@ class LookupChoicesView(APIView):
     def get(self, request):
         try:
             field_name, filters = model_and_filters(request.GET)
-        except LookupError400 as exc:
+        except BadLookupRequest as exc:
             return Response(str(exc), status=exc.status)
         if field_name.startswith("has_"):
             choices = [{"id": field_name, "name": "exact"}]
@@ -75,7 +75,7 @@ class LookupValueDomElementView(APIView):
     def get(self, request):
         try:
             field_name, filters = model_and_filters(request.GET)
-        except LookupError400 as exc:
+        except BadLookupRequest as exc:
             return Response(str(exc), status=exc.status)
         field = filters[field_name].field
         inner = getattr(field, "inner", field)  # a multi-value filter's field of one value

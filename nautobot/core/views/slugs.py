@@ -6,6 +6,7 @@ tabs and actions) also answers at the slug, under the same URL name (so 1.x code
 permission check, so bookmarks and links from 1.x keep working and there is one page per object.
 """
 
+from django.core.exceptions import FieldDoesNotExist
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -16,7 +17,7 @@ from nautobot.core.views.permissions import allowed
 def has_unique_slug(model) -> bool:
     try:
         field = model._meta.get_field("slug")
-    except Exception:
+    except FieldDoesNotExist:
         return False
     return bool(field.unique) and field.concrete
 

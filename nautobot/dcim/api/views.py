@@ -21,6 +21,12 @@ from nautobot.dcim.selectors import rack_units
 from nautobot.core.runtime_settings import get_settings_or_config
 
 
+class NapalmServiceUnavailable(exceptions.APIException):
+    status_code = 503
+    default_detail = "Service temporarily unavailable, try again later."
+    default_code = "service_unavailable"
+
+
 class DeviceViewSet(ModelViewSet):
     """Devices: `GET <id>/napalm/?method=get_facts&method=...`, the device's live state read through NAPALM."""
 
@@ -38,12 +44,6 @@ class DeviceViewSet(ModelViewSet):
             return Response(device_napalm_read(device, request.GET.getlist("method"), request.headers))
         except NapalmUnavailable as exc:
             raise NapalmServiceUnavailable(str(exc)) from None
-
-
-class NapalmServiceUnavailable(exceptions.APIException):
-    status_code = 503
-    default_detail = "Service temporarily unavailable, try again later."
-    default_code = "service_unavailable"
 
 
 class PathEndpointViewSet(ModelViewSet):

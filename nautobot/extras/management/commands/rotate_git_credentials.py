@@ -2,9 +2,11 @@
 key (a webhook secret still in clear, kept from 1.x data while no key was set, is encrypted)."""
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
 from nautobot.extras.datasources.credentials import CredentialsError, encrypt, reencrypt
 from nautobot.extras.datasources.models import GitRepository
+from nautobot.extras.webhooks.models import Webhook
 
 
 class Command(BaseCommand):
@@ -14,8 +16,6 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        from django.db import transaction
-
         done = 0
         with transaction.atomic():
             for pk, name, stored in GitRepository.objects.exclude(_token="").values_list("pk", "name", "_token"):
@@ -24,8 +24,6 @@ class Command(BaseCommand):
                 except CredentialsError as exc:
                     raise CommandError(f"Git repository {name}: {exc} Nothing was changed.") from None
                 done += 1
-            from nautobot.extras.webhooks.models import Webhook
-
             hooks = 0
             # Read in clear (the field decrypts with the current or an old key), written back with the current one.
             for pk, name, clear in Webhook.objects.exclude(secret="").values_list("pk", "name", "secret"):
