@@ -1,7 +1,7 @@
 """Git repositories as data sources: the `GitRepository` model and what syncing one loads.
 
 - `models.py`: the repository (remote, branch, recorded `current_head`, encrypted token).
-- `credentials.py`: encryption of tokens at rest with `GIT_CREDENTIALS_KEY` (never `SECRET_KEY`).
+- (encryption of tokens at rest: `nautobot.extras.credentials`, shared with webhook secrets.)
 - `git.py`: fetch under a per-host lock into a bare mirror, immutable checkouts per commit
   (`GIT_ROOT/<slug>/<commit>`), credentials handed to git through `GIT_ASKPASS` and the environment.
 - `contents.py`: the content kinds (`registry.datasource_contents`) that loaders plug into.

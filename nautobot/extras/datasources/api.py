@@ -11,7 +11,8 @@ from rest_framework.response import Response
 
 from nautobot.core.api.serializers import BaseModelSerializer
 from nautobot.core.api.views import ModelViewSet
-from nautobot.extras.datasources import credentials, services
+from nautobot.extras import credentials
+from nautobot.extras.datasources import services
 from nautobot.extras.datasources.models import GitRepository
 from nautobot.extras.jobs.runner import default_queue, workers_on
 from nautobot.core.permissions import restrict

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 
-from nautobot.extras.datasources.credentials import CredentialsError
+from nautobot.extras.credentials import CredentialsError
 
 if TYPE_CHECKING:
     from git import GitCommandError, Repo

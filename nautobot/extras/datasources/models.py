@@ -11,9 +11,9 @@ from django.db import models
 from django.utils.text import slugify
 
 from nautobot.core.models import OrganizationalModel
-from nautobot.extras.datasources import credentials
+from nautobot.extras import credentials
 from nautobot.extras.datasources.contents import content_names
-from nautobot.extras.datasources.credentials import CredentialsError
+from nautobot.extras.credentials import CredentialsError
 from nautobot.extras.datasources.git import GitError, ensure_checkout
 from nautobot.extras.secrets.choices import SecretsGroupAccessTypeChoices, SecretsGroupSecretTypeChoices
 from nautobot.extras.secrets.exceptions import SecretError
@@ -78,7 +78,7 @@ class GitRepository(OrganizationalModel):
     secrets_group = models.ForeignKey(
         "extras.SecretsGroup", on_delete=models.SET_NULL, related_name="git_repositories", blank=True, null=True
     )
-    # Fernet ciphertext of the token (see credentials.py); read and written through `token`.
+    # Fernet ciphertext of the token (see nautobot.extras.credentials); read and written through `token`.
     _token = models.TextField(blank=True, default="", editable=False)
     provided_contents = models.JSONField(default=list, blank=True)
 

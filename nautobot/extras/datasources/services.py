@@ -12,7 +12,7 @@ from django.db import transaction
 from nautobot.core.celery import app as celery_app
 from nautobot.extras.datasources import git
 from nautobot.extras.datasources.contents import ordered_contents
-from nautobot.extras.datasources.credentials import CredentialsError
+from nautobot.extras.credentials import CredentialsError
 from nautobot.extras.datasources.models import GitRepository
 from nautobot.extras.datasources.records import SyncRecord, create_job_result
 from nautobot.extras.jobs.logs import JobCancelled

@@ -276,7 +276,7 @@ def test_check_says_whether_a_value_can_be_read_without_showing_it(api, admin, e
 
 
 def test_devices_and_git_repositories_take_a_secrets_group_as_in_1x(api, admin, environment, settings):
-    from nautobot.extras.datasources.credentials import CredentialsError
+    from nautobot.extras.credentials import CredentialsError
     from nautobot.extras.datasources.git import git_environment, scrub
     from nautobot.extras.models import GitRepository
 

@@ -5,7 +5,8 @@ from django.utils import timezone
 
 from nautobot.core.models import WorkerHeartbeat
 from nautobot.core.testing.api import TokenClient
-from nautobot.extras.datasources import credentials, tasks
+from nautobot.extras import credentials
+from nautobot.extras.datasources import tasks
 from nautobot.extras.models import GitRepository, JobResult, ObjectChange
 from nautobot.users.models import Token
 

@@ -9,7 +9,7 @@ from nautobot.core.api.serializers import BaseModelSerializer, represent, serial
 from nautobot.core.api.views import ModelViewSet
 from nautobot.core.filters import BaseFilterSet, ContentTypeFilter
 from nautobot.extras.changelog.signals import is_change_logged
-from nautobot.extras.datasources import credentials
+from nautobot.extras import credentials
 from nautobot.extras.webhooks.choices import FLAG_OF_ACTION
 from nautobot.extras.webhooks.models import Webhook, WebhookDelivery, WebhookDeliveryAttempt
 from nautobot.extras.webhooks.outbox import redeliver

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from nautobot.core.models import BaseModel, ChangeLoggedModel, NotesMixin
-from nautobot.extras.datasources.credentials import EncryptedTextField
+from nautobot.extras.credentials import EncryptedTextField
 from nautobot.extras.templating import TemplateError, compile_template
 from nautobot.extras.webhooks.choices import DeliveryState, WebhookEvent, WebhookHTTPMethod
 

@@ -4,7 +4,7 @@ key (a webhook secret still in clear, kept from 1.x data while no key was set, i
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from nautobot.extras.datasources.credentials import CredentialsError, encrypt, reencrypt
+from nautobot.extras.credentials import CredentialsError, encrypt, reencrypt
 from nautobot.extras.datasources.models import GitRepository
 from nautobot.extras.webhooks.models import Webhook
 
