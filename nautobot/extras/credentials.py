@@ -15,6 +15,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
+from rest_framework import serializers
 
 logger = logging.getLogger(__name__)
 FERNET_PREFIX = "gAAAAA"  # every Fernet token starts so (version byte 0x80, then a timestamp)
@@ -121,3 +122,19 @@ class EncryptedTextField(models.TextField):
         if not value or value.startswith(FERNET_PREFIX) or not is_configured():
             return value
         return encrypt(value)
+
+
+class CredentialSerializerField(serializers.CharField):
+    """A credential in the REST API (a Git token, a webhook secret): written, never read back; a non-empty value is
+    refused with `refusal` when no key is configured to store it encrypted."""
+
+    def __init__(self, *, refusal: str, **kwargs) -> None:
+        self.refusal = refusal
+        kwargs.update(write_only=True, required=False, allow_blank=True, style={"input_type": "password"})
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data) -> str:
+        value = super().to_internal_value(data)
+        if value and not is_configured():
+            raise serializers.ValidationError(self.refusal)
+        return value

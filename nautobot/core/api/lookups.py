@@ -50,7 +50,9 @@ def lookup_label(name: str, lookup_expr: str) -> str:
     return ("not " if suffix.startswith(" (n") else "") + verbose + suffix
 
 
-class LookupChoicesView(APIView):
+class FilterFieldView(APIView):
+    """Reads `content_type` and `field_name` (a 400/404 saying what is wrong), then `answer()`s."""
+
     permission_classes = [IsAuthenticated]
 
     def get(self, request):
@@ -58,6 +60,11 @@ class LookupChoicesView(APIView):
             field_name, filters = model_and_filters(request.GET)
         except BadLookupRequest as exc:
             return Response(str(exc), status=exc.status)
+        return Response(self.answer(field_name, filters))
+
+
+class LookupChoicesView(FilterFieldView):
+    def answer(self, field_name: str, filters: dict) -> dict:
         if field_name.startswith("has_"):
             choices = [{"id": field_name, "name": "exact"}]
         else:
@@ -66,17 +73,11 @@ class LookupChoicesView(APIView):
                 for name, f in filters.items()
                 if name == field_name or re.sub(r"__\w+", "", name) == field_name
             ]
-        return Response({"count": len(choices), "next": None, "previous": None, "results": choices})
+        return {"count": len(choices), "next": None, "previous": None, "results": choices}
 
 
-class LookupValueDomElementView(APIView):
-    permission_classes = [IsAuthenticated]
-
-    def get(self, request):
-        try:
-            field_name, filters = model_and_filters(request.GET)
-        except BadLookupRequest as exc:
-            return Response(str(exc), status=exc.status)
+class LookupValueDomElementView(FilterFieldView):
+    def answer(self, field_name: str, filters: dict) -> dict:
         field = filters[field_name].field
         inner = getattr(field, "inner", field)  # a multi-value filter's field of one value
         choices = list(getattr(inner, "choices", None) or [(v, v) for v in getattr(inner, "values", {})])
@@ -87,4 +88,4 @@ class LookupValueDomElementView(APIView):
         else:
             widget = field.widget
         html = widget.render(field_name, None, attrs={"id": f"id_for_{field_name}"})
-        return Response({"dom_element": str(html)})
+        return {"dom_element": str(html)}

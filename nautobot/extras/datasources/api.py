@@ -4,7 +4,7 @@ from django.urls import get_script_prefix
 from django.db import transaction
 from django.shortcuts import get_object_or_404
 from django.utils.text import slugify
-from rest_framework import exceptions, serializers, status
+from rest_framework import exceptions, status
 from rest_framework.decorators import action
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 from rest_framework.response import Response
@@ -21,16 +21,10 @@ from nautobot.core.permissions import restrict
 class GitRepositorySerializerBase(BaseModelSerializer):
     """`token` is accepted, stored encrypted, and never returned; saving queues a sync after commit."""
 
-    token = serializers.CharField(
-        write_only=True, required=False, allow_blank=True, max_length=1000, style={"input_type": "password"}
+    token = credentials.CredentialSerializerField(
+        max_length=1000,
+        refusal="Tokens cannot be stored: GIT_CREDENTIALS_KEY is not set in the server's configuration.",
     )
-
-    def validate_token(self, value: str) -> str:
-        if value and not credentials.is_configured():
-            raise serializers.ValidationError(
-                "Tokens cannot be stored: GIT_CREDENTIALS_KEY is not set in the server's configuration."
-            )
-        return value
 
     def validate(self, attrs: dict) -> dict:
         if self.instance is None and not attrs.get("slug") and attrs.get("name"):

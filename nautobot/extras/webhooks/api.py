@@ -19,16 +19,10 @@ class WebhookSerializerBase(BaseModelSerializer):
     """Webhooks: only for change-logged models, and never two for the same URL, model and action. The `secret` is
     written, never read back (it is stored encrypted with GIT_CREDENTIALS_KEY); left out of an update, it stays."""
 
-    secret = serializers.CharField(
-        write_only=True, required=False, allow_blank=True, max_length=255, style={"input_type": "password"}
+    secret = credentials.CredentialSerializerField(
+        max_length=255,
+        refusal="Webhook secrets are stored encrypted: set GIT_CREDENTIALS_KEY in the server's configuration first.",
     )
-
-    def validate_secret(self, value: str) -> str:
-        if value and not credentials.is_configured():
-            raise serializers.ValidationError(
-                "Webhook secrets are stored encrypted: set GIT_CREDENTIALS_KEY in the server's configuration first."
-            )
-        return value
 
     def validate(self, attrs: dict) -> dict:
         attrs = super().validate(attrs)
